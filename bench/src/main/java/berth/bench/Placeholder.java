@@ -1,0 +1,1 @@
+package berth.bench; final class Placeholder {}
