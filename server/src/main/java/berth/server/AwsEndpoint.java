@@ -1,0 +1,121 @@
+package berth.server;
+
+import berth.aws.AwsDispatcher;
+import berth.aws.AwsException;
+import berth.aws.HttpRequestData;
+import berth.aws.HttpResponseData;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.ContentTooLargeException;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.common.ResponseHeadersBuilder;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Every AWS API request enters here: the body is read (up to the configured limit), handed to the
+ * dispatcher on a blocking thread (handlers touch the store), and the answer written back. Bodies
+ * over the limit get an AWS-shaped 413 without being read further.
+ */
+final class AwsEndpoint implements HttpService {
+    private static final Logger REQUEST_LOG = LoggerFactory.getLogger("berth.request");
+
+    private final AwsDispatcher dispatcher;
+    private final RequestMetrics metrics;
+    private final long maxBodyBytes;
+
+    AwsEndpoint(AwsDispatcher dispatcher, RequestMetrics metrics, long maxBodyBytes) {
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+        long started = System.nanoTime();
+        ctx.setMaxRequestLength(maxBodyBytes);
+        long declared = req.headers().contentLength();
+        if (declared > maxBodyBytes) {
+            req.abort();
+            return finish(reject(ctx, req, new byte[0]), started);
+        }
+        CompletableFuture<HttpResponse> answer = req.aggregate()
+                .thenApplyAsync(aggregated -> dispatch(ctx, aggregated, started), ctx.blockingTaskExecutor())
+                .exceptionally(failure -> {
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause instanceof ContentTooLargeException) {
+                        return finish(reject(ctx, req, new byte[0]), started);
+                    }
+                    throw new CompletionException(cause);
+                });
+        return HttpResponse.of(answer);
+    }
+
+    private HttpResponse dispatch(ServiceRequestContext ctx, AggregatedHttpRequest req, long started) {
+        HttpRequestData request = toRequestData(ctx, req.headers(), req.content().array());
+        AwsDispatcher.Dispatched dispatched = dispatcher.dispatch(request);
+        metrics.record(dispatched.service(), dispatched.operation(), dispatched.response().status(), System.nanoTime() - started);
+        if (REQUEST_LOG.isDebugEnabled()) {
+            REQUEST_LOG.debug("request method={} path={} service={} operation={} status={} micros={}",
+                    request.method(), request.path(), dispatched.service(), dispatched.operation(),
+                    dispatched.response().status(), (System.nanoTime() - started) / 1000);
+        }
+        return toResponse(dispatched.response());
+    }
+
+    private HttpResponseData reject(ServiceRequestContext ctx, HttpRequest req, byte[] body) {
+        HttpRequestData request = toRequestData(ctx, req.headers(), body);
+        return dispatcher.reject(request, new AwsException(413, "RequestEntityTooLarge",
+                "Request body exceeds the maximum size of " + maxBodyBytes + " bytes"));
+    }
+
+    private HttpResponse finish(HttpResponseData response, long started) {
+        metrics.record("unknown", "unknown", response.status(), System.nanoTime() - started);
+        return toResponse(response);
+    }
+
+    static HttpRequestData toRequestData(ServiceRequestContext ctx,
+                                         com.linecorp.armeria.common.RequestHeaders headers, byte[] body) {
+        Map<String, List<String>> lower = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            String key = name.toString().toLowerCase(Locale.ROOT);
+            if (key.startsWith(":")) return;
+            lower.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        });
+        String host = headers.authority();
+        if (host != null && !lower.containsKey("host")) {
+            lower.put("host", List.of(host));
+        }
+        String query = ctx.query();
+        return new HttpRequestData(headers.method().name(), ctx.path(), query == null ? "" : query, lower, body);
+    }
+
+    static HttpResponse toResponse(HttpResponseData response) {
+        ResponseHeadersBuilder headers = ResponseHeaders.builder(HttpStatus.valueOf(response.status()));
+        String contentType = null;
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("content-type")) {
+                contentType = header.getValue();
+            } else if (!header.getKey().equalsIgnoreCase("content-length")) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        }
+        if (contentType != null) {
+            headers.contentType(com.linecorp.armeria.common.MediaType.parse(contentType));
+        }
+        return HttpResponse.of(headers.build(), HttpData.wrap(response.body()));
+    }
+}

@@ -1,0 +1,47 @@
+package berth.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything berth reads from its environment, resolved once at start.
+ *
+ * @param home where embedded state lives ({@code BERTH_HOME}, default {@code ~/.berth})
+ * @param bindAddress the address the endpoint listens on ({@code BERTH_BIND}, default 127.0.0.1)
+ * @param port the endpoint port ({@code BERTH_PORT}, default 4566; 0 picks a free one)
+ * @param accountId the default account ({@code BERTH_ACCOUNT_ID}, default 000000000000)
+ * @param region the region berth names when nothing else does ({@code BERTH_REGION}, default us-east-1)
+ * @param storeSpec empty for the embedded store under {@code home/state}, or a PostgreSQL URL ({@code BERTH_STORE})
+ * @param maxBodyBytes the largest AWS API request body accepted ({@code BERTH_MAX_BODY_BYTES})
+ */
+public record Config(Path home, String bindAddress, int port, String accountId, String region, String storeSpec,
+                     long maxBodyBytes) {
+
+    public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        Path home = env.containsKey("BERTH_HOME") && !env.get("BERTH_HOME").isBlank()
+                ? Path.of(env.get("BERTH_HOME"))
+                : Path.of(System.getProperty("user.home"), ".berth");
+        return new Config(
+                home.toAbsolutePath(),
+                env.getOrDefault("BERTH_BIND", "127.0.0.1"),
+                Integer.parseInt(env.getOrDefault("BERTH_PORT", "4566")),
+                env.getOrDefault("BERTH_ACCOUNT_ID", "000000000000"),
+                env.getOrDefault("BERTH_REGION", "us-east-1"),
+                env.getOrDefault("BERTH_STORE", ""),
+                Long.parseLong(env.getOrDefault("BERTH_MAX_BODY_BYTES", Long.toString(DEFAULT_MAX_BODY_BYTES))));
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(home, bindAddress, newPort, accountId, region, storeSpec, maxBodyBytes);
+    }
+
+    public Config withHome(Path newHome) {
+        return new Config(newHome.toAbsolutePath(), bindAddress, port, accountId, region, storeSpec, maxBodyBytes);
+    }
+
+    public Config withStore(String spec) {
+        return new Config(home, bindAddress, port, accountId, region, spec, maxBodyBytes);
+    }
+}
