@@ -1,1 +1,0 @@
-package berth.bench; final class Placeholder {}
