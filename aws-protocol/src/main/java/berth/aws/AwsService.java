@@ -1,6 +1,8 @@
 package berth.aws;
 
+import berth.aws.model.ServiceDescription;
 import java.util.Map;
+import java.util.Optional;
 
 /** A service berth serves: its wire model and the operations it implements, by operation name. */
 public interface AwsService {
@@ -8,4 +10,19 @@ public interface AwsService {
 
     /** Implemented operations; an operation in the SDK model but not here answers "not implemented". */
     Map<String, OperationHandler<?, ?>> operations();
+
+    /** Codes for requests that fail before a handler runs; the protocol's usual ones unless overridden. */
+    default ServiceErrorCodes errorCodes() {
+        return ServiceErrorCodes.defaultsFor(model().protocol());
+    }
+
+    /**
+     * The AWS service description whose constraints (required members, length and value ranges) are
+     * checked before a handler runs. The SDK v2 model classes carry enum types but not these
+     * constraints; without a description only enum values (and any {@code RequiredTrait}) are checked.
+     * See {@link ServiceDescription#bundled(String)}.
+     */
+    default Optional<ServiceDescription> description() {
+        return Optional.empty();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * An HTTP request as it arrived, before any AWS interpretation.
  *
+ * @param path the request path as sent, still percent-encoded (SigV4 signs the encoded form)
  * @param headers header names in lower case, values in arrival order
  * @param rawQuery the query string without '?', still percent-encoded; empty when absent
  */

@@ -32,6 +32,8 @@ import java.util.concurrent.CompletionException;
  */
 final class AwsEndpoint implements HttpService {
     private static final Logger REQUEST_LOG = LoggerFactory.getLogger("berth.request");
+    /** Beyond this many bytes an oversized body is not drained; the connection is reset instead. */
+    private static final long MAX_DRAIN_BYTES = 256L * 1024 * 1024;
 
     private final AwsDispatcher dispatcher;
     private final RequestMetrics metrics;
@@ -49,8 +51,11 @@ final class AwsEndpoint implements HttpService {
         ctx.setMaxRequestLength(maxBodyBytes);
         long declared = req.headers().contentLength();
         if (declared > maxBodyBytes) {
-            req.abort();
-            return finish(reject(ctx, req, new byte[0]), started);
+            // read and drop the body so the client sees the 413 rather than a reset connection
+            ctx.setMaxRequestLength(Math.max(declared, maxBodyBytes) + 1);
+            HttpResponseData tooLarge = reject(ctx, req, new byte[0]);
+            return HttpResponse.of(BodyDrain.drain(req, ctx, MAX_DRAIN_BYTES)
+                    .thenApply(ignored -> finish(tooLarge, started)));
         }
         CompletableFuture<HttpResponse> answer = req.aggregate()
                 .thenApplyAsync(aggregated -> dispatch(ctx, aggregated, started), ctx.blockingTaskExecutor())
@@ -100,7 +105,10 @@ final class AwsEndpoint implements HttpService {
             lower.put("host", List.of(host));
         }
         String query = ctx.query();
-        return new HttpRequestData(headers.method().name(), ctx.path(), query == null ? "" : query, lower, body);
+        String rawPath = ctx.rawPath();
+        int q = rawPath.indexOf('?');
+        String path = q < 0 ? rawPath : rawPath.substring(0, q);
+        return new HttpRequestData(headers.method().name(), path, query == null ? "" : query, lower, body);
     }
 
     static HttpResponse toResponse(HttpResponseData response) {

@@ -2,6 +2,7 @@ package berth.server;
 
 import berth.aws.AwsDispatcher;
 import berth.aws.AwsService;
+import berth.ecs.api.EcsService;
 import berth.iam.AccountCredentials;
 import berth.iam.api.StsService;
 import berth.store.Store;
@@ -45,7 +46,7 @@ public final class BerthServer implements AutoCloseable {
         Store store = Stores.open(config.storeSpec(), config.home().resolve("state"));
         try {
             AccountCredentials credentials = new AccountCredentials(config.accountId());
-            List<AwsService> services = List.of(new StsService());
+            List<AwsService> services = List.of(new StsService(), new EcsService(store, Clock.systemUTC()));
             AwsDispatcher dispatcher = new AwsDispatcher(services, credentials, Clock.systemUTC());
             RequestMetrics metrics = new RequestMetrics();
             Map<String, String> states = new LinkedHashMap<>();
@@ -66,6 +67,7 @@ public final class BerthServer implements AutoCloseable {
             http.start().join();
             BerthServer server = new BerthServer(config, store, http, health, services);
             health.markReady();
+            server.runReadyHooks();
             LOG.info("berth ready on {} (account {}, store {})", server.endpoint(), config.accountId(),
                     config.storeSpec().isEmpty() ? "embedded " + config.home().resolve("state") : "postgresql");
             return server;
@@ -73,6 +75,21 @@ public final class BerthServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    private void runReadyHooks() {
+        var hooks = InitHooks.find(config.readyHookDirs());
+        if (hooks.isEmpty()) return;
+        Map<String, String> env = Map.of(
+                "AWS_ENDPOINT_URL", endpoint(),
+                "AWS_ACCESS_KEY_ID", AccountCredentials.DEFAULT_ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY", AccountCredentials.DEFAULT_SECRET,
+                "AWS_DEFAULT_REGION", config.region(),
+                "AWS_REGION", config.region(),
+                "BERTH_ACCOUNT_ID", config.accountId());
+        Thread runner = new Thread(() -> InitHooks.run(hooks, env), "berth-init-hooks");
+        runner.setDaemon(true);
+        runner.start();
     }
 
     public int port() {

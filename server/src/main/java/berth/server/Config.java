@@ -1,6 +1,7 @@
 package berth.server;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,9 +14,15 @@ import java.util.Map;
  * @param region the region berth names when nothing else does ({@code BERTH_REGION}, default us-east-1)
  * @param storeSpec empty for the embedded store under {@code home/state}, or a PostgreSQL URL ({@code BERTH_STORE})
  * @param maxBodyBytes the largest AWS API request body accepted ({@code BERTH_MAX_BODY_BYTES})
+ * @param initDirs extra directories of ready hooks besides {@code home/init/ready.d} ({@code --init-dir})
+ * @param allowUnsignedReset whether {@code POST /_berth/reset} may be unsigned ({@code BERTH_ALLOW_UNSIGNED_RESET=1})
  */
 public record Config(Path home, String bindAddress, int port, String accountId, String region, String storeSpec,
-                     long maxBodyBytes) {
+                     long maxBodyBytes, List<Path> initDirs, boolean allowUnsignedReset) {
+
+    public Config {
+        initDirs = List.copyOf(initDirs);
+    }
 
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
 
@@ -30,18 +37,39 @@ public record Config(Path home, String bindAddress, int port, String accountId, 
                 env.getOrDefault("BERTH_ACCOUNT_ID", "000000000000"),
                 env.getOrDefault("BERTH_REGION", "us-east-1"),
                 env.getOrDefault("BERTH_STORE", ""),
-                Long.parseLong(env.getOrDefault("BERTH_MAX_BODY_BYTES", Long.toString(DEFAULT_MAX_BODY_BYTES))));
+                Long.parseLong(env.getOrDefault("BERTH_MAX_BODY_BYTES", Long.toString(DEFAULT_MAX_BODY_BYTES))),
+                List.of(),
+                "1".equals(env.get("BERTH_ALLOW_UNSIGNED_RESET")) || "true".equalsIgnoreCase(env.get("BERTH_ALLOW_UNSIGNED_RESET")));
     }
 
     public Config withPort(int newPort) {
-        return new Config(home, bindAddress, newPort, accountId, region, storeSpec, maxBodyBytes);
+        return new Config(home, bindAddress, newPort, accountId, region, storeSpec, maxBodyBytes, initDirs, allowUnsignedReset);
     }
 
     public Config withHome(Path newHome) {
-        return new Config(newHome.toAbsolutePath(), bindAddress, port, accountId, region, storeSpec, maxBodyBytes);
+        return new Config(newHome.toAbsolutePath(), bindAddress, port, accountId, region, storeSpec, maxBodyBytes, initDirs,
+                allowUnsignedReset);
     }
 
     public Config withStore(String spec) {
-        return new Config(home, bindAddress, port, accountId, region, spec, maxBodyBytes);
+        return new Config(home, bindAddress, port, accountId, region, spec, maxBodyBytes, initDirs, allowUnsignedReset);
+    }
+
+    public Config withInitDir(Path dir) {
+        List<Path> dirs = new java.util.ArrayList<>(initDirs);
+        dirs.add(dir.toAbsolutePath());
+        return new Config(home, bindAddress, port, accountId, region, storeSpec, maxBodyBytes, dirs, allowUnsignedReset);
+    }
+
+    public Config withUnsignedReset(boolean allowed) {
+        return new Config(home, bindAddress, port, accountId, region, storeSpec, maxBodyBytes, initDirs, allowed);
+    }
+
+    /** Where ready hooks are looked for, in order. */
+    public List<Path> readyHookDirs() {
+        List<Path> dirs = new java.util.ArrayList<>();
+        dirs.add(home.resolve("init").resolve("ready.d"));
+        dirs.addAll(initDirs);
+        return dirs;
     }
 }

@@ -14,9 +14,10 @@ public final class Main {
                 case "--port" -> config = config.withPort(Integer.parseInt(args[++i]));
                 case "--home" -> config = config.withHome(Path.of(args[++i]));
                 case "--store" -> config = config.withStore(args[++i]);
+                case "--init-dir" -> config = config.withInitDir(Path.of(args[++i]));
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + "\nusage: berth up [--port N] [--home DIR] [--store postgresql://...]");
+                            + "\nusage: berth up [--port N] [--home DIR] [--store postgresql://...] [--init-dir DIR]");
                     System.exit(2);
                 }
             }

@@ -1,0 +1,60 @@
+package berth.aws.wire;
+
+import berth.aws.AwsException;
+import berth.aws.HttpResponseData;
+import berth.aws.Protocol;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * AWS error responses in each protocol's exact shape, which the SDKs parse into their modeled
+ * exception classes: JSON {@code {"__type":…,"message":…}} plus {@code x-amzn-ErrorType}; Query
+ * {@code <ErrorResponse>} XML; REST-JSON {@code x-amzn-ErrorType} plus {@code {"message":…}}.
+ * Every response carries {@code x-amzn-RequestId}.
+ */
+public final class ErrorResponses {
+    private ErrorResponses() {}
+
+    public static HttpResponseData render(Protocol protocol, String xmlNamespace, AwsException error, String requestId) {
+        return switch (protocol) {
+            case AWS_JSON_1_0, AWS_JSON_1_1 -> json(protocol, error, requestId);
+            case REST_JSON -> restJson(error, requestId);
+            case QUERY -> query(xmlNamespace, error, requestId);
+        };
+    }
+
+    private static HttpResponseData json(Protocol protocol, AwsException error, String requestId) {
+        ObjectNode body = JsonMapper.MAPPER.createObjectNode();
+        body.put("__type", error.code());
+        body.put("message", messageOf(error));
+        Map<String, String> headers = ResponseHeaders.of(requestId, JsonMapper.contentType(protocol));
+        headers.put(ResponseHeaders.ERROR_TYPE, error.code());
+        return new HttpResponseData(error.status(), headers, JsonMapper.bytes(body));
+    }
+
+    private static HttpResponseData restJson(AwsException error, String requestId) {
+        ObjectNode body = JsonMapper.MAPPER.createObjectNode();
+        body.put("message", messageOf(error));
+        Map<String, String> headers = ResponseHeaders.of(requestId, "application/json");
+        headers.put(ResponseHeaders.ERROR_TYPE, error.code());
+        return new HttpResponseData(error.status(), headers, JsonMapper.bytes(body));
+    }
+
+    private static HttpResponseData query(String xmlNamespace, AwsException error, String requestId) {
+        StringBuilder xml = new StringBuilder(256);
+        xml.append("<ErrorResponse");
+        if (!xmlNamespace.isEmpty()) {
+            xml.append(" xmlns=\"").append(XmlText.escape(xmlNamespace)).append('"');
+        }
+        xml.append("><Error><Type>").append(error.senderFault() ? "Sender" : "Receiver").append("</Type><Code>")
+                .append(XmlText.escape(error.code())).append("</Code><Message>").append(XmlText.escape(messageOf(error)))
+                .append("</Message></Error><RequestId>").append(requestId).append("</RequestId></ErrorResponse>");
+        return new HttpResponseData(error.status(), ResponseHeaders.of(requestId, "text/xml"),
+                xml.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String messageOf(AwsException error) {
+        return error.getMessage() == null ? "" : error.getMessage();
+    }
+}

@@ -1,0 +1,61 @@
+package berth.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health, metrics and the answer for operations berth does not implement. */
+class OperationsTest {
+    @TempDir
+    static Path home;
+    static BerthProcess berth;
+    static RawAws raw;
+
+    @BeforeAll
+    static void start() throws Exception {
+        berth = BerthProcess.start(home, Map.of());
+        raw = new RawAws(berth.endpoint());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        berth.close();
+    }
+
+    @Test
+    void healthReportsReadyServicesAndVersion() throws Exception {
+        RawAws.Answer health = raw.unsigned("GET", "/_berth/health", Map.of(), new byte[0]);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"ready\"").contains("\"version\":\"")
+                .contains("\"sts\":\"running\"").contains("\"ecs\":\"running\"");
+    }
+
+    @Test
+    void metricsCountRequestsPerServiceAndOperation() throws Exception {
+        try (var sts = Clients.sts(berth.endpoint(), "test", "test", "us-east-1")) {
+            sts.getCallerIdentity();
+            sts.getCallerIdentity();
+        }
+        RawAws.Answer metrics = raw.unsigned("GET", "/_berth/metrics", Map.of(), new byte[0]);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).containsPattern(
+                "berth_requests_seconds_count\\{[^}]*operation=\"GetCallerIdentity\"[^}]*service=\"sts\"[^}]*status=\"200\"[^}]*} [2-9]");
+    }
+
+    @Test
+    void unimplementedOperationNamesItself() throws Exception {
+        RawAws.Answer answer = raw.signed("POST", "/", RawAws.json11("AmazonEC2ContainerServiceV20141113.CreateCapacityProvider"),
+                "{\"name\":\"cp\",\"autoScalingGroupProvider\":{\"autoScalingGroupArn\":\"arn\"}}".getBytes(StandardCharsets.UTF_8),
+                "ecs", "us-east-1", "test", "test");
+        assertThat(answer.status()).isEqualTo(501);
+        assertThat(answer.body()).contains("CreateCapacityProvider");
+        assertThat(answer.header("x-amzn-ErrorType")).isNotEmpty();
+    }
+}

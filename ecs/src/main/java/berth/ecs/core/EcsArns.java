@@ -1,0 +1,22 @@
+package berth.ecs.core;
+
+/** ARNs of ECS resources, in the new long ARN format that ECS uses today. */
+public final class EcsArns {
+    private EcsArns() {}
+
+    public static String cluster(String account, String region, String name) {
+        return "arn:aws:ecs:" + region + ":" + account + ":cluster/" + name;
+    }
+
+    /**
+     * The cluster name a request means: a bare name, or the resource part of a cluster ARN.
+     * Returns the input unchanged when it is not a cluster ARN, so validation can reject it.
+     */
+    public static String clusterName(String nameOrArn) {
+        if (nameOrArn.startsWith("arn:")) {
+            int slash = nameOrArn.indexOf(":cluster/");
+            return slash < 0 ? nameOrArn : nameOrArn.substring(slash + ":cluster/".length());
+        }
+        return nameOrArn;
+    }
+}

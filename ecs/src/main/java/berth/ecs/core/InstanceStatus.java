@@ -1,0 +1,11 @@
+package berth.ecs.core;
+
+/** The lifecycle status of a container instance, as DescribeContainerInstances reports it. */
+public enum InstanceStatus {
+    REGISTERING,
+    REGISTRATION_FAILED,
+    ACTIVE,
+    INACTIVE,
+    DEREGISTERING,
+    DRAINING
+}

@@ -1,0 +1,43 @@
+package berth.ecs.state;
+
+import berth.ecs.core.Cluster;
+import berth.store.Store;
+import berth.store.StoredRecord;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Clusters in the store, kind {@code ecs.cluster}, key {@code account/region/name}. */
+public final class ClusterRecords {
+    public static final String KIND = "ecs.cluster";
+
+    private final Store store;
+
+    public ClusterRecords(Store store) {
+        this.store = store;
+    }
+
+    /** A cluster together with the store version it was read at, for compare-and-set updates. */
+    public record Versioned(Cluster cluster, long version) {}
+
+    public Optional<Versioned> find(String account, String region, String name) {
+        return store.get(KIND, key(account, region, name))
+                .map(r -> new Versioned(Records.read(r.value(), Cluster.class), r.version()));
+    }
+
+    public List<Cluster> list(String account, String region) {
+        return store.list(KIND, account + "/" + region + "/").stream()
+                .map(StoredRecord::value)
+                .map(v -> Records.read(v, Cluster.class))
+                .toList();
+    }
+
+    /** Writes {@code cluster} if the stored version is still {@code expectedVersion}. */
+    public void save(Cluster cluster, long expectedVersion) {
+        store.put(KIND, key(cluster.accountId(), cluster.region(), cluster.name()), Records.write(cluster), expectedVersion);
+    }
+
+    private static String key(String account, String region, String name) {
+        return account + "/" + region + "/" + name;
+    }
+}
