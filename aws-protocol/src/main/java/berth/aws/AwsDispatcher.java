@@ -24,6 +24,7 @@ public final class AwsDispatcher {
 
     private final ServiceDirectory directory;
     private final SigV4Verifier verifier;
+    private final java.util.function.Supplier<Authorizer> authorizer;
 
     /** What happened to one request, for metrics and request logs. */
     public record Dispatched(String service, String operation, HttpResponseData response) {}
@@ -33,8 +34,15 @@ public final class AwsDispatcher {
      * @throws IllegalArgumentException when two JSON services claim the same {@code X-Amz-Target} prefix
      */
     public AwsDispatcher(List<AwsService> services, CredentialSource credentials, Clock clock) {
+        this(services, credentials, clock, () -> Authorizer.ALLOW_ALL);
+    }
+
+    /** @param authorizer asked, per call, for the authorizer of non-root callers (it may change at run time) */
+    public AwsDispatcher(List<AwsService> services, CredentialSource credentials, Clock clock,
+                         java.util.function.Supplier<Authorizer> authorizer) {
         this.directory = new ServiceDirectory(services.stream().map(ServedService::new).toList());
         this.verifier = new SigV4Verifier(credentials, clock);
+        this.authorizer = authorizer;
     }
 
     public Dispatched dispatch(HttpRequestData request) {
@@ -105,6 +113,9 @@ public final class AwsDispatcher {
         SdkPojo input = SdkModelClasses.build(builder);
         served.validator.validate(operation, input);
         // malformed input is the caller's fault whether or not berth implements the operation
+        if (!caller.identity().root()) {
+            authorizer.get().authorize(caller, model, operation, input);
+        }
         OperationHandler<?, ?> handler = served.handlers.get(operation);
         if (handler == null) {
             throw new AwsException(501, "NotImplemented",

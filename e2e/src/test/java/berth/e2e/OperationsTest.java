@@ -34,7 +34,7 @@ class OperationsTest {
         RawAws.Answer health = raw.unsigned("GET", "/_berth/health", Map.of(), new byte[0]);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"ready\"").contains("\"version\":\"")
-                .contains("\"sts\":\"running\"").contains("\"ecs\":\"running\"");
+                .contains("\"iam\":\"running\"").contains("\"ecs\":\"running\"");
     }
 
     @Test

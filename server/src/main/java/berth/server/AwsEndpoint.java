@@ -35,19 +35,28 @@ final class AwsEndpoint implements HttpService {
     /** Beyond this many bytes an oversized body is not drained; the connection is reset instead. */
     private static final long MAX_DRAIN_BYTES = 256L * 1024 * 1024;
 
-    private final AwsDispatcher dispatcher;
     private final RequestMetrics metrics;
     private final long maxBodyBytes;
+    private volatile AwsDispatcher dispatcher;
 
-    AwsEndpoint(AwsDispatcher dispatcher, RequestMetrics metrics, long maxBodyBytes) {
-        this.dispatcher = dispatcher;
+    AwsEndpoint(RequestMetrics metrics, long maxBodyBytes) {
         this.metrics = metrics;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Starts answering AWS calls with {@code ready}; until then they get 503. */
+    void serve(AwsDispatcher ready) {
+        this.dispatcher = ready;
     }
 
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
         long started = System.nanoTime();
+        if (dispatcher == null) {
+            return HttpResponse.of(com.linecorp.armeria.common.HttpStatus.SERVICE_UNAVAILABLE,
+                    com.linecorp.armeria.common.MediaType.JSON_UTF_8,
+                    "{\"__type\":\"ServiceUnavailableException\",\"message\":\"berth is starting\"}");
+        }
         ctx.setMaxRequestLength(maxBodyBytes);
         long declared = req.headers().contentLength();
         if (declared > maxBodyBytes) {

@@ -1,10 +1,8 @@
 package berth.server;
 
 import berth.aws.AwsDispatcher;
-import berth.aws.AwsService;
-import berth.ecs.api.EcsService;
 import berth.iam.AccountCredentials;
-import berth.iam.api.StsService;
+import berth.platform.PlatformModule;
 import berth.store.Store;
 import berth.store.Stores;
 import com.linecorp.armeria.common.HttpResponse;
@@ -14,46 +12,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
-/** The running platform: state, services and the one HTTP endpoint, started and stopped together. */
+/**
+ * The running platform: the store, every {@link PlatformModule} on the classpath and the one HTTP
+ * endpoint, started and stopped together. The endpoint listens first (so modules know its address),
+ * then modules start, then the AWS dispatcher is built from what they registered and berth is ready.
+ */
 public final class BerthServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BerthServer.class);
 
     private final Config config;
     private final Store store;
     private final Server http;
-    private final HealthEndpoint health;
-    private final List<AwsService> services;
+    private final List<PlatformModule> modules;
+    private final URI endpoint;
 
-    private BerthServer(Config config, Store store, Server http, HealthEndpoint health, List<AwsService> services) {
+    private BerthServer(Config config, Store store, Server http, List<PlatformModule> modules, URI endpoint) {
         this.config = config;
         this.store = store;
         this.http = http;
-        this.health = health;
-        this.services = services;
+        this.modules = modules;
+        this.endpoint = endpoint;
     }
 
-    /** Opens the store, wires every service and starts listening; returns once requests are served. */
+    /** Opens the store, starts listening, starts every module; returns once berth is ready. */
     public static BerthServer start(Config config) throws Exception {
         Files.createDirectories(config.home());
         Store store = Stores.open(config.storeSpec(), config.home().resolve("state"));
+        Server http = null;
+        List<PlatformModule> started = new ArrayList<>();
         try {
-            AccountCredentials credentials = new AccountCredentials(config.accountId());
-            List<AwsService> services = List.of(new StsService(), new EcsService(store, Clock.systemUTC()));
-            AwsDispatcher dispatcher = new AwsDispatcher(services, credentials, Clock.systemUTC());
-            RequestMetrics metrics = new RequestMetrics();
+            Clock clock = Clock.systemUTC();
+            AccountCredentials accounts = new AccountCredentials(config.accountId());
+            List<PlatformModule> modules = discoverModules();
             Map<String, String> states = new LinkedHashMap<>();
-            services.forEach(s -> states.put(s.model().name(), "running"));
-            HealthEndpoint health = new HealthEndpoint(BuildInfo.version(), () -> states);
+            modules.forEach(m -> states.put(m.name(), "available"));
+            RequestMetrics metrics = new RequestMetrics();
+            HealthEndpoint health = new HealthEndpoint(BuildInfo.version(), () -> Map.copyOf(states));
+            AwsEndpoint aws = new AwsEndpoint(metrics, config.maxBodyBytes());
+            PrefixRoutes routes = new PrefixRoutes(aws);
+            AdminEndpoints admin = new AdminEndpoints(config, store, modules, accounts, clock);
 
-            Server http = Server.builder()
+            http = Server.builder()
                     .http(new InetSocketAddress(config.bindAddress(), config.port()))
                     .maxRequestLength(0)
                     .requestTimeout(Duration.ofMinutes(10))
@@ -62,19 +72,41 @@ public final class BerthServer implements AutoCloseable {
                     .service("/_berth/health", (ctx, req) -> health.serve())
                     .service("/_berth/metrics", (ctx, req) ->
                             HttpResponse.of(MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), metrics.scrape()))
-                    .serviceUnder("/", new AwsEndpoint(dispatcher, metrics, config.maxBodyBytes()))
+                    .service("/_berth/reset", admin::reset)
+                    .service("/_berth/state", admin::state)
+                    .serviceUnder("/", routes)
                     .build();
             http.start().join();
-            BerthServer server = new BerthServer(config, store, http, health, services);
+            String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
+            URI endpoint = URI.create("http://" + host + ":" + http.activeLocalPort());
+
+            PlatformHost platform = new PlatformHost(config, store, clock, endpoint, accounts, routes);
+            for (PlatformModule module : modules) {
+                module.start(platform);
+                started.add(module);
+                states.put(module.name(), "running");
+            }
+            aws.serve(new AwsDispatcher(platform.awsServices(), platform.credentials(), clock, platform::authorizer));
+            BerthServer server = new BerthServer(config, store, http, List.copyOf(started), endpoint);
             health.markReady();
+            LOG.info("berth ready on {} (account {}, store {}, modules {})", endpoint, config.accountId(),
+                    config.storeSpec().isEmpty() ? "embedded " + config.home().resolve("state") : "postgresql",
+                    states.keySet());
             server.runReadyHooks();
-            LOG.info("berth ready on {} (account {}, store {})", server.endpoint(), config.accountId(),
-                    config.storeSpec().isEmpty() ? "embedded " + config.home().resolve("state") : "postgresql");
             return server;
         } catch (Exception | Error e) {
+            stopModules(started);
+            if (http != null) http.stop().join();
             store.close();
             throw e;
         }
+    }
+
+    private static List<PlatformModule> discoverModules() {
+        List<PlatformModule> modules = new ArrayList<>();
+        ServiceLoader.load(PlatformModule.class).forEach(modules::add);
+        modules.sort(Comparator.comparingInt(PlatformModule::order).thenComparing(PlatformModule::name));
+        return modules;
     }
 
     private void runReadyHooks() {
@@ -93,31 +125,41 @@ public final class BerthServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.activeLocalPort();
+        return endpoint.getPort();
     }
 
     public String endpoint() {
-        String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
-        return "http://" + host + ":" + port();
+        return endpoint.toString();
+    }
+
+    public URI endpointUri() {
+        return endpoint;
     }
 
     public Config config() {
         return config;
     }
 
-    public Path home() {
-        return config.home();
-    }
-
-    public List<AwsService> services() {
-        return services;
+    public List<String> moduleNames() {
+        return modules.stream().map(PlatformModule::name).toList();
     }
 
     @Override
     public void close() {
         LOG.info("berth stopping");
         http.stop().join();
+        stopModules(modules);
         store.close();
         LOG.info("berth stopped");
+    }
+
+    private static void stopModules(List<PlatformModule> modules) {
+        for (int i = modules.size() - 1; i >= 0; i--) {
+            try {
+                modules.get(i).stop();
+            } catch (Exception e) {
+                LOG.warn("module {} did not stop cleanly: {}", modules.get(i).name(), e.toString());
+            }
+        }
     }
 }
