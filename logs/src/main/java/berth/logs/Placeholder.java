@@ -1,0 +1,1 @@
+package berth.logs; final class Placeholder {}

@@ -1,0 +1,1 @@
+package berth.registry; final class Placeholder {}

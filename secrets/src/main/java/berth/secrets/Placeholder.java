@@ -1,0 +1,1 @@
+package berth.secrets; final class Placeholder {}
