@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real {@code aws} command line: v1 (first on PATH) and v2 (Debian's, at /usr/bin/aws). */
-final class AwsCli {
-    record Result(int exitCode, String stdout, String stderr) {}
+public final class AwsCli {
+    public record Result(int exitCode, String stdout, String stderr) {}
 
     private final String executable;
 
@@ -20,7 +20,7 @@ final class AwsCli {
     }
 
     /** Every distinct aws CLI installed here: the one on PATH and /usr/bin/aws. */
-    static List<AwsCli> installed() {
+    public static List<AwsCli> installed() {
         List<AwsCli> found = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
@@ -35,12 +35,12 @@ final class AwsCli {
         return found;
     }
 
-    String version() throws Exception {
+    public String version() throws Exception {
         Result r = run(URI.create("http://127.0.0.1:1"), "test", "test", "--version");
         return (r.stdout() + r.stderr()).trim();
     }
 
-    Result run(URI endpoint, String key, String secret, String... args) throws IOException, InterruptedException {
+    public Result run(URI endpoint, String key, String secret, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable, "--endpoint-url", endpoint.toString(), "--output", "json"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -21,59 +21,63 @@ import java.util.regex.Pattern;
  * berth running as its own JVM, the way {@code berth up} runs it, so tests can kill it with SIGKILL
  * and start it again on the same home directory.
  */
-final class BerthProcess implements AutoCloseable {
+public final class BerthProcess implements AutoCloseable {
     private static final Pattern ENDPOINT = Pattern.compile("endpoint\\s+(http://\\S+)");
 
     private final Path home;
     private final Map<String, String> env;
+    private final List<String> extraArgs;
     private final List<String> output = new ArrayList<>();
     private Process process;
     private URI endpoint;
 
-    private BerthProcess(Path home, Map<String, String> env) {
+    private BerthProcess(Path home, Map<String, String> env, List<String> extraArgs) {
         this.home = home;
         this.env = env;
+        this.extraArgs = extraArgs;
     }
 
-    static BerthProcess start(Path home, Map<String, String> env) throws Exception {
-        BerthProcess berth = new BerthProcess(home, env);
+    /** Starts berth on {@code home} with {@code env} added to the environment and {@code args} after the usual ones. */
+    public static BerthProcess start(Path home, Map<String, String> env, String... args) throws Exception {
+        BerthProcess berth = new BerthProcess(home, env, List.of(args));
         berth.launch();
         return berth;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** SIGKILL, no shutdown hooks: what a crash or {@code kill -9} does. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(20, TimeUnit.SECONDS);
     }
 
     /** A fresh process on the same home and port. */
-    void restart() throws Exception {
+    public void restart() throws Exception {
         if (process.isAlive()) kill9();
         launch();
     }
 
-    synchronized String output() {
+    public synchronized String output() {
         return String.join("\n", output);
     }
 
     private void launch() throws Exception {
         Files.createDirectories(home);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "berth.server.Main",
-                "--home", home.toString(), "--port", endpoint == null ? "0" : Integer.toString(endpoint.getPort()));
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "berth.server.Main",
+                "--home", home.toString(), "--port", endpoint == null ? "0" : Integer.toString(endpoint.getPort())));
+        command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         process = builder.start();

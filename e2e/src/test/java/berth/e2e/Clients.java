@@ -10,10 +10,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 import java.net.URI;
 
 /** Real AWS SDK v2 clients pointed at berth. */
-final class Clients {
+public final class Clients {
     private Clients() {}
 
-    static StsClient sts(URI endpoint, String key, String secret, String region) {
+    public static StsClient sts(URI endpoint, String key, String secret, String region) {
         return StsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
@@ -22,7 +22,7 @@ final class Clients {
                 .build();
     }
 
-    static EcsClient ecs(URI endpoint, String key, String secret, String region) {
+    public static EcsClient ecs(URI endpoint, String key, String secret, String region) {
         return EcsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
@@ -31,7 +31,7 @@ final class Clients {
                 .build();
     }
 
-    static EcsClient ecs(URI endpoint) {
+    public static EcsClient ecs(URI endpoint) {
         return ecs(endpoint, "test", "test", "us-east-1");
     }
 }

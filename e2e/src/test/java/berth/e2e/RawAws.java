@@ -20,11 +20,11 @@ import java.util.Set;
  * Hand-built requests signed with the AWS SDK's own SigV4 signer, for the inputs no SDK client would
  * send: malformed bodies, unknown targets, wrong types.
  */
-final class RawAws {
+public final class RawAws {
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
-    record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
-        String header(String name) {
+    public record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
+        public String header(String name) {
             return headers.getOrDefault(name.toLowerCase(), java.util.List.of("")).get(0);
         }
     }
@@ -32,12 +32,12 @@ final class RawAws {
     private final URI endpoint;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    RawAws(URI endpoint) {
+    public RawAws(URI endpoint) {
         this.endpoint = endpoint;
     }
 
     /** Signs with {@code accessKey}/{@code secret} for {@code service} in {@code region}, then sends. */
-    Answer signed(String method, String path, Map<String, String> headers, byte[] body,
+    public Answer signed(String method, String path, Map<String, String> headers, byte[] body,
                   String service, String region, String accessKey, String secret) throws Exception {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(method))
@@ -63,7 +63,7 @@ final class RawAws {
      * Signs correctly, then changes what was signed: the body, a signed header, or the signature itself
      * (which of the three by {@code variant}).
      */
-    Answer signedThenTampered(String method, String path, Map<String, String> headers, byte[] body,
+    public Answer signedThenTampered(String method, String path, Map<String, String> headers, byte[] body,
                               String service, String region, String accessKey, String secret, int variant) throws Exception {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(method))
@@ -95,7 +95,7 @@ final class RawAws {
     }
 
     /** Sends exactly these headers, unsigned or with whatever signature the caller wrote. */
-    Answer unsigned(String method, String path, Map<String, String> headers, byte[] body) throws Exception {
+    public Answer unsigned(String method, String path, Map<String, String> headers, byte[] body) throws Exception {
         HttpRequest.Builder out = HttpRequest.newBuilder(endpoint.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
@@ -109,11 +109,11 @@ final class RawAws {
                 new String(response.body(), StandardCharsets.UTF_8));
     }
 
-    static Map<String, String> json11(String target) {
+    public static Map<String, String> json11(String target) {
         return Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", target);
     }
 
-    static Map<String, String> form() {
+    public static Map<String, String> form() {
         return Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
     }
 }

@@ -20,7 +20,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,12 +37,15 @@ final class AdminEndpoints {
     private final Config config;
     private final Store store;
     private final List<PlatformModule> modules;
+    private final Resetter resetter;
     private final SigV4Verifier verifier;
 
-    AdminEndpoints(Config config, Store store, List<PlatformModule> modules, AccountCredentials accounts, Clock clock) {
+    AdminEndpoints(Config config, Store store, List<PlatformModule> modules, Resetter resetter, AccountCredentials accounts,
+                   Clock clock) {
         this.config = config;
         this.store = store;
         this.modules = modules;
+        this.resetter = resetter;
         this.verifier = new SigV4Verifier(accounts, clock);
     }
 
@@ -54,22 +56,13 @@ final class AdminEndpoints {
             for (String list : QueryParams.fromQueryString(ctx.query()).getAll("services")) {
                 for (String name : list.split(",")) if (!name.isBlank()) wanted.add(name.trim());
             }
-            List<PlatformModule> chosen = new ArrayList<>();
-            for (PlatformModule module : modules) {
-                if (wanted.isEmpty() || wanted.contains(module.name())) chosen.add(module);
+            try {
+                List<String> names = resetter.reset(wanted);
+                return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"reset\":"
+                        + names.stream().map(n -> "\"" + n + "\"").toList() + "}");
+            } catch (IllegalArgumentException e) {
+                return error(HttpStatus.BAD_REQUEST, e.getMessage());
             }
-            Set<String> unknown = new LinkedHashSet<>(wanted);
-            modules.forEach(m -> unknown.remove(m.name()));
-            if (!unknown.isEmpty()) return error(HttpStatus.BAD_REQUEST, "unknown services " + unknown);
-            long started = System.nanoTime();
-            for (PlatformModule module : chosen) {
-                module.reset();
-                module.storeKindPrefixes().forEach(store::clear);
-            }
-            LOG.info("reset {} in {} ms", chosen.stream().map(PlatformModule::name).toList(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"reset\":"
-                    + chosen.stream().map(m -> "\"" + m.name() + "\"").toList() + "}");
         });
     }
 

@@ -36,13 +36,24 @@ public final class BerthServer implements AutoCloseable {
     private final Server http;
     private final List<PlatformModule> modules;
     private final URI endpoint;
+    private final Resetter resetter;
 
-    private BerthServer(Config config, Store store, Server http, List<PlatformModule> modules, URI endpoint) {
+    private BerthServer(Config config, Store store, Server http, List<PlatformModule> modules, URI endpoint,
+                        Resetter resetter) {
         this.config = config;
         this.store = store;
         this.http = http;
         this.modules = modules;
         this.endpoint = endpoint;
+        this.resetter = resetter;
+    }
+
+    /**
+     * Wipes the state of the named services (all when empty) in every account and region, and what
+     * they run (containers, sockets, files); returns the services reset.
+     */
+    public List<String> reset(java.util.Collection<String> services) throws Exception {
+        return resetter.reset(services);
     }
 
     /** Opens the store, starts listening, starts every module; returns once berth is ready. */
@@ -61,7 +72,8 @@ public final class BerthServer implements AutoCloseable {
             HealthEndpoint health = new HealthEndpoint(BuildInfo.version(), () -> Map.copyOf(states));
             AwsEndpoint aws = new AwsEndpoint(metrics, config.maxBodyBytes());
             PrefixRoutes routes = new PrefixRoutes(aws);
-            AdminEndpoints admin = new AdminEndpoints(config, store, modules, accounts, clock);
+            Resetter resetter = new Resetter(store, modules);
+            AdminEndpoints admin = new AdminEndpoints(config, store, modules, resetter, accounts, clock);
 
             http = Server.builder()
                     .http(new InetSocketAddress(config.bindAddress(), config.port()))
@@ -87,7 +99,7 @@ public final class BerthServer implements AutoCloseable {
                 states.put(module.name(), "running");
             }
             aws.serve(new AwsDispatcher(platform.awsServices(), platform.credentials(), clock, platform::authorizer));
-            BerthServer server = new BerthServer(config, store, http, List.copyOf(started), endpoint);
+            BerthServer server = new BerthServer(config, store, http, List.copyOf(started), endpoint, resetter);
             health.markReady();
             LOG.info("berth ready on {} (account {}, store {}, modules {})", endpoint, config.accountId(),
                     config.storeSpec().isEmpty() ? "embedded " + config.home().resolve("state") : "postgresql",

@@ -55,6 +55,14 @@ public record Config(Path home, String bindAddress, int port, String accountId, 
         return new Config(home, bindAddress, port, accountId, region, spec, maxBodyBytes, initDirs, allowUnsignedReset);
     }
 
+    public Config withAccountId(String account) {
+        return new Config(home, bindAddress, port, account, region, storeSpec, maxBodyBytes, initDirs, allowUnsignedReset);
+    }
+
+    public Config withRegion(String newRegion) {
+        return new Config(home, bindAddress, port, accountId, newRegion, storeSpec, maxBodyBytes, initDirs, allowUnsignedReset);
+    }
+
     public Config withInitDir(Path dir) {
         List<Path> dirs = new java.util.ArrayList<>(initDirs);
         dirs.add(dir.toAbsolutePath());
