@@ -1,32 +1,23 @@
 package berth.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import berth.junit5.BerthTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.net.URI;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health, metrics and the answer for operations berth does not implement. */
+@BerthTest
 class OperationsTest {
-    @TempDir
-    static Path home;
-    static BerthProcess berth;
-    static RawAws raw;
+    private final URI endpoint;
+    private final RawAws raw;
 
-    @BeforeAll
-    static void start() throws Exception {
-        berth = BerthProcess.start(home, Map.of());
-        raw = new RawAws(berth.endpoint());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        berth.close();
+    OperationsTest(URI endpoint) {
+        this.endpoint = endpoint;
+        this.raw = new RawAws(endpoint);
     }
 
     @Test
@@ -39,7 +30,7 @@ class OperationsTest {
 
     @Test
     void metricsCountRequestsPerServiceAndOperation() throws Exception {
-        try (var sts = Clients.sts(berth.endpoint(), "test", "test", "us-east-1")) {
+        try (var sts = Clients.sts(endpoint, "test", "test", "us-east-1")) {
             sts.getCallerIdentity();
             sts.getCallerIdentity();
         }

@@ -1,40 +1,30 @@
 package berth.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import berth.junit5.BerthTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-import java.nio.file.Path;
-import java.util.Map;
+import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Signatures, identities and account/region scoping, through the AWS SDK for Java v2. */
+@BerthTest(accountId = "123456789012")
 class SigningAndIdentityTest {
-    @TempDir
-    static Path home;
-    static BerthProcess berth;
+    private final URI endpoint;
 
-    @BeforeAll
-    static void start() throws Exception {
-        berth = BerthProcess.start(home, Map.of("BERTH_ACCOUNT_ID", "123456789012"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        berth.close();
+    SigningAndIdentityTest(URI endpoint) {
+        this.endpoint = endpoint;
     }
 
     @Test
     void callerIdentityOfTheDefaultRoot() {
-        try (var sts = Clients.sts(berth.endpoint(), "test", "test", "eu-west-1")) {
+        try (var sts = Clients.sts(endpoint, "test", "test", "eu-west-1")) {
             GetCallerIdentityResponse me = sts.getCallerIdentity();
             assertThat(me.account()).isEqualTo("123456789012");
             assertThat(me.arn()).isEqualTo("arn:aws:iam::123456789012:root");
@@ -44,21 +34,21 @@ class SigningAndIdentityTest {
 
     @Test
     void twelveDigitAccessKeySelectsThatAccount() {
-        try (var sts = Clients.sts(berth.endpoint(), "444455556666", "test", "us-east-1")) {
+        try (var sts = Clients.sts(endpoint, "444455556666", "test", "us-east-1")) {
             assertThat(sts.getCallerIdentity().account()).isEqualTo("444455556666");
         }
     }
 
     @Test
     void wrongSecretIsRefusedOnQueryAndJson() {
-        try (var sts = Clients.sts(berth.endpoint(), "test", "wrong", "us-east-1")) {
+        try (var sts = Clients.sts(endpoint, "test", "wrong", "us-east-1")) {
             assertThatThrownBy(sts::getCallerIdentity)
                     .isInstanceOfSatisfying(StsException.class, e -> {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
                         assertThat(e.statusCode()).isEqualTo(403);
                     });
         }
-        try (var ecs = Clients.ecs(berth.endpoint(), "test", "wrong", "us-east-1")) {
+        try (var ecs = Clients.ecs(endpoint, "test", "wrong", "us-east-1")) {
             assertThatThrownBy(ecs::listClusters)
                     .isInstanceOfSatisfying(EcsException.class, e ->
                             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException"));
@@ -67,12 +57,12 @@ class SigningAndIdentityTest {
 
     @Test
     void unknownAccessKeyIsRefused() {
-        try (var sts = Clients.sts(berth.endpoint(), "AKIAIOSFODNN7EXAMPLE", "test", "us-east-1")) {
+        try (var sts = Clients.sts(endpoint, "AKIAIOSFODNN7EXAMPLE", "test", "us-east-1")) {
             assertThatThrownBy(sts::getCallerIdentity)
                     .isInstanceOfSatisfying(SdkServiceException.class, e ->
                             assertThat(((StsException) e).awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
         }
-        try (var ecs = Clients.ecs(berth.endpoint(), "AKIAIOSFODNN7EXAMPLE", "test", "us-east-1")) {
+        try (var ecs = Clients.ecs(endpoint, "AKIAIOSFODNN7EXAMPLE", "test", "us-east-1")) {
             assertThatThrownBy(ecs::listClusters)
                     .isInstanceOfSatisfying(EcsException.class, e ->
                             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
@@ -81,9 +71,9 @@ class SigningAndIdentityTest {
 
     @Test
     void resourcesAreScopedByAccountAndRegion() {
-        try (var east = Clients.ecs(berth.endpoint(), "test", "test", "us-east-1");
-             var west = Clients.ecs(berth.endpoint(), "test", "test", "us-west-2");
-             var other = Clients.ecs(berth.endpoint(), "777788889999", "test", "us-east-1")) {
+        try (var east = Clients.ecs(endpoint, "test", "test", "us-east-1");
+             var west = Clients.ecs(endpoint, "test", "test", "us-west-2");
+             var other = Clients.ecs(endpoint, "777788889999", "test", "us-east-1")) {
             var created = east.createCluster(r -> r.clusterName("scoped")).cluster();
             assertThat(created.clusterArn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:cluster/scoped");
             assertThat(east.listClusters().clusterArns()).contains(created.clusterArn());
