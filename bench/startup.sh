@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Startup: from process start to a ready /_berth/health, over repeated runs (median quoted), with the
+# JVM options ./berth up uses (server/jvm.options), beside
+# the anchor of the same JVM starting and exiting (java -version), measured in the same run.
+set -euo pipefail
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+JAR="$ROOT/server/target/berth-server.jar"
+RUNS="${RUNS:-11}"
+[ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -DskipTests package -pl server -am)
+JAVA="$JAVA_HOME/bin/java"
+OPTS=($(grep -v '^#' "$ROOT/server/jvm.options" | sed "s#@ROOT@#$ROOT#g"))
+PORT="${BENCH_PORT:-45666}"
+
+now_ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+berth_runs=() anchor_runs=()
+for i in $(seq 0 "$RUNS"); do
+  home="$(mktemp -d)"
+  t0=$(now_ms)
+  BERTH_HOME="$home" "$JAVA" "${OPTS[@]}" -jar "$JAR" --port "$PORT" >"$home/log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/_berth/health"; do
+    kill -0 "$pid" 2>/dev/null || { cat "$home/log"; exit 1; }
+    sleep 0.01
+  done
+  t1=$(now_ms)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$home"
+  t2=$(now_ms); "$JAVA" -version >/dev/null 2>&1; t3=$(now_ms)
+  if [ "$i" -gt 0 ]; then berth_runs+=($((t1 - t0))); anchor_runs+=($((t3 - t2))); fi
+done
+b=$(printf '%s\n' "${berth_runs[@]}" | median)
+a=$(printf '%s\n' "${anchor_runs[@]}" | median)
+printf '%-34s %10s %10s %10s\n' "figure ($RUNS runs, 1 warm-up)" "median ms" "min ms" "max ms"
+printf '%-34s %10s %10s %10s\n' "berth start to ready health" "$b" \
+  "$(printf '%s\n' "${berth_runs[@]}" | sort -n | head -1)" "$(printf '%s\n' "${berth_runs[@]}" | sort -n | tail -1)"
+printf '%-34s %10s %10s %10s\n' "anchor: java -version" "$a" \
+  "$(printf '%s\n' "${anchor_runs[@]}" | sort -n | head -1)" "$(printf '%s\n' "${anchor_runs[@]}" | sort -n | tail -1)"
+awk -v b="$b" -v a="$a" 'BEGIN { printf "ratio berth / bare JVM start: %.1fx (goal: berth ready under 1500 ms)\n", b / a }'
