@@ -3,12 +3,22 @@ package berth.ecs.api;
 import berth.aws.RequestContext;
 import berth.aws.paging.Page;
 import berth.ecs.core.Cluster;
+import berth.ecs.core.ClusterConfiguration;
 import berth.ecs.core.EcsArns;
+import berth.ecs.state.ClusterActivity;
 import berth.ecs.state.ClusterRecords;
+import berth.ecs.state.ContainerInstanceRecords;
 import berth.store.Store;
 import berth.store.VersionConflict;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
-import software.amazon.awssdk.services.ecs.model.ClusterSetting;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateClusterResponse;
 import software.amazon.awssdk.services.ecs.model.DeleteClusterRequest;
@@ -18,24 +28,30 @@ import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
-import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterResponse;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateClusterSettingsResponse;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-/** CreateCluster, DescribeClusters, ListClusters, DeleteCluster. */
+/** CreateCluster, DescribeClusters, ListClusters, UpdateCluster, UpdateClusterSettings, DeleteCluster. */
 final class ClusterApi {
     static final String DEFAULT_CLUSTER = "default";
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterApi.class);
+    /** What create, update and delete answer with: everything but statistics. */
+    private static final Set<ClusterField> FULL = EnumSet.of(ClusterField.TAGS, ClusterField.SETTINGS,
+            ClusterField.CONFIGURATIONS);
 
     private final ClusterRecords clusters;
+    private final ContainerInstanceRecords instances;
+    private final ClusterActivity activity;
+    private final ClusterScope scope;
     private final Clock clock;
 
     ClusterApi(Store store, Clock clock) {
         this.clusters = new ClusterRecords(store);
+        this.instances = new ContainerInstanceRecords(store);
+        this.activity = new ClusterActivity(store);
+        this.scope = new ClusterScope(store);
         this.clock = clock;
     }
 
@@ -44,19 +60,25 @@ final class ClusterApi {
         if (!Cluster.validName(name)) {
             throw EcsErrors.invalidParameter("Cluster name must be 1-255 characters: letters, numbers, hyphens and underscores.");
         }
-        Map<String, String> tags = tags(request.tags());
-        List<Cluster.Setting> settings = request.settings().stream()
-                .map(s -> new Cluster.Setting(s.nameAsString(), s.value())).toList();
+        Map<String, String> tags = TagMapping.checked(request.tags());
+        List<Cluster.Setting> settings = ClusterMapping.settings(request.settings());
+        ClusterConfiguration configuration = ClusterMapping.configuration(request.configuration());
+        String namespace = request.serviceConnectDefaults() == null ? ""
+                : text(request.serviceConnectDefaults().namespace());
         for (int attempt = 0; ; attempt++) {
             var existing = clusters.find(ctx.accountId(), ctx.region(), name);
             try {
                 if (existing.isPresent() && existing.get().cluster().active()) {
-                    return CreateClusterResponse.builder().cluster(toSdk(existing.get().cluster(), true)).build();
+                    Cluster cluster = existing.get().cluster();
+                    return CreateClusterResponse.builder().cluster(ClusterMapping.toSdk(cluster, FULL, counts(cluster)))
+                            .build();
                 }
                 Cluster cluster = new Cluster(ctx.accountId(), ctx.region(), name, Cluster.ACTIVE, tags, settings,
-                        clock.instant());
+                        clock.instant(), configuration, namespace);
                 clusters.save(cluster, existing.map(ClusterRecords.Versioned::version).orElse(Store.ABSENT));
-                return CreateClusterResponse.builder().cluster(toSdk(cluster, true)).build();
+                LOG.info("created cluster {}", cluster.arn());
+                return CreateClusterResponse.builder()
+                        .cluster(ClusterMapping.toSdk(cluster, FULL, ClusterMapping.Counts.NONE)).build();
             } catch (VersionConflict conflict) {
                 if (attempt > 5) throw conflict;
             }
@@ -65,14 +87,14 @@ final class ClusterApi {
 
     DescribeClustersResponse describe(DescribeClustersRequest request, RequestContext ctx) {
         List<String> wanted = request.clusters().isEmpty() ? List.of(DEFAULT_CLUSTER) : request.clusters();
-        Set<ClusterField> include = Set.copyOf(request.include());
+        Set<ClusterField> include = request.include().isEmpty() ? Set.of() : EnumSet.copyOf(request.include());
         List<software.amazon.awssdk.services.ecs.model.Cluster> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String nameOrArn : wanted) {
             String name = EcsArns.clusterName(nameOrArn);
             var cluster = clusters.find(ctx.accountId(), ctx.region(), name);
             if (cluster.isPresent()) {
-                found.add(toSdk(cluster.get().cluster(), include.contains(ClusterField.TAGS)));
+                found.add(ClusterMapping.toSdk(cluster.get().cluster(), include, counts(cluster.get().cluster())));
             } else {
                 failures.add(Failure.builder().arn(EcsArns.cluster(ctx.accountId(), ctx.region(), name)).reason("MISSING").build());
             }
@@ -87,47 +109,63 @@ final class ClusterApi {
         return ListClustersResponse.builder().clusterArns(page.items()).nextToken(page.nextToken().orElse(null)).build();
     }
 
+    UpdateClusterResponse update(UpdateClusterRequest request, RequestContext ctx) {
+        Cluster target = scope.activeCluster(ctx, request.cluster());
+        List<Cluster.Setting> settings = ClusterMapping.settings(request.settings());
+        ClusterConfiguration configuration = request.configuration() == null ? null
+                : ClusterMapping.configuration(request.configuration());
+        String namespace = request.serviceConnectDefaults() == null ? null
+                : text(request.serviceConnectDefaults().namespace());
+        Cluster updated = clusters.update(ctx.accountId(), ctx.region(), target.name(), c -> {
+            Cluster changed = c.withSettings(settings);
+            if (configuration != null) changed = changed.withConfiguration(configuration);
+            if (namespace != null) changed = changed.withServiceConnectNamespace(namespace);
+            return changed;
+        }).orElseThrow(EcsErrors::clusterNotFound);
+        return UpdateClusterResponse.builder().cluster(ClusterMapping.toSdk(updated, FULL, counts(updated))).build();
+    }
+
+    UpdateClusterSettingsResponse updateSettings(UpdateClusterSettingsRequest request, RequestContext ctx) {
+        Cluster target = scope.activeCluster(ctx, request.cluster());
+        List<Cluster.Setting> settings = ClusterMapping.settings(request.settings());
+        Cluster updated = clusters.update(ctx.accountId(), ctx.region(), target.name(), c -> c.withSettings(settings))
+                .orElseThrow(EcsErrors::clusterNotFound);
+        return UpdateClusterSettingsResponse.builder()
+                .cluster(ClusterMapping.toSdk(updated, FULL, counts(updated))).build();
+    }
+
     DeleteClusterResponse delete(DeleteClusterRequest request, RequestContext ctx) {
         String name = EcsArns.clusterName(request.cluster());
         var existing = clusters.find(ctx.accountId(), ctx.region(), name)
                 .filter(v -> v.cluster().active())
                 .orElseThrow(EcsErrors::clusterNotFound);
+        ClusterMapping.Counts counts = counts(existing.cluster());
+        if (counts.registeredInstances() > 0) {
+            throw EcsErrors.clusterContainsInstances();
+        }
+        if (counts.activity().activeServices() + counts.activity().drainingServices() > 0) {
+            throw EcsErrors.clusterContainsServices();
+        }
+        if (counts.activity().unstoppedTasks() > 0) {
+            throw EcsErrors.clusterContainsTasks();
+        }
         Cluster inactive = existing.cluster().withStatus(Cluster.INACTIVE);
         clusters.save(inactive, existing.version());
-        return DeleteClusterResponse.builder().cluster(toSdk(inactive, true)).build();
+        LOG.info("deleted cluster {}", inactive.arn());
+        return DeleteClusterResponse.builder()
+                .cluster(ClusterMapping.toSdk(inactive, FULL, ClusterMapping.Counts.NONE)).build();
     }
 
-    static Map<String, String> tags(List<Tag> tags) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Tag tag : tags) {
-            if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128) {
-                throw EcsErrors.invalidParameter("Tag keys must be between 1 and 128 characters.");
-            }
-            if (tag.value() != null && tag.value().length() > 256) {
-                throw EcsErrors.invalidParameter("Tag values must be at most 256 characters.");
-            }
-            out.put(tag.key(), tag.value() == null ? "" : tag.value());
+    private ClusterMapping.Counts counts(Cluster cluster) {
+        if (!cluster.active()) {
+            return ClusterMapping.Counts.NONE;
         }
-        if (out.size() > 50) throw EcsErrors.invalidParameter("A resource can have at most 50 tags.");
-        return out;
+        int registered = instances.registered(cluster.accountId(), cluster.region(), cluster.name()).size();
+        return new ClusterMapping.Counts(registered, activity.counts(cluster.accountId(), cluster.region(),
+                cluster.name()));
     }
 
-    static software.amazon.awssdk.services.ecs.model.Cluster toSdk(Cluster cluster, boolean withTags) {
-        var builder = software.amazon.awssdk.services.ecs.model.Cluster.builder()
-                .clusterArn(cluster.arn())
-                .clusterName(cluster.name())
-                .status(cluster.status())
-                .registeredContainerInstancesCount(0)
-                .runningTasksCount(0)
-                .pendingTasksCount(0)
-                .activeServicesCount(0)
-                .statistics(List.of())
-                .settings(cluster.settings().stream()
-                        .map(s -> ClusterSetting.builder().name(s.name()).value(s.value()).build()).toList());
-        if (withTags) {
-            builder.tags(cluster.tags().entrySet().stream()
-                    .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList());
-        }
-        return builder.build();
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

@@ -7,25 +7,67 @@ import berth.aws.ServiceErrorCodes;
 import berth.aws.ServiceModel;
 import berth.aws.model.ServiceDescription;
 import berth.store.Store;
-
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecs.model.*;
 
 /** ECS on AWS JSON 1.1, target prefix {@code AmazonEC2ContainerServiceV20141113}. */
 public final class EcsService implements AwsService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("ecs");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("ecs", "software.amazon.awssdk.services.ecs.model");
 
-    private final Map<String, OperationHandler<?, ?>> operations;
+    private final Map<String, OperationHandler<?, ?>> operations = new LinkedHashMap<>();
+    private final TaggableResources taggable = new TaggableResources();
 
     public EcsService(Store store, Clock clock) {
         ClusterApi clusters = new ClusterApi(store, clock);
-        this.operations = Map.of(
-                "CreateCluster", (OperationHandler<software.amazon.awssdk.services.ecs.model.CreateClusterRequest, ?>) clusters::create,
-                "DescribeClusters", (OperationHandler<software.amazon.awssdk.services.ecs.model.DescribeClustersRequest, ?>) clusters::describe,
-                "ListClusters", (OperationHandler<software.amazon.awssdk.services.ecs.model.ListClustersRequest, ?>) clusters::list,
-                "DeleteCluster", (OperationHandler<software.amazon.awssdk.services.ecs.model.DeleteClusterRequest, ?>) clusters::delete);
+        add("CreateCluster", CreateClusterRequest.class, clusters::create);
+        add("DescribeClusters", DescribeClustersRequest.class, clusters::describe);
+        add("ListClusters", ListClustersRequest.class, clusters::list);
+        add("UpdateCluster", UpdateClusterRequest.class, clusters::update);
+        add("UpdateClusterSettings", UpdateClusterSettingsRequest.class, clusters::updateSettings);
+        add("DeleteCluster", DeleteClusterRequest.class, clusters::delete);
+
+        TaskDefinitionApi definitions = new TaskDefinitionApi(store, clock);
+        add("RegisterTaskDefinition", RegisterTaskDefinitionRequest.class, definitions::register);
+        add("DeregisterTaskDefinition", DeregisterTaskDefinitionRequest.class, definitions::deregister);
+        add("DeleteTaskDefinitions", DeleteTaskDefinitionsRequest.class, definitions::delete);
+        add("DescribeTaskDefinition", DescribeTaskDefinitionRequest.class, definitions::describe);
+        add("ListTaskDefinitions", ListTaskDefinitionsRequest.class, definitions::list);
+        add("ListTaskDefinitionFamilies", ListTaskDefinitionFamiliesRequest.class, definitions::families);
+
+        ContainerInstanceApi instances = new ContainerInstanceApi(store, clock);
+        add("RegisterContainerInstance", RegisterContainerInstanceRequest.class, instances::register);
+        add("DeregisterContainerInstance", DeregisterContainerInstanceRequest.class, instances::deregister);
+        add("DescribeContainerInstances", DescribeContainerInstancesRequest.class, instances::describe);
+        add("ListContainerInstances", ListContainerInstancesRequest.class, instances::list);
+        add("UpdateContainerInstancesState", UpdateContainerInstancesStateRequest.class, instances::updateState);
+
+        AttributeApi attributes = new AttributeApi(store);
+        add("PutAttributes", PutAttributesRequest.class, attributes::put);
+        add("DeleteAttributes", DeleteAttributesRequest.class, attributes::delete);
+        add("ListAttributes", ListAttributesRequest.class, attributes::list);
+
+        TagApi tags = new TagApi(store, taggable);
+        add("TagResource", TagResourceRequest.class, tags::tag);
+        add("UntagResource", UntagResourceRequest.class, tags::untag);
+        add("ListTagsForResource", ListTagsForResourceRequest.class, tags::list);
+    }
+
+    /**
+     * Adds (or replaces) the handler of an operation, so the task and service code can add theirs
+     * to the same service before the platform serves it.
+     */
+    public <I extends SdkPojo> void add(String operation, Class<I> requestType, OperationHandler<I, ?> handler) {
+        operations.put(operation, handler);
+    }
+
+    /** The resource kinds TagResource and friends reach; register tasks and services here. */
+    public TaggableResources taggableResources() {
+        return taggable;
     }
 
     @Override

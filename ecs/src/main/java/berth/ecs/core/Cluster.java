@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 /**
  * An ECS cluster in one account and region. {@code status} is ACTIVE, or INACTIVE once deleted
  * (ECS keeps describing deleted clusters as INACTIVE; creating the name again reactivates it).
+ * {@code serviceConnectNamespace} is the default Service Connect namespace, empty when unset.
  */
 public record Cluster(String accountId, String region, String name, String status, Map<String, String> tags,
-                      List<Setting> settings, Instant createdAt) {
+                      List<Setting> settings, Instant createdAt, ClusterConfiguration configuration,
+                      String serviceConnectNamespace) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String INACTIVE = "INACTIVE";
@@ -20,8 +22,16 @@ public record Cluster(String accountId, String region, String name, String statu
     public record Setting(String name, String value) {}
 
     public Cluster {
-        tags = Map.copyOf(tags);
+        tags = berth.ecs.core.OrderedMaps.copyOf(tags);
         settings = List.copyOf(settings);
+        configuration = configuration == null ? ClusterConfiguration.none() : configuration;
+        serviceConnectNamespace = serviceConnectNamespace == null ? "" : serviceConnectNamespace;
+    }
+
+    /** A cluster without execute-command configuration or Service Connect defaults. */
+    public Cluster(String accountId, String region, String name, String status, Map<String, String> tags,
+                   List<Setting> settings, Instant createdAt) {
+        this(accountId, region, name, status, tags, settings, createdAt, ClusterConfiguration.none(), "");
     }
 
     public static boolean validName(String name) {
@@ -37,14 +47,30 @@ public record Cluster(String accountId, String region, String name, String statu
     }
 
     public Cluster withStatus(String newStatus) {
-        return new Cluster(accountId, region, name, newStatus, tags, settings, createdAt);
+        return new Cluster(accountId, region, name, newStatus, tags, settings, createdAt, configuration,
+                serviceConnectNamespace);
     }
 
     public Cluster withTags(Map<String, String> newTags) {
-        return new Cluster(accountId, region, name, status, newTags, settings, createdAt);
+        return new Cluster(accountId, region, name, status, newTags, settings, createdAt, configuration,
+                serviceConnectNamespace);
     }
 
-    public Cluster withSettings(List<Setting> newSettings) {
-        return new Cluster(accountId, region, name, status, tags, newSettings, createdAt);
+    /** This cluster with {@code changed} settings replacing those of the same name, others kept. */
+    public Cluster withSettings(List<Setting> changed) {
+        java.util.Map<String, Setting> byName = new java.util.LinkedHashMap<>();
+        settings.forEach(s -> byName.put(s.name(), s));
+        changed.forEach(s -> byName.put(s.name(), s));
+        return new Cluster(accountId, region, name, status, tags, List.copyOf(byName.values()), createdAt,
+                configuration, serviceConnectNamespace);
+    }
+
+    public Cluster withConfiguration(ClusterConfiguration newConfiguration) {
+        return new Cluster(accountId, region, name, status, tags, settings, createdAt, newConfiguration,
+                serviceConnectNamespace);
+    }
+
+    public Cluster withServiceConnectNamespace(String namespace) {
+        return new Cluster(accountId, region, name, status, tags, settings, createdAt, configuration, namespace);
     }
 }

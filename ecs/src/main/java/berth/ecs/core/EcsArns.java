@@ -8,6 +8,14 @@ public final class EcsArns {
         return "arn:aws:ecs:" + region + ":" + account + ":cluster/" + name;
     }
 
+    public static String taskDefinition(String account, String region, String family, int revision) {
+        return "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family + ":" + revision;
+    }
+
+    public static String containerInstance(String account, String region, String cluster, String id) {
+        return "arn:aws:ecs:" + region + ":" + account + ":container-instance/" + cluster + "/" + id;
+    }
+
     /**
      * The cluster name a request means: a bare name, or the resource part of a cluster ARN.
      * Returns the input unchanged when it is not a cluster ARN, so validation can reject it.

@@ -3,9 +3,11 @@ package berth.ecs.state;
 import berth.ecs.core.Cluster;
 import berth.store.Store;
 import berth.store.StoredRecord;
+import berth.store.VersionConflict;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Clusters in the store, kind {@code ecs.cluster}, key {@code account/region/name}. */
 public final class ClusterRecords {
@@ -35,6 +37,28 @@ public final class ClusterRecords {
     /** Writes {@code cluster} if the stored version is still {@code expectedVersion}. */
     public void save(Cluster cluster, long expectedVersion) {
         store.put(KIND, key(cluster.accountId(), cluster.region(), cluster.name()), Records.write(cluster), expectedVersion);
+    }
+
+    /**
+     * Applies {@code change} to a stored cluster with compare-and-set, re-reading and retrying on
+     * conflicts; empty when the cluster does not exist. {@code change} may run more than once.
+     */
+    public Optional<Cluster> update(String account, String region, String name, UnaryOperator<Cluster> change) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<Versioned> current = find(account, region, name);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            Cluster changed = change.apply(current.get().cluster());
+            try {
+                save(changed, current.get().version());
+                return Optional.of(changed);
+            } catch (VersionConflict conflict) {
+                if (attempt >= 20) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     private static String key(String account, String region, String name) {

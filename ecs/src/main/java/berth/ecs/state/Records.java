@@ -25,6 +25,15 @@ final class Records {
         }
     }
 
+    /** A record of a kind this module does not map to a class here (tasks, services), as a JSON tree. */
+    static com.fasterxml.jackson.databind.JsonNode tree(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt record", e);
+        }
+    }
+
     static <T> T read(byte[] bytes, Class<T> type) {
         try {
             return JSON.readValue(bytes, type);

@@ -1,0 +1,24 @@
+/**
+ * The contract between the ECS control plane and the agents that run tasks on container instances.
+ *
+ * <p>Where ECS has a public operation for the agent's side, the agent calls it through the AWS API,
+ * signed like any client: {@code RegisterContainerInstance} when it starts (again with its
+ * {@code containerInstanceArn} after a restart), {@code SubmitTaskStateChange} and
+ * {@code SubmitContainerStateChange} for every state it reaches, {@code DiscoverPollEndpoint} to
+ * learn where to poll. Only what ECS keeps private is berth's own, on the same endpoint, SigV4-signed
+ * for service {@code ecs}:
+ * <ul>
+ *   <li>{@code GET /_berth/ecs/v1/assignments?cluster=C&containerInstance=ARN&since=G&waitSeconds=W}:
+ *   the tasks assigned to one instance as an {@link AssignmentBatch}. It answers at once when any
+ *   assignment of that instance changed after generation {@code G} (0 on first call), otherwise after
+ *   up to {@code W} seconds (0..30) with the same content. Every batch holds every task of the
+ *   instance that is not yet STOPPED on the control plane, or was stopped in the last hour, so an agent
+ *   that missed batches converges from the next one (level-triggered). Each poll is the agent's
+ *   heartbeat: an instance that has not polled for {@link AssignmentBatch#HEARTBEAT_TIMEOUT_SECONDS}
+ *   is reported {@code agentConnected=false}.</li>
+ *   <li>{@code POST /_berth/ecs/v1/observations} with a {@link TaskObservation}: what the public
+ *   state-change operations cannot carry (container health, the task's own IP address in awsvpc mode).</li>
+ * </ul>
+ * Bodies are JSON of these records ({@link AgentWire#JSON}).
+ */
+package berth.ecs.agentwire;

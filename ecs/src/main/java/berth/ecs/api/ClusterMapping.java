@@ -1,0 +1,119 @@
+package berth.ecs.api;
+
+import berth.ecs.core.Cluster;
+import berth.ecs.core.ClusterConfiguration;
+import berth.ecs.state.ClusterActivity;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.ecs.model.ClusterField;
+import software.amazon.awssdk.services.ecs.model.ClusterSetting;
+import software.amazon.awssdk.services.ecs.model.ExecuteCommandConfiguration;
+import software.amazon.awssdk.services.ecs.model.ExecuteCommandLogConfiguration;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+
+/** Clusters between the SDK's shapes and the core record, with the counts ECS reports beside them. */
+final class ClusterMapping {
+    private ClusterMapping() {}
+
+    /** The counts of a cluster: registered instances and the task and service counts. */
+    record Counts(int registeredInstances, ClusterActivity.Counts activity) {
+        static final Counts NONE = new Counts(0,
+                new ClusterActivity.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    static ClusterConfiguration configuration(software.amazon.awssdk.services.ecs.model.ClusterConfiguration c) {
+        if (c == null) {
+            return ClusterConfiguration.none();
+        }
+        if (c.managedStorageConfiguration() != null) {
+            throw EcsErrors.client("berth does not support 'managedStorageConfiguration'.");
+        }
+        ExecuteCommandConfiguration exec = c.executeCommandConfiguration();
+        if (exec == null) {
+            return ClusterConfiguration.none();
+        }
+        ExecuteCommandLogConfiguration log = exec.logConfiguration();
+        return new ClusterConfiguration(text(exec.kmsKeyId()), exec.logging() == null ? "" : exec.loggingAsString(),
+                log == null ? "" : text(log.cloudWatchLogGroupName()),
+                log != null && Boolean.TRUE.equals(log.cloudWatchEncryptionEnabled()),
+                log == null ? "" : text(log.s3BucketName()),
+                log != null && Boolean.TRUE.equals(log.s3EncryptionEnabled()),
+                log == null ? "" : text(log.s3KeyPrefix()));
+    }
+
+    static List<Cluster.Setting> settings(List<ClusterSetting> settings) {
+        return settings.stream().map(s -> new Cluster.Setting(s.nameAsString(), s.value())).toList();
+    }
+
+    static software.amazon.awssdk.services.ecs.model.Cluster toSdk(Cluster cluster, Set<ClusterField> include,
+                                                                  Counts counts) {
+        ClusterActivity.Counts a = counts.activity();
+        var builder = software.amazon.awssdk.services.ecs.model.Cluster.builder()
+                .clusterArn(cluster.arn())
+                .clusterName(cluster.name())
+                .status(cluster.status())
+                .registeredContainerInstancesCount(counts.registeredInstances())
+                .runningTasksCount(a.running())
+                .pendingTasksCount(a.pending())
+                .activeServicesCount(a.activeServices())
+                .statistics(List.of())
+                .capacityProviders(List.of())
+                .defaultCapacityProviderStrategy(List.of());
+        if (include.contains(ClusterField.STATISTICS)) {
+            builder.statistics(List.of(
+                    stat("runningEC2TasksCount", a.runningEc2()),
+                    stat("runningFargateTasksCount", a.runningFargate()),
+                    stat("pendingFargateTasksCount", a.pendingFargate()),
+                    stat("runningExternalTasksCount", a.runningExternal()),
+                    stat("pendingEC2TasksCount", a.pendingEc2()),
+                    stat("pendingExternalTasksCount", a.pendingExternal()),
+                    stat("activeEC2ServiceCount", a.activeEc2Services()),
+                    stat("activeFargateServiceCount", a.activeFargateServices()),
+                    stat("drainingFargateServiceCount", a.drainingFargateServices()),
+                    stat("activeExternalServiceCount", a.activeExternalServices()),
+                    stat("drainingEC2ServiceCount", a.drainingEc2Services()),
+                    stat("drainingExternalServiceCount", a.drainingExternalServices())));
+        }
+        if (include.contains(ClusterField.SETTINGS)) {
+            builder.settings(cluster.settings().stream()
+                    .map(s -> ClusterSetting.builder().name(s.name()).value(s.value()).build()).toList());
+        }
+        if (include.contains(ClusterField.CONFIGURATIONS) && !cluster.configuration().isNone()) {
+            builder.configuration(c -> c.executeCommandConfiguration(executeCommand(cluster.configuration())));
+        }
+        if (!cluster.serviceConnectNamespace().isEmpty()) {
+            builder.serviceConnectDefaults(d -> d.namespace(cluster.serviceConnectNamespace()));
+        }
+        if (include.contains(ClusterField.TAGS)) {
+            builder.tags(TagMapping.toSdk(cluster.tags()));
+        }
+        return builder.build();
+    }
+
+    private static ExecuteCommandConfiguration executeCommand(ClusterConfiguration c) {
+        var exec = ExecuteCommandConfiguration.builder();
+        if (!c.kmsKeyId().isEmpty()) exec.kmsKeyId(c.kmsKeyId());
+        if (!c.logging().isEmpty()) exec.logging(c.logging());
+        if (!c.cloudWatchLogGroupName().isEmpty() || !c.s3BucketName().isEmpty()) {
+            var log = ExecuteCommandLogConfiguration.builder();
+            if (!c.cloudWatchLogGroupName().isEmpty()) {
+                log.cloudWatchLogGroupName(c.cloudWatchLogGroupName()).cloudWatchEncryptionEnabled(
+                        c.cloudWatchEncryptionEnabled());
+            }
+            if (!c.s3BucketName().isEmpty()) {
+                log.s3BucketName(c.s3BucketName()).s3EncryptionEnabled(c.s3EncryptionEnabled());
+                if (!c.s3KeyPrefix().isEmpty()) log.s3KeyPrefix(c.s3KeyPrefix());
+            }
+            exec.logConfiguration(log.build());
+        }
+        return exec.build();
+    }
+
+    private static KeyValuePair stat(String name, int value) {
+        return KeyValuePair.builder().name(name).value(Integer.toString(value)).build();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}

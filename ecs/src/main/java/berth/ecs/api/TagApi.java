@@ -1,0 +1,117 @@
+package berth.ecs.api;
+
+import berth.aws.RequestContext;
+import berth.aws.arn.Arn;
+import berth.ecs.core.taskdef.TaskDefinitionRef;
+import berth.ecs.state.ClusterRecords;
+import berth.ecs.state.ContainerInstanceRecords;
+import berth.ecs.state.TaskDefinitionRecords;
+import berth.store.Store;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.TagResourceResponse;
+import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UntagResourceResponse;
+
+/** TagResource, UntagResource and ListTagsForResource over the registered taggable kinds. */
+final class TagApi {
+    private static final String NOT_FOUND = "The specified resource could not be found.";
+
+    private final TaggableResources resources;
+
+    TagApi(Store store, TaggableResources resources) {
+        this.resources = resources;
+        ClusterRecords clusters = new ClusterRecords(store);
+        TaskDefinitionRecords definitions = new TaskDefinitionRecords(store);
+        ContainerInstanceRecords instances = new ContainerInstanceRecords(store);
+        resources.register("cluster", new TaggableResources.TaggableKind() {
+            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
+                return clusters.find(account, region, arn.resourceName()).map(ClusterRecords.Versioned::cluster)
+                        .filter(c -> c.active()).map(c -> c.tags());
+            }
+
+            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
+                return clusters.update(account, region, arn.resourceName(),
+                        c -> c.active() ? c.withTags(change.apply(c.tags())) : c).filter(c -> c.active()).isPresent();
+            }
+        });
+        resources.register("task-definition", new TaggableResources.TaggableKind() {
+            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
+                return TaskDefinitionRef.parse(arn.format()).filter(r -> !r.latest())
+                        .flatMap(r -> definitions.resolve(account, region, r))
+                        .map(v -> v.definition().tags());
+            }
+
+            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
+                return TaskDefinitionRef.parse(arn.format()).filter(r -> !r.latest() && r.within(account, region))
+                        .flatMap(r -> definitions.update(account, region, r.family(), r.revision(),
+                                d -> d.withTags(change.apply(d.tags()))))
+                        .isPresent();
+            }
+        });
+        resources.register("container-instance", new TaggableResources.TaggableKind() {
+            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
+                String[] parts = arn.resourceName().split("/");
+                return parts.length != 2 ? Optional.empty() : instances.find(account, region, parts[0], parts[1])
+                        .map(v -> v.instance().tags());
+            }
+
+            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
+                String[] parts = arn.resourceName().split("/");
+                return parts.length == 2 && instances.update(account, region, parts[0], parts[1],
+                        i -> i.withTags(change.apply(i.tags()))).isPresent();
+            }
+        });
+    }
+
+    TagResourceResponse tag(TagResourceRequest request, RequestContext ctx) {
+        Arn arn = arn(request.resourceArn(), ctx);
+        TaggableResources.TaggableKind kind = kind(arn);
+        if (!kind.changeTags(ctx.accountId(), ctx.region(), arn, tags -> TagMapping.merged(tags, request.tags()))) {
+            throw notFound(arn, false);
+        }
+        return TagResourceResponse.builder().build();
+    }
+
+    UntagResourceResponse untag(UntagResourceRequest request, RequestContext ctx) {
+        Arn arn = arn(request.resourceArn(), ctx);
+        TaggableResources.TaggableKind kind = kind(arn);
+        if (!kind.changeTags(ctx.accountId(), ctx.region(), arn, tags -> TagMapping.without(tags, request.tagKeys()))) {
+            throw notFound(arn, false);
+        }
+        return UntagResourceResponse.builder().build();
+    }
+
+    ListTagsForResourceResponse list(ListTagsForResourceRequest request, RequestContext ctx) {
+        Arn arn = arn(request.resourceArn(), ctx);
+        Map<String, String> tags = kind(arn).tags(ctx.accountId(), ctx.region(), arn)
+                .orElseThrow(() -> notFound(arn, true));
+        return ListTagsForResourceResponse.builder().tags(TagMapping.toSdk(tags)).build();
+    }
+
+    private TaggableResources.TaggableKind kind(Arn arn) {
+        return resources.kind(arn.resourceType())
+                .orElseThrow(() -> EcsErrors.invalidParameter("The specified resource type " + arn.resourceType()
+                        + " does not support tagging."));
+    }
+
+    private static Arn arn(String text, RequestContext ctx) {
+        Arn arn = Arn.parse(text).filter(a -> "ecs".equals(a.service()))
+                .orElseThrow(() -> EcsErrors.invalidParameter("Invalid resource ARN: " + text));
+        if (!arn.accountId().equals(ctx.accountId()) || !arn.region().equals(ctx.region())) {
+            throw EcsErrors.invalidParameter("The resource " + text + " is not in this account and region.");
+        }
+        return arn;
+    }
+
+    private static berth.aws.AwsException notFound(Arn arn, boolean listing) {
+        if ("cluster".equals(arn.resourceType())) {
+            return EcsErrors.clusterNotFound();
+        }
+        return listing ? EcsErrors.invalidParameter(NOT_FOUND) : EcsErrors.resourceNotFound(NOT_FOUND);
+    }
+}

@@ -1,0 +1,100 @@
+package berth.ecs.state;
+
+import berth.ecs.core.ClusterSnapshot;
+import berth.ecs.core.InstanceSnapshot;
+import berth.ecs.core.TaskOnInstance;
+import berth.ecs.core.instance.ContainerInstance;
+import berth.store.Store;
+import berth.store.StoredRecord;
+import berth.store.VersionConflict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Container instances in the store, kind {@code ecs.instance}, key {@code account/region/cluster/id}.
+ * Deregistered instances stay, INACTIVE, so DescribeContainerInstances can still answer for them.
+ */
+public final class ContainerInstanceRecords {
+    public static final String KIND = "ecs.instance";
+    private static final int ATTEMPTS = 20;
+
+    private final Store store;
+
+    public ContainerInstanceRecords(Store store) {
+        this.store = store;
+    }
+
+    /** An instance together with the store version it was read at, for compare-and-set updates. */
+    public record Versioned(ContainerInstance instance, long version) {}
+
+    public Optional<Versioned> find(String account, String region, String cluster, String id) {
+        return store.get(KIND, key(account, region, cluster, id))
+                .map(r -> new Versioned(Records.read(r.value(), ContainerInstance.class), r.version()));
+    }
+
+    /** Every instance of {@code cluster} ever registered, INACTIVE ones included, by id. */
+    public List<ContainerInstance> list(String account, String region, String cluster) {
+        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream()
+                .map(StoredRecord::value)
+                .map(v -> Records.read(v, ContainerInstance.class))
+                .toList();
+    }
+
+    /** The instances of {@code cluster} that are registered (every status but INACTIVE). */
+    public List<ContainerInstance> registered(String account, String region, String cluster) {
+        return list(account, region, cluster).stream().filter(ContainerInstance::registered).toList();
+    }
+
+    /** Writes {@code instance} if the stored version is still {@code expectedVersion}. */
+    public void save(ContainerInstance instance, long expectedVersion) {
+        store.put(KIND, key(instance.accountId(), instance.region(), instance.cluster(), instance.id()),
+                Records.write(instance), expectedVersion);
+    }
+
+    /**
+     * Applies {@code change} to a stored instance with compare-and-set, re-reading and retrying on
+     * conflicts; empty when the instance does not exist. {@code change} may run more than once.
+     */
+    public Optional<ContainerInstance> update(String account, String region, String cluster, String id,
+                                              UnaryOperator<ContainerInstance> change) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<Versioned> current = find(account, region, cluster, id);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            ContainerInstance changed = change.apply(current.get().instance());
+            if (changed.equals(current.get().instance())) {
+                return Optional.of(changed);
+            }
+            try {
+                save(changed, current.get().version());
+                return Optional.of(changed);
+            } catch (VersionConflict conflict) {
+                if (attempt >= ATTEMPTS) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    /**
+     * The cluster as placement sees it: every registered instance (ACTIVE, DRAINING, ...; placement
+     * itself only uses ACTIVE ones), in id order, each with the tasks {@code tasksOn} says hold
+     * resources on it (given the instance ARN).
+     */
+    public ClusterSnapshot snapshot(String account, String region, String cluster,
+                                    Function<String, List<TaskOnInstance>> tasksOn) {
+        List<InstanceSnapshot> instances = new ArrayList<>();
+        for (ContainerInstance instance : registered(account, region, cluster)) {
+            instances.add(instance.toSnapshot(tasksOn.apply(instance.arn())));
+        }
+        return new ClusterSnapshot(instances);
+    }
+
+    private static String key(String account, String region, String cluster, String id) {
+        return account + "/" + region + "/" + cluster + "/" + id;
+    }
+}
