@@ -1,0 +1,1 @@
+package berth.elb; final class Placeholder {}
