@@ -2,18 +2,40 @@ package berth.iam.api;
 
 import berth.aws.AwsService;
 import berth.aws.OperationHandler;
-import berth.aws.Protocol;
 import berth.aws.ServiceModel;
+import berth.aws.model.ServiceDescription;
+import berth.iam.state.IamRecords;
+import berth.iam.state.PrincipalPolicies;
+import berth.iam.state.SessionIssuer;
+import berth.iam.state.SessionRecords;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
-import java.util.List;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
-/** STS on the Query protocol: who is calling. */
+/** STS on the Query protocol (version 2011-06-15): who is calling, and role sessions. */
 public final class StsService implements AwsService {
-    private static final ServiceModel MODEL = new ServiceModel("sts", "sts", Protocol.QUERY, "",
-            "https://sts.amazonaws.com/doc/2011-06-15/", "software.amazon.awssdk.services.sts.model", List.of());
+    private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("sts");
+    private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("sts", "software.amazon.awssdk.services.sts.model");
+
+    private final Map<String, OperationHandler<?, ?>> operations;
+
+    public StsService(IamRecords iam, SessionRecords sessions, PrincipalPolicies principals, SessionIssuer issuer,
+                      Clock clock) {
+        AssumeRoleApi assumeRole = new AssumeRoleApi(iam, sessions, principals, issuer, clock);
+        OperationHandler<GetCallerIdentityRequest, GetCallerIdentityResponse> getCallerIdentity = (request, context) ->
+                GetCallerIdentityResponse.builder()
+                        .account(context.accountId())
+                        .arn(context.caller().identity().arn())
+                        .userId(context.caller().identity().userId())
+                        .build();
+        this.operations = Map.of(
+                "GetCallerIdentity", getCallerIdentity,
+                "AssumeRole", (OperationHandler<AssumeRoleRequest, ?>) assumeRole::assume);
+    }
 
     @Override
     public ServiceModel model() {
@@ -21,13 +43,12 @@ public final class StsService implements AwsService {
     }
 
     @Override
+    public Optional<ServiceDescription> description() {
+        return Optional.of(DESCRIPTION);
+    }
+
+    @Override
     public Map<String, OperationHandler<?, ?>> operations() {
-        OperationHandler<GetCallerIdentityRequest, GetCallerIdentityResponse> getCallerIdentity = (request, context) ->
-                GetCallerIdentityResponse.builder()
-                        .account(context.accountId())
-                        .arn(context.caller().identity().arn())
-                        .userId(context.caller().identity().userId())
-                        .build();
-        return Map.of("GetCallerIdentity", getCallerIdentity);
+        return operations;
     }
 }

@@ -1,0 +1,36 @@
+package berth.iam;
+
+import software.amazon.awssdk.core.SdkPojo;
+
+import java.util.List;
+
+/**
+ * Which resources an AWS call acts on, for policy evaluation: a table by action
+ * ({@code ecs:DescribeClusters} → the cluster ARNs the request names). Actions without an entry act
+ * on {@code *}. Published by the IAM module; a service module adds entries for its own actions in
+ * its {@code start} with {@code platform.lookup(RequestResources.class)}.
+ */
+public interface RequestResources {
+
+    /** Registers (or replaces) how to find the resources of {@code action} ({@code service:Operation}). */
+    void register(String action, Extractor extractor);
+
+    /** Reads the resource ARNs from a decoded request. */
+    @FunctionalInterface
+    interface Extractor {
+        /**
+         * @param request the decoded SDK request object of the operation
+         * @return the ARNs acted on; empty means {@code *}
+         */
+        List<String> resources(SdkPojo request, Scope scope);
+    }
+
+    /**
+     * Where a request acts, for ARNs built from names.
+     *
+     * @param accountId the caller's account
+     * @param region the request's region
+     * @param callerArn who signed, for operations that default to the caller ({@code iam:CreateAccessKey} without a user name)
+     */
+    record Scope(String accountId, String region, String callerArn) {}
+}

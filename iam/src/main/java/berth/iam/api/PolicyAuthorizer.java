@@ -1,0 +1,63 @@
+package berth.iam.api;
+
+import berth.aws.Authorizer;
+import berth.aws.Caller;
+import berth.aws.ServiceModel;
+import berth.iam.RequestResources;
+import berth.iam.core.AccessRequest;
+import berth.iam.core.Decision;
+import berth.iam.core.PolicyEvaluator;
+import berth.iam.core.RequestContextKeys;
+import berth.iam.core.RoleAssumption;
+import berth.iam.state.PrincipalPolicies;
+import software.amazon.awssdk.core.SdkPojo;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides every call of an IAM user or role session by its identity-based (and session) policies:
+ * the action is {@code <service prefix>:<Operation>}, the resources come from the {@link ResourceTable}.
+ * {@code sts:GetCallerIdentity} is never refused (as in AWS); {@code sts:AssumeRole} is decided by
+ * its handler together with the role's trust policy.
+ */
+public final class PolicyAuthorizer implements Authorizer {
+    /** Signing names whose IAM action prefix differs; every other service's prefix is its signing name. */
+    private static final Map<String, String> ACTION_PREFIXES = Map.of("monitoring", "cloudwatch", "email", "ses");
+
+    private final PrincipalPolicies principals;
+    private final ResourceTable resources;
+    private final Clock clock;
+
+    public PolicyAuthorizer(PrincipalPolicies principals, ResourceTable resources, Clock clock) {
+        this.principals = principals;
+        this.resources = resources;
+        this.clock = clock;
+    }
+
+    @Override
+    public void authorize(Caller caller, ServiceModel service, String operation, SdkPojo request) {
+        String action = actionPrefix(service) + ":" + operation;
+        if (action.equals("sts:GetCallerIdentity") || action.equals(RoleAssumption.ASSUME_ROLE)) {
+            return;
+        }
+        Optional<PrincipalPolicies.Principal> principal = principals.of(caller.identity(), caller.accessKeyId());
+        RequestContextKeys context = CallerContext.keys(caller, principal, clock.instant()).build();
+        RequestResources.Scope scope = new RequestResources.Scope(caller.accountId(), caller.region(), caller.identity().arn());
+        for (String resource : resources.resources(action, request, scope)) {
+            Decision decision = principal
+                    .map(p -> PolicyEvaluator.evaluate(new AccessRequest(action, resource, context), p.policies()))
+                    .orElse(new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW));
+            if (decision instanceof Decision.Denied denied) {
+                throw IamErrors.accessDenied(service.protocol(), "User: " + caller.identity().arn()
+                        + " is not authorized to perform: " + action + " on resource: " + resource + " "
+                        + denied.explanation(action));
+            }
+        }
+    }
+
+    static String actionPrefix(ServiceModel service) {
+        return ACTION_PREFIXES.getOrDefault(service.signingName(), service.signingName());
+    }
+}

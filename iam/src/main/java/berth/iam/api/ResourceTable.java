@@ -1,0 +1,87 @@
+package berth.iam.api;
+
+import berth.iam.RequestResources;
+import berth.iam.core.IamArns;
+import berth.iam.state.IamRecords;
+import berth.iam.state.Versioned;
+import software.amazon.awssdk.core.SdkPojo;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The resources of each action for policy evaluation, by action name (case-insensitive): entries for
+ * IAM (roles, users and policies by name, with their stored paths), STS AssumeRole and ECS clusters;
+ * other modules register their own. Unlisted actions act on {@code *}.
+ */
+public final class ResourceTable implements RequestResources {
+    private static final List<String> ROLE_ACTIONS = List.of("GetRole", "DeleteRole", "UpdateRole",
+            "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
+            "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies");
+    private static final List<String> USER_ACTIONS = List.of("GetUser", "DeleteUser", "PutUserPolicy", "GetUserPolicy",
+            "DeleteUserPolicy", "ListUserPolicies", "AttachUserPolicy", "DetachUserPolicy", "ListAttachedUserPolicies",
+            "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey");
+    private static final List<String> POLICY_ACTIONS = List.of("GetPolicy", "GetPolicyVersion", "ListPolicyVersions",
+            "DeletePolicy");
+    private static final List<String> CLUSTER_ACTIONS = List.of("DeleteCluster", "UpdateCluster", "UpdateClusterSettings",
+            "PutClusterCapacityProviders");
+
+    private final Map<String, Extractor> extractors = new ConcurrentHashMap<>();
+
+    public ResourceTable(IamRecords iam) {
+        ROLE_ACTIONS.forEach(op -> register("iam:" + op, (request, scope) ->
+                RequestFields.string(request, "RoleName").map(name -> List.of(roleArn(iam, scope.accountId(), name))).orElse(List.of())));
+        register("iam:CreateRole", (request, scope) -> List.of(IamArns.role(scope.accountId(),
+                RequestFields.string(request, "Path").orElse("/"), RequestFields.string(request, "RoleName").orElse(""))));
+        USER_ACTIONS.forEach(op -> register("iam:" + op, (request, scope) ->
+                RequestFields.string(request, "UserName").map(name -> List.of(userArn(iam, scope.accountId(), name)))
+                        .orElse(List.of(scope.callerArn()))));
+        register("iam:CreateUser", (request, scope) -> List.of(IamArns.user(scope.accountId(),
+                RequestFields.string(request, "Path").orElse("/"), RequestFields.string(request, "UserName").orElse(""))));
+        POLICY_ACTIONS.forEach(op -> register("iam:" + op, (request, scope) ->
+                RequestFields.string(request, "PolicyArn").map(List::of).orElse(List.of())));
+        register("iam:CreatePolicy", (request, scope) -> List.of(IamArns.policy(scope.accountId(),
+                RequestFields.string(request, "Path").orElse("/"), RequestFields.string(request, "PolicyName").orElse(""))));
+        register("sts:AssumeRole", (request, scope) ->
+                RequestFields.string(request, "RoleArn").map(List::of).orElse(List.of()));
+        register("ecs:CreateCluster", (request, scope) ->
+                List.of(clusterArn(RequestFields.string(request, "clusterName").orElse("default"), scope)));
+        register("ecs:DescribeClusters", (request, scope) -> {
+            List<String> clusters = RequestFields.strings(request, "clusters");
+            return (clusters.isEmpty() ? List.of("default") : clusters).stream()
+                    .map(c -> clusterArn(c, scope)).toList();
+        });
+        CLUSTER_ACTIONS.forEach(op -> register("ecs:" + op, (request, scope) ->
+                List.of(clusterArn(RequestFields.string(request, "cluster").orElse("default"), scope))));
+    }
+
+    @Override
+    public void register(String action, Extractor extractor) {
+        extractors.put(action.toLowerCase(Locale.ROOT), extractor);
+    }
+
+    /** The resources {@code action} acts on; {@code *} when the table has no entry or the request names none. */
+    public List<String> resources(String action, SdkPojo request, Scope scope) {
+        Extractor extractor = extractors.get(action.toLowerCase(Locale.ROOT));
+        if (extractor == null) {
+            return List.of("*");
+        }
+        List<String> resources = extractor.resources(request, scope);
+        return resources.isEmpty() ? List.of("*") : resources;
+    }
+
+    private static String roleArn(IamRecords iam, String account, String name) {
+        return iam.role(account, name).map(Versioned::value).map(r -> r.arn()).orElse(IamArns.role(account, "/", name));
+    }
+
+    private static String userArn(IamRecords iam, String account, String name) {
+        return iam.user(account, name).map(Versioned::value).map(u -> u.arn()).orElse(IamArns.user(account, "/", name));
+    }
+
+    private static String clusterArn(String nameOrArn, Scope scope) {
+        return nameOrArn.startsWith("arn:") ? nameOrArn
+                : "arn:aws:ecs:" + scope.region() + ":" + scope.accountId() + ":cluster/" + nameOrArn;
+    }
+}

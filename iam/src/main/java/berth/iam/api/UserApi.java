@@ -1,0 +1,119 @@
+package berth.iam.api;
+
+import berth.aws.RequestContext;
+import berth.iam.core.IamArns;
+import berth.iam.core.IamIds;
+import berth.iam.core.User;
+import berth.iam.state.IamRecords;
+import berth.iam.state.Versioned;
+import berth.store.Store;
+import software.amazon.awssdk.services.iam.model.CreateUserRequest;
+import software.amazon.awssdk.services.iam.model.CreateUserResponse;
+import software.amazon.awssdk.services.iam.model.DeleteUserRequest;
+import software.amazon.awssdk.services.iam.model.DeleteUserResponse;
+import software.amazon.awssdk.services.iam.model.GetUserRequest;
+import software.amazon.awssdk.services.iam.model.GetUserResponse;
+import software.amazon.awssdk.services.iam.model.ListUsersRequest;
+import software.amazon.awssdk.services.iam.model.ListUsersResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** CreateUser, GetUser, DeleteUser, ListUsers. */
+final class UserApi {
+    private static final Logger LOG = LoggerFactory.getLogger(UserApi.class);
+    private static final Instant ACCOUNT_CREATED = Instant.parse("2024-01-01T00:00:00Z");
+
+    private final IamRecords iam;
+    private final IamIds ids;
+    private final Clock clock;
+
+    UserApi(IamRecords iam, IamIds ids, Clock clock) {
+        this.iam = iam;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    CreateUserResponse create(CreateUserRequest request, RequestContext ctx) {
+        String name = IamErrors.requireName(request.userName(), "userName");
+        String path = IamErrors.requirePath(request.path(), "path");
+        if (request.permissionsBoundary() != null) {
+            throw IamErrors.invalidInput("berth does not support permissions boundaries; leave PermissionsBoundary out.");
+        }
+        User user = new User(ctx.accountId(), name, path, ids.userId(), clock.instant(), IamShapes.tags(request.tags()),
+                Map.of(), List.of(), List.of());
+        Conflicts.retry(() -> {
+            if (iam.user(ctx.accountId(), name).isPresent()) {
+                throw IamErrors.alreadyExists("User with name " + name + " already exists.");
+            }
+            iam.putUser(user, Store.ABSENT, List.of());
+            return user;
+        });
+        LOG.info("created user {} ({})", user.arn(), user.userId());
+        return CreateUserResponse.builder().user(IamShapes.user(user, true)).build();
+    }
+
+    /** The named user, or without a name the calling user (the root's own record for the account root). */
+    GetUserResponse get(GetUserRequest request, RequestContext ctx) {
+        if (request.userName() != null) {
+            return GetUserResponse.builder().user(IamShapes.user(find(ctx.accountId(), request.userName()).value(), true)).build();
+        }
+        if (ctx.caller().identity().root()) {
+            return GetUserResponse.builder().user(software.amazon.awssdk.services.iam.model.User.builder()
+                    .userId(ctx.accountId()).arn(IamArns.root(ctx.accountId())).createDate(ACCOUNT_CREATED).build()).build();
+        }
+        return GetUserResponse.builder().user(IamShapes.user(callingUser(ctx).value(), true)).build();
+    }
+
+    DeleteUserResponse delete(DeleteUserRequest request, RequestContext ctx) {
+        Conflicts.retry(() -> {
+            Versioned<User> user = find(ctx.accountId(), request.userName());
+            if (!user.value().accessKeys().isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
+            }
+            if (!user.value().inlinePolicies().isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+            }
+            if (!user.value().attachedPolicyArns().isEmpty()) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
+            }
+            iam.deleteUser(user.value(), user.version());
+            return user;
+        });
+        LOG.info("deleted user {} of account {}", request.userName(), ctx.accountId());
+        return DeleteUserResponse.builder().build();
+    }
+
+    ListUsersResponse list(ListUsersRequest request, RequestContext ctx) {
+        String prefix = request.pathPrefix() == null ? "/" : request.pathPrefix();
+        List<User> users = iam.users(ctx.accountId()).stream().filter(u -> u.path().startsWith(prefix)).toList();
+        IamPage<User> page = IamPage.of(users, request.marker(), request.maxItems(),
+                u -> IamRecords.key(u.accountId(), u.name()));
+        return ListUsersResponse.builder()
+                .users(page.items().stream().map(u -> IamShapes.user(u, false)).toList())
+                .isTruncated(page.truncated())
+                .marker(page.nextMarker().orElse(null))
+                .build();
+    }
+
+    Versioned<User> find(String accountId, String name) {
+        return iam.user(accountId, name)
+                .orElseThrow(() -> IamErrors.noSuchEntity("The user with name " + name + " cannot be found."));
+    }
+
+    /** The named user, or without a name the user who signed the request. */
+    Versioned<User> findOrCaller(String name, RequestContext ctx) {
+        return name != null ? find(ctx.accountId(), name) : callingUser(ctx);
+    }
+
+    private Versioned<User> callingUser(RequestContext ctx) {
+        IamArns.Named named = IamArns.parse(ctx.caller().identity().arn(), "user")
+                .orElseThrow(() -> IamErrors.validation("Must specify userName when calling with non-User credentials"));
+        return find(ctx.accountId(), named.name());
+    }
+}

@@ -1,0 +1,76 @@
+package berth.iam.core;
+
+import berth.iam.core.PolicyDocument.Effect;
+import berth.iam.core.PolicyDocument.Statement;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * IAM's evaluation logic for identity-based and session policies, within one account: an explicit
+ * Deny in any policy wins; otherwise some identity-based policy must allow, and, for a session given
+ * session policies, some session policy must allow as well.
+ */
+public final class PolicyEvaluator {
+    private PolicyEvaluator() {}
+
+    public static Decision evaluate(AccessRequest request, PolicySet policies) {
+        Outcome identity = outcome(policies.identity(), request);
+        Outcome session = policies.sessionScoped() ? outcome(policies.session(), request) : Outcome.ALLOW;
+        if (identity == Outcome.DENY) {
+            return new Decision.Denied(Decision.Reason.EXPLICIT_DENY_IDENTITY);
+        }
+        if (session == Outcome.DENY) {
+            return new Decision.Denied(Decision.Reason.EXPLICIT_DENY_SESSION);
+        }
+        if (identity != Outcome.ALLOW) {
+            return new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW);
+        }
+        if (session != Outcome.ALLOW) {
+            return new Decision.Denied(Decision.Reason.NO_SESSION_ALLOW);
+        }
+        return Decision.ALLOWED;
+    }
+
+    /** What a group of policies says about a request, before the groups are combined. */
+    enum Outcome { DENY, ALLOW, SILENT }
+
+    static Outcome outcome(List<PolicyDocument> documents, AccessRequest request) {
+        boolean allowed = false;
+        for (PolicyDocument document : documents) {
+            for (Statement statement : document.statements()) {
+                if (applies(statement, document.expandsVariables(), request)) {
+                    if (statement.effect() == Effect.DENY) {
+                        return Outcome.DENY;
+                    }
+                    allowed = true;
+                }
+            }
+        }
+        return allowed ? Outcome.ALLOW : Outcome.SILENT;
+    }
+
+    /** Whether a statement of an identity-based or session policy covers the request. */
+    static boolean applies(Statement statement, boolean expandVariables, AccessRequest request) {
+        return actionMatches(statement, request.action())
+                && resourceMatches(statement, expandVariables, request)
+                && Conditions.allHold(statement.conditions(), request.context(), expandVariables);
+    }
+
+    static boolean actionMatches(Statement statement, String action) {
+        boolean listed = statement.actions().stream().anyMatch(pattern -> Wildcards.matchesIgnoreCase(pattern, action));
+        return statement.notAction() != listed;
+    }
+
+    private static boolean resourceMatches(Statement statement, boolean expandVariables, AccessRequest request) {
+        boolean listed = false;
+        for (String pattern : statement.resources()) {
+            Optional<String> expanded = expandVariables ? PolicyVariables.expand(pattern, request.context()) : Optional.of(pattern);
+            if (expanded.isPresent() && Wildcards.matchesArn(expanded.get(), request.resource())) {
+                listed = true;
+                break;
+            }
+        }
+        return statement.notResource() != listed;
+    }
+}

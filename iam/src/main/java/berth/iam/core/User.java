@@ -1,0 +1,51 @@
+package berth.iam.core;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An IAM user: long-term access keys and the policies that decide what they may do.
+ *
+ * @param path starts and ends with {@code /}
+ * @param inlinePolicies policy name → document (JSON), in name order
+ * @param attachedPolicyArns managed policies in the order attached
+ * @param accessKeys at most two, oldest first
+ */
+public record User(String accountId, String name, String path, String userId, Instant createDate, Map<String, String> tags,
+                   Map<String, String> inlinePolicies, List<String> attachedPolicyArns, List<AccessKey> accessKeys) {
+    public static final int MAX_ACCESS_KEYS = 2;
+
+    public User {
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        inlinePolicies = Collections.unmodifiableMap(new TreeMap<>(inlinePolicies));
+        attachedPolicyArns = List.copyOf(attachedPolicyArns);
+        accessKeys = List.copyOf(accessKeys);
+    }
+
+    public String arn() {
+        return IamArns.user(accountId, path, name);
+    }
+
+    public User withInlinePolicies(Map<String, String> policies) {
+        return new User(accountId, name, path, userId, createDate, tags, policies, attachedPolicyArns, accessKeys);
+    }
+
+    public User withAttachedPolicies(List<String> arns) {
+        return new User(accountId, name, path, userId, createDate, tags, inlinePolicies, arns, accessKeys);
+    }
+
+    public User withAccessKeys(List<AccessKey> keys) {
+        return new User(accountId, name, path, userId, createDate, tags, inlinePolicies, attachedPolicyArns, keys);
+    }
+
+    /** A long-term access key of a user. Inactive keys cannot sign. */
+    public record AccessKey(String accessKeyId, String secretAccessKey, boolean active, Instant createDate) {
+        public AccessKey withActive(boolean nowActive) {
+            return new AccessKey(accessKeyId, secretAccessKey, nowActive, createDate);
+        }
+    }
+}
