@@ -15,7 +15,7 @@ PORT="${BENCH_PORT:-45666}"
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-berth_runs=() anchor_runs=()
+berth_runs=() anchor_runs=() reset_runs=()
 for i in $(seq 0 "$RUNS"); do
   home="$(mktemp -d)"
   t0=$(now_ms)
@@ -26,6 +26,11 @@ for i in $(seq 0 "$RUNS"); do
     sleep 0.01
   done
   t1=$(now_ms)
+  if [ "$i" -gt 0 ]; then
+    # reset with nothing running, signed with the root credentials as a test suite would
+    reset_runs+=($(curl -s -o /dev/null -w '%{time_total}' --aws-sigv4 "aws:amz:us-east-1:berth" --user test:test \
+      -X POST "http://127.0.0.1:$PORT/_berth/reset" | awk '{printf "%d", $1 * 1000}'))
+  fi
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$home"
   t2=$(now_ms); "$JAVA" -version >/dev/null 2>&1; t3=$(now_ms)
@@ -38,4 +43,6 @@ printf '%-34s %10s %10s %10s\n' "berth start to ready health" "$b" \
   "$(printf '%s\n' "${berth_runs[@]}" | sort -n | head -1)" "$(printf '%s\n' "${berth_runs[@]}" | sort -n | tail -1)"
 printf '%-34s %10s %10s %10s\n' "anchor: java -version" "$a" \
   "$(printf '%s\n' "${anchor_runs[@]}" | sort -n | head -1)" "$(printf '%s\n' "${anchor_runs[@]}" | sort -n | tail -1)"
+printf '%-34s %10s %10s %10s\n' "reset, nothing running" "$(printf '%s\n' "${reset_runs[@]}" | median)" \
+  "$(printf '%s\n' "${reset_runs[@]}" | sort -n | head -1)" "$(printf '%s\n' "${reset_runs[@]}" | sort -n | tail -1)"
 awk -v b="$b" -v a="$a" 'BEGIN { printf "ratio berth / bare JVM start: %.1fx (goal: berth ready under 1500 ms)\n", b / a }'

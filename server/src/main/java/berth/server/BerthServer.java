@@ -65,9 +65,18 @@ public final class BerthServer implements AutoCloseable {
         try {
             Clock clock = Clock.systemUTC();
             AccountCredentials accounts = new AccountCredentials(config.accountId());
-            List<PlatformModule> modules = discoverModules();
+            List<PlatformModule> found = discoverModules();
+            for (String name : config.disabledServices()) {
+                if (found.stream().noneMatch(m -> m.name().equals(name))) {
+                    throw new IllegalArgumentException("BERTH_DISABLE names unknown service " + name);
+                }
+            }
+            if (config.disabledServices().contains("iam")) {
+                throw new IllegalArgumentException("iam cannot be disabled: every request is signed against it");
+            }
             Map<String, String> states = new LinkedHashMap<>();
-            modules.forEach(m -> states.put(m.name(), "available"));
+            found.forEach(m -> states.put(m.name(), config.disabledServices().contains(m.name()) ? "disabled" : "available"));
+            List<PlatformModule> modules = found.stream().filter(m -> !config.disabledServices().contains(m.name())).toList();
             RequestMetrics metrics = new RequestMetrics();
             HealthEndpoint health = new HealthEndpoint(BuildInfo.version(), () -> Map.copyOf(states));
             AwsEndpoint aws = new AwsEndpoint(metrics, config.maxBodyBytes());
@@ -94,7 +103,9 @@ public final class BerthServer implements AutoCloseable {
 
             PlatformHost platform = new PlatformHost(config, store, clock, endpoint, accounts, routes);
             for (PlatformModule module : modules) {
+                long moduleStart = System.nanoTime();
                 module.start(platform);
+                LOG.debug("module {} started in {} ms", module.name(), (System.nanoTime() - moduleStart) / 1_000_000);
                 started.add(module);
                 states.put(module.name(), "running");
             }

@@ -16,12 +16,14 @@ import java.util.Map;
  * @param maxBodyBytes the largest AWS API request body accepted ({@code BERTH_MAX_BODY_BYTES})
  * @param initDirs extra directories of ready hooks besides {@code home/init/ready.d} ({@code --init-dir})
  * @param allowUnsignedReset whether {@code POST /_berth/reset} may be unsigned ({@code BERTH_ALLOW_UNSIGNED_RESET=1})
+ * @param disabledServices modules not to start ({@code BERTH_DISABLE=elb,logs}); health lists them as disabled
  */
 public record Config(Path home, String bindAddress, int port, String accountId, String region, String storeSpec,
-                     long maxBodyBytes, List<Path> initDirs, boolean allowUnsignedReset) {
+                     long maxBodyBytes, List<Path> initDirs, boolean allowUnsignedReset, java.util.Set<String> disabledServices) {
 
     public Config {
         initDirs = List.copyOf(initDirs);
+        disabledServices = java.util.Set.copyOf(disabledServices);
     }
 
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
@@ -39,38 +41,40 @@ public record Config(Path home, String bindAddress, int port, String accountId, 
                 env.getOrDefault("BERTH_STORE", ""),
                 Long.parseLong(env.getOrDefault("BERTH_MAX_BODY_BYTES", Long.toString(DEFAULT_MAX_BODY_BYTES))),
                 List.of(),
-                "1".equals(env.get("BERTH_ALLOW_UNSIGNED_RESET")) || "true".equalsIgnoreCase(env.get("BERTH_ALLOW_UNSIGNED_RESET")));
+                "1".equals(env.get("BERTH_ALLOW_UNSIGNED_RESET")) || "true".equalsIgnoreCase(env.get("BERTH_ALLOW_UNSIGNED_RESET")),
+                java.util.Arrays.stream(env.getOrDefault("BERTH_DISABLE", "").split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toSet()));
     }
 
     public Config withPort(int newPort) {
-        return new Config(home, bindAddress, newPort, accountId, region, storeSpec, maxBodyBytes, initDirs, allowUnsignedReset);
+        return new Config(home, bindAddress, newPort, accountId, region, storeSpec, maxBodyBytes, initDirs, allowUnsignedReset, disabledServices);
     }
 
     public Config withHome(Path newHome) {
         return new Config(newHome.toAbsolutePath(), bindAddress, port, accountId, region, storeSpec, maxBodyBytes, initDirs,
-                allowUnsignedReset);
+                allowUnsignedReset, disabledServices);
     }
 
     public Config withStore(String spec) {
-        return new Config(home, bindAddress, port, accountId, region, spec, maxBodyBytes, initDirs, allowUnsignedReset);
+        return new Config(home, bindAddress, port, accountId, region, spec, maxBodyBytes, initDirs, allowUnsignedReset, disabledServices);
     }
 
     public Config withAccountId(String account) {
-        return new Config(home, bindAddress, port, account, region, storeSpec, maxBodyBytes, initDirs, allowUnsignedReset);
+        return new Config(home, bindAddress, port, account, region, storeSpec, maxBodyBytes, initDirs, allowUnsignedReset, disabledServices);
     }
 
     public Config withRegion(String newRegion) {
-        return new Config(home, bindAddress, port, accountId, newRegion, storeSpec, maxBodyBytes, initDirs, allowUnsignedReset);
+        return new Config(home, bindAddress, port, accountId, newRegion, storeSpec, maxBodyBytes, initDirs, allowUnsignedReset, disabledServices);
     }
 
     public Config withInitDir(Path dir) {
         List<Path> dirs = new java.util.ArrayList<>(initDirs);
         dirs.add(dir.toAbsolutePath());
-        return new Config(home, bindAddress, port, accountId, region, storeSpec, maxBodyBytes, dirs, allowUnsignedReset);
+        return new Config(home, bindAddress, port, accountId, region, storeSpec, maxBodyBytes, dirs, allowUnsignedReset, disabledServices);
     }
 
     public Config withUnsignedReset(boolean allowed) {
-        return new Config(home, bindAddress, port, accountId, region, storeSpec, maxBodyBytes, initDirs, allowed);
+        return new Config(home, bindAddress, port, accountId, region, storeSpec, maxBodyBytes, initDirs, allowed, disabledServices);
     }
 
     /** Where ready hooks are looked for, in order. */
