@@ -1,1 +1,0 @@
-package berth.registry; final class Placeholder {}

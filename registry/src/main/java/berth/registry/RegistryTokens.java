@@ -1,0 +1,43 @@
+package berth.registry;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Registry credentials as ECR hands them out: user {@code AWS}, a password that states (signed) an
+ * account, a region and an expiry 12 hours out. Published on the platform, so a container agent can
+ * obtain pull credentials for an account without calling GetAuthorizationToken over the wire.
+ */
+public interface RegistryTokens {
+
+    /**
+     * Credentials for {@code docker login} and Basic authentication against the registry.
+     *
+     * @param proxyEndpoint the registry's address, e.g. {@code http://127.0.0.1:4566}
+     */
+    record Credentials(String username, String password, Instant expiresAt, String proxyEndpoint) {
+        /** base64("AWS:" + password): GetAuthorizationToken's {@code authorizationToken}. */
+        public String authorizationToken() {
+            return java.util.Base64.getEncoder().encodeToString(
+                    (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        /** The registry's {@code host:port}, as docker names it in image references. */
+        public String registryHost() {
+            return java.net.URI.create(proxyEndpoint).getAuthority();
+        }
+    }
+
+    /**
+     * Whom a valid password was issued to.
+     *
+     * @param principalArn the identity that asked for it (an account root, an IAM user or role)
+     */
+    record Holder(String accountId, String region, String principalArn, Instant expiresAt) {}
+
+    /** Issues credentials that open the repositories of {@code accountId} in {@code region}. */
+    Credentials issue(String accountId, String region, String principalArn);
+
+    /** The holder of {@code password}, when it is a password this berth issued and it has not expired. */
+    Optional<Holder> verify(String password);
+}

@@ -1,0 +1,97 @@
+package berth.registry.api;
+
+import berth.aws.AwsService;
+import berth.aws.OperationHandler;
+import berth.aws.Protocol;
+import berth.aws.ServiceErrorCodes;
+import berth.aws.ServiceModel;
+import berth.aws.model.ServiceDescription;
+import berth.registry.auth.HmacRegistryTokens;
+import berth.registry.content.Images;
+import berth.registry.content.Layers;
+import berth.registry.content.LifecycleRunner;
+import berth.registry.content.RepositoryAccess;
+import berth.registry.state.RegistryRecords;
+import software.amazon.awssdk.services.ecr.model.*;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** ECR on AWS JSON 1.1, target prefix {@code AmazonEC2ContainerRegistry_V20150921}, signing name {@code ecr}. */
+public final class EcrService implements AwsService {
+    private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("ecr");
+    private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("ecr", "software.amazon.awssdk.services.ecr.model");
+
+    private final Map<String, OperationHandler<?, ?>> operations = new HashMap<>();
+
+    /**
+     * @param endpoint the endpoint's URL, e.g. {@code http://127.0.0.1:4566} (known once it listens)
+     */
+    public EcrService(RegistryRecords records, Images images, Layers layers, LifecycleRunner lifecycle,
+                      HmacRegistryTokens tokens, Clock clock, Supplier<String> endpoint) {
+        Supplier<String> host = () -> java.net.URI.create(endpoint.get()).getAuthority();
+        Targets targets = new Targets(new RepositoryAccess(records));
+        RepositoryApi repositories = new RepositoryApi(records, targets, clock, host);
+        RepositorySettingsApi settings = new RepositorySettingsApi(records, targets);
+        ImageApi imageApi = new ImageApi(records, images, targets);
+        ImageBatchApi batch = new ImageBatchApi(records, images, imageApi);
+        LayerApi layerApi = new LayerApi(layers, imageApi, tokens, endpoint);
+        LifecycleApi lifecycleApi = new LifecycleApi(records, targets, lifecycle, clock);
+        AuthApi auth = new AuthApi(tokens);
+
+        add("CreateRepository", (OperationHandler<CreateRepositoryRequest, ?>) repositories::create);
+        add("DescribeRepositories", (OperationHandler<DescribeRepositoriesRequest, ?>) repositories::describe);
+        add("DeleteRepository", (OperationHandler<DeleteRepositoryRequest, ?>) repositories::delete);
+        add("PutImageTagMutability", (OperationHandler<PutImageTagMutabilityRequest, ?>) settings::putTagMutability);
+        add("PutImageScanningConfiguration", (OperationHandler<PutImageScanningConfigurationRequest, ?>) settings::putScanning);
+        add("SetRepositoryPolicy", (OperationHandler<SetRepositoryPolicyRequest, ?>) settings::setPolicy);
+        add("GetRepositoryPolicy", (OperationHandler<GetRepositoryPolicyRequest, ?>) settings::getPolicy);
+        add("DeleteRepositoryPolicy", (OperationHandler<DeleteRepositoryPolicyRequest, ?>) settings::deletePolicy);
+        add("TagResource", (OperationHandler<TagResourceRequest, ?>) settings::tag);
+        add("UntagResource", (OperationHandler<UntagResourceRequest, ?>) settings::untag);
+        add("ListTagsForResource", (OperationHandler<ListTagsForResourceRequest, ?>) settings::listTags);
+        add("ListImages", (OperationHandler<ListImagesRequest, ?>) imageApi::list);
+        add("DescribeImages", (OperationHandler<DescribeImagesRequest, ?>) imageApi::describe);
+        add("PutImage", (OperationHandler<PutImageRequest, ?>) imageApi::put);
+        add("BatchGetImage", (OperationHandler<BatchGetImageRequest, ?>) batch::get);
+        add("BatchDeleteImage", (OperationHandler<BatchDeleteImageRequest, ?>) batch::delete);
+        add("BatchCheckLayerAvailability", (OperationHandler<BatchCheckLayerAvailabilityRequest, ?>) layerApi::check);
+        add("InitiateLayerUpload", (OperationHandler<InitiateLayerUploadRequest, ?>) layerApi::initiate);
+        add("UploadLayerPart", (OperationHandler<UploadLayerPartRequest, ?>) layerApi::uploadPart);
+        add("CompleteLayerUpload", (OperationHandler<CompleteLayerUploadRequest, ?>) layerApi::complete);
+        add("GetDownloadUrlForLayer", (OperationHandler<GetDownloadUrlForLayerRequest, ?>) layerApi::downloadUrl);
+        add("PutLifecyclePolicy", (OperationHandler<PutLifecyclePolicyRequest, ?>) lifecycleApi::put);
+        add("GetLifecyclePolicy", (OperationHandler<GetLifecyclePolicyRequest, ?>) lifecycleApi::get);
+        add("DeleteLifecyclePolicy", (OperationHandler<DeleteLifecyclePolicyRequest, ?>) lifecycleApi::delete);
+        add("StartLifecyclePolicyPreview", (OperationHandler<StartLifecyclePolicyPreviewRequest, ?>) lifecycleApi::startPreview);
+        add("GetLifecyclePolicyPreview", (OperationHandler<GetLifecyclePolicyPreviewRequest, ?>) lifecycleApi::getPreview);
+        add("GetAuthorizationToken", (OperationHandler<GetAuthorizationTokenRequest, ?>) auth::token);
+    }
+
+    private void add(String operation, OperationHandler<?, ?> handler) {
+        operations.put(operation, handler);
+    }
+
+    @Override
+    public ServiceModel model() {
+        return MODEL;
+    }
+
+    @Override
+    public ServiceErrorCodes errorCodes() {
+        return ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException");
+    }
+
+    @Override
+    public Optional<ServiceDescription> description() {
+        return Optional.of(DESCRIPTION);
+    }
+
+    @Override
+    public Map<String, OperationHandler<?, ?>> operations() {
+        return Map.copyOf(operations);
+    }
+}

@@ -1,0 +1,154 @@
+package berth.registry.api;
+
+import berth.aws.RequestContext;
+import berth.aws.paging.Page;
+import berth.registry.core.Repository;
+import berth.registry.core.RepositoryId;
+import berth.registry.core.TagMutability;
+import berth.registry.state.RegistryRecords;
+import berth.store.Store;
+import berth.store.VersionConflict;
+import berth.store.Write;
+import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
+import software.amazon.awssdk.services.ecr.model.CreateRepositoryResponse;
+import software.amazon.awssdk.services.ecr.model.DeleteRepositoryRequest;
+import software.amazon.awssdk.services.ecr.model.DeleteRepositoryResponse;
+import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
+import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
+import software.amazon.awssdk.services.ecr.model.EncryptionConfiguration;
+import software.amazon.awssdk.services.ecr.model.EncryptionType;
+import software.amazon.awssdk.services.ecr.model.ImageScanningConfiguration;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutabilityExclusionFilter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** CreateRepository, DescribeRepositories, DeleteRepository. */
+final class RepositoryApi {
+    private final RegistryRecords records;
+    private final Targets targets;
+    private final Clock clock;
+    private final Supplier<String> registryHost;
+
+    RepositoryApi(RegistryRecords records, Targets targets, Clock clock, Supplier<String> registryHost) {
+        this.records = records;
+        this.targets = targets;
+        this.clock = clock;
+        this.registryHost = registryHost;
+    }
+
+    CreateRepositoryResponse create(CreateRepositoryRequest request, RequestContext ctx) {
+        String registry = Targets.ownRegistry(ctx, request.registryId());
+        RepositoryId id = targets.repository(ctx, registry, request.repositoryName());
+        TagMutability mutability = mutability(request.imageTagMutabilityAsString(), request.imageTagMutabilityExclusionFilters());
+        EncryptionConfiguration encryption = request.encryptionConfiguration();
+        String encryptionType = encryption == null ? "AES256" : encryption.encryptionTypeAsString();
+        String kmsKey = encryption == null || encryption.kmsKey() == null ? "" : encryption.kmsKey();
+        if (!kmsKey.isEmpty() && encryptionType.equals("AES256")) {
+            throw EcrErrors.invalidParameter("Invalid parameter at 'encryptionConfiguration': kmsKey can only be specified"
+                    + " when encryptionType is KMS or KMS_DSSE");
+        }
+        boolean scanOnPush = request.imageScanningConfiguration() != null
+                && Boolean.TRUE.equals(request.imageScanningConfiguration().scanOnPush());
+        Repository repository = new Repository(id.accountId(), id.region(), id.name(), clock.instant(), mutability,
+                scanOnPush, encryptionType, kmsKey, ResourceTags.of(request.tags()), "", "", Instant.EPOCH);
+        try {
+            records.store().commit(List.of(RegistryRecords.putRepository(repository, Store.ABSENT)));
+        } catch (VersionConflict exists) {
+            throw EcrErrors.repositoryAlreadyExists(id);
+        }
+        return CreateRepositoryResponse.builder().repository(toSdk(repository)).build();
+    }
+
+    DescribeRepositoriesResponse describe(DescribeRepositoriesRequest request, RequestContext ctx) {
+        String registry = Targets.registry(ctx, request.registryId());
+        List<Repository> found = new ArrayList<>();
+        if (!request.repositoryNames().isEmpty()) {
+            if (request.maxResults() != null || request.nextToken() != null) {
+                throw EcrErrors.invalidParameter("Invalid parameter: maxResults and nextToken cannot be used with repositoryNames");
+            }
+            for (String name : request.repositoryNames()) {
+                RepositoryId id = targets.repository(ctx, registry, name);
+                found.add(records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id)).value());
+            }
+            return DescribeRepositoriesResponse.builder().repositories(found.stream().map(this::toSdk).toList()).build();
+        }
+        Targets.ownRegistry(ctx, registry);
+        List<Repository> all = records.repositories(registry, ctx.region());
+        Page<Repository> page = Page.of(all, request.nextToken(), request.maxResults(), 100, 1000, Repository::name);
+        return DescribeRepositoriesResponse.builder()
+                .repositories(page.items().stream().map(this::toSdk).toList())
+                .nextToken(page.nextToken().orElse(null)).build();
+    }
+
+    DeleteRepositoryResponse delete(DeleteRepositoryRequest request, RequestContext ctx) {
+        String registry = Targets.ownRegistry(ctx, request.registryId());
+        RepositoryId id = targets.repository(ctx, registry, request.repositoryName());
+        for (int attempt = 1; ; attempt++) {
+            var repository = records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id));
+            List<Write> writes = new ArrayList<>();
+            writes.add(RegistryRecords.deleteRepository(id, repository.version()));
+            var images = records.images(id);
+            if (!images.isEmpty() && !Boolean.TRUE.equals(request.force())) throw EcrErrors.repositoryNotEmpty(id);
+            images.forEach(i -> writes.add(RegistryRecords.deleteImage(id, i.digest(), Store.ANY)));
+            records.tags(id).forEach(t -> writes.add(RegistryRecords.deleteTag(id, t.value().tag(), Store.ANY)));
+            records.layers(id).forEach(l -> writes.add(RegistryRecords.deleteLayer(id, l.value().digest(), Store.ANY)));
+            writes.add(RegistryRecords.deletePreview(id));
+            try {
+                records.store().commit(writes);
+                return DeleteRepositoryResponse.builder().repository(toSdk(repository.value())).build();
+            } catch (VersionConflict conflict) {
+                if (attempt >= 5) throw conflict;
+            }
+        }
+    }
+
+    static TagMutability mutability(String mode, List<ImageTagMutabilityExclusionFilter> filters) {
+        String chosen = mode == null ? TagMutability.MUTABLE : mode;
+        boolean withExclusions = chosen.endsWith("_WITH_EXCLUSION");
+        if (withExclusions && filters.isEmpty()) {
+            throw EcrErrors.invalidParameter("Invalid parameter: imageTagMutabilityExclusionFilters are required with " + chosen);
+        }
+        if (!withExclusions && !filters.isEmpty()) {
+            throw EcrErrors.invalidParameter("Invalid parameter: imageTagMutabilityExclusionFilters can only be used with"
+                    + " IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION");
+        }
+        List<String> patterns = new ArrayList<>();
+        for (ImageTagMutabilityExclusionFilter filter : filters) {
+            if (filter.filter() == null || !filter.filter().matches("[a-zA-Z0-9._*-]{1,128}")) {
+                throw EcrErrors.invalidParameter("Invalid parameter: exclusion filter '" + filter.filter()
+                        + "' must be 1-128 characters of letters, digits, '.', '_', '-' and '*'");
+            }
+            patterns.add(filter.filter());
+        }
+        return new TagMutability(chosen, patterns);
+    }
+
+    software.amazon.awssdk.services.ecr.model.Repository toSdk(Repository repository) {
+        var builder = software.amazon.awssdk.services.ecr.model.Repository.builder()
+                .repositoryArn(repository.arn())
+                .registryId(repository.accountId())
+                .repositoryName(repository.name())
+                .repositoryUri(registryHost.get() + "/" + repository.name())
+                .createdAt(repository.createdAt())
+                .imageTagMutability(ImageTagMutability.fromValue(repository.tagMutability().mode()))
+                .imageScanningConfiguration(ImageScanningConfiguration.builder().scanOnPush(repository.scanOnPush()).build())
+                .encryptionConfiguration(EncryptionConfiguration.builder()
+                        .encryptionType(EncryptionType.fromValue(repository.encryptionType()))
+                        .kmsKey(repository.kmsKey().isEmpty() ? null : repository.kmsKey()).build());
+        if (!repository.tagMutability().exclusions().isEmpty()) {
+            builder.imageTagMutabilityExclusionFilters(exclusionFilters(repository.tagMutability()));
+        }
+        return builder.build();
+    }
+
+    static List<ImageTagMutabilityExclusionFilter> exclusionFilters(TagMutability mutability) {
+        return mutability.exclusions().stream()
+                .map(f -> ImageTagMutabilityExclusionFilter.builder().filterType("WILDCARD").filter(f).build()).toList();
+    }
+
+}

@@ -1,0 +1,87 @@
+package berth.registry.auth;
+
+import berth.registry.RegistryTokens;
+import berth.registry.core.SignedStatement;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link RegistryTokens} signed with a key kept in {@code <home>/registry/token.key} (created on
+ * first start, readable by the owner only), so passwords stay valid across restarts. Also signs the
+ * short-lived download URLs of GetDownloadUrlForLayer.
+ */
+public final class HmacRegistryTokens implements RegistryTokens {
+    public static final Duration LIFETIME = Duration.ofHours(12);
+    public static final Duration DOWNLOAD_LIFETIME = Duration.ofHours(1);
+    private static final String LOGIN = "ecr-login";
+    private static final String DOWNLOAD = "ecr-download";
+
+    private final SignedStatement signer;
+    private final Clock clock;
+    private final Supplier<String> proxyEndpoint;
+
+    public HmacRegistryTokens(byte[] key, Clock clock, Supplier<String> proxyEndpoint) {
+        this.signer = new SignedStatement(key);
+        this.clock = clock;
+        this.proxyEndpoint = proxyEndpoint;
+    }
+
+    /** The key in {@code file}, created with 32 random bytes when absent. */
+    public static byte[] loadOrCreateKey(Path file) throws IOException {
+        if (Files.exists(file)) return Files.readAllBytes(file);
+        Files.createDirectories(file.getParent());
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path temp = Files.createTempFile(file.getParent(), "token", ".key");
+        try {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file stays with the platform's default permissions
+        }
+        Files.write(temp, key);
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return Files.readAllBytes(file);
+    }
+
+    @Override
+    public Credentials issue(String accountId, String region, String principalArn) {
+        Instant expires = clock.instant().plus(LIFETIME);
+        String password = signer.sign(LOGIN, List.of(accountId, region, principalArn), expires);
+        return new Credentials("AWS", password, expires, proxyEndpoint.get());
+    }
+
+    @Override
+    public Optional<Holder> verify(String password) {
+        return signer.verify(password, LOGIN, clock.instant())
+                .filter(s -> s.fields().size() == 3)
+                .map(s -> new Holder(s.fields().get(0), s.fields().get(1), s.fields().get(2), s.expiresAt()));
+    }
+
+    /** A token that lets its bearer download one blob of one repository for an hour. */
+    public String downloadGrant(String repositoryKey, String digest) {
+        return signer.sign(DOWNLOAD, List.of(repositoryKey, digest), clock.instant().plus(DOWNLOAD_LIFETIME));
+    }
+
+    /** The repository key ({@code account/region/name}) whose blob {@code digest} the grant lets its bearer download now. */
+    public Optional<String> downloadableFrom(String grant, String digest) {
+        return signer.verify(grant, DOWNLOAD, clock.instant())
+                .filter(s -> s.fields().size() == 2 && s.fields().get(1).equals(digest))
+                .map(s -> s.fields().get(0));
+    }
+}
