@@ -20,5 +20,22 @@
  *   state-change operations cannot carry (container health, the task's own IP address in awsvpc mode).</li>
  * </ul>
  * Bodies are JSON of these records ({@link AgentWire#JSON}).
+ *
+ * <p>Details of the exchange:
+ * <ul>
+ *   <li>Generations are opaque to the agent: it passes back the last one it received. A poll is answered
+ *   at once whenever the instance's current generation differs from {@code since} (a restarted control
+ *   plane answers every poll once at once, so agents resynchronise).</li>
+ *   <li>The Fargate runner polls the same endpoint with {@code containerInstance=fargate} (any
+ *   {@code cluster}): its batch holds every Fargate task of the signer's account and region, each with
+ *   an empty {@code containerInstanceArn}. It polls once per account and region it serves; berth's own
+ *   runner signs as the default account's root ({@code test}/{@code test}) in berth's configured
+ *   region. Its polls are the heartbeat of the clusters' Fargate capacity.</li>
+ *   <li>An awsvpc task the agent reports RUNNING is ACTIVATING until an observation gives its
+ *   {@code privateIpv4Address} (or SubmitAttachmentStateChanges reports its attachment ATTACHED), then
+ *   RUNNING; without either it becomes RUNNING 10 seconds later, without an address.</li>
+ *   <li>An observation is answered 204. Errors are JSON {@code {"__type": CODE, "message": TEXT}}: 400
+ *   for bad parameters, 403 for a rejected signature, 404 for an unknown instance or task.</li>
+ * </ul>
  */
 package berth.ecs.agentwire;

@@ -16,6 +16,19 @@ public final class EcsArns {
         return "arn:aws:ecs:" + region + ":" + account + ":container-instance/" + cluster + "/" + id;
     }
 
+    public static String task(String account, String region, String cluster, String id) {
+        return "arn:aws:ecs:" + region + ":" + account + ":task/" + cluster + "/" + id;
+    }
+
+    public static String container(String account, String region, String cluster, String taskId, String id) {
+        return "arn:aws:ecs:" + region + ":" + account + ":container/" + cluster + "/" + taskId + "/" + id;
+    }
+
+    /** An attachment's ARN as agents name it in SubmitAttachmentStateChanges. */
+    public static String attachment(String account, String region, String id) {
+        return "arn:aws:ecs:" + region + ":" + account + ":attachment/" + id;
+    }
+
     /**
      * The cluster name a request means: a bare name, or the resource part of a cluster ARN.
      * Returns the input unchanged when it is not a cluster ARN, so validation can reject it.

@@ -43,6 +43,30 @@ public final class ContainerInstanceRecords {
                 .toList();
     }
 
+    /** Every instance of {@code cluster} with the store version it was read at, by id. */
+    public List<Versioned> versioned(String account, String region, String cluster) {
+        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream()
+                .map(r -> new Versioned(Records.read(r.value(), ContainerInstance.class), r.version()))
+                .toList();
+    }
+
+    /** Every instance of every cluster, account and region, INACTIVE ones included. */
+    public List<ContainerInstance> all() {
+        return store.list(KIND, "").stream().map(r -> Records.read(r.value(), ContainerInstance.class)).toList();
+    }
+
+    /** The instance stored under {@code key} ({@code account/region/cluster/id}). */
+    public Optional<Versioned> findByKey(String key) {
+        return store.get(KIND, key).map(r -> new Versioned(Records.read(r.value(), ContainerInstance.class),
+                r.version()));
+    }
+
+    /** A compare-and-set write of {@code instance}, for commits that change tasks and instances together. */
+    static berth.store.Write write(ContainerInstance instance, long expectedVersion) {
+        return berth.store.Write.put(KIND, key(instance.accountId(), instance.region(), instance.cluster(),
+                instance.id()), Records.write(instance), expectedVersion);
+    }
+
     /** The instances of {@code cluster} that are registered (every status but INACTIVE). */
     public List<ContainerInstance> registered(String account, String region, String cluster) {
         return list(account, region, cluster).stream().filter(ContainerInstance::registered).toList();

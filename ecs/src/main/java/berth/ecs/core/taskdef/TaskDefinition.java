@@ -172,6 +172,19 @@ public record TaskDefinition(
                 ephemeralStorageGiB, runtimePlatform, newTags, registeredAt, deregisteredAt, registeredBy);
     }
 
+    /**
+     * This revision as one task runs it, after RunTask's overrides: containers, task-level sizes (wire
+     * text and numbers), roles and ephemeral storage replaced; identity and everything else kept.
+     */
+    public TaskDefinition asOverridden(List<ContainerDefinition> containers, String cpuText, String memoryText,
+                                       int cpu, int memory, String taskRole, String executionRole,
+                                       int ephemeralStorage) {
+        return new TaskDefinition(accountId, region, family, revision, status, taskRole, executionRole,
+                networkMode, containers, volumes, placementConstraints, requiresCompatibilities,
+                compatibilities, requiresAttributes, cpuText, memoryText, cpu, memory, pidMode, ipcMode,
+                ephemeralStorage, runtimePlatform, tags, registeredAt, deregisteredAt, registeredBy);
+    }
+
     /** This definition as registration completed it: sizes, containers, compatibilities and attributes. */
     TaskDefinition completed(String cpuText, String memoryText, int cpu, int memory,
                              List<ContainerDefinition> containers, List<String> compatible, List<String> attributes) {

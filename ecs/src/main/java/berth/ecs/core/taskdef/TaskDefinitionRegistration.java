@@ -66,6 +66,19 @@ public final class TaskDefinitionRegistration {
                 cpu, memory, containers, compatibilities, requiredAttributes(draft, containers, mode));
     }
 
+    /**
+     * The container resource rules of registration, for a definition RunTask's overrides changed:
+     * {@link InvalidTaskDefinitionException} with ECS's message when {@code containers} break one.
+     */
+    public static void checkResources(List<ContainerDefinition> containers, int taskCpu, int taskMemory) {
+        ContainerRules.checkResources(containers, taskCpu, taskMemory);
+    }
+
+    /** Why Fargate cannot run {@code definition} as it stands (overrides applied); empty when it can. */
+    public static Optional<String> fargateViolation(TaskDefinition definition) {
+        return fargateViolation(definition, definition.cpuUnits(), definition.memoryMiB());
+    }
+
     private static int parseCpu(String text) {
         if (text.isEmpty()) {
             return 0;

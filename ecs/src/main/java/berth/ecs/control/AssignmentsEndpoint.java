@@ -1,0 +1,269 @@
+package berth.ecs.control;
+
+import berth.aws.Caller;
+import berth.aws.HttpRequestData;
+import berth.aws.Protocol;
+import berth.aws.sigv4.SigV4Verifier;
+import berth.aws.sigv4.SignatureErrors;
+import berth.ecs.agentwire.AgentWire;
+import berth.ecs.agentwire.AssignmentBatch;
+import berth.ecs.agentwire.TaskObservation;
+import berth.ecs.core.EcsArns;
+import berth.ecs.core.instance.ContainerInstance;
+import berth.ecs.core.task.TaskLifecycle;
+import berth.ecs.state.ContainerInstanceRecords;
+import berth.ecs.state.TaskCommits;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.QueryParams;
+import com.linecorp.armeria.common.RequestHeaders;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * berth's own agent endpoints ({@link AgentWire}): {@code GET assignments}, a long-poll that is also
+ * the agent's heartbeat, and {@code POST observations}. Requests are SigV4-signed for service
+ * {@code ecs}; the signer's account and the region of the signature scope what the caller sees. Errors
+ * are JSON {@code {"__type": CODE, "message": TEXT}}: 400 for bad parameters, 403 for a rejected
+ * signature, 404 for an unknown cluster, instance or task, 405 for another method.
+ */
+public final class AssignmentsEndpoint implements HttpService {
+    /** The {@code containerInstance} value with which the Fargate runner polls. */
+    public static final String FARGATE = "fargate";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssignmentsEndpoint.class);
+
+    private final SigV4Verifier verifier;
+    private final ContainerInstanceRecords instances;
+    private final TaskCommits commits;
+    private final AssignmentSignals signals;
+    private final AssignmentBatches batches;
+    private final AgentHeartbeats heartbeats;
+
+    AssignmentsEndpoint(SigV4Verifier verifier, berth.store.Store store, AssignmentSignals signals,
+                        AgentHeartbeats heartbeats) {
+        this.verifier = verifier;
+        this.instances = new ContainerInstanceRecords(store);
+        this.commits = new TaskCommits(store);
+        this.signals = signals;
+        this.batches = new AssignmentBatches(store, signals);
+        this.heartbeats = heartbeats;
+    }
+
+    @Override
+    public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+        CompletableFuture<HttpResponse> answer = req.aggregate().thenComposeAsync(aggregated -> {
+            try {
+                Caller caller = authenticate(ctx, aggregated);
+                String path = ctx.path();
+                if (path.equals(AgentWire.ASSIGNMENTS)) {
+                    if (aggregated.method() != HttpMethod.GET) {
+                        throw new EndpointError(405, "MethodNotAllowed", "Use GET for " + path + ".");
+                    }
+                    return poll(ctx, caller, QueryParams.fromQueryString(ctx.query()));
+                }
+                if (path.equals(AgentWire.OBSERVATIONS)) {
+                    if (aggregated.method() != HttpMethod.POST) {
+                        throw new EndpointError(405, "MethodNotAllowed", "Use POST for " + path + ".");
+                    }
+                    return CompletableFuture.completedFuture(observe(caller, aggregated.content().array()));
+                }
+                throw new EndpointError(404, "NotFound", "No such agent endpoint: " + path);
+            } catch (EndpointError e) {
+                return CompletableFuture.completedFuture(e.response());
+            } catch (RuntimeException e) {
+                return CompletableFuture.completedFuture(internal(e));
+            }
+        }, ctx.blockingTaskExecutor());
+        return HttpResponse.of(answer);
+    }
+
+    private Caller authenticate(ServiceRequestContext ctx, AggregatedHttpRequest req) {
+        SigV4Verifier.Verification verification = verifier.verify(requestData(ctx, req.headers(),
+                req.content().array()));
+        if (verification instanceof SigV4Verifier.Rejected rejected) {
+            var error = SignatureErrors.toAwsException(rejected.failure(), rejected.message(), Protocol.REST_JSON);
+            throw new EndpointError(error.status(), error.code(), error.getMessage());
+        }
+        Caller caller = ((SigV4Verifier.Verified) verification).caller();
+        if (!"ecs".equals(caller.service())) {
+            throw new EndpointError(403, "InvalidSignatureException", "Sign agent requests for service 'ecs'.");
+        }
+        return caller;
+    }
+
+    private CompletableFuture<HttpResponse> poll(ServiceRequestContext ctx, Caller caller, QueryParams query) {
+        String cluster = EcsArns.clusterName(query.get("cluster", "default"));
+        String instanceParam = query.get("containerInstance", "");
+        long since = number(query.get("since", "0"), "since");
+        long waitSeconds = Math.min(number(query.get("waitSeconds", "0"), "waitSeconds"), AgentWire.MAX_WAIT_SECONDS);
+        String account = caller.accountId();
+        String region = caller.region();
+        LongPoll poll;
+        if (instanceParam.equals(FARGATE)) {
+            heartbeats.fargateSeen(account, region);
+            poll = new LongPoll(AssignmentSignals.fargateScope(account, region), since,
+                    () -> batches.forFargate(account, region));
+        } else {
+            String id = instanceParam.substring(instanceParam.lastIndexOf('/') + 1);
+            ContainerInstance instance = instances.find(account, region, cluster, id)
+                    .map(ContainerInstanceRecords.Versioned::instance)
+                    .orElseThrow(() -> new EndpointError(404, "ContainerInstanceNotFound",
+                            "No container instance " + instanceParam + " in cluster " + cluster + "."));
+            heartbeats.seen(instance);
+            String arn = instance.arn();
+            poll = new LongPoll(AssignmentSignals.instanceScope(arn), since,
+                    () -> batches.forInstance(account, region, cluster, arn));
+        }
+        return poll.start(ctx, waitSeconds);
+    }
+
+    /** One waiting poll: answered once its batch's generation differs from {@code since}, or at its deadline. */
+    private final class LongPoll {
+        private final String scope;
+        private final long since;
+        private final java.util.function.Supplier<AssignmentBatch> batch;
+        private final CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
+        private ServiceRequestContext ctx;
+
+        LongPoll(String scope, long since, java.util.function.Supplier<AssignmentBatch> batch) {
+            this.scope = scope;
+            this.since = since;
+            this.batch = batch;
+        }
+
+        CompletableFuture<HttpResponse> start(ServiceRequestContext requestContext, long waitSeconds) {
+            ctx = requestContext;
+            Runnable wake = () -> ctx.blockingTaskExecutor().execute(this::check);
+            signals.register(scope, wake);
+            answer.whenComplete((r, e) -> signals.unregister(scope, wake));
+            AssignmentBatch current = batch.get();
+            if (current.generation() != since || waitSeconds <= 0) {
+                answer.complete(json(current));
+                return answer;
+            }
+            ctx.eventLoop().schedule(() -> ctx.blockingTaskExecutor().execute(() -> answerWith(true)),
+                    waitSeconds, java.util.concurrent.TimeUnit.SECONDS);
+            return answer;
+        }
+
+        private void check() {
+            answerWith(false);
+        }
+
+        /** Answers with the current batch if it changed since {@code since}, or regardless at the deadline. */
+        private void answerWith(boolean deadline) {
+            if (answer.isDone()) {
+                return;
+            }
+            try {
+                AssignmentBatch current = batch.get();
+                if (deadline || current.generation() != since) {
+                    answer.complete(json(current));
+                }
+            } catch (RuntimeException e) {
+                answer.complete(internal(e));
+            }
+        }
+    }
+
+    private HttpResponse observe(Caller caller, byte[] body) {
+        TaskObservation observation;
+        try {
+            observation = AgentWire.JSON.readValue(body, TaskObservation.class);
+        } catch (IOException | RuntimeException e) {
+            throw new EndpointError(400, "InvalidParameterException", "The body is not a TaskObservation: "
+                    + e.getMessage());
+        }
+        String arn = text(observation.taskArn());
+        String prefix = "arn:aws:ecs:" + caller.region() + ":" + caller.accountId() + ":task/";
+        String[] parts = arn.startsWith(prefix) ? arn.substring(prefix.length()).split("/") : new String[0];
+        if (parts.length != 2) {
+            throw new EndpointError(404, "TaskNotFound", "No task " + arn + " in this account and region.");
+        }
+        Map<String, String> health = new LinkedHashMap<>();
+        for (TaskObservation.ContainerHealth c : observation.containers() == null
+                ? List.<TaskObservation.ContainerHealth>of() : observation.containers()) {
+            health.put(text(c.containerName()), text(c.healthStatus()));
+        }
+        String key = caller.accountId() + "/" + caller.region() + "/" + parts[0] + "/" + parts[1];
+        commits.change(key, t -> TaskLifecycle.observed(t, health, text(observation.macAddress()),
+                        text(observation.privateIpv4Address())))
+                .orElseThrow(() -> new EndpointError(404, "TaskNotFound", "No task " + arn + "."));
+        return HttpResponse.of(HttpStatus.NO_CONTENT);
+    }
+
+    private static HttpResponse json(AssignmentBatch batch) {
+        try {
+            return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, AgentWire.JSON.writeValueAsBytes(batch));
+        } catch (IOException e) {
+            throw new IllegalStateException("assignment batch does not serialize", e);
+        }
+    }
+
+    private static HttpResponse internal(RuntimeException e) {
+        LOG.warn("agent endpoint failed", e);
+        return new EndpointError(500, "ServerException", "berth could not answer: " + e).response();
+    }
+
+    private static long number(String text, String name) {
+        try {
+            long value = Long.parseLong(text);
+            if (value < 0) {
+                throw new NumberFormatException(text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new EndpointError(400, "InvalidParameterException", name + " must be a non-negative number.");
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** An agent-endpoint request as the SigV4 verifier reads it, like the AWS endpoint builds it. */
+    static HttpRequestData requestData(ServiceRequestContext ctx, RequestHeaders headers, byte[] body) {
+        Map<String, List<String>> lower = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            String key = name.toString().toLowerCase(Locale.ROOT);
+            if (!key.startsWith(":")) {
+                lower.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            }
+        });
+        if (headers.authority() != null && !lower.containsKey("host")) {
+            lower.put("host", List.of(headers.authority()));
+        }
+        String rawPath = ctx.rawPath();
+        int q = rawPath.indexOf('?');
+        return new HttpRequestData(headers.method().name(), q < 0 ? rawPath : rawPath.substring(0, q),
+                ctx.query() == null ? "" : ctx.query(), lower, body);
+    }
+
+    /** A refusal, answered as JSON with its status. */
+    private static final class EndpointError extends RuntimeException {
+        private final int status;
+        private final String code;
+
+        EndpointError(int status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+
+        HttpResponse response() {
+            var body = AgentWire.JSON.createObjectNode().put("__type", code).put("message", getMessage());
+            return HttpResponse.of(HttpStatus.valueOf(status), MediaType.JSON_UTF_8, body.toString());
+        }
+    }
+}

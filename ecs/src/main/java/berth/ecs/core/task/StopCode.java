@@ -1,0 +1,20 @@
+package berth.ecs.core.task;
+
+/** Why a task stopped, as ECS's {@code stopCode} names it. */
+public enum StopCode {
+    TaskFailedToStart,
+    EssentialContainerExited,
+    UserInitiated,
+    ServiceSchedulerInitiated,
+    SpotInterruption,
+    TerminationNotice;
+
+    /** ECS's {@code stoppedReason} when a user stops a task without giving a reason. */
+    public static final String STOPPED_BY_USER = "Task stopped by user";
+    public static final String ESSENTIAL_CONTAINER_EXITED = "Essential container in task exited";
+
+    /** The reason ECS gives for tasks whose container instance went away: the EC2 host was terminated. */
+    public static String hostTerminated(String ec2InstanceId) {
+        return "Host EC2 (instance " + ec2InstanceId + ") terminated.";
+    }
+}
