@@ -1,1 +1,0 @@
-package berth.logs; final class Placeholder {}

@@ -1,1 +1,0 @@
-package berth.secrets; final class Placeholder {}

@@ -1,0 +1,46 @@
+package berth.secrets.ssm.state;
+
+import berth.secrets.ssm.core.Parameter;
+import berth.secrets.ssm.core.ParameterNames;
+import berth.secrets.ssm.core.ParameterVersion;
+import java.util.Optional;
+
+/** Finds the parameter version a name, {@code name:version}, {@code name:label} or ARN points at. */
+public final class ParameterLookup {
+    private ParameterLookup() {}
+
+    /** A version found, and the selector it was asked by (empty for the latest). */
+    public record Found(ParameterRecords.Versioned record, ParameterVersion version, String selector) {
+        public Parameter parameter() {
+            return record.parameter();
+        }
+    }
+
+    /** The outcome of a lookup. */
+    public sealed interface Result permits Hit, Missing, MissingVersion {}
+
+    public record Hit(Found found) implements Result {}
+
+    public record Missing() implements Result {}
+
+    public record MissingVersion(String name, String selector) implements Result {}
+
+    public static Result find(ParameterRecords records, String text, String accountId, String region) {
+        Optional<ParameterNames.Reference> reference = ParameterNames.reference(text, accountId, region);
+        if (reference.isEmpty() || !reference.get().accountId().equals(accountId) || !reference.get().region().equals(region)) {
+            return new Missing();
+        }
+        ParameterNames.Reference ref = reference.get();
+        for (String candidate : ref.candidates()) {
+            Optional<ParameterRecords.Versioned> record = records.find(accountId, region, candidate);
+            if (record.isEmpty()) continue;
+            Parameter parameter = record.get().parameter();
+            if (ref.selector().isEmpty()) return new Hit(new Found(record.get(), parameter.latest(), ""));
+            Optional<ParameterVersion> version = ref.versionSelector().isPresent()
+                    ? parameter.version(ref.versionSelector().get()) : parameter.labelled(ref.selector());
+            return version.<Result>map(v -> new Hit(new Found(record.get(), v, ":" + ref.selector())))
+                    .orElseGet(() -> new MissingVersion(parameter.name(), ref.selector()));
+        }
+        return new Missing();
+    }
+}
