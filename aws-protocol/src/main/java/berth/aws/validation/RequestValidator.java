@@ -23,6 +23,7 @@ import software.amazon.awssdk.core.traits.RequiredTrait;
  * 'family' failed to satisfy constraint: Member must not be null}.
  */
 public final class RequestValidator {
+    private static final int MAX_QUOTED = 256;
     private final ServiceDescription description;
 
     public RequestValidator(ServiceDescription description) {
@@ -71,7 +72,7 @@ public final class RequestValidator {
         switch (field.marshallingType().getKnownType()) {
             case STRING -> valueEnum.ifPresent(e -> {
                 if (!EnumMembers.isKnown(e.enumType(), (String) value)) {
-                    out.add("Value '" + value + "' at '" + path + "' failed to satisfy constraint: Member must satisfy"
+                    out.add("Value '" + shown(value) + "' at '" + path + "' failed to satisfy constraint: Member must satisfy"
                             + " enum value set: [" + String.join(", ", EnumMembers.knownValues(e.enumType())) + "]");
                 }
             });
@@ -138,7 +139,13 @@ public final class RequestValidator {
     }
 
     private static String rangeMessage(Object value, String path, String kind, String comparison, BigDecimal bound) {
-        return "Value '" + value + "' at '" + path + "' failed to satisfy constraint: Member must have " + kind + " "
+        return "Value '" + shown(value) + "' at '" + path + "' failed to satisfy constraint: Member must have " + kind + " "
                 + comparison + " " + bound.stripTrailingZeros().toPlainString();
+    }
+
+    /** A rejected value as the message quotes it: long values (a 10,000-event batch) are cut short. */
+    private static String shown(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "...";
     }
 }
