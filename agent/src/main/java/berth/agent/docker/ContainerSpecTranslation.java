@@ -59,6 +59,12 @@ final class ContainerSpecTranslation {
             cmd.withAliases(spec.networkAliases());
         }
         healthCheck(spec.healthCheck()).ifPresent(cmd::withHealthcheck);
+        if (spec.linux().tty()) {
+            cmd.withTty(true);
+        }
+        if (spec.linux().interactive()) {
+            cmd.withStdinOpen(true);
+        }
         return cmd;
     }
 
@@ -90,6 +96,7 @@ final class ContainerSpecTranslation {
         if (!spec.dnsSearchDomains().isEmpty()) {
             host.withDnsSearch(spec.dnsSearchDomains());
         }
+        LinuxTranslation.apply(spec.linux(), spec.resources(), host);
         var r = spec.resources();
         if (r.cpuShares() > 0) {
             host.withCpuShares(r.cpuShares());

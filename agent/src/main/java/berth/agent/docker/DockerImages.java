@@ -75,6 +75,28 @@ final class DockerImages {
         return pulled;
     }
 
+    /**
+     * {@code docker import}, done as a {@code docker load} of a one-layer image archive around the root
+     * filesystem: the engine's import endpoint needs a raw request body the client cannot send.
+     */
+    ImageObservation importImage(ImageRef image, java.io.InputStream rootFilesystemTar) {
+        if (!image.digest().isEmpty()) {
+            throw new RuntimeFailure.Rejected("an imported image needs a tag, not a digest: " + image, null);
+        }
+        byte[] archive;
+        try {
+            archive = ImageArchive.of(image, rootFilesystemTar.readAllBytes());
+        } catch (IOException e) {
+            throw new RuntimeFailure.Rejected("cannot read the root filesystem of " + image + ": " + e.getMessage(), e);
+        }
+        failures.run("import image " + image,
+                () -> client.loadImageCmd(new java.io.ByteArrayInputStream(archive)).exec());
+        ImageObservation imported = inspect(image).orElseThrow(() -> new RuntimeFailure.EngineError(
+                "the engine reported importing " + image + " but does not have it", null));
+        LOG.info("image {} imported as {}", image, imported.id());
+        return imported;
+    }
+
     void remove(ImageRef image) {
         failures.run("remove image " + image, () -> {
             try {
@@ -86,7 +108,7 @@ final class DockerImages {
         });
     }
 
-    private Optional<ImageObservation> inspect(ImageRef image) {
+    Optional<ImageObservation> inspect(ImageRef image) {
         return failures.call("inspect image " + image, () -> {
             try {
                 InspectImageResponse r = client.inspectImageCmd(image.reference()).exec();

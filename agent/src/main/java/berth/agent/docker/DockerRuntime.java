@@ -92,8 +92,18 @@ public final class DockerRuntime implements Runtime, AutoCloseable {
     }
 
     @Override
+    public Optional<ImageObservation> inspectImage(ImageRef image) {
+        return images.inspect(image);
+    }
+
+    @Override
     public ImageObservation pullImage(ImageRef image, Optional<RegistryAuth> auth) {
         return images.pull(image, auth);
+    }
+
+    @Override
+    public ImageObservation importImage(ImageRef image, java.io.InputStream rootFilesystemTar) {
+        return images.importImage(image, rootFilesystemTar);
     }
 
     @Override
@@ -202,6 +212,12 @@ public final class DockerRuntime implements Runtime, AutoCloseable {
     }
 
     @Override
+    public EventSubscription followLogs(String containerId, java.time.Instant since,
+                                        Consumer<berth.agent.runtime.ContainerLogLine> lines, Runnable ended) {
+        return DockerLogFollower.open(client, failures, containerId, since, lines, ended);
+    }
+
+    @Override
     public String ensureNetwork(String name, Optional<String> subnet, Map<String, String> labels) {
         return networks.ensure(name, subnet, labels);
     }
@@ -215,6 +231,16 @@ public final class DockerRuntime implements Runtime, AutoCloseable {
     public void ensureVolume(String name, String driver, Map<String, String> driverOptions,
                              Map<String, String> labels) {
         volumes.ensure(name, driver, driverOptions, labels);
+    }
+
+    @Override
+    public boolean volumeExists(String name) {
+        return volumes.exists(name);
+    }
+
+    @Override
+    public List<String> listVolumes(Map<String, String> labels) {
+        return volumes.list(labelFilters(labels));
     }
 
     @Override

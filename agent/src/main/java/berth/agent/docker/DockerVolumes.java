@@ -39,6 +39,25 @@ final class DockerVolumes {
         });
     }
 
+    boolean exists(String name) {
+        return failures.call("inspect volume " + name, () -> {
+            try {
+                client.inspectVolumeCmd(name).exec();
+                return true;
+            } catch (NotFoundException absent) {
+                return false;
+            }
+        });
+    }
+
+    java.util.List<String> list(java.util.List<String> labelFilters) {
+        return failures.call("list volumes", () -> {
+            var response = client.listVolumesCmd().withFilter("label", labelFilters).exec();
+            return response.getVolumes() == null ? java.util.List.<String>of()
+                    : response.getVolumes().stream().map(InspectVolumeResponse::getName).toList();
+        });
+    }
+
     void remove(String name) {
         failures.run("remove volume " + name, () -> {
             try {

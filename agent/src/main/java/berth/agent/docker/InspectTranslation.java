@@ -50,7 +50,8 @@ final class InspectTranslation {
                 orEmpty(s.getError()),
                 bindings(r.getNetworkSettings()),
                 ipAddresses(r.getNetworkSettings()),
-                resources(r.getHostConfig()));
+                resources(r.getHostConfig()),
+                macAddresses(r.getNetworkSettings()));
     }
 
     static ContainerState state(String status) {
@@ -117,6 +118,20 @@ final class InspectTranslation {
             String ip = e.getValue() == null ? "" : orEmpty(e.getValue().getIpAddress());
             if (!ip.isEmpty()) {
                 out.put(e.getKey(), ip);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> macAddresses(NetworkSettings settings) {
+        Map<String, String> out = new HashMap<>();
+        if (settings == null || settings.getNetworks() == null) {
+            return out;
+        }
+        for (Map.Entry<String, ContainerNetwork> e : settings.getNetworks().entrySet()) {
+            String mac = e.getValue() == null ? "" : orEmpty(e.getValue().getMacAddress());
+            if (!mac.isEmpty()) {
+                out.put(e.getKey(), mac);
             }
         }
         return out;

@@ -16,6 +16,15 @@ public final class BerthLabels {
     public static final String INSTANCE = "berth.instance";
     /** The cluster of the task. */
     public static final String CLUSTER = "berth.cluster";
+    /**
+     * The agent that created the container: its EC2-style instance id, stable across the agent's
+     * restarts and re-registrations, so each agent sharing an engine touches only its own containers.
+     */
+    public static final String AGENT = "berth.agent";
+    /** The endpoint of the control plane the agent serves, so a platform reset finds what it ran. */
+    public static final String CONTROL_PLANE = "berth.control-plane";
+    /** The task-scoped volumes a container mounts, comma-separated, removed with its task. */
+    public static final String TASK_VOLUMES = "berth.task-volumes";
 
     private BerthLabels() {}
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param error           the engine's reason when the container failed to start, else empty
  * @param networkBindings host ports actually bound, including those assigned dynamically
  * @param ipAddresses     the container's IPv4 address on each network it is attached to, by network name
+ * @param macAddresses    the container's interface MAC address on each network, by network name
  * @param resources       the CPU and memory limits the engine enforces
  */
 public record ContainerObservation(
@@ -35,12 +36,14 @@ public record ContainerObservation(
         String error,
         List<NetworkBinding> networkBindings,
         Map<String, String> ipAddresses,
-        Resources resources) {
+        Resources resources,
+        Map<String, String> macAddresses) {
 
     public ContainerObservation {
         labels = Map.copyOf(labels);
         networkBindings = List.copyOf(networkBindings);
         ipAddresses = Map.copyOf(ipAddresses);
+        macAddresses = Map.copyOf(macAddresses);
     }
 
     /** The host port bound to {@code containerPort}/{@code protocol}, if any. */

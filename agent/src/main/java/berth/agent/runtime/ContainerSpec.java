@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  *                               itself names no timeout (ECS {@code stopTimeout})
  * @param initProcessEnabled     run an init process as PID 1 that reaps zombies and forwards signals
  *                               (ECS {@code linuxParameters.initProcessEnabled})
+ * @param linux                  the rest of the Linux process settings ({@link LinuxOptions#NONE}: the engine's)
  */
 public record ContainerSpec(
         String name,
@@ -44,7 +45,8 @@ public record ContainerSpec(
         List<String> dnsSearchDomains,
         boolean privileged,
         boolean readOnlyRootFilesystem,
-        boolean initProcessEnabled) {
+        boolean initProcessEnabled,
+        LinuxOptions linux) {
 
     /** ECS's default for {@code stopTimeout} when a container definition gives none. */
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -103,6 +105,7 @@ public record ContainerSpec(
         b.privileged = privileged;
         b.readOnlyRootFilesystem = readOnlyRootFilesystem;
         b.initProcessEnabled = initProcessEnabled;
+        b.linux = linux;
         return b;
     }
 
@@ -132,6 +135,7 @@ public record ContainerSpec(
         private boolean privileged;
         private boolean readOnlyRootFilesystem;
         private boolean initProcessEnabled;
+        private LinuxOptions linux = LinuxOptions.NONE;
 
         private Builder(String name, ImageRef image) {
             this.name = name;
@@ -286,11 +290,16 @@ public record ContainerSpec(
             return this;
         }
 
+        public Builder linux(LinuxOptions value) {
+            linux = value;
+            return this;
+        }
+
         public ContainerSpec build() {
             return new ContainerSpec(name, image, entryPoint, command, environment, workingDirectory, user, hostname,
                     labels, resources, portMappings, networkMode, networkAliases, mounts, ulimits, stopTimeout,
                     healthCheck, logConfiguration, extraHosts, dnsServers, dnsSearchDomains, privileged,
-                    readOnlyRootFilesystem, initProcessEnabled);
+                    readOnlyRootFilesystem, initProcessEnabled, linux);
         }
     }
 }

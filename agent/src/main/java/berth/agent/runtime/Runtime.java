@@ -1,6 +1,8 @@
 package berth.agent.runtime;
 
+import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,12 +23,24 @@ public interface Runtime {
      */
     ImageObservation ensureImage(ImageRef image, Optional<RegistryAuth> auth);
 
+    /** The image if it is present on the host; never pulls. */
+    Optional<ImageObservation> inspectImage(ImageRef image);
+
     /**
      * Pulls {@code image} even when present, picking up a moved tag.
      *
      * @throws RuntimeFailure.ImagePullFailed when the pull fails
      */
     ImageObservation pullImage(ImageRef image, Optional<RegistryAuth> auth);
+
+    /**
+     * Makes {@code image} from a root filesystem in tar form, as {@code docker import} does; an image
+     * of that name is replaced. Serves images that must exist without any registry (the awsvpc pause
+     * image).
+     *
+     * @throws RuntimeFailure.Rejected when the engine cannot read the tar
+     */
+    ImageObservation importImage(ImageRef image, InputStream rootFilesystemTar);
 
     /**
      * Removes {@code image} from the host; absent images are fine.
@@ -82,6 +96,13 @@ public interface Runtime {
     ContainerLogs logs(String containerId);
 
     /**
+     * Delivers every line the container writes from {@code since} on, on a thread of the runtime, until
+     * the container stops (then {@code ended} runs) or the subscription is closed. Needs a log driver
+     * that keeps logs locally.
+     */
+    EventSubscription followLogs(String containerId, Instant since, Consumer<ContainerLogLine> lines, Runnable ended);
+
+    /**
      * Makes a user-defined bridge network named {@code name} exist, with {@code subnet} (CIDR) when
      * given and the engine's choice otherwise.
      *
@@ -102,6 +123,12 @@ public interface Runtime {
      * @throws RuntimeFailure.Conflict when it exists with another driver
      */
     void ensureVolume(String name, String driver, Map<String, String> driverOptions, Map<String, String> labels);
+
+    /** Whether a volume named {@code name} exists. */
+    boolean volumeExists(String name);
+
+    /** The names of the volumes carrying all of {@code labels}; an empty value matches any value. */
+    List<String> listVolumes(Map<String, String> labels);
 
     /**
      * Removes a volume and its data; absent volumes are fine.

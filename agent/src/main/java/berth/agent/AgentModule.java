@@ -1,0 +1,266 @@
+package berth.agent;
+
+import berth.agent.docker.DockerRuntime;
+import berth.agent.loop.Agent;
+import berth.agent.loop.AgentConfig;
+import berth.agent.loop.AwsEndpoint;
+import berth.agent.loop.FargateRunner;
+import berth.agent.runtime.BerthLabels;
+import berth.agent.runtime.ContainerObservation;
+import berth.aws.SigningKey;
+import berth.platform.Platform;
+import berth.platform.PlatformModule;
+import berth.store.Subscription;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * The agent side of {@code berth up}: once berth is ready, one local agent joins this host to the
+ * {@code default} cluster (created when missing) and the Fargate runner runs Fargate tasks, both
+ * talking to berth over HTTP at its endpoint with the default account's root credentials, as a remote
+ * agent would. {@code BERTH_LOCAL_AGENT=0} leaves both out (tests that run their own agents). A reset
+ * removes every container, and the task volumes, that agents of this berth created.
+ */
+public final class AgentModule implements PlatformModule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentModule.class);
+    static final String LOCAL_CLUSTER = "default";
+
+    private Platform platform;
+    private DockerRuntime runtime;
+    private boolean enabled;
+    private volatile boolean stopped;
+    private volatile Agent local;
+    private final Map<String, FargateRunner> fargate = new ConcurrentHashMap<>();
+    private Subscription capacityWatch;
+
+    @Override
+    public String name() {
+        return "agent";
+    }
+
+    @Override
+    public int order() {
+        return 110;
+    }
+
+    @Override
+    public List<String> storeKindPrefixes() {
+        return List.of();
+    }
+
+    @Override
+    public void start(Platform platform) {
+        this.platform = platform;
+        this.enabled = !"0".equals(System.getenv("BERTH_LOCAL_AGENT"));
+        this.runtime = DockerRuntime.connect();
+        if (!enabled) {
+            LOG.info("local agent and Fargate runner disabled (BERTH_LOCAL_AGENT=0)");
+            return;
+        }
+        Thread.ofPlatform().daemon().name("berth-local-agent").start(() -> {
+            if (awaitReady()) {
+                startAll();
+            }
+        });
+    }
+
+    /** Waits until berth answers ready on its endpoint; false when it stopped first. */
+    private boolean awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = platform.endpoint().resolve("/_berth/health");
+        while (!stopped) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                LOG.debug("berth not answering yet: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            sleep(Duration.ofMillis(50));
+        }
+        return false;
+    }
+
+    private synchronized void startLocal() {
+        if (stopped || local != null) {
+            return;
+        }
+        AwsEndpoint endpoint = endpoint(platform.defaultAccountId());
+        try (EcsClient ecs = EcsClient.builder().endpointOverride(endpoint.endpoint())
+                .region(Region.of(endpoint.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey())))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            ecs.createCluster(b -> b.clusterName(LOCAL_CLUSTER));
+        }
+        AgentConfig config = new AgentConfig(LOCAL_CLUSTER, endpoint, Optional.empty(), Optional.empty(), "local", "",
+                Map.of(), platform.home().resolve("agent").resolve("local"), cleanupWait(),
+                AgentConfig.DEFAULT_PARALLELISM);
+        local = Agent.start(config, runtime, platform.clock());
+        LOG.info("local agent {} runs tasks of cluster {} as {}", local.instanceId(), LOCAL_CLUSTER,
+                local.containerInstanceArn());
+    }
+
+    /** One Fargate runner per account and region with Fargate capacity, the default account's from the start. */
+    private void startFargate() {
+        runFargate(platform.defaultAccountId(), platform.defaultRegion());
+        capacityWatch = platform.store().watch("ecs.capacity", change -> {
+            String[] key = change.record().key().split("/");
+            if (key.length >= 2 && !change.record().deleted()) {
+                runFargate(key[0], key[1]);
+            }
+        });
+        platform.store().list("ecs.capacity", "").forEach(r -> {
+            String[] key = r.key().split("/");
+            if (key.length >= 2) {
+                runFargate(key[0], key[1]);
+            }
+        });
+    }
+
+    private void runFargate(String account, String region) {
+        if (stopped) {
+            return;
+        }
+        fargate.computeIfAbsent(account + "/" + region, k -> {
+            AwsEndpoint base = endpoint(account);
+            AwsEndpoint endpoint = new AwsEndpoint(base.endpoint(), region, base.accessKeyId(), base.secretAccessKey());
+            String runnerId = "fargate-" + Integer.toHexString(platform.home().toAbsolutePath().toString().hashCode())
+                    + "-" + account + "-" + region;
+            LOG.info("Fargate runner {} serves account {} in {}", runnerId, account, region);
+            return FargateRunner.start(endpoint, runnerId, runtime, platform.clock(), cleanupWait());
+        });
+    }
+
+    /** How long stopped tasks' containers stay: {@code BERTH_AGENT_CLEANUP_WAIT} (e.g. 30s), else an hour. */
+    private static Duration cleanupWait() {
+        String configured = System.getenv("BERTH_AGENT_CLEANUP_WAIT");
+        return configured == null || configured.isBlank() ? AgentConfig.DEFAULT_CLEANUP_WAIT
+                : AgentConfig.duration(configured.strip());
+    }
+
+    /** The endpoint signed as the root of {@code account}. */
+    private AwsEndpoint endpoint(String account) {
+        Optional<SigningKey> key = platform.credentials().find(account);
+        String accessKey = key.map(SigningKey::accessKeyId).orElse("test");
+        String secret = key.map(SigningKey::secretAccessKey).orElse("test");
+        return new AwsEndpoint(platform.endpoint(), platform.defaultRegion(), accessKey, secret);
+    }
+
+    /** How long a reset waits for the local agent to register again, so the next RunTask finds it. */
+    private static final Duration REREGISTER_WAIT = Duration.ofSeconds(10);
+
+    @Override
+    public void reset() {
+        closeAgents();
+        removeContainersAndVolumes();
+        if (enabled && !stopped) {
+            Thread restart = Thread.ofPlatform().daemon().name("berth-local-agent").start(this::startAll);
+            try {
+                restart.join(REREGISTER_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void startAll() {
+        try {
+            startLocal();
+            startFargate();
+        } catch (RuntimeException e) {
+            LOG.error("the local agent did not start", e);
+        }
+    }
+
+    private synchronized void closeAgents() {
+        if (capacityWatch != null) {
+            capacityWatch.close();
+            capacityWatch = null;
+        }
+        fargate.values().forEach(FargateRunner::close);
+        fargate.clear();
+        if (local != null) {
+            local.close();
+            local = null;
+        }
+    }
+
+    /** Every container and task volume the agents of this berth created, removed in parallel. */
+    private void removeContainersAndVolumes() {
+        Map<String, String> ours = Map.of(BerthLabels.MANAGED, "true",
+                BerthLabels.CONTROL_PLANE, platform.endpoint().toString());
+        List<Thread> removals = new ArrayList<>();
+        for (ContainerObservation c : runtime.list(ours)) {
+            removals.add(Thread.ofVirtual().start(() -> {
+                try {
+                    runtime.remove(c.id());
+                } catch (RuntimeException e) {
+                    LOG.warn("container {} not removed: {}", c.name(), e.getMessage());
+                }
+            }));
+        }
+        join(removals);
+        removals.clear();
+        for (String volume : runtime.listVolumes(ours)) {
+            removals.add(Thread.ofVirtual().start(() -> {
+                try {
+                    runtime.removeVolume(volume);
+                } catch (RuntimeException e) {
+                    LOG.warn("volume {} not removed: {}", volume, e.getMessage());
+                }
+            }));
+        }
+        join(removals);
+    }
+
+    private static void join(List<Thread> threads) {
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        closeAgents();
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

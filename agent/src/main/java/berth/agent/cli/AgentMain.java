@@ -1,0 +1,141 @@
+package berth.agent.cli;
+
+import berth.agent.docker.DockerRuntime;
+import berth.agent.loop.Agent;
+import berth.agent.loop.AgentConfig;
+import berth.agent.loop.AwsEndpoint;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code berth agent}: joins this host to a cluster as a container instance and runs its tasks in
+ * the foreground until interrupted. Stopping the agent leaves its tasks' containers running; an agent
+ * started again on the same data directory re-registers as the same instance and adopts them.
+ */
+public final class AgentMain {
+
+    static final String USAGE = """
+            usage: berth agent --cluster NAME --endpoint URL [--cpu UNITS] [--memory MIB] [--name ID] [--zone AZ]
+                               [--attribute KEY=VALUE]... [--data-dir DIR] [--region REGION] [--cleanup-wait DURATION]
+              --cluster        the cluster to join (default: default)
+              --endpoint       the berth endpoint, e.g. http://127.0.0.1:4566
+              --cpu, --memory  declared capacity (default: 1024 CPU units per host CPU; host memory minus 256 MiB)
+              --name           this agent's name on the host (default: agent); picks its data directory
+              --zone           availability zone to register in (default: <region>a)
+              --attribute      custom instance attribute, repeatable
+              --data-dir       where the agent keeps its identity (default: ~/.berth/agents/<name>)
+              --region         signing region (default: $AWS_REGION, else us-east-1)
+              --cleanup-wait   how long stopped tasks' containers stay, e.g. 30s, 10m, 1h (default: 1h)
+            credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default: test/test)
+            """;
+
+    private AgentMain() {}
+
+    public static void main(String[] args) throws Exception {
+        AgentConfig config;
+        try {
+            config = parse(List.of(args), System.getenv());
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().equals("help")) {
+                System.out.print(USAGE);
+                return;
+            }
+            System.err.println("berth agent: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        DockerRuntime runtime = DockerRuntime.connect();
+        Agent agent = Agent.start(config, runtime, Clock.systemUTC());
+        System.out.println("berth agent " + agent.instanceId() + " registered as " + agent.containerInstanceArn()
+                + " in cluster " + config.cluster() + " at " + config.endpoint().endpoint()
+                + "; running its tasks (Ctrl-C stops the agent, the tasks keep running)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            runtime.close();
+            stopped.countDown();
+        }, "berth-agent-shutdown"));
+        stopped.await();
+    }
+
+    static AgentConfig parse(List<String> args, Map<String, String> env) {
+        String cluster = "default";
+        String endpoint = "";
+        Optional<Integer> cpu = Optional.empty();
+        Optional<Long> memory = Optional.empty();
+        String name = "agent";
+        String zone = "";
+        Map<String, String> attributes = new LinkedHashMap<>();
+        String dataDir = "";
+        String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
+        Duration cleanupWait = AgentConfig.DEFAULT_CLEANUP_WAIT;
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            String flag = rest.remove(0);
+            if (flag.equals("-h") || flag.equals("--help")) {
+                throw new IllegalArgumentException("help");
+            }
+            if (rest.isEmpty()) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            String value = rest.remove(0);
+            switch (flag) {
+                case "--cluster" -> cluster = value;
+                case "--endpoint" -> endpoint = value;
+                case "--cpu" -> cpu = Optional.of(positive(flag, value));
+                case "--memory" -> memory = Optional.of((long) positive(flag, value));
+                case "--name" -> name = value;
+                case "--zone" -> zone = value;
+                case "--attribute" -> {
+                    int eq = value.indexOf('=');
+                    if (eq <= 0) {
+                        attributes.put(value, "");
+                    } else {
+                        attributes.put(value.substring(0, eq), value.substring(eq + 1));
+                    }
+                }
+                case "--data-dir" -> dataDir = value;
+                case "--region" -> region = value;
+                case "--cleanup-wait" -> cleanupWait = AgentConfig.duration(value);
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        if (endpoint.isEmpty()) {
+            throw new IllegalArgumentException("--endpoint is required");
+        }
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException("--name may hold letters, digits, '.', '_' and '-': " + name);
+        }
+        URI uri = URI.create(endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("--endpoint must be a URL like http://127.0.0.1:4566: " + endpoint);
+        }
+        Path dir = dataDir.isEmpty() ? Path.of(System.getProperty("user.home"), ".berth", "agents", name)
+                : Path.of(dataDir);
+        AwsEndpoint aws = new AwsEndpoint(uri, region, env.getOrDefault("AWS_ACCESS_KEY_ID", "test"),
+                env.getOrDefault("AWS_SECRET_ACCESS_KEY", "test"));
+        return new AgentConfig(cluster, aws, cpu, memory, name, zone, attributes, dir, cleanupWait,
+                AgentConfig.DEFAULT_PARALLELISM);
+    }
+
+    private static int positive(String flag, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " must be a positive whole number: " + value);
+    }
+}

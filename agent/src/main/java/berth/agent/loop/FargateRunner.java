@@ -1,0 +1,55 @@
+package berth.agent.loop;
+
+import berth.agent.core.AgentSettings;
+import berth.agent.runtime.Runtime;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The runner of one account's Fargate tasks in one region: the same loop as a container instance's
+ * agent, fed by the Fargate assignments ({@code containerInstance=fargate}), every task in awsvpc
+ * mode with its task size enforced. It registers nothing; its polls are the Fargate capacity's
+ * heartbeat.
+ */
+public final class FargateRunner implements AutoCloseable {
+
+    /** The {@code containerInstance} the Fargate runner polls with. */
+    public static final String FARGATE = "fargate";
+
+    private final ControlPlane controlPlane;
+    private final RegistryCredentials registry;
+    private final ExecutionSecrets secrets;
+    private final LogShipping logs;
+    private final AgentLoop loop;
+
+    private FargateRunner(AwsEndpoint endpoint, String runnerId, Runtime runtime, Clock clock, Duration cleanupWait) {
+        this.controlPlane = new EcsControlPlane(endpoint);
+        this.registry = new RegistryCredentials(endpoint, clock);
+        this.secrets = new ExecutionSecrets(endpoint);
+        this.logs = new AwsLogsShipping(endpoint, runtime, clock);
+        AgentSettings settings = new AgentSettings(runnerId, FARGATE, endpoint.endpoint().toString(), cleanupWait,
+                AgentSettings.DEFAULT_AWSVPC_NETWORK, AgentSettings.DEFAULT_PAUSE_IMAGE, true);
+        this.loop = new AgentLoop(runtime, controlPlane,
+                (since, wait) -> controlPlane.assignments("default", FARGATE, since, wait), () -> settings, clock,
+                AgentConfig.DEFAULT_PARALLELISM, new StepExecutor(runtime, clock, registry::forImage, secrets), logs);
+    }
+
+    /**
+     * Starts running the Fargate tasks of the account whose credentials {@code endpoint} carries, in its
+     * region. {@code runnerId} labels the containers (unique per berth and account).
+     */
+    public static FargateRunner start(AwsEndpoint endpoint, String runnerId, Runtime runtime, Clock clock,
+                                      Duration cleanupWait) {
+        FargateRunner runner = new FargateRunner(endpoint, runnerId, runtime, clock, cleanupWait);
+        runner.loop.start();
+        return runner;
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        controlPlane.close();
+        registry.close();
+        secrets.close();
+    }
+}

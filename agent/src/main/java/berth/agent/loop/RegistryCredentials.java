@@ -1,0 +1,57 @@
+package berth.agent.loop;
+
+import berth.agent.runtime.ImageRef;
+import berth.agent.runtime.RegistryAuth;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.AuthorizationData;
+
+/**
+ * Registry sign-in for image pulls: an ECR authorization token (GetAuthorizationToken, the way ECS's
+ * agent gets one) from the control plane's endpoint, kept until shortly before it expires.
+ */
+final class RegistryCredentials implements AutoCloseable {
+
+    private static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
+
+    private final EcrClient ecr;
+    private final Clock clock;
+    private AuthorizationData cached;
+
+    RegistryCredentials(AwsEndpoint endpoint, Clock clock) {
+        this.clock = clock;
+        this.ecr = EcrClient.builder()
+                .endpointOverride(endpoint.endpoint())
+                .region(Region.of(endpoint.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey())))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Credentials for pulling {@code image}; fails with the registry's error when none can be had. */
+    synchronized Optional<RegistryAuth> forImage(ImageRef image) {
+        Instant now = clock.instant();
+        if (cached == null || cached.expiresAt() == null || now.plus(RENEW_BEFORE).isAfter(cached.expiresAt())) {
+            cached = ecr.getAuthorizationToken(b -> { }).authorizationData().get(0);
+        }
+        String decoded = new String(Base64.getDecoder().decode(cached.authorizationToken()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return Optional.of(new RegistryAuth(decoded.substring(0, colon), decoded.substring(colon + 1),
+                image.registry()));
+    }
+
+    @Override
+    public void close() {
+        ecr.close();
+    }
+}

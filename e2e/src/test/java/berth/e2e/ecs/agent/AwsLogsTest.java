@@ -1,0 +1,72 @@
+package berth.e2e.ecs.agent;
+
+import static berth.e2e.ecs.agent.TaskRuns.awaitStatus;
+import static berth.e2e.ecs.agent.TaskRuns.busybox;
+import static berth.e2e.ecs.agent.TaskRuns.containersOf;
+import static berth.e2e.ecs.agent.TaskRuns.docker;
+import static berth.e2e.ecs.agent.TaskRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import berth.junit5.BerthTest;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.LogDriver;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * The awslogs log driver: a container's lines arrive in CloudWatch Logs (berth's logs service) in
+ * stream {@code prefix/container/task-id} of a group the agent creates, and {@code docker logs}
+ * still shows them.
+ */
+@BerthTest
+class AwsLogsTest {
+
+    @AfterAll
+    static void removeContainers(URI endpoint) {
+        TaskRuns.removeContainers(endpoint);
+    }
+
+    @Test
+    void linesReachTheLogStreamAndDockerLogs(EcsClient ecs, CloudWatchLogsClient logs) {
+        TaskRuns.awaitInstances(ecs, "default", 1);
+        ecs.registerTaskDefinition(r -> r.family("chatty").containerDefinitions(c -> c.name("app").image(busybox())
+                .memory(32).command("sh", "-c", "echo first; sleep 0.3; echo second >&2; sleep 1; echo third")
+                .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group", "/ecs/chatty",
+                        "awslogs-region", "us-east-1", "awslogs-stream-prefix", "web", "awslogs-create-group", "true")))));
+
+        Task task = run(ecs, r -> r.taskDefinition("chatty"));
+        awaitStatus(ecs, "default", task.taskArn(), "STOPPED");
+        String stream = "web/app/" + task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+
+        List<String> shipped = awaitEvents(logs, "/ecs/chatty", stream, 3);
+        assertThat(shipped).containsExactly("first", "second", "third");
+        assertThat(docker("logs", containersOf(task.taskArn(), true).get(0))).containsExactlyInAnyOrder("first",
+                "second", "third");
+    }
+
+    private static List<String> awaitEvents(CloudWatchLogsClient logs, String group, String stream, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        List<String> events = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                events = logs.getLogEvents(r -> r.logGroupName(group).logStreamName(stream).startFromHead(true))
+                        .events().stream().map(OutputLogEvent::message).toList();
+                if (events.size() >= count) {
+                    return events;
+                }
+            } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException notYet) {
+                // the agent creates the group and stream as the container starts
+            }
+            TaskRuns.sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError("stream " + group + ":" + stream + " got only " + events);
+    }
+}

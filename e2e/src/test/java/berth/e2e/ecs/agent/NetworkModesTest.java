@@ -1,0 +1,176 @@
+package berth.e2e.ecs.agent;
+
+import static berth.e2e.ecs.agent.TaskRuns.awaitStatus;
+import static berth.e2e.ecs.agent.TaskRuns.busybox;
+import static berth.e2e.ecs.agent.TaskRuns.containersOf;
+import static berth.e2e.ecs.agent.TaskRuns.docker;
+import static berth.e2e.ecs.agent.TaskRuns.httpGet;
+import static berth.e2e.ecs.agent.TaskRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import berth.junit5.BerthTest;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkBinding;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * Tasks in every network mode and launch type on berth's own local agent and Fargate runner, seen
+ * from the outside: the ECS API, {@code docker ps}, and HTTP to what the containers serve.
+ */
+@BerthTest
+class NetworkModesTest {
+
+    private static final String CLUSTER = "default";
+    private final EcsClient ecs;
+    private final URI endpoint;
+
+    NetworkModesTest(EcsClient ecs, URI endpoint) {
+        this.ecs = ecs;
+        this.endpoint = endpoint;
+    }
+
+    @BeforeAll
+    static void image() {
+        busybox();
+    }
+
+    @AfterAll
+    static void removeContainers(URI endpoint) {
+        TaskRuns.removeContainers(endpoint);
+    }
+
+    private Task stop(Task task) {
+        ecs.stopTask(r -> r.cluster(CLUSTER).task(task.taskArn()));
+        return awaitStatus(ecs, CLUSTER, task.taskArn(), "STOPPED");
+    }
+
+    @Test
+    void bridgeTasksPublishStaticAndDynamicHostPorts() {
+        TaskRuns.awaitInstances(ecs, CLUSTER, 1);
+        int staticPort = TaskRuns.freePort();
+        ecs.registerTaskDefinition(r -> r.family("bridge-web").containerDefinitions(c -> c.name("web").image(busybox())
+                .memory(64).stopTimeout(1)
+                .command("sh", "-c", "echo bridge > /www/index.html && httpd -p 8081 -h /www && exec httpd -f -p 8080 -h /www")
+                .portMappings(PortMapping.builder().containerPort(8080).hostPort(staticPort).build(),
+                        PortMapping.builder().containerPort(8081).build())));
+
+        Task task = run(ecs, r -> r.cluster(CLUSTER).taskDefinition("bridge-web"));
+        Task running = awaitStatus(ecs, CLUSTER, task.taskArn(), "RUNNING");
+
+        Map<Integer, Integer> ports = running.containers().get(0).networkBindings().stream()
+                .filter(b -> b.bindIP().equals("0.0.0.0"))
+                .collect(Collectors.toMap(NetworkBinding::containerPort, NetworkBinding::hostPort));
+        assertThat(ports.get(8080)).isEqualTo(staticPort);
+        assertThat(ports.get(8081)).isPositive().isNotEqualTo(8081);
+        assertThat(httpGet("http://127.0.0.1:" + staticPort + "/")).isEqualTo("bridge\n");
+        assertThat(httpGet("http://127.0.0.1:" + ports.get(8081) + "/")).isEqualTo("bridge\n");
+        List<String> names = containersOf(task.taskArn(), false);
+        assertThat(names).singleElement().satisfies(name -> {
+            assertThat(TaskRuns.label(name, "berth.instance")).isEqualTo(running.containerInstanceArn());
+            assertThat(TaskRuns.label(name, "berth.container-name")).isEqualTo("web");
+        });
+        assertThat(running.containers().get(0).runtimeId()).startsWith(docker("inspect", "--format", "{{.Id}}",
+                names.get(0)).get(0));
+
+        Task stopped = stop(task);
+        assertThat(stopped.stopCode().toString()).isEqualTo("UserInitiated");
+        assertThat(stopped.containers().get(0).exitCode()).isEqualTo(137);
+        assertThat(containersOf(task.taskArn(), false)).isEmpty();
+    }
+
+    @Test
+    void hostTasksListenOnTheHostsOwnPorts() {
+        TaskRuns.awaitInstances(ecs, CLUSTER, 1);
+        int port = TaskRuns.freePort();
+        ecs.registerTaskDefinition(r -> r.family("host-web").networkMode(NetworkMode.HOST)
+                .containerDefinitions(c -> c.name("web").image(busybox()).memory(64).stopTimeout(1)
+                        .command(TaskRuns.httpd("host", port))
+                        .portMappings(PortMapping.builder().containerPort(port).build())));
+
+        Task task = run(ecs, r -> r.cluster(CLUSTER).taskDefinition("host-web"));
+        Task running = awaitStatus(ecs, CLUSTER, task.taskArn(), "RUNNING");
+
+        assertThat(httpGet("http://127.0.0.1:" + port + "/")).isEqualTo("host\n");
+        assertThat(running.containers().get(0).networkBindings()).extracting(NetworkBinding::hostPort).contains(port);
+        assertThat(docker("inspect", "--format", "{{.HostConfig.NetworkMode}}", containersOf(task.taskArn(), false)
+                .get(0))).containsExactly("host");
+        stop(task);
+    }
+
+    @Test
+    void noneTasksHaveOnlyALoopbackAndTheirExitIsReported() {
+        TaskRuns.awaitInstances(ecs, CLUSTER, 1);
+        ecs.registerTaskDefinition(r -> r.family("isolated").networkMode(NetworkMode.NONE)
+                .containerDefinitions(c -> c.name("job").image(busybox()).memory(64)
+                        .command("sh", "-c", "cut -d: -f1 /proc/net/dev | tail -n +3 | tr -d ' '; exit 3")));
+
+        Task task = run(ecs, r -> r.cluster(CLUSTER).taskDefinition("isolated"));
+        Task stopped = awaitStatus(ecs, CLUSTER, task.taskArn(), "STOPPED");
+
+        assertThat(stopped.stopCode().toString()).isEqualTo("EssentialContainerExited");
+        assertThat(stopped.stoppedReason()).isEqualTo("Essential container in task exited");
+        assertThat(stopped.containers().get(0).exitCode()).isEqualTo(3);
+        String container = containersOf(task.taskArn(), true).get(0);
+        assertThat(docker("logs", container)).containsExactly("lo");
+    }
+
+    @Test
+    void awsvpcTasksGetTheirOwnAddressOnTheAwsvpcNetwork() {
+        TaskRuns.awaitInstances(ecs, CLUSTER, 1);
+        ecs.registerTaskDefinition(r -> r.family("vpc-web").networkMode(NetworkMode.AWSVPC)
+                .containerDefinitions(c -> c.name("web").image(busybox()).memory(64).stopTimeout(1)
+                        .command(TaskRuns.httpd("awsvpc", 8080))
+                        .portMappings(PortMapping.builder().containerPort(8080).build())));
+
+        Task task = run(ecs, r -> r.cluster(CLUSTER).taskDefinition("vpc-web").launchType(LaunchType.EC2)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-0a1b2c3d"))));
+        Task running = awaitStatus(ecs, CLUSTER, task.taskArn(), "RUNNING");
+
+        String address = address(running);
+        assertThat(httpGet("http://" + address + ":8080/")).isEqualTo("awsvpc\n");
+        assertThat(containersOf(task.taskArn(), false)).hasSize(2)
+                .anySatisfy(name -> assertThat(name).endsWith(".pause"));
+        assertThat(docker("network", "ls", "--filter", "name=^berth-awsvpc$", "--format", "{{.Name}}"))
+                .containsExactly("berth-awsvpc");
+        stop(task);
+        assertThat(containersOf(task.taskArn(), false)).isEmpty();
+    }
+
+    @Test
+    void fargateTasksRunInAwsvpcModeWithinTheirTaskSize() {
+        ecs.registerTaskDefinition(r -> r.family("fargate-web").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.FARGATE).cpu("512").memory("1024")
+                .containerDefinitions(c -> c.name("web").image(busybox()).stopTimeout(1)
+                        .command(TaskRuns.httpd("fargate", 8080))
+                        .portMappings(PortMapping.builder().containerPort(8080).build())));
+
+        Task task = run(ecs, r -> r.cluster(CLUSTER).taskDefinition("fargate-web").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-0a1b2c3d"))));
+        Task running = awaitStatus(ecs, CLUSTER, task.taskArn(), "RUNNING");
+
+        assertThat(running.containerInstanceArn()).isNull();
+        assertThat(httpGet("http://" + address(running) + ":8080/")).isEqualTo("fargate\n");
+        String web = containersOf(task.taskArn(), false).stream().filter(n -> n.endsWith("-web")).findFirst().orElseThrow();
+        assertThat(docker("inspect", "--format", "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}}", web))
+                .containsExactly("500000000 " + 1024L * 1024 * 1024);
+        assertThat(TaskRuns.label(web, "berth.instance")).isEqualTo("fargate");
+        stop(task);
+    }
+
+    private static String address(Task task) {
+        return task.attachments().get(0).details().stream()
+                .filter(d -> d.name().equals("privateIPv4Address"))
+                .map(d -> d.value()).findFirst().orElseThrow();
+    }
+}
