@@ -38,7 +38,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        berth = BerthProcess.start(home, Map.of("BERTH_MAX_BODY_BYTES", "1048576"));
+        berth = BerthProcess.start(home, Map.of("BERTH_MAX_BODY_BYTES", "1048576", "BERTH_LOCAL_AGENT", "0"));
         raw = new RawAws(berth.endpoint());
     }
 

@@ -19,7 +19,7 @@ class PostgresBackedBerthTest {
         assertThat(url).as("BERTH_TEST_PG_URL must name the PostgreSQL server (./berth test sets it)").isNotBlank();
         String schema = "e2e_" + Long.toHexString(System.nanoTime());
         String store = url + (url.contains("?") ? "&" : "?") + "schema=" + schema;
-        try (BerthProcess berth = BerthProcess.start(home, Map.of("BERTH_STORE", store))) {
+        try (BerthProcess berth = BerthProcess.start(home, Map.of("BERTH_STORE", store, "BERTH_LOCAL_AGENT", "0"))) {
             try (var ecs = Clients.ecs(berth.endpoint())) {
                 ecs.createCluster(r -> r.clusterName("in-postgres").tags(t -> t.key("k").value("v")));
             }

@@ -18,12 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** State survives restarts: a clean stop, and a SIGKILL while writes are in flight. */
 class RestartTest {
+    /** These tests count clusters exactly: no local agent, so no default cluster of its own. */
+    private static final Map<String, String> NO_LOCAL_AGENT = Map.of("BERTH_LOCAL_AGENT", "0");
     @TempDir
     Path home;
 
     @Test
     void acknowledgedWritesSurviveKillNine() throws Exception {
-        try (BerthProcess berth = BerthProcess.start(home, Map.of())) {
+        try (BerthProcess berth = BerthProcess.start(home, NO_LOCAL_AGENT)) {
             List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean writing = new AtomicBoolean(true);
             ExecutorService writers = Executors.newFixedThreadPool(4);
@@ -66,7 +68,7 @@ class RestartTest {
 
     @Test
     void cleanStopAndStartFindsStateAsItWas() throws Exception {
-        try (BerthProcess berth = BerthProcess.start(home, Map.of())) {
+        try (BerthProcess berth = BerthProcess.start(home, NO_LOCAL_AGENT)) {
             try (EcsClient ecs = Clients.ecs(berth.endpoint())) {
                 ecs.createCluster(r -> r.clusterName("kept").tags(t -> t.key("team").value("blue")));
                 ecs.createCluster(r -> r.clusterName("removed"));
