@@ -219,7 +219,11 @@ public abstract class RuntimeContract {
             assertThat(started.containerName()).isEqualTo(run.id() + "-events");
             assertThat(started.labels()).containsAllEntriesOf(labels);
             assertThat(TestRun.awaitEvent(received, ContainerEvent.Died.class, id).exitCode()).isEqualTo(7);
-            TestRun.awaitEvent(received, ContainerEvent.OutOfMemory.class, hungry);
+            // the kernel's OOM kill shows as exit 137; the engine reports it as an oom event and/or
+            // OOMKilled in inspect (under load it sometimes drops the event, never both)
+            assertThat(TestRun.awaitEvent(received, ContainerEvent.Died.class, hungry).exitCode()).isEqualTo(137);
+            boolean oomEvent = received.stream().anyMatch(e -> e instanceof ContainerEvent.OutOfMemory && e.containerId().equals(hungry));
+            assertThat(oomEvent || runtime.inspect(hungry).oomKilled()).as("OOM kill reported").isTrue();
         }
         String unwatched = run.createAndStart(run.shell("after", "exit 0").labels(labels).build());
         run.awaitStopped(unwatched);
