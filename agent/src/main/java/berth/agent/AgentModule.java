@@ -11,11 +11,7 @@ import berth.aws.SigningKey;
 import berth.platform.Platform;
 import berth.platform.PlatformModule;
 import berth.store.Subscription;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +43,9 @@ public final class AgentModule implements PlatformModule {
     private boolean enabled;
     private volatile boolean stopped;
     private volatile Agent local;
+    /** Bumped by every close, so an agent that finishes registering after a reset or stop is closed. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<String, FargateRunner> fargate = new ConcurrentHashMap<>();
     private Subscription capacityWatch;
 
@@ -74,39 +73,47 @@ public final class AgentModule implements PlatformModule {
             LOG.info("local agent and Fargate runner disabled (BERTH_LOCAL_AGENT=0)");
             return;
         }
-        Thread.ofPlatform().daemon().name("berth-local-agent").start(() -> {
-            if (awaitReady()) {
-                startAll();
-            }
-        });
+        // registration retries until the control plane answers, which is as soon as every module started
+        Thread.ofPlatform().daemon().name("berth-local-agent").start(this::startAll);
     }
 
-    /** Waits until berth answers ready on its endpoint; false when it stopped first. */
-    private boolean awaitReady() {
-        HttpClient http = HttpClient.newHttpClient();
-        URI health = platform.endpoint().resolve("/_berth/health");
-        while (!stopped) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() == 200) {
-                    return true;
-                }
-            } catch (java.io.IOException e) {
-                LOG.debug("berth not answering yet: {}", e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            sleep(Duration.ofMillis(50));
-        }
-        return false;
-    }
-
-    private synchronized void startLocal() {
-        if (stopped || local != null) {
+    /**
+     * Starts the local agent. Registration may retry for a while (the control plane may not answer
+     * yet), so it runs without holding this module's lock: a reset or stop meanwhile must not wait for
+     * it, and an agent that finishes registering after one registers again, afresh.
+     */
+    private void startLocal() {
+        if (stopped || local != null || !starting.compareAndSet(false, true)) {
             return;
         }
+        try {
+            while (!stopped) {
+                long startedIn = generation.get();
+                Agent agent;
+                try {
+                    agent = registerLocal();
+                } catch (RuntimeException e) {
+                    LOG.debug("local agent not registered yet: {}", e.toString());
+                    sleep(Duration.ofMillis(100));
+                    continue;
+                }
+                synchronized (this) {
+                    if (!stopped && generation.get() == startedIn) {
+                        local = agent;
+                        LOG.info("local agent {} runs tasks of cluster {} as {}", agent.instanceId(), LOCAL_CLUSTER,
+                                agent.containerInstanceArn());
+                        return;
+                    }
+                }
+                // a reset wiped the world while this agent registered: register again, afresh
+                agent.close();
+            }
+        } finally {
+            starting.set(false);
+        }
+    }
+
+    private Agent registerLocal() {
         AwsEndpoint endpoint = endpoint(platform.defaultAccountId());
         try (EcsClient ecs = EcsClient.builder().endpointOverride(endpoint.endpoint())
                 .region(Region.of(endpoint.region()))
@@ -118,9 +125,7 @@ public final class AgentModule implements PlatformModule {
         AgentConfig config = new AgentConfig(LOCAL_CLUSTER, endpoint, Optional.empty(), Optional.empty(), "local", "",
                 Map.of(), platform.home().resolve("agent").resolve("local"), cleanupWait(),
                 AgentConfig.DEFAULT_PARALLELISM);
-        local = Agent.start(config, runtime, platform.clock());
-        LOG.info("local agent {} runs tasks of cluster {} as {}", local.instanceId(), LOCAL_CLUSTER,
-                local.containerInstanceArn());
+        return Agent.start(config, runtime, platform.clock());
     }
 
     /** One Fargate runner per account and region with Fargate capacity, the default account's from the start. */
@@ -172,6 +177,15 @@ public final class AgentModule implements PlatformModule {
     /** How long a reset waits for the local agent to register again, so the next RunTask finds it. */
     private static final Duration REREGISTER_WAIT = Duration.ofSeconds(10);
 
+    /** berth is ready once the local agent has registered, so a RunTask right after start finds it. */
+    @Override
+    public void awaitReady() {
+        long deadline = System.nanoTime() + REREGISTER_WAIT.toNanos();
+        while (enabled && !stopped && local == null && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(20));
+        }
+    }
+
     @Override
     public void reset() {
         closeAgents();
@@ -196,6 +210,7 @@ public final class AgentModule implements PlatformModule {
     }
 
     private synchronized void closeAgents() {
+        generation.incrementAndGet();
         if (capacityWatch != null) {
             capacityWatch.close();
             capacityWatch = null;

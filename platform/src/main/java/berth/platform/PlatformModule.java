@@ -20,6 +20,13 @@ public interface PlatformModule {
     void start(Platform platform) throws Exception;
 
     /**
+     * Waits, after every module started and AWS calls are answered, until this module can do its work
+     * (e.g. the local agent has registered), so berth reports ready only then. Bounded; never throws
+     * for a slow start.
+     */
+    default void awaitReady() {}
+
+    /**
      * Returns this module to a clean slate: every record it owns (the server clears the store kinds
      * under {@link #storeKindPrefixes()} itself) and everything outside the store it created
      * (containers, blobs, sockets). Runs while requests may still arrive; must be idempotent.

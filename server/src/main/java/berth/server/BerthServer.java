@@ -110,6 +110,7 @@ public final class BerthServer implements AutoCloseable {
                 states.put(module.name(), "running");
             }
             aws.serve(new AwsDispatcher(platform.awsServices(), platform.credentials(), clock, platform::authorizer));
+            started.forEach(PlatformModule::awaitReady);
             BerthServer server = new BerthServer(config, store, http, List.copyOf(started), endpoint, resetter);
             health.markReady();
             LOG.info("berth ready on {} (account {}, store {}, modules {})", endpoint, config.accountId(),
