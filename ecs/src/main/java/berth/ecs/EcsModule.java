@@ -3,7 +3,9 @@ package berth.ecs;
 import berth.ecs.api.EcsService;
 import berth.ecs.api.TaskOperations;
 import berth.ecs.control.EcsSettings;
+import berth.ecs.control.ServiceControl;
 import berth.ecs.control.TaskControl;
+import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskRecords;
 import berth.platform.Platform;
 import berth.platform.PlatformModule;
@@ -14,6 +16,7 @@ import java.util.List;
 /** ECS: clusters, task definitions, tasks, container instances and services. */
 public final class EcsModule implements PlatformModule {
     private volatile TaskControl tasks;
+    private volatile ServiceControl services;
     private volatile Store store;
 
     @Override
@@ -28,16 +31,36 @@ public final class EcsModule implements PlatformModule {
         TaskOperations.install(service, platform.store(), platform.clock(), platform::endpoint);
         platform.addAwsService(service);
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
+        services = ServiceControl.start(platform);
     }
 
-    /** Removes the tasks first and wakes the agents' long-polls, so agents see their tasks gone at once. */
+    /** After elb (100), whose TargetRegistry services register their tasks with; before the local agent (110). */
+    @Override
+    public int order() {
+        return 105;
+    }
+
+    /**
+     * Removes the services and then the tasks, between two passes of the service scheduler (so it
+     * starts no task for a service being removed), and wakes the agents' long-polls, so agents see
+     * their tasks gone at once.
+     */
     @Override
     public void reset() {
         if (store != null) {
-            List<Write> deletes = store.list(TaskRecords.KIND, "").stream()
-                    .map(r -> Write.delete(TaskRecords.KIND, r.key(), Store.ANY)).toList();
-            if (!deletes.isEmpty()) {
-                store.commit(deletes);
+            Runnable removal = () -> {
+                for (String kind : List.of(ServiceRecords.KIND, TaskRecords.KIND)) {
+                    List<Write> deletes = store.list(kind, "").stream()
+                            .map(r -> Write.delete(kind, r.key(), Store.ANY)).toList();
+                    if (!deletes.isEmpty()) {
+                        store.commit(deletes);
+                    }
+                }
+            };
+            if (services != null) {
+                services.between(removal);
+            } else {
+                removal.run();
             }
         }
         if (tasks != null) {
@@ -47,6 +70,9 @@ public final class EcsModule implements PlatformModule {
 
     @Override
     public void stop() {
+        if (services != null) {
+            services.close();
+        }
         if (tasks != null) {
             tasks.close();
         }

@@ -44,7 +44,7 @@ public final class ContainerSpecs {
                         ImageRef.of(container.image()))
                 .entryPoint(container.entryPoint())
                 .command(container.command())
-                .environment(environment(task, container))
+                .environment(environment(settings, task, container))
                 .workingDirectory(container.workingDirectory())
                 .user(container.user())
                 .labels(labels(settings, task, container))
@@ -112,9 +112,13 @@ public final class ContainerSpecs {
                 : ContainerSpec.DEFAULT_STOP_TIMEOUT;
     }
 
-    /** The definition's variables, then the assignment's for names the definition does not set. */
-    static Map<String, String> environment(TaskAssignment task, ContainerDefinition container) {
+    /**
+     * The definition's variables, then the assignment's and the task endpoints' ({@link TaskEndpointVariables})
+     * for names the definition does not set.
+     */
+    static Map<String, String> environment(AgentSettings settings, TaskAssignment task, ContainerDefinition container) {
         Map<String, String> env = new LinkedHashMap<>(task.environment());
+        env.putAll(TaskEndpointVariables.forContainer(task, container.name(), settings.controlPlane()));
         for (KeyValue kv : container.environment()) {
             env.put(kv.name(), kv.value());
         }

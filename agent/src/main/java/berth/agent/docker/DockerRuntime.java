@@ -163,6 +163,23 @@ public final class DockerRuntime implements Runtime, AutoCloseable {
     }
 
     @Override
+    public java.util.Optional<String> statsJson(String containerId) {
+        try (var callback = new com.github.dockerjava.core.InvocationBuilder.AsyncResultCallback<
+                com.github.dockerjava.api.model.Statistics>()) {
+            client.statsCmd(containerId).withNoStream(true).exec(callback);
+            var stats = callback.awaitResult();
+            return stats == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(STATS_JSON.writeValueAsString(stats));
+        } catch (com.github.dockerjava.api.exception.NotFoundException | java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper STATS_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
+    @Override
     public List<ContainerObservation> list(Map<String, String> labels) {
         List<Container> containers = failures.call("list containers",
                 () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labelFilters(labels)).exec());

@@ -11,6 +11,7 @@ import berth.agent.runtime.EventSubscription;
 import berth.agent.runtime.Runtime;
 import berth.agent.runtime.RuntimeFailure;
 import berth.ecs.agentwire.AgentWire;
+import berth.agent.endpoints.TaskEndpoints;
 import berth.ecs.agentwire.AssignmentBatch;
 import java.time.Clock;
 import java.time.Duration;
@@ -199,6 +200,8 @@ public final class AgentLoop implements AutoCloseable {
         if (reconciler == null || !reconciler.settings().equals(current)) {
             reconciler = new TaskReconciler(current);
         }
+        // the task endpoints learn the tasks (credentials, metadata) before any of their containers starts
+        TaskEndpoints.shared().update(current.agentId(), current.controlPlane(), runtime, batch.tasks());
         Plan plan = reconciler.reconcile(batch.tasks(), observed.all(), local, clock.instant());
         local = new HashMap<>(plan.states());
         for (TaskWork work : plan.work()) {
@@ -251,6 +254,7 @@ public final class AgentLoop implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        TaskEndpoints.shared().remove(settings.get().agentId());
         if (events != null) {
             events.close();
         }

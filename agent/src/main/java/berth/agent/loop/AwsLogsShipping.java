@@ -71,7 +71,7 @@ final class AwsLogsShipping implements LogShipping {
             String region = options.getOrDefault("awslogs-region", endpoint.region());
             boolean createGroup = "true".equalsIgnoreCase(options.getOrDefault("awslogs-create-group", "false"));
             LogStreamFollower follower = new LogStreamFollower(client(region), runtime, clock, o, group, stream,
-                    createGroup, () -> followers.remove(o.id()));
+                    createGroup, ExecutionRole.of(task.taskArn()), () -> followers.remove(o.id()));
             if (followers.putIfAbsent(o.id(), follower) == null) {
                 follower.start();
                 LOG.info("shipping logs of container {} to {}:{}", o.name(), group, stream);

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -47,17 +49,18 @@ final class ExecutionSecrets implements AutoCloseable {
     }
 
     /** The environment variables {@code secrets} stand for, by name. */
-    Map<String, String> environment(List<Step.SecretReference> secrets) throws Unavailable {
+    Map<String, String> environment(String taskArn, List<Step.SecretReference> secrets) throws Unavailable {
+        var asRole = ExecutionRole.of(taskArn);
         Map<String, String> env = new LinkedHashMap<>();
         for (Step.SecretReference secret : secrets) {
-            env.put(secret.name(), value(secret.valueFrom()));
+            env.put(secret.name(), value(secret.valueFrom(), asRole));
         }
         return env;
     }
 
     /** Private registry credentials for pulling {@code image}. */
-    RegistryAuth registryAuth(String secretArn, ImageRef image) throws Unavailable {
-        JsonNode json = json(fromSecretsManager(secretArn, "", "", ""), secretArn);
+    RegistryAuth registryAuth(String taskArn, String secretArn, ImageRef image) throws Unavailable {
+        JsonNode json = json(fromSecretsManager(secretArn, "", "", "", ExecutionRole.of(taskArn)), secretArn);
         String username = json.path("username").asText("");
         String password = json.path("password").asText("");
         if (username.isEmpty() || password.isEmpty()) {
@@ -67,7 +70,8 @@ final class ExecutionSecrets implements AutoCloseable {
         return new RegistryAuth(username, password, image.registry());
     }
 
-    private String value(String valueFrom) throws Unavailable {
+    private String value(String valueFrom, Consumer<AwsRequestOverrideConfiguration.Builder> asRole)
+            throws Unavailable {
         if (valueFrom.startsWith("arn:aws:secretsmanager:")) {
             String[] parts = valueFrom.split(":", -1);
             if (parts.length < 7) {
@@ -77,7 +81,7 @@ final class ExecutionSecrets implements AutoCloseable {
             String jsonKey = parts.length > 7 ? parts[7] : "";
             String stage = parts.length > 8 ? parts[8] : "";
             String version = parts.length > 9 ? parts[9] : "";
-            String value = fromSecretsManager(secretId, parts[3], stage, version);
+            String value = fromSecretsManager(secretId, parts[3], stage, version, asRole);
             if (jsonKey.isEmpty()) {
                 return value;
             }
@@ -90,16 +94,18 @@ final class ExecutionSecrets implements AutoCloseable {
         }
         String region = valueFrom.startsWith("arn:aws:ssm:") ? valueFrom.split(":", -1)[3] : endpoint.region();
         try {
-            return parameterStore(region).getParameter(b -> b.name(valueFrom).withDecryption(true)).parameter().value();
+            return parameterStore(region).getParameter(b -> b.name(valueFrom).withDecryption(true)
+                    .overrideConfiguration(asRole)).parameter().value();
         } catch (SdkException e) {
             throw new Unavailable(PREFIX + "unable to retrieve secrets from ssm: service call has been retried 1"
                     + " time(s): " + message(e));
         }
     }
 
-    private String fromSecretsManager(String secretId, String region, String stage, String version)
-            throws Unavailable {
-        GetSecretValueRequest.Builder request = GetSecretValueRequest.builder().secretId(secretId);
+    private String fromSecretsManager(String secretId, String region, String stage, String version,
+                                      Consumer<AwsRequestOverrideConfiguration.Builder> asRole) throws Unavailable {
+        GetSecretValueRequest.Builder request = GetSecretValueRequest.builder().secretId(secretId)
+                .overrideConfiguration(asRole);
         if (!stage.isEmpty()) {
             request.versionStage(stage);
         }

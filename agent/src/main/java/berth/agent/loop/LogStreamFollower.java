@@ -13,6 +13,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
@@ -30,6 +31,8 @@ final class LogStreamFollower {
     private static final int MAX_BATCH = 5000;
 
     private final CloudWatchLogsClient logs;
+    /** Signs the calls as the task's execution role, when it has one ({@link ExecutionRole}). */
+    private final java.util.function.Consumer<AwsRequestOverrideConfiguration.Builder> asRole;
     private final Runtime runtime;
     private final Clock clock;
     private final ContainerObservation container;
@@ -43,8 +46,10 @@ final class LogStreamFollower {
     private volatile long lastShippedMillis = Long.MIN_VALUE;
 
     LogStreamFollower(CloudWatchLogsClient logs, Runtime runtime, Clock clock, ContainerObservation container,
-                      String group, String stream, boolean createGroup, Runnable onEnd) {
+                      String group, String stream, boolean createGroup,
+                      java.util.function.Consumer<AwsRequestOverrideConfiguration.Builder> asRole, Runnable onEnd) {
         this.logs = logs;
+        this.asRole = asRole;
         this.runtime = runtime;
         this.clock = clock;
         this.container = container;
@@ -90,15 +95,16 @@ final class LogStreamFollower {
     private void prepare() {
         if (createGroup) {
             try {
-                logs.createLogGroup(b -> b.logGroupName(group));
+                logs.createLogGroup(b -> b.logGroupName(group).overrideConfiguration(asRole));
             } catch (ResourceAlreadyExistsException exists) {
                 LOG.debug("log group {} exists", group);
             }
         }
         try {
-            logs.createLogStream(b -> b.logGroupName(group).logStreamName(stream));
+            logs.createLogStream(b -> b.logGroupName(group).logStreamName(stream).overrideConfiguration(asRole));
         } catch (ResourceAlreadyExistsException exists) {
-            List<LogStream> found = logs.describeLogStreams(b -> b.logGroupName(group).logStreamNamePrefix(stream))
+            List<LogStream> found = logs.describeLogStreams(b -> b.logGroupName(group).logStreamNamePrefix(stream)
+                    .overrideConfiguration(asRole))
                     .logStreams();
             found.stream().filter(s -> s.logStreamName().equals(stream) && s.lastEventTimestamp() != null)
                     .findFirst().ifPresent(s -> lastShippedMillis = s.lastEventTimestamp());
@@ -129,7 +135,8 @@ final class LogStreamFollower {
         }
         batch.sort(Comparator.comparingLong(InputLogEvent::timestamp));
         try {
-            logs.putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(batch));
+            logs.putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(batch)
+                    .overrideConfiguration(asRole));
             lastShippedMillis = Math.max(lastShippedMillis, batch.get(batch.size() - 1).timestamp());
         } catch (SdkException e) {
             LOG.warn("could not ship {} lines of {} to {}:{}: {}", batch.size(), container.name(), group, stream,

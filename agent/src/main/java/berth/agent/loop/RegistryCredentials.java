@@ -1,5 +1,6 @@
 package berth.agent.loop;
 
+import berth.agent.endpoints.TaskEndpoints;
 import berth.agent.runtime.ImageRef;
 import berth.agent.runtime.RegistryAuth;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +39,30 @@ final class RegistryCredentials implements AutoCloseable {
                 .build();
     }
 
-    /** Credentials for pulling {@code image}; fails with the registry's error when none can be had. */
+    /**
+     * Credentials for pulling {@code image} for {@code taskArn}; fails with the registry's error when none
+     * can be had. A task with an execution role signs in as that role, each time (pulls that need a
+     * sign-in are rare: the image is pulled once per host).
+     */
+    Optional<RegistryAuth> forImage(String taskArn, ImageRef image) {
+        if (TaskEndpoints.shared().executionRoleCredentials(taskArn).isPresent()) {
+            return auth(ecr.getAuthorizationToken(b -> b.overrideConfiguration(ExecutionRole.of(taskArn)))
+                    .authorizationData().get(0), image);
+        }
+        return forImage(image);
+    }
+
+    /** Credentials for pulling {@code image} as the agent itself. */
     synchronized Optional<RegistryAuth> forImage(ImageRef image) {
         Instant now = clock.instant();
         if (cached == null || cached.expiresAt() == null || now.plus(RENEW_BEFORE).isAfter(cached.expiresAt())) {
             cached = ecr.getAuthorizationToken(b -> { }).authorizationData().get(0);
         }
-        String decoded = new String(Base64.getDecoder().decode(cached.authorizationToken()), StandardCharsets.UTF_8);
+        return auth(cached, image);
+    }
+
+    private static Optional<RegistryAuth> auth(AuthorizationData data, ImageRef image) {
+        String decoded = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         return Optional.of(new RegistryAuth(decoded.substring(0, colon), decoded.substring(colon + 1),
                 image.registry()));

@@ -43,7 +43,7 @@ final class StepExecutor {
 
     private final Runtime runtime;
     private final Clock clock;
-    private final Function<ImageRef, Optional<RegistryAuth>> registryAuth;
+    private final java.util.function.BiFunction<String, ImageRef, Optional<RegistryAuth>> registryAuth;
     private final ExecutionSecrets secrets;
     private final Set<String> networksReady = ConcurrentHashMap.newKeySet();
     /** Engine ids of the containers created lately, by host name, so a start needs no lookup. */
@@ -55,7 +55,9 @@ final class StepExecutor {
                 }
             });
 
-    StepExecutor(Runtime runtime, Clock clock, Function<ImageRef, Optional<RegistryAuth>> registryAuth,
+    /** @param registryAuth registry sign-in for pulling an image for a task, by task ARN and image */
+    StepExecutor(Runtime runtime, Clock clock,
+                 java.util.function.BiFunction<String, ImageRef, Optional<RegistryAuth>> registryAuth,
                  ExecutionSecrets secrets) {
         this.runtime = runtime;
         this.clock = clock;
@@ -168,8 +170,8 @@ final class StepExecutor {
             Optional<RegistryAuth> auth = Optional.empty();
             boolean signIn = s.registryAuthenticated() || !s.repositoryCredentials().isEmpty();
             if (signIn && runtime.inspectImage(s.image()).isEmpty()) {
-                auth = s.repositoryCredentials().isEmpty() ? registryAuth.apply(s.image())
-                        : Optional.of(secrets.registryAuth(s.repositoryCredentials(), s.image()));
+                auth = s.repositoryCredentials().isEmpty() ? registryAuth.apply(task, s.image())
+                        : Optional.of(secrets.registryAuth(task, s.repositoryCredentials(), s.image()));
             }
             ImageObservation image = runtime.ensureImage(s.image(), auth);
             Instant stopped = clock.instant();
@@ -201,7 +203,7 @@ final class StepExecutor {
         if (!s.secrets().isEmpty()) {
             try {
                 Map<String, String> env = new java.util.LinkedHashMap<>(spec.environment());
-                env.putAll(secrets.environment(s.secrets()));
+                env.putAll(secrets.environment(task, s.secrets()));
                 spec = spec.toBuilder().environment(env).build();
             } catch (ExecutionSecrets.Unavailable e) {
                 LOG.info("task {} container {}: {}", task, s.containerName(), e.getMessage());

@@ -86,6 +86,14 @@ public interface Runtime {
     List<ContainerObservation> list(Map<String, String> labels);
 
     /**
+     * One sample of the container's resource usage, as the engine's own stats JSON (what the task
+     * metadata endpoint serves); empty when the engine has none for it (e.g. it is gone).
+     */
+    default java.util.Optional<String> statsJson(String containerId) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Delivers events of containers carrying all of {@code labels} to {@code consumer}, on a thread of
      * the runtime, until the subscription is closed. No event after this call returns is missed; one
      * from the moments before may be delivered too.

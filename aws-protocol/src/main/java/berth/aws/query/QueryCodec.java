@@ -88,6 +88,10 @@ public final class QueryCodec implements WireCodec {
             xml.append('<').append(operation).append("Result>");
             XmlShapeWriter.writeMembers(xml, output);
             xml.append("</").append(operation).append("Result>");
+        } else {
+            // an empty result element: parsers of services whose outputs have a result wrapper (ELB's
+            // RegisterTargets) require it, and the others skip it
+            xml.append('<').append(operation).append("Result/>");
         }
         xml.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata></")
                 .append(operation).append("Response>");

@@ -34,6 +34,14 @@
  *   <li>An awsvpc task the agent reports RUNNING is ACTIVATING until an observation gives its
  *   {@code privateIpv4Address} (or SubmitAttachmentStateChanges reports its attachment ATTACHED), then
  *   RUNNING; without either it becomes RUNNING 10 seconds later, without an address.</li>
+ *   <li>A task whose definition names a {@code taskRoleArn} or {@code executionRoleArn} carries that
+ *   role's credentials in {@link TaskAssignment#taskRoleCredentials()} /
+ *   {@link TaskAssignment#executionRoleCredentials()} ({@link RoleCredentials}; {@code NONE}, all fields
+ *   empty, otherwise and once the task is to stop). The control plane obtains them for
+ *   {@code ecs-tasks.amazonaws.com} and hands out fresh ones an hour before they expire; the
+ *   {@code credentialsId} stays the same for the task's life. A task not yet RUNNING whose role cannot
+ *   be assumed arrives already STOPPED (TaskFailedToStart, {@code ResourceInitializationError: …}).
+ *   Older agents ignore both fields.</li>
  *   <li>An observation is answered 204. Errors are JSON {@code {"__type": CODE, "message": TEXT}}: 400
  *   for bad parameters, 403 for a rejected signature, 404 for an unknown instance or task.</li>
  * </ul>

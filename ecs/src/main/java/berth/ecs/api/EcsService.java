@@ -51,6 +51,14 @@ public final class EcsService implements AwsService {
         add("DeleteAttributes", DeleteAttributesRequest.class, attributes::delete);
         add("ListAttributes", ListAttributesRequest.class, attributes::list);
 
+        ServiceApi services = new ServiceApi(store, clock);
+        add("CreateService", CreateServiceRequest.class, services::create);
+        add("UpdateService", UpdateServiceRequest.class, services::update);
+        add("DeleteService", DeleteServiceRequest.class, services::delete);
+        add("DescribeServices", DescribeServicesRequest.class, services::describe);
+        add("ListServices", ListServicesRequest.class, services::list);
+        taggable.register("service", services.taggable());
+
         TagApi tags = new TagApi(store, taggable);
         add("TagResource", TagResourceRequest.class, tags::tag);
         add("UntagResource", UntagResourceRequest.class, tags::untag);

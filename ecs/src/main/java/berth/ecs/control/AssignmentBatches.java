@@ -1,11 +1,17 @@
 package berth.ecs.control;
 
 import berth.ecs.agentwire.AssignmentBatch;
+import berth.ecs.agentwire.RoleCredentials;
 import berth.ecs.agentwire.TaskAssignment;
 import berth.ecs.core.LaunchType;
+import berth.ecs.core.task.StopCode;
 import berth.ecs.core.task.Task;
+import berth.ecs.core.task.TaskLifecycle;
+import berth.ecs.core.task.TaskStatus;
+import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
 import berth.store.Store;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +25,20 @@ import java.util.Map;
 final class AssignmentBatches {
     /** ECS_CONTAINER_STOP_TIMEOUT's default: how long containers get between SIGTERM and SIGKILL. */
     static final int STOP_TIMEOUT_SECONDS = 30;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssignmentBatches.class);
 
     private final TaskRecords tasks;
     private final AssignmentSignals signals;
+    private final TaskRoleCredentials roles;
+    private final TaskCommits commits;
+    private final Clock clock;
 
-    AssignmentBatches(Store store, AssignmentSignals signals) {
+    AssignmentBatches(Store store, AssignmentSignals signals, TaskRoleCredentials roles, Clock clock) {
         this.tasks = new TaskRecords(store);
         this.signals = signals;
+        this.roles = roles;
+        this.commits = new TaskCommits(store);
+        this.clock = clock;
     }
 
     AssignmentBatch forInstance(String account, String region, String cluster, String containerInstanceArn) {
@@ -52,13 +65,48 @@ final class AssignmentBatches {
         return new AssignmentBatch(generation, assigned);
     }
 
-    static TaskAssignment assignment(Task task) {
+    /**
+     * The assignment of {@code task} with its roles' credentials. A task not yet RUNNING whose task or
+     * execution role cannot be assumed is stopped here (TaskFailedToStart, ECS's
+     * ResourceInitializationError), so its agent never starts a container of it.
+     */
+    TaskAssignment assignment(Task task) {
+        if (task.desiredStatus() != TaskStatus.RUNNING || task.stopped()) {
+            roles.forget(task.arn());
+            return assignment(task, RoleCredentials.NONE, RoleCredentials.NONE);
+        }
+        RoleCredentials taskRole = RoleCredentials.NONE;
+        RoleCredentials executionRole = RoleCredentials.NONE;
+        String denied = "";
+        if (!task.definition().taskRoleArn().isEmpty()) {
+            switch (roles.forTask(task, task.definition().taskRoleArn())) {
+                case TaskRoleCredentials.Granted g -> taskRole = g.credentials();
+                case TaskRoleCredentials.Denied d -> denied = d.stoppedReason();
+            }
+        }
+        if (denied.isEmpty() && !task.definition().executionRoleArn().isEmpty()) {
+            switch (roles.forTask(task, task.definition().executionRoleArn())) {
+                case TaskRoleCredentials.Granted g -> executionRole = g.credentials();
+                case TaskRoleCredentials.Denied d -> denied = d.stoppedReason();
+            }
+        }
+        if (!denied.isEmpty() && task.lastStatus().before(TaskStatus.RUNNING)) {
+            String reason = denied;
+            LOG.info("task {} cannot start: {}", task.arn(), reason);
+            Task failed = commits.change(task.key(), t -> TaskLifecycle.stoppedWithoutAgent(t,
+                    StopCode.TaskFailedToStart, reason, clock.instant())).orElse(task);
+            return assignment(failed, RoleCredentials.NONE, RoleCredentials.NONE);
+        }
+        return assignment(task, taskRole, executionRole);
+    }
+
+    static TaskAssignment assignment(Task task, RoleCredentials taskRole, RoleCredentials executionRole) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("AWS_REGION", task.region());
         environment.put("AWS_DEFAULT_REGION", task.region());
         environment.put("AWS_EXECUTION_ENV", "AWS_ECS_" + task.launchType().name());
         return new TaskAssignment(task.arn(), task.clusterArn(), task.containerInstanceArn(), task.launchType().name(),
                 task.desiredStatus().name(), task.lastStatus().name(), task.definition(), task.group(), task.startedBy(),
-                task.times().createdAt(), STOP_TIMEOUT_SECONDS, environment);
+                task.times().createdAt(), STOP_TIMEOUT_SECONDS, environment, taskRole, executionRole);
     }
 }

@@ -51,12 +51,12 @@ public final class AssignmentsEndpoint implements HttpService {
     private final AgentHeartbeats heartbeats;
 
     AssignmentsEndpoint(SigV4Verifier verifier, berth.store.Store store, AssignmentSignals signals,
-                        AgentHeartbeats heartbeats) {
+                        AgentHeartbeats heartbeats, TaskRoleCredentials roles, java.time.Clock clock) {
         this.verifier = verifier;
         this.instances = new ContainerInstanceRecords(store);
         this.commits = new TaskCommits(store);
         this.signals = signals;
-        this.batches = new AssignmentBatches(store, signals);
+        this.batches = new AssignmentBatches(store, signals, roles, clock);
         this.heartbeats = heartbeats;
     }
 

@@ -24,7 +24,9 @@ public final class TaskControl implements AutoCloseable {
         signals.start();
         AgentHeartbeats heartbeats = new AgentHeartbeats(platform.store(), platform.clock(), settings.agentTimeout());
         platform.addHttpService(AgentWire.PREFIX, new AssignmentsEndpoint(
-                new SigV4Verifier(platform.credentials(), platform.clock()), platform.store(), signals, heartbeats));
+                new SigV4Verifier(platform.credentials(), platform.clock()), platform.store(), signals, heartbeats,
+                new TaskRoleCredentials(platform.store(), platform.clock(),
+                        platform.lookup(berth.iam.RoleCredentialsIssuer.class)), platform.clock()));
         TaskReconcileLoop reconciler = new TaskReconcileLoop(platform.store(), platform.clock(), settings);
         reconciler.start();
         return new TaskControl(signals, reconciler);

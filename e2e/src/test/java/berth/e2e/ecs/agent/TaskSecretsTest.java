@@ -12,6 +12,7 @@ import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -35,8 +36,19 @@ class TaskSecretsTest {
 
     @Test
     void secretsReachTheEnvironmentAndMissingOnesFailTheTask(EcsClient ecs, SecretsManagerClient secrets,
-                                                              SsmClient ssm) {
+                                                              SsmClient ssm, IamClient iam) {
         TaskRuns.awaitInstances(ecs, "default", 1);
+        // the agent reads the secrets as the execution role, which must exist, trust ecs-tasks and allow the reads
+        try {
+            iam.createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},"
+                    + "\"Action\":\"sts:AssumeRole\"}]}"));
+        } catch (software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException exists) {
+            // created by an earlier test of this berth
+        }
+        iam.putRolePolicy(r -> r.roleName("ecsTaskExecutionRole").policyName("secrets").policyDocument("{\"Version\":"
+                + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Resource\":\"*\",\"Action\":["
+                + "\"secretsmanager:GetSecretValue\",\"ssm:GetParameter\",\"ssm:GetParameters\"]}]}"));
         String plain = secrets.createSecret(r -> r.name("db-password").secretString("s3cret")).arn();
         String json = secrets.createSecret(r -> r.name("api").secretString("{\"key\":\"k-123\",\"other\":\"x\"}")).arn();
         ssm.putParameter(r -> r.name("/app/mode").value("blue").type(ParameterType.SECURE_STRING));

@@ -1,0 +1,34 @@
+package berth.agent.loop;
+
+import berth.agent.endpoints.TaskEndpoints;
+import berth.ecs.agentwire.RoleCredentials;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+
+/**
+ * The calls the agent makes for a task (registry sign-in, awslogs delivery, secrets) are signed with
+ * the task's execution role credentials when its definition names an {@code executionRoleArn}, so the
+ * role's policies decide them as they do in ECS; otherwise with the agent's own credentials. The
+ * credentials are looked up at each call, so refreshed ones are used once the control plane hands
+ * them out.
+ */
+final class ExecutionRole {
+    private ExecutionRole() {}
+
+    /** The request override signing as {@code taskArn}'s execution role, or no change when it has none. */
+    static Consumer<AwsRequestOverrideConfiguration.Builder> of(String taskArn) {
+        var first = TaskEndpoints.shared().executionRoleCredentials(taskArn);
+        if (first.isEmpty()) {
+            return b -> { };
+        }
+        // the last credentials seen stay in use after the task stops (its last log lines still ship)
+        AtomicReference<RoleCredentials> last = new AtomicReference<>(first.get());
+        return b -> b.credentialsProvider(() -> {
+            RoleCredentials c = last.updateAndGet(previous ->
+                    TaskEndpoints.shared().executionRoleCredentials(taskArn).orElse(previous));
+            return AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
+        });
+    }
+}

@@ -1,0 +1,311 @@
+package berth.ecs.api;
+
+import berth.aws.AwsException;
+import berth.aws.RequestContext;
+import berth.aws.arn.Arn;
+import berth.aws.paging.Page;
+import berth.ecs.core.Cluster;
+import berth.ecs.core.LaunchType;
+import berth.ecs.core.service.Deployment;
+import berth.ecs.core.service.DeploymentSettings;
+import berth.ecs.core.service.Service;
+import berth.ecs.core.service.ServiceLoadBalancer;
+import berth.ecs.core.service.ServiceProgress;
+import berth.ecs.core.task.AwsVpcConfiguration;
+import berth.ecs.core.task.RunTaskRules;
+import berth.ecs.core.task.TaskLaunchRejected;
+import berth.ecs.core.taskdef.TaskDefinition;
+import berth.ecs.core.taskdef.TaskDefinitionRef;
+import berth.ecs.state.ServiceRecords;
+import berth.ecs.state.TaskDefinitionRecords;
+import berth.store.Store;
+import berth.store.VersionConflict;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.ecs.model.*;
+
+/** CreateService, UpdateService, DeleteService, DescribeServices, ListServices, and tags on services. */
+final class ServiceApi {
+    private static final int MAX_PAGE = 100;
+    private static final int DEFAULT_PAGE = 10;
+
+    private final ClusterScope scope;
+    private final ServiceRecords services;
+    private final TaskDefinitionRecords definitions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ServiceApi(Store store, Clock clock) {
+        this.scope = new ClusterScope(store);
+        this.services = new ServiceRecords(store);
+        this.definitions = new TaskDefinitionRecords(store);
+        this.clock = clock;
+    }
+
+    CreateServiceResponse create(CreateServiceRequest r, RequestContext ctx) {
+        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        ServiceRequests.checkName(r.serviceName());
+        if (r.schedulingStrategy() == SchedulingStrategy.DAEMON) {
+            throw EcsErrors.invalidParameter("berth supports the REPLICA scheduling strategy only; DAEMON services"
+                    + " are not supported.");
+        }
+        if (r.deploymentController() != null && r.deploymentController().type() != DeploymentControllerType.ECS) {
+            throw EcsErrors.invalidParameter("berth supports the ECS deployment controller only.");
+        }
+        if (!r.serviceRegistries().isEmpty() || r.serviceConnectConfiguration() != null) {
+            throw EcsErrors.invalidParameter("berth does not support service registries or Service Connect.");
+        }
+        if (r.taskDefinition() == null || r.taskDefinition().isEmpty()) {
+            throw EcsErrors.invalidParameter("TaskDefinition can not be blank.");
+        }
+        ServiceRequests.checkDesiredCount(r.desiredCount());
+        TaskDefinition definition = active(definition(ctx, r.taskDefinition()));
+        LaunchType type;
+        List<String> subnets;
+        try {
+            type = RunTaskRules.launchTarget(ServiceRequests.text(r.launchTypeAsString()),
+                    TaskRequestMapping.strategy(r.capacityProviderStrategy())).launchType();
+            RunTaskRules.checkCompatibility(definition, type);
+            subnets = RunTaskRules.subnets(definition, TaskRequestMapping.awsvpc(r.networkConfiguration()));
+        } catch (TaskLaunchRejected e) {
+            throw TaskRequestMapping.error(e);
+        }
+        Optional<AwsVpcConfiguration> awsvpc = TaskRequestMapping.awsvpc(r.networkConfiguration());
+        String propagate = r.propagateTags() == null ? "NONE" : r.propagateTagsAsString();
+        Map<String, String> tags = TagMapping.checked(r.tags());
+        var now = clock.instant();
+        String deploymentId = Deployment.idOf(random.nextLong());
+        int desired = r.desiredCount() == null ? 0 : r.desiredCount();
+        Service service = new Service(ctx.accountId(), ctx.region(), cluster.name(), r.serviceName(), Service.ACTIVE,
+                type.name(), definition.arn(), desired, ServiceRequests.loadBalancers(r.loadBalancers(), definition),
+                r.healthCheckGracePeriodSeconds() == null ? 0 : r.healthCheckGracePeriodSeconds(),
+                ServiceRequests.deployment(r.deploymentConfiguration(), DeploymentSettings.defaults()),
+                ServiceRequests.constraints(r.placementConstraints()), ServiceRequests.strategy(r.placementStrategy()),
+                subnets, awsvpc.map(AwsVpcConfiguration::securityGroups).orElse(List.of()),
+                awsvpc.map(AwsVpcConfiguration::assignPublicIp).orElse(false), propagate,
+                Boolean.TRUE.equals(r.enableECSManagedTags()), tags,
+                List.of(Deployment.started(deploymentId, definition.arn(), desired, now)), ServiceProgress.initial(),
+                List.of(), now, "arn:aws:iam::" + ctx.accountId() + ":root", List.of());
+        Optional<ServiceRecords.Versioned> existing = services.find(service.key());
+        if (existing.isPresent() && existing.get().service().status().equals(Service.ACTIVE)) {
+            throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
+        }
+        if (existing.isPresent() && existing.get().service().status().equals(Service.DRAINING)) {
+            throw EcsErrors.invalidParameter("Unable to Start a service that is still Draining.");
+        }
+        try {
+            services.save(service, existing.map(ServiceRecords.Versioned::version).orElse(Store.ABSENT));
+        } catch (VersionConflict raced) {
+            throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
+        }
+        return CreateServiceResponse.builder().service(ServiceMapping.toSdk(service, false)).build();
+    }
+
+    UpdateServiceResponse update(UpdateServiceRequest r, RequestContext ctx) {
+        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        String name = serviceName(r.service());
+        ServiceRequests.checkDesiredCount(r.desiredCount());
+        Optional<TaskDefinition> newDefinition = Optional.ofNullable(r.taskDefinition()).filter(t -> !t.isEmpty())
+                .map(t -> active(definition(ctx, t)));
+        if (r.networkConfiguration() != null || !r.placementConstraints().isEmpty()
+                || !r.placementStrategy().isEmpty() || !r.capacityProviderStrategy().isEmpty()) {
+            Service current = active(ctx, cluster, name).service();
+            checkUnchanged(current, r);
+        }
+        Service updated = change(ctx, cluster, name, s -> {
+            Service.Builder b = s.toBuilder();
+            TaskDefinition definition = newDefinition.orElseGet(() -> definition(ctx, s.taskDefinitionArn()));
+            if (newDefinition.isPresent()) {
+                try {
+                    RunTaskRules.checkCompatibility(definition, LaunchType.valueOf(s.launchType()));
+                } catch (TaskLaunchRejected e) {
+                    throw TaskRequestMapping.error(e);
+                }
+            }
+            int desired = r.desiredCount() == null ? s.desiredCount() : r.desiredCount();
+            b.desiredCount(desired);
+            b.deploymentSettings(ServiceRequests.deployment(r.deploymentConfiguration(), s.deploymentSettings()));
+            List<ServiceLoadBalancer> balancers = ServiceRequests.loadBalancers(
+                    r.hasLoadBalancers() ? r.loadBalancers() : loadBalancersOf(s), definition);
+            b.loadBalancers(balancers);
+            List<ServiceLoadBalancer> former = new ArrayList<>(s.formerLoadBalancers());
+            s.loadBalancers().stream().filter(lb -> !balancers.contains(lb) && !former.contains(lb))
+                    .forEach(former::add);
+            former.removeAll(balancers);
+            b.formerLoadBalancers(former);
+            if (r.healthCheckGracePeriodSeconds() != null) {
+                b.healthCheckGracePeriodSeconds(r.healthCheckGracePeriodSeconds());
+            }
+            boolean redeploy = Boolean.TRUE.equals(r.forceNewDeployment())
+                    || !definition.arn().equals(s.taskDefinitionArn()) || !balancers.equals(s.loadBalancers());
+            List<Deployment> deployments = new ArrayList<>();
+            var now = clock.instant();
+            if (redeploy) {
+                deployments.add(Deployment.started(Deployment.idOf(random.nextLong()), definition.arn(), desired, now));
+                s.deployments().forEach(d -> deployments.add(d.primary() ? d.withStatus(Deployment.ACTIVE, now) : d));
+                ServiceProgress p = s.progress();
+                b.progress(new ServiceProgress(p.drainingTaskIds(), p.countedStoppedTaskIds(), 0, p.lastFailureAt(),
+                        false, p.lastCompletedDeploymentId(), p.lastCompletedTaskDefinitionArn()));
+            } else {
+                deployments.addAll(s.deployments());
+                deployments.set(0, deployments.get(0).withCounts(desired, deployments.get(0).pendingCount(),
+                        deployments.get(0).runningCount(), deployments.get(0).failedTasks(), now));
+            }
+            b.taskDefinitionArn(definition.arn()).deployments(deployments);
+            return b.build();
+        });
+        return UpdateServiceResponse.builder().service(ServiceMapping.toSdk(updated, false)).build();
+    }
+
+    DeleteServiceResponse delete(DeleteServiceRequest r, RequestContext ctx) {
+        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        String name = serviceName(r.service());
+        boolean force = Boolean.TRUE.equals(r.force());
+        Service deleted = change(ctx, cluster, name, s -> {
+            if (s.desiredCount() > 0 && !force) {
+                throw EcsErrors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
+            }
+            return s.toBuilder().status(Service.DRAINING).desiredCount(0).build();
+        });
+        return DeleteServiceResponse.builder().service(ServiceMapping.toSdk(deleted, false)).build();
+    }
+
+    DescribeServicesResponse describe(DescribeServicesRequest r, RequestContext ctx) {
+        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        if (r.services().isEmpty()) {
+            throw EcsErrors.invalidParameter("Services cannot be empty.");
+        }
+        if (r.services().size() > 10) {
+            throw EcsErrors.invalidParameter("Services cannot contain more than 10 elements.");
+        }
+        boolean withTags = r.include().contains(ServiceField.TAGS);
+        List<software.amazon.awssdk.services.ecs.model.Service> found = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        for (String reference : r.services()) {
+            String name = serviceName(reference);
+            Optional<Service> service = services.find(ctx.accountId(), ctx.region(), cluster.name(), name)
+                    .map(ServiceRecords.Versioned::service);
+            if (service.isPresent()) {
+                found.add(ServiceMapping.toSdk(service.get(), withTags));
+            } else {
+                failures.add(Failure.builder().arn(reference.startsWith("arn:") ? reference
+                        : "arn:aws:ecs:" + ctx.region() + ":" + ctx.accountId() + ":service/" + cluster.name() + "/"
+                        + name).reason("MISSING").build());
+            }
+        }
+        return DescribeServicesResponse.builder().services(found).failures(failures).build();
+    }
+
+    ListServicesResponse list(ListServicesRequest r, RequestContext ctx) {
+        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        List<Service> matching = services.list(ctx.accountId(), ctx.region(), cluster.name()).stream()
+                .map(ServiceRecords.Versioned::service)
+                .filter(s -> !s.status().equals(Service.INACTIVE))
+                .filter(s -> r.launchType() == null || s.launchType().equals(r.launchTypeAsString()))
+                .filter(s -> r.schedulingStrategy() == null || r.schedulingStrategy() == SchedulingStrategy.REPLICA)
+                .sorted(Comparator.comparing(Service::serviceName)).toList();
+        Page<Service> page = Page.of(matching, r.nextToken(), r.maxResults(), DEFAULT_PAGE, MAX_PAGE,
+                Service::serviceName);
+        return ListServicesResponse.builder().serviceArns(page.items().stream().map(Service::arn).toList())
+                .nextToken(page.nextToken().orElse(null)).build();
+    }
+
+    /** Tags of services for TagResource and friends: ARNs {@code service/CLUSTER/NAME}. */
+    TaggableResources.TaggableKind taggable() {
+        return new TaggableResources.TaggableKind() {
+            @Override
+            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
+                return services.find(account + "/" + region + "/" + arn.resourceName())
+                        .map(ServiceRecords.Versioned::service).filter(s -> !s.status().equals(Service.INACTIVE))
+                        .map(Service::tags);
+            }
+
+            @Override
+            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
+                String key = account + "/" + region + "/" + arn.resourceName();
+                while (true) {
+                    Optional<ServiceRecords.Versioned> v = services.find(key);
+                    if (v.isEmpty() || v.get().service().status().equals(Service.INACTIVE)) {
+                        return false;
+                    }
+                    Service s = v.get().service();
+                    try {
+                        services.save(s.toBuilder().tags(change.apply(s.tags())).build(), v.get().version());
+                        return true;
+                    } catch (VersionConflict raced) {
+                        // changed meanwhile: apply the change to the fresh record
+                    }
+                }
+            }
+        };
+    }
+
+    private Service change(RequestContext ctx, Cluster cluster, String name, UnaryOperator<Service> change) {
+        while (true) {
+            ServiceRecords.Versioned current = active(ctx, cluster, name);
+            Service changed = change.apply(current.service());
+            try {
+                services.save(changed, current.version());
+                return changed;
+            } catch (VersionConflict raced) {
+                // the scheduler or another request wrote meanwhile: decide again on the fresh record
+            }
+        }
+    }
+
+    private ServiceRecords.Versioned active(RequestContext ctx, Cluster cluster, String name) {
+        ServiceRecords.Versioned found = services.find(ctx.accountId(), ctx.region(), cluster.name(), name)
+                .orElseThrow(() -> new AwsException(400, "ServiceNotFoundException", "Service not found."));
+        if (!found.service().status().equals(Service.ACTIVE)) {
+            throw new AwsException(400, "ServiceNotActiveException", "Service was not ACTIVE.");
+        }
+        return found;
+    }
+
+    private TaskDefinition definition(RequestContext ctx, String reference) {
+        return TaskDefinitionRef.parse(reference)
+                .flatMap(ref -> definitions.resolve(ctx.accountId(), ctx.region(), ref))
+                .map(TaskDefinitionRecords.Versioned::definition)
+                .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
+    }
+
+    /** A revision new tasks may be started from: ECS refuses INACTIVE ones for new deployments. */
+    private static TaskDefinition active(TaskDefinition definition) {
+        if (!definition.active()) {
+            throw EcsErrors.client("TaskDefinition is inactive");
+        }
+        return definition;
+    }
+
+    private static List<software.amazon.awssdk.services.ecs.model.LoadBalancer> loadBalancersOf(Service s) {
+        return s.loadBalancers().stream().map(lb -> software.amazon.awssdk.services.ecs.model.LoadBalancer.builder()
+                .targetGroupArn(lb.targetGroupArn()).containerName(lb.containerName())
+                .containerPort(lb.containerPort()).build()).toList();
+    }
+
+    private static void checkUnchanged(Service s, UpdateServiceRequest r) {
+        if (r.networkConfiguration() != null) {
+            var c = TaskRequestMapping.awsvpc(r.networkConfiguration());
+            if (!c.map(AwsVpcConfiguration::subnets).orElse(List.of()).equals(s.subnets())) {
+                throw EcsErrors.invalidParameter("berth does not support changing a service's networkConfiguration;"
+                        + " create a new service instead.");
+            }
+        }
+        if (!r.placementConstraints().isEmpty() || !r.placementStrategy().isEmpty()
+                || !r.capacityProviderStrategy().isEmpty()) {
+            throw EcsErrors.invalidParameter("berth does not support changing a service's placement or capacity"
+                    + " provider strategy; create a new service instead.");
+        }
+    }
+
+    /** The service name of a name or ARN ({@code service/CLUSTER/NAME} or the old {@code service/NAME}). */
+    static String serviceName(String reference) {
+        return reference.startsWith("arn:") ? reference.substring(reference.lastIndexOf('/') + 1) : reference;
+    }
+}

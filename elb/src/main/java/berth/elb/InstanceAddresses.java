@@ -1,0 +1,14 @@
+package berth.elb;
+
+import java.util.Optional;
+
+/**
+ * Where an instance target is reached: published by whoever knows berth's instances (the container
+ * instances of ECS) with {@code platform.publish(InstanceAddresses.class, ...)}. Without one,
+ * {@code instance} targets are refused as unknown.
+ */
+@FunctionalInterface
+public interface InstanceAddresses {
+    /** The IPv4 address of instance {@code instanceId} of the account and region; empty when unknown. */
+    Optional<String> address(String accountId, String region, String instanceId);
+}

@@ -1,1 +1,0 @@
-package berth.elb; final class Placeholder {}

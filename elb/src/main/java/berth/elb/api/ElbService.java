@@ -1,0 +1,108 @@
+package berth.elb.api;
+
+import berth.aws.AwsService;
+import berth.aws.OperationHandler;
+import berth.aws.Protocol;
+import berth.aws.ServiceErrorCodes;
+import berth.aws.ServiceModel;
+import berth.aws.model.ServiceDescription;
+import berth.elb.core.ElbException;
+import berth.elb.core.ListenerPorts;
+import berth.elb.state.ElbRecords;
+import berth.elb.state.TargetHealthReader;
+import berth.elb.state.TargetRegistrations;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
+
+/**
+ * Elastic Load Balancing v2 on the Query protocol (version 2015-12-01, signing name
+ * {@code elasticloadbalancing}). {@code changed} runs after every change the data plane serves, so
+ * a listener, rule or target is in effect when its call returns.
+ */
+public final class ElbService implements AwsService {
+    private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("elbv2");
+    private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("elasticloadbalancing",
+            "software.amazon.awssdk.services.elasticloadbalancingv2.model");
+
+    private final Map<String, OperationHandler<?, ?>> operations = new LinkedHashMap<>();
+
+    public ElbService(ElbRecords records, Clock clock, ListenerPorts ports, TargetRegistrations registrations,
+                      TargetHealthReader health, Runnable changed) {
+        ElbScope scope = new ElbScope(records);
+        ElbIds ids = new ElbIds();
+        ActionCheck actions = new ActionCheck(records, scope);
+
+        LoadBalancerApi loadBalancers = new LoadBalancerApi(records, scope, ids, clock, changed);
+        add("CreateLoadBalancer", CreateLoadBalancerRequest.class, loadBalancers::create);
+        add("DescribeLoadBalancers", DescribeLoadBalancersRequest.class, loadBalancers::describe);
+        add("DeleteLoadBalancer", DeleteLoadBalancerRequest.class, loadBalancers::delete);
+        add("DescribeLoadBalancerAttributes", DescribeLoadBalancerAttributesRequest.class, loadBalancers::describeAttributes);
+        add("ModifyLoadBalancerAttributes", ModifyLoadBalancerAttributesRequest.class, loadBalancers::modifyAttributes);
+
+        TargetGroupApi targetGroups = new TargetGroupApi(records, scope, ids, clock, changed);
+        add("CreateTargetGroup", CreateTargetGroupRequest.class, targetGroups::create);
+        add("DescribeTargetGroups", DescribeTargetGroupsRequest.class, targetGroups::describe);
+        add("ModifyTargetGroup", ModifyTargetGroupRequest.class, targetGroups::modify);
+        add("DeleteTargetGroup", DeleteTargetGroupRequest.class, targetGroups::delete);
+        add("DescribeTargetGroupAttributes", DescribeTargetGroupAttributesRequest.class, targetGroups::describeAttributes);
+        add("ModifyTargetGroupAttributes", ModifyTargetGroupAttributesRequest.class, targetGroups::modifyAttributes);
+
+        TargetApi targets = new TargetApi(scope, registrations, health, changed);
+        add("RegisterTargets", RegisterTargetsRequest.class, targets::register);
+        add("DeregisterTargets", DeregisterTargetsRequest.class, targets::deregister);
+        add("DescribeTargetHealth", DescribeTargetHealthRequest.class, targets::describe);
+
+        ListenerApi listeners = new ListenerApi(records, scope, ids, actions, ports, changed);
+        add("CreateListener", CreateListenerRequest.class, listeners::create);
+        add("DescribeListeners", DescribeListenersRequest.class, listeners::describe);
+        add("ModifyListener", ModifyListenerRequest.class, listeners::modify);
+        add("DeleteListener", DeleteListenerRequest.class, listeners::delete);
+
+        RuleApi rules = new RuleApi(records, scope, ids, actions, changed);
+        add("CreateRule", CreateRuleRequest.class, rules::create);
+        add("DescribeRules", DescribeRulesRequest.class, rules::describe);
+        add("ModifyRule", ModifyRuleRequest.class, rules::modify);
+        add("DeleteRule", DeleteRuleRequest.class, rules::delete);
+        add("SetRulePriorities", SetRulePrioritiesRequest.class, rules::setPriorities);
+
+        TagApi tags = new TagApi(records, scope);
+        add("AddTags", AddTagsRequest.class, tags::add);
+        add("RemoveTags", RemoveTagsRequest.class, tags::remove);
+        add("DescribeTags", DescribeTagsRequest.class, tags::describe);
+    }
+
+    /** Registers an operation; ELB's refusals become its error codes on the wire. */
+    private <I extends SdkPojo, O extends SdkPojo> void add(String operation, Class<I> requestType, OperationHandler<I, O> handler) {
+        operations.put(operation, (OperationHandler<I, O>) (request, ctx) -> {
+            try {
+                return handler.handle(request, ctx);
+            } catch (ElbException e) {
+                throw ElbErrors.of(e);
+            }
+        });
+    }
+
+    @Override
+    public ServiceModel model() {
+        return MODEL;
+    }
+
+    @Override
+    public ServiceErrorCodes errorCodes() {
+        return ServiceErrorCodes.defaultsFor(Protocol.QUERY);
+    }
+
+    @Override
+    public Optional<ServiceDescription> description() {
+        return Optional.of(DESCRIPTION);
+    }
+
+    @Override
+    public Map<String, OperationHandler<?, ?>> operations() {
+        return operations;
+    }
+}

@@ -1,0 +1,7 @@
+package berth.elb.core;
+
+/** The protocols berth's listeners speak: HTTP on application, TCP on network load balancers. */
+public enum ListenerProtocol {
+    HTTP,
+    TCP
+}
