@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +28,15 @@ public final class HmacRegistryTokens implements RegistryTokens {
     private static final String LOGIN = "ecr-login";
     private static final String DOWNLOAD = "ecr-download";
 
+    /** Verified passwords bound the cache so that a stream of distinct valid passwords cannot grow it without end. */
+    private static final int VERIFIED_CAPACITY = 4096;
+
     private final SignedStatement signer;
+    /**
+     * Passwords already verified, with their holders: every registry request carries the password,
+     * and the key never changes for this instance, so one HMAC check per password until it expires is enough.
+     */
+    private final ConcurrentHashMap<String, Holder> verified = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Supplier<String> proxyEndpoint;
 
@@ -68,9 +77,20 @@ public final class HmacRegistryTokens implements RegistryTokens {
 
     @Override
     public Optional<Holder> verify(String password) {
-        return signer.verify(password, LOGIN, clock.instant())
+        Instant now = clock.instant();
+        Holder known = verified.get(password);
+        if (known != null) {
+            if (now.isBefore(known.expiresAt())) return Optional.of(known);
+            verified.remove(password, known);
+        }
+        Optional<Holder> holder = signer.verify(password, LOGIN, now)
                 .filter(s -> s.fields().size() == 3)
                 .map(s -> new Holder(s.fields().get(0), s.fields().get(1), s.fields().get(2), s.expiresAt()));
+        holder.ifPresent(h -> {
+            if (verified.size() >= VERIFIED_CAPACITY) verified.clear();
+            verified.put(password, h);
+        });
+        return holder;
     }
 
     /** A token that lets its bearer download one blob of one repository for an hour. */

@@ -8,6 +8,8 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,10 +28,28 @@ final class FileBody {
 
     private FileBody() {}
 
+    /** Ranges up to this size are read whole on the calling thread: one read instead of a hand-over and a mapping. */
+    static final int WHOLE_READ_BYTES = 256 * 1024;
+
     static StreamMessage<HttpData> of(Path file, long offset, long length, ByteBufAllocator alloc, Executor executor) {
+        if (length <= WHOLE_READ_BYTES) return StreamMessage.of(readWhole(file, offset, (int) length));
         StreamWriter<HttpData> writer = StreamMessage.streaming();
         executor.execute(() -> pump(file, offset, length, alloc, writer));
         return writer;
+    }
+
+    private static HttpData readWhole(Path file, long offset, int length) {
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, offset + bytes.position()) < 0) {
+                    throw new IOException("blob " + file + " ended before " + (offset + length) + " bytes");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HttpData.wrap(bytes.array());
     }
 
     private static void pump(Path file, long offset, long length, ByteBufAllocator alloc, StreamWriter<HttpData> writer) {
