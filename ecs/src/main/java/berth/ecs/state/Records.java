@@ -1,44 +1,21 @@
 package berth.ecs.state;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import berth.platform.RecordJson;
 
 /** How ECS domain records are written to the store: JSON of the record as it is. */
 final class Records {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private Records() {}
 
     static byte[] write(Object record) {
-        try {
-            return JSON.writeValueAsBytes(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordJson.STANDARD.write(record);
     }
 
     /** A record of a kind this module does not map to a class here (tasks, services), as a JSON tree. */
     static com.fasterxml.jackson.databind.JsonNode tree(byte[] bytes) {
-        try {
-            return JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt record", e);
-        }
+        return RecordJson.STANDARD.tree(bytes);
     }
 
     static <T> T read(byte[] bytes, Class<T> type) {
-        try {
-            return JSON.readValue(bytes, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt " + type.getSimpleName() + " record", e);
-        }
+        return RecordJson.STANDARD.read(bytes, type);
     }
 }

@@ -4,12 +4,8 @@ import berth.elb.core.Action;
 import berth.elb.core.Condition;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import berth.platform.RecordJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * How ELB records are written to the store: JSON of the core records as they are; the sealed
@@ -40,10 +36,7 @@ final class Json {
         @com.fasterxml.jackson.annotation.JsonIgnore java.util.List<String> targetGroupArns();
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+    private static final ObjectMapper MAPPER = RecordJson.standardMapper()
             .disable(com.fasterxml.jackson.databind.MapperFeature.AUTO_DETECT_IS_GETTERS)
             .addMixIn(Action.class, ActionTypes.class)
             .addMixIn(Condition.class, ConditionTypes.class);
@@ -56,21 +49,15 @@ final class Json {
         }
     }
 
+    private static final RecordJson RECORDS = new RecordJson(MAPPER);
+
     private Json() {}
 
     static byte[] write(Object record) {
-        try {
-            return MAPPER.writeValueAsBytes(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RECORDS.write(record);
     }
 
     static <T> T read(byte[] bytes, Class<T> type) {
-        try {
-            return MAPPER.readValue(bytes, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt " + type.getSimpleName() + " record", e);
-        }
+        return RECORDS.read(bytes, type);
     }
 }

@@ -1,35 +1,16 @@
 package berth.iam.state;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import berth.platform.RecordJson;
 
 /** How IAM and STS records are written to the store: JSON of the core record as it is. */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private Json() {}
 
     static byte[] write(Object record) {
-        try {
-            return MAPPER.writeValueAsBytes(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordJson.STANDARD.write(record);
     }
 
     static <T> T read(byte[] bytes, Class<T> type) {
-        try {
-            return MAPPER.readValue(bytes, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt " + type.getSimpleName() + " record", e);
-        }
+        return RecordJson.STANDARD.read(bytes, type);
     }
 }
