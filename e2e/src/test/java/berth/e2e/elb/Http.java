@@ -16,6 +16,23 @@ final class Http {
 
     private Http() {}
 
+    /**
+     * Whether a new connection to {@code port} is refused within {@code timeout}: a closed listener
+     * refuses new connections at once, while pooled ones may drain a moment longer.
+     */
+    static boolean closesWithin(int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+            } catch (IOException refused) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return get(port, path, Map.of());
     }
