@@ -238,7 +238,7 @@ class TaskLifecycleTest {
         ecs.stopTask(r -> r.cluster("vpc").task(run.taskArn()));
         TaskAssignment stop = agent.await(t -> t.taskArn().equals(run.taskArn()) && t.desiredStatus().equals("STOPPED"),
                 Duration.ofSeconds(5));
-        assertThat(describe("vpc", run.taskArn()).lastStatus()).isIn("DEACTIVATING", "STOPPING", "DEPROVISIONING");
+        assertThat(describe("vpc", run.taskArn()).lastStatus()).isIn("DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED");
         agent.report(stop, "STOPPED", 0);
         Task stopped = until("vpc", run.taskArn(), "STOPPED");
         assertThat(stopped.attachments().get(0).status()).isEqualTo("DELETED");
