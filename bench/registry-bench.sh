@@ -4,11 +4,13 @@
 #   - skopeo copy push and pull of a ~300 MB multi-layer image (random data, built offline);
 #   - 4 skopeo pulls in parallel;
 #   - manifest GET requests/s with wrk (1 thread, so the load generator leaves the server a core).
-# Each timed figure is the median of BENCH_RUNS runs (default 3). Prints one table: berth, reference, ratio.
+# Both servers first serve one untimed push and pull (berth's JIT warms up, as a long-running server's
+# has; the reference has its page cache and connections alike). Each timed figure is the median of
+# BENCH_RUNS runs (default 5), berth and the reference alternating. Prints one table: berth, reference, ratio.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-RUNS="${BENCH_RUNS:-3}"
+RUNS="${BENCH_RUNS:-5}"
 BERTH_PORT="${BENCH_BERTH_PORT:-4577}"
 REF_PORT=5000
 LAYERS="${BENCH_LAYERS:-6}"
@@ -129,6 +131,13 @@ pull() { # registry repo parallel creds-args...
   for pid in "${pids[@]}"; do wait "$pid"; done
   elapsed "$start"
 }
+
+say "warm-up: one untimed push and pull on each"
+"${ECR[@]}" create-repository --repository-name "bench/warmup" >/dev/null
+push "$BERTH" bench/warmup --dest-creds "AWS:$TOKEN" >/dev/null
+push "$REF" bench/warmup >/dev/null
+pull "$BERTH" bench/warmup 1 --src-creds "AWS:$TOKEN" >/dev/null
+pull "$REF" bench/warmup 1 >/dev/null
 
 declare -A RESULT
 for run in $(seq 1 "$RUNS"); do

@@ -5,7 +5,6 @@ import berth.registry.core.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -46,14 +45,6 @@ import java.util.regex.Pattern;
  */
 public final class FilesystemBlobStore implements BlobStore {
     private static final Pattern UPLOAD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final int BUFFER_BYTES = 1 << 20;
-    /** Written bytes between background flushes, so completing a large upload has little left to force. */
-    private static final long FLUSH_EVERY_BYTES = 32L << 20;
-    private static final java.util.concurrent.ExecutorService FLUSHER = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "berth-blob-flush");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final Path blobsRoot;
     private final Path uploadsRoot;
@@ -191,44 +182,12 @@ public final class FilesystemBlobStore implements BlobStore {
             long size = Files.size(file);
             if (expectedOffset >= 0 && expectedOffset != size) throw new OffsetMismatch(size);
             if (state.hashedBytes != size) state.sha256 = null;
-            byte[] buffer = new byte[BUFFER_BYTES];
-            java.util.concurrent.Future<?> flushing = java.util.concurrent.CompletableFuture.completedFuture(null);
-            long unflushed = 0;
+            state.hashedBytes = -1;
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                while (true) {
-                    int read = 0;
-                    IOException interrupted = null;
-                    try {
-                        int n;
-                        while (read < buffer.length && (n = data.read(buffer, read, buffer.length - read)) > 0) read += n;
-                    } catch (IOException e) {
-                        interrupted = e;
-                    }
-                    if (read > 0) {
-                        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
-                        state.hashedBytes = -1;
-                        while (chunk.hasRemaining()) channel.write(chunk);
-                        size += read;
-                        if (state.sha256 != null) {
-                            state.sha256.update(buffer, 0, read);
-                            state.hashedBytes = size;
-                        }
-                    }
-                    unflushed += read;
-                    if (unflushed >= FLUSH_EVERY_BYTES && flushing.isDone()) {
-                        unflushed = 0;
-                        flushing = FLUSHER.submit(() -> {
-                            try {
-                                channel.force(false);
-                            } catch (IOException closed) {
-                                // the chunk ended first; completion forces what is left
-                            }
-                        });
-                    }
-                    if (interrupted != null) throw interrupted;
-                    if (read < buffer.length) break;
-                }
-                waitFor(flushing);
+                UploadAppender.Appended appended = UploadAppender.append(channel, data, state.sha256);
+                size += appended.bytes();
+                if (state.sha256 != null) state.hashedBytes = size;
+                if (appended.bodyFailure() != null) throw appended.bodyFailure();
             } finally {
                 try {
                     Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
@@ -262,19 +221,22 @@ public final class FilesystemBlobStore implements BlobStore {
                 deleteUpload(id);
                 return new Completion.DigestMismatch(actual, size);
             }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
             Path target = blobPath(expected);
             Files.createDirectories(target.getParent());
+            boolean[] moved = {false};
             try {
                 pins.compute(expected.toString(), (key, count) -> {
                     try {
                         if (Files.exists(target)) {
+                            // the same bytes are stored already: these need not reach the disk
                             markUsed(target);
                         } else {
+                            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                                channel.force(true);
+                            }
                             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
                             Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
+                            moved[0] = true;
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -284,21 +246,11 @@ public final class FilesystemBlobStore implements BlobStore {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            BlobFiles.syncDirectory(target.getParent());
+            if (moved[0]) BlobFiles.syncDirectory(target.getParent());
             deleteUpload(id);
             return new Completion.Stored(new BlobInfo(expected, size));
         } finally {
             state.lock.unlock();
-        }
-    }
-
-    private static void waitFor(java.util.concurrent.Future<?> flush) {
-        try {
-            flush.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // a failed early flush is retried by the final force
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
