@@ -87,6 +87,8 @@ public final class BerthServer implements AutoCloseable {
             http = Server.builder()
                     .http(new InetSocketAddress(config.bindAddress(), config.port()))
                     .maxRequestLength(0)
+                    // bodies (image layers) arrive in as large pieces as the socket gives, not 8 KiB ones
+                    .http1MaxChunkSize(1 << 20)
                     .requestTimeout(Duration.ofMinutes(10))
                     .idleTimeout(Duration.ofMinutes(2))
                     .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(5))
