@@ -16,7 +16,6 @@ import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
 import berth.elb.TargetRegistry;
 import berth.store.Store;
-import berth.store.Subscription;
 import berth.store.VersionConflict;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service scheduler's loop: one thread that, for every service not yet INACTIVE, reads the
+ * The service scheduler's loop: a {@link WakeableLoop} whose pass, for every service not yet INACTIVE, reads the
  * service, its tasks, its targets' health and the draining instances, asks
  * {@link ServiceReconciler} what to do and does it. It runs when a task, service or instance record
  * changes and at least every {@link #TICK} (target health and backoff change without a record
@@ -46,7 +45,6 @@ final class ServiceSchedulerLoop implements AutoCloseable {
     static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration MIN_GAP = Duration.ofMillis(50);
 
-    private final Store store;
     private final Clock clock;
     private final ServiceRecords services;
     private final TaskRecords tasks;
@@ -54,15 +52,10 @@ final class ServiceSchedulerLoop implements AutoCloseable {
     private final TaskCommits commits;
     private final ServiceTaskLaunches launches;
     private final ServiceTargets targets;
-    private final List<Subscription> subscriptions = new ArrayList<>();
-    private final Object signal = new Object();
     private final Object passing = new Object();
-    private boolean dirty = true;
-    private volatile boolean running;
-    private Thread thread;
+    private final WakeableLoop loop;
 
     ServiceSchedulerLoop(Store store, Clock clock, Supplier<Optional<TargetRegistry>> registry) {
-        this.store = store;
         this.clock = clock;
         this.services = new ServiceRecords(store);
         this.tasks = new TaskRecords(store);
@@ -70,47 +63,19 @@ final class ServiceSchedulerLoop implements AutoCloseable {
         this.commits = new TaskCommits(store);
         this.launches = new ServiceTaskLaunches(store, clock);
         this.targets = new ServiceTargets(registry, this::instance);
+        this.loop = new WakeableLoop("ecs-service-scheduler", store, clock,
+                List.of(TaskRecords.KIND, ServiceRecords.KIND, ContainerInstanceRecords.KIND), MIN_GAP, () -> {
+                    pass();
+                    return clock.instant().plus(TICK);
+                });
     }
 
     void start() {
-        running = true;
-        for (String kind : List.of(TaskRecords.KIND, ServiceRecords.KIND, ContainerInstanceRecords.KIND)) {
-            subscriptions.add(store.watch(kind, c -> {
-                if (c.record().kind().equals(kind)) {
-                    wake();
-                }
-            }));
-        }
-        thread = Thread.ofPlatform().name("ecs-service-scheduler").daemon().start(this::run);
+        loop.start();
     }
 
     void wake() {
-        synchronized (signal) {
-            dirty = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                synchronized (signal) {
-                    if (!dirty) {
-                        signal.wait(TICK.toMillis());
-                    }
-                    dirty = false;
-                }
-                if (!running) {
-                    return;
-                }
-                pass();
-                Thread.sleep(MIN_GAP.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("service scheduling pass failed; retrying", e);
-            }
-        }
+        loop.wake();
     }
 
     /** Runs {@code work} between passes, so no pass acts on state {@code work} is changing. */
@@ -235,11 +200,6 @@ final class ServiceSchedulerLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        subscriptions.forEach(Subscription::close);
-        wake();
-        if (thread != null) {
-            thread.interrupt();
-        }
+        loop.close();
     }
 }
