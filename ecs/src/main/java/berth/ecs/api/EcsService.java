@@ -1,6 +1,6 @@
 package berth.ecs.api;
 
-import berth.aws.AwsService;
+import berth.aws.DescribedService;
 import berth.aws.OperationHandler;
 import berth.aws.Protocol;
 import berth.aws.ServiceErrorCodes;
@@ -8,21 +8,18 @@ import berth.aws.ServiceModel;
 import berth.aws.model.ServiceDescription;
 import berth.store.Store;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.*;
 
 /** ECS on AWS JSON 1.1, target prefix {@code AmazonEC2ContainerServiceV20141113}. */
-public final class EcsService implements AwsService {
+public final class EcsService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("ecs");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("ecs", "software.amazon.awssdk.services.ecs.model");
 
-    private final Map<String, OperationHandler<?, ?>> operations = new LinkedHashMap<>();
     private final TaggableResources taggable = new TaggableResources();
 
     public EcsService(Store store, Clock clock) {
+        super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
         ClusterApi clusters = new ClusterApi(store, clock);
         add("CreateCluster", CreateClusterRequest.class, clusters::create);
         add("DescribeClusters", DescribeClustersRequest.class, clusters::describe);
@@ -70,31 +67,11 @@ public final class EcsService implements AwsService {
      * to the same service before the platform serves it.
      */
     public <I extends SdkPojo> void add(String operation, Class<I> requestType, OperationHandler<I, ?> handler) {
-        operations.put(operation, handler);
+        add(operation, handler);
     }
 
     /** The resource kinds TagResource and friends reach; register tasks and services here. */
     public TaggableResources taggableResources() {
         return taggable;
-    }
-
-    @Override
-    public ServiceModel model() {
-        return MODEL;
-    }
-
-    @Override
-    public ServiceErrorCodes errorCodes() {
-        return ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException");
-    }
-
-    @Override
-    public Optional<ServiceDescription> description() {
-        return Optional.of(DESCRIPTION);
-    }
-
-    @Override
-    public Map<String, OperationHandler<?, ?>> operations() {
-        return operations;
     }
 }

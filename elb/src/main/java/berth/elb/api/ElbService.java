@@ -1,9 +1,7 @@
 package berth.elb.api;
 
-import berth.aws.AwsService;
+import berth.aws.DescribedService;
 import berth.aws.OperationHandler;
-import berth.aws.Protocol;
-import berth.aws.ServiceErrorCodes;
 import berth.aws.ServiceModel;
 import berth.aws.model.ServiceDescription;
 import berth.elb.core.ElbException;
@@ -12,9 +10,6 @@ import berth.elb.state.ElbRecords;
 import berth.elb.state.TargetHealthReader;
 import berth.elb.state.TargetRegistrations;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 
@@ -23,15 +18,14 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
  * {@code elasticloadbalancing}). {@code changed} runs after every change the data plane serves, so
  * a listener, rule or target is in effect when its call returns.
  */
-public final class ElbService implements AwsService {
+public final class ElbService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("elbv2");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("elasticloadbalancing",
             "software.amazon.awssdk.services.elasticloadbalancingv2.model");
 
-    private final Map<String, OperationHandler<?, ?>> operations = new LinkedHashMap<>();
-
     public ElbService(ElbRecords records, Clock clock, ListenerPorts ports, TargetRegistrations registrations,
                       TargetHealthReader health, Runnable changed) {
+        super(MODEL, DESCRIPTION);
         ElbScope scope = new ElbScope(records);
         ElbIds ids = new ElbIds();
         ActionCheck actions = new ActionCheck(records, scope);
@@ -77,32 +71,12 @@ public final class ElbService implements AwsService {
 
     /** Registers an operation; ELB's refusals become its error codes on the wire. */
     private <I extends SdkPojo, O extends SdkPojo> void add(String operation, Class<I> requestType, OperationHandler<I, O> handler) {
-        operations.put(operation, (OperationHandler<I, O>) (request, ctx) -> {
+        add(operation, (OperationHandler<I, O>) (request, ctx) -> {
             try {
                 return handler.handle(request, ctx);
             } catch (ElbException e) {
                 throw ElbErrors.of(e);
             }
         });
-    }
-
-    @Override
-    public ServiceModel model() {
-        return MODEL;
-    }
-
-    @Override
-    public ServiceErrorCodes errorCodes() {
-        return ServiceErrorCodes.defaultsFor(Protocol.QUERY);
-    }
-
-    @Override
-    public Optional<ServiceDescription> description() {
-        return Optional.of(DESCRIPTION);
-    }
-
-    @Override
-    public Map<String, OperationHandler<?, ?>> operations() {
-        return operations;
     }
 }

@@ -1,6 +1,6 @@
 package berth.iam.api;
 
-import berth.aws.AwsService;
+import berth.aws.DescribedService;
 import berth.aws.OperationHandler;
 import berth.aws.ServiceModel;
 import berth.aws.model.ServiceDescription;
@@ -13,18 +13,15 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 
 /** STS on the Query protocol (version 2011-06-15): who is calling, and role sessions. */
-public final class StsService implements AwsService {
+public final class StsService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("sts");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("sts", "software.amazon.awssdk.services.sts.model");
 
-    private final Map<String, OperationHandler<?, ?>> operations;
-
     public StsService(IamRecords iam, SessionRecords sessions, PrincipalPolicies principals, SessionIssuer issuer,
                       Clock clock) {
+        super(MODEL, DESCRIPTION);
         AssumeRoleApi assumeRole = new AssumeRoleApi(iam, sessions, principals, issuer, clock);
         OperationHandler<GetCallerIdentityRequest, GetCallerIdentityResponse> getCallerIdentity = (request, context) ->
                 GetCallerIdentityResponse.builder()
@@ -32,23 +29,7 @@ public final class StsService implements AwsService {
                         .arn(context.caller().identity().arn())
                         .userId(context.caller().identity().userId())
                         .build();
-        this.operations = Map.of(
-                "GetCallerIdentity", getCallerIdentity,
-                "AssumeRole", (OperationHandler<AssumeRoleRequest, ?>) assumeRole::assume);
-    }
-
-    @Override
-    public ServiceModel model() {
-        return MODEL;
-    }
-
-    @Override
-    public Optional<ServiceDescription> description() {
-        return Optional.of(DESCRIPTION);
-    }
-
-    @Override
-    public Map<String, OperationHandler<?, ?>> operations() {
-        return operations;
+        add("GetCallerIdentity", getCallerIdentity);
+        add("AssumeRole", (OperationHandler<AssumeRoleRequest, ?>) assumeRole::assume);
     }
 }

@@ -1,6 +1,6 @@
 package berth.logs.api;
 
-import berth.aws.AwsService;
+import berth.aws.DescribedService;
 import berth.aws.OperationHandler;
 import berth.aws.Protocol;
 import berth.aws.ServiceErrorCodes;
@@ -9,9 +9,6 @@ import berth.aws.model.ServiceDescription;
 import berth.logs.state.LogRecords;
 import berth.logs.storage.LogStorage;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogGroupRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.CreateLogStreamRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DeleteLogGroupRequest;
@@ -32,15 +29,14 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.UntagLogGroupRequest
 import software.amazon.awssdk.services.cloudwatchlogs.model.UntagResourceRequest;
 
 /** CloudWatch Logs on AWS JSON 1.1, target prefix {@code Logs_20140328}, signing name {@code logs}. */
-public final class LogsService implements AwsService {
+public final class LogsService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("logs");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("logs",
             "software.amazon.awssdk.services.cloudwatchlogs.model");
 
-    private final Map<String, OperationHandler<?, ?>> operations = new HashMap<>();
-
     /** @param retentionChanged called when a group's retention changes, so expired events go promptly */
     public LogsService(LogRecords records, LogStorage storage, Clock clock, Runnable retentionChanged) {
+        super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
         LogGroupApi groups = new LogGroupApi(records, storage, clock, retentionChanged);
         LogStreamApi streams = new LogStreamApi(records, storage, clock, groups);
         LogEventsApi events = new LogEventsApi(records, storage, clock);
@@ -65,29 +61,5 @@ public final class LogsService implements AwsService {
         add("TagLogGroup", (OperationHandler<TagLogGroupRequest, ?>) tags::tagLogGroup);
         add("UntagLogGroup", (OperationHandler<UntagLogGroupRequest, ?>) tags::untagLogGroup);
         add("ListTagsLogGroup", (OperationHandler<ListTagsLogGroupRequest, ?>) tags::listTagsLogGroup);
-    }
-
-    private void add(String operation, OperationHandler<?, ?> handler) {
-        operations.put(operation, handler);
-    }
-
-    @Override
-    public ServiceModel model() {
-        return MODEL;
-    }
-
-    @Override
-    public ServiceErrorCodes errorCodes() {
-        return ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException");
-    }
-
-    @Override
-    public Optional<ServiceDescription> description() {
-        return Optional.of(DESCRIPTION);
-    }
-
-    @Override
-    public Map<String, OperationHandler<?, ?>> operations() {
-        return Map.copyOf(operations);
     }
 }

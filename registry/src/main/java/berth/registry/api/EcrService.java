@@ -1,6 +1,6 @@
 package berth.registry.api;
 
-import berth.aws.AwsService;
+import berth.aws.DescribedService;
 import berth.aws.OperationHandler;
 import berth.aws.Protocol;
 import berth.aws.ServiceErrorCodes;
@@ -15,23 +15,19 @@ import berth.registry.state.RegistryRecords;
 import software.amazon.awssdk.services.ecr.model.*;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** ECR on AWS JSON 1.1, target prefix {@code AmazonEC2ContainerRegistry_V20150921}, signing name {@code ecr}. */
-public final class EcrService implements AwsService {
+public final class EcrService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("ecr");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("ecr", "software.amazon.awssdk.services.ecr.model");
-
-    private final Map<String, OperationHandler<?, ?>> operations = new HashMap<>();
 
     /**
      * @param endpoint the endpoint's URL, e.g. {@code http://127.0.0.1:4566} (known once it listens)
      */
     public EcrService(RegistryRecords records, Images images, Layers layers, LifecycleRunner lifecycle,
                       HmacRegistryTokens tokens, Clock clock, Supplier<String> endpoint) {
+        super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
         Supplier<String> host = () -> java.net.URI.create(endpoint.get()).getAuthority();
         Targets targets = new Targets(new RepositoryAccess(records));
         RepositoryApi repositories = new RepositoryApi(records, targets, clock, host);
@@ -69,29 +65,5 @@ public final class EcrService implements AwsService {
         add("StartLifecyclePolicyPreview", (OperationHandler<StartLifecyclePolicyPreviewRequest, ?>) lifecycleApi::startPreview);
         add("GetLifecyclePolicyPreview", (OperationHandler<GetLifecyclePolicyPreviewRequest, ?>) lifecycleApi::getPreview);
         add("GetAuthorizationToken", (OperationHandler<GetAuthorizationTokenRequest, ?>) auth::token);
-    }
-
-    private void add(String operation, OperationHandler<?, ?> handler) {
-        operations.put(operation, handler);
-    }
-
-    @Override
-    public ServiceModel model() {
-        return MODEL;
-    }
-
-    @Override
-    public ServiceErrorCodes errorCodes() {
-        return ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException");
-    }
-
-    @Override
-    public Optional<ServiceDescription> description() {
-        return Optional.of(DESCRIPTION);
-    }
-
-    @Override
-    public Map<String, OperationHandler<?, ?>> operations() {
-        return Map.copyOf(operations);
     }
 }
