@@ -1,5 +1,6 @@
 package berth.secrets;
 
+import berth.iam.RequestResources;
 import berth.platform.Platform;
 import berth.platform.PlatformModule;
 import berth.secrets.keys.SealingKey;
@@ -37,6 +38,7 @@ public final class SecretsModule implements PlatformModule {
         platform.addAwsService(new SecretsManagerService(secrets, platform.clock()));
         platform.addAwsService(new SsmService(parameters, platform.clock()));
         platform.publish(SecretResolver.class, new StoreSecretResolver(secrets, parameters));
+        platform.lookup(RequestResources.class).ifPresent(table -> SecretResources.register(table, secrets));
         deletions = new SecretDeletionLoop(secrets, platform.clock(), sweepInterval());
         deletions.start();
     }
