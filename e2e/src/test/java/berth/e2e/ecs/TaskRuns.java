@@ -1,4 +1,4 @@
-package berth.e2e.ecs.agent;
+package berth.e2e.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,31 +27,31 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * Running tasks on a real berth and looking at them from the outside: the ECS API for what berth
  * says, the docker CLI for what runs, HTTP for what the containers serve.
  */
-final class TaskRuns {
+public final class TaskRuns {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private TaskRuns() {}
 
     /** The offline busybox image: sh, httpd, nc, sleep. */
-    static String busybox() {
+    public static String busybox() {
         return TestImages.ensureBusybox();
     }
 
     /** RunTask that must place its task; returns it. */
-    static Task run(EcsClient ecs, Consumer<RunTaskRequest.Builder> request) {
+    public static Task run(EcsClient ecs, Consumer<RunTaskRequest.Builder> request) {
         RunTaskResponse response = ecs.runTask(request);
         assertThat(response.failures()).as("RunTask failures").isEmpty();
         assertThat(response.tasks()).hasSize(1);
         return response.tasks().get(0);
     }
 
-    static Task describe(EcsClient ecs, String cluster, String taskArn) {
+    public static Task describe(EcsClient ecs, String cluster, String taskArn) {
         return ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks().get(0);
     }
 
     /** Polls DescribeTasks until {@code condition} holds. */
-    static Task await(EcsClient ecs, String cluster, String taskArn, Predicate<Task> condition, Duration timeout,
+    public static Task await(EcsClient ecs, String cluster, String taskArn, Predicate<Task> condition, Duration timeout,
                       String what) {
         Instant deadline = Instant.now().plus(timeout);
         Task last = describe(ecs, cluster, taskArn);
@@ -66,13 +66,13 @@ final class TaskRuns {
         return last;
     }
 
-    static Task awaitStatus(EcsClient ecs, String cluster, String taskArn, String status) {
+    public static Task awaitStatus(EcsClient ecs, String cluster, String taskArn, String status) {
         return await(ecs, cluster, taskArn, t -> status.equals(t.lastStatus()), Duration.ofSeconds(60),
                 "reach " + status);
     }
 
     /** Waits until {@code cluster} has {@code count} registered, connected container instances. */
-    static List<String> awaitInstances(EcsClient ecs, String cluster, int count) {
+    public static List<String> awaitInstances(EcsClient ecs, String cluster, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
             try {
@@ -92,7 +92,7 @@ final class TaskRuns {
     }
 
     /** Runs the docker CLI; its output lines. */
-    static List<String> docker(String... args) {
+    public static List<String> docker(String... args) {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(Arrays.asList(args));
         try {
@@ -111,7 +111,7 @@ final class TaskRuns {
     }
 
     /** {@code docker ps} names of the containers labelled with {@code task}, running ones only unless {@code all}. */
-    static List<String> containersOf(String taskArn, boolean all) {
+    public static List<String> containersOf(String taskArn, boolean all) {
         List<String> args = new ArrayList<>(List.of("ps", "--filter", "label=berth.task-arn=" + taskArn, "--format",
                 "{{.Names}}"));
         if (all) {
@@ -121,12 +121,12 @@ final class TaskRuns {
     }
 
     /** The value of one label of a container. */
-    static String label(String container, String label) {
+    public static String label(String container, String label) {
         return docker("inspect", "--format", "{{index .Config.Labels \"" + label + "\"}}", container).get(0);
     }
 
     /** The body of a 200 answer from {@code url}, retrying for 10 s while the server starts. */
-    static String httpGet(String url) {
+    public static String httpGet(String url) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         Exception last = null;
         while (Instant.now().isBefore(deadline)) {
@@ -147,7 +147,7 @@ final class TaskRuns {
         throw new AssertionError("GET " + url + " did not answer 200", last);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -156,12 +156,12 @@ final class TaskRuns {
     }
 
     /** A container command serving {@code body} at {@code /} on {@code port}. */
-    static List<String> httpd(String body, int port) {
+    public static List<String> httpd(String body, int port) {
         return List.of("sh", "-c", "echo " + body + " > /www/index.html && exec httpd -f -p " + port + " -h /www");
     }
 
     /** Removes every container and volume the agents of the berth at {@code endpoint} created. */
-    static void removeContainers(URI endpoint) {
+    public static void removeContainers(URI endpoint) {
         String filter = "label=berth.control-plane=" + endpoint;
         List<String> ids = docker("ps", "-aq", "--filter", filter);
         if (!ids.isEmpty()) {
@@ -177,7 +177,7 @@ final class TaskRuns {
         }
     }
 
-    static void sleep(Duration d) {
+    public static void sleep(Duration d) {
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {

@@ -1,8 +1,9 @@
 package berth.e2e.ecs.agent;
 
-import static berth.e2e.ecs.agent.TaskRuns.busybox;
-import static berth.e2e.ecs.agent.TaskRuns.containersOf;
-import static berth.e2e.ecs.agent.TaskRuns.httpGet;
+import berth.e2e.ecs.TaskRuns;
+import static berth.e2e.ecs.TaskRuns.busybox;
+import static berth.e2e.ecs.TaskRuns.containersOf;
+import static berth.e2e.ecs.TaskRuns.httpGet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.e2e.AwsCli;

@@ -1,11 +1,12 @@
 package berth.e2e.ecs.agent;
 
-import static berth.e2e.ecs.agent.TaskRuns.awaitStatus;
-import static berth.e2e.ecs.agent.TaskRuns.busybox;
-import static berth.e2e.ecs.agent.TaskRuns.containersOf;
-import static berth.e2e.ecs.agent.TaskRuns.docker;
-import static berth.e2e.ecs.agent.TaskRuns.httpGet;
-import static berth.e2e.ecs.agent.TaskRuns.run;
+import berth.e2e.ecs.TaskRuns;
+import static berth.e2e.ecs.TaskRuns.awaitStatus;
+import static berth.e2e.ecs.TaskRuns.busybox;
+import static berth.e2e.ecs.TaskRuns.containersOf;
+import static berth.e2e.ecs.TaskRuns.docker;
+import static berth.e2e.ecs.TaskRuns.httpGet;
+import static berth.e2e.ecs.TaskRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.junit5.BerthTest;

@@ -1,10 +1,11 @@
 package berth.e2e.ecs.agent;
 
-import static berth.e2e.ecs.agent.TaskRuns.awaitStatus;
-import static berth.e2e.ecs.agent.TaskRuns.busybox;
-import static berth.e2e.ecs.agent.TaskRuns.containersOf;
-import static berth.e2e.ecs.agent.TaskRuns.docker;
-import static berth.e2e.ecs.agent.TaskRuns.label;
+import berth.e2e.ecs.TaskRuns;
+import static berth.e2e.ecs.TaskRuns.awaitStatus;
+import static berth.e2e.ecs.TaskRuns.busybox;
+import static berth.e2e.ecs.TaskRuns.containersOf;
+import static berth.e2e.ecs.TaskRuns.docker;
+import static berth.e2e.ecs.TaskRuns.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.e2e.BerthProcess;

@@ -3,15 +3,11 @@ package berth.e2e.ecs.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.agent.testing.TestImages;
+import berth.e2e.ecs.TaskRuns;
 import berth.junit5.BerthTest;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +29,10 @@ class ExecutionRoleTest {
     private static final String TRUST_ECS_TASKS = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
              "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    /** As AWS's guide writes it: the secret's ARN with a wildcard for the random suffix. */
     private static final String READ_SECRETS = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue",
-             "Resource":"*"}]}""";
+             "Resource":"arn:aws:secretsmanager:*:*:secret:exec-role-secret-*"}]}""";
 
     private final EcsClient ecs;
     private final IamClient iam;
@@ -50,28 +47,12 @@ class ExecutionRoleTest {
     @BeforeAll
     static void image(EcsClient ecs) {
         TestImages.ensureBusybox();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (!ecs.listContainerInstances(r -> r.cluster(CLUSTER)).containerInstanceArns().isEmpty()) {
-                    return;
-                }
-            } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException notYet) {
-                // the local agent creates its cluster as it starts
-            }
-            sleep(100);
-        }
-        throw new AssertionError("no container instance registered in " + CLUSTER);
+        TaskRuns.awaitInstances(ecs, CLUSTER, 1);
     }
 
     @AfterAll
     static void removeContainers(URI endpoint) {
-        List<String> ids = docker("ps", "-aq", "--filter", "label=berth.control-plane=" + endpoint);
-        if (!ids.isEmpty()) {
-            List<String> rm = new ArrayList<>(List.of("rm", "-f", "-v"));
-            rm.addAll(ids);
-            docker(rm.toArray(String[]::new));
-        }
+        TaskRuns.removeContainers(endpoint);
     }
 
     @Test
@@ -84,14 +65,20 @@ class ExecutionRoleTest {
                 .role().arn();
 
         Task allowed = runAndAwait(register("exec-allowed", reader, secretArn), "RUNNING");
-        String container = docker("ps", "--filter", "label=berth.task-arn=" + allowed.taskArn(), "--filter",
+        String container = TaskRuns.docker("ps", "--filter", "label=berth.task-arn=" + allowed.taskArn(), "--filter",
                 "label=berth.container-name=app", "--format", "{{.Names}}").get(0);
-        assertThat(docker("exec", container, "sh", "-c", "printf %s \"$PASSWORD\"")).containsExactly("pa55");
+        assertThat(TaskRuns.docker("exec", container, "sh", "-c", "printf %s \"$PASSWORD\"")).containsExactly("pa55");
 
         Task denied = runAndAwait(register("exec-denied", bare, secretArn), "STOPPED");
         assertThat(denied.stoppedReason())
                 .startsWith("ResourceInitializationError: unable to pull secrets or registry auth")
                 .contains("AccessDenied").contains("exec-bare");
+
+        String otherArn = secrets.createSecret(r -> r.name("exec-other-secret").secretString("not-yours")).arn();
+        Task otherSecret = runAndAwait(register("exec-other", reader, otherArn), "STOPPED");
+        assertThat(otherSecret.stoppedReason())
+                .startsWith("ResourceInitializationError: unable to pull secrets or registry auth")
+                .contains("AccessDenied").contains(otherArn);
     }
 
     private String register(String family, String executionRoleArn, String secretArn) {
@@ -115,33 +102,7 @@ class ExecutionRoleTest {
             if (Instant.now().isAfter(deadline) || (!status.equals("STOPPED") && "STOPPED".equals(task.lastStatus()))) {
                 throw new AssertionError("task did not reach " + status + ": " + task);
             }
-            sleep(100);
-        }
-    }
-
-    private static List<String> docker(String... args) {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " failed: " + out);
-            }
-            return out.lines().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new AssertionError("cannot run the docker CLI", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            TaskRuns.sleep(Duration.ofMillis(100));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import berth.agent.testing.TestImages;
+import berth.e2e.ecs.TaskRuns;
 import berth.junit5.BerthTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,8 +33,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Task IAM roles end to end: a container of a task with a task role fetches its credentials from
  * 169.254.170.2 with busybox wget (where the AWS SDKs look), the credentials act as the role (the
- * AWS SDK is used from the test with the fetched credentials, since no AWS CLI or SDK image runs
- * offline), another task's credentials id is refused, the task metadata endpoint v4 names the task,
+ * AWS SDK is used from the test with the fetched credentials; {@link AwsCliInTaskTest} runs the AWS
+ * CLI itself inside a task), another task's credentials id is refused, the task metadata endpoint v4 names the task,
  * and a task whose role is missing or does not trust ecs-tasks stops before any container starts.
  */
 @BerthTest
@@ -62,17 +63,12 @@ class TaskRolesTest {
     @BeforeAll
     static void image(EcsClient ecs) {
         TestImages.ensureBusybox();
-        awaitInstance(ecs);
+        TaskRuns.awaitInstances(ecs, CLUSTER, 1);
     }
 
     @AfterAll
     static void removeContainers(URI endpoint) {
-        List<String> ids = docker("ps", "-aq", "--filter", "label=berth.control-plane=" + endpoint);
-        if (!ids.isEmpty()) {
-            List<String> rm = new ArrayList<>(List.of("rm", "-f", "-v"));
-            rm.addAll(ids);
-            docker(rm.toArray(String[]::new));
-        }
+        TaskRuns.removeContainers(endpoint);
     }
 
     @Test
@@ -92,11 +88,11 @@ class TaskRolesTest {
         assertThat(env(firstContainer, "AWS_REGION")).isNotEmpty();
         String endpointUrl = env(firstContainer, "AWS_ENDPOINT_URL");
         assertThat(endpointUrl).startsWith("http://169.254.170.2:");
-        assertThat(String.join("\n", docker("exec", firstContainer, "wget", "-qO-", endpointUrl + "/_berth/health")))
+        assertThat(String.join("\n", TaskRuns.docker("exec", firstContainer, "wget", "-qO-", endpointUrl + "/_berth/health")))
                 .as("berth answers a container at AWS_ENDPOINT_URL").isNotEmpty();
 
         JsonNode credentials = JSON.readTree(String.join("\n",
-                docker("exec", firstContainer, "wget", "-qO-", "http://169.254.170.2" + relativeUri)));
+                TaskRuns.docker("exec", firstContainer, "wget", "-qO-", "http://169.254.170.2" + relativeUri)));
         assertThat(credentials.path("RoleArn").asText()).isEqualTo(roleArn);
         assertThat(credentials.path("Expiration").asText()).endsWith("Z");
 
@@ -136,7 +132,7 @@ class TaskRolesTest {
         assertThat(env(container, "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")).isEmpty();
         String fullUri = env(container, "AWS_CONTAINER_CREDENTIALS_FULL_URI");
         assertThat(fullUri).startsWith("http://169.254.170.2/v2/credentials/");
-        JsonNode credentials = JSON.readTree(String.join("\n", docker("exec", container, "sh", "-c",
+        JsonNode credentials = JSON.readTree(String.join("\n", TaskRuns.docker("exec", container, "sh", "-c",
                 "wget -qO- --header \"Authorization: $AWS_CONTAINER_AUTHORIZATION_TOKEN\" "
                         + "$AWS_CONTAINER_CREDENTIALS_FULL_URI")));
         assertThat(credentials.path("RoleArn").asText()).isEqualTo(roleArn);
@@ -152,7 +148,7 @@ class TaskRolesTest {
         String uri = env(container, "ECS_CONTAINER_METADATA_URI_V4");
         assertThat(uri).startsWith("http://169.254.170.2/v4/");
 
-        JsonNode taskDoc = JSON.readTree(String.join("\n", docker("exec", container, "wget", "-qO-", uri + "/task")));
+        JsonNode taskDoc = JSON.readTree(String.join("\n", TaskRuns.docker("exec", container, "wget", "-qO-", uri + "/task")));
         assertThat(taskDoc.path("TaskARN").asText()).isEqualTo(task.taskArn());
         assertThat(taskDoc.path("Cluster").asText()).isEqualTo(task.clusterArn());
         assertThat(taskDoc.path("Family").asText()).isEqualTo(family);
@@ -160,15 +156,15 @@ class TaskRolesTest {
         assertThat(taskDoc.path("DesiredStatus").asText()).isEqualTo("RUNNING");
         assertThat(taskDoc.path("Containers").get(0).path("Name").asText()).isEqualTo("app");
 
-        JsonNode containerDoc = JSON.readTree(String.join("\n", docker("exec", container, "wget", "-qO-", uri)));
+        JsonNode containerDoc = JSON.readTree(String.join("\n", TaskRuns.docker("exec", container, "wget", "-qO-", uri)));
         assertThat(containerDoc.path("Name").asText()).isEqualTo("app");
         assertThat(containerDoc.path("DockerId").asText())
-                .isEqualTo(docker("inspect", "--format", "{{.Id}}", container).get(0));
+                .isEqualTo(TaskRuns.docker("inspect", "--format", "{{.Id}}", container).get(0));
         assertThat(containerDoc.path("KnownStatus").asText()).isEqualTo("RUNNING");
 
-        JsonNode stats = JSON.readTree(String.join("\n", docker("exec", container, "wget", "-qO-", uri + "/stats")));
+        JsonNode stats = JSON.readTree(String.join("\n", TaskRuns.docker("exec", container, "wget", "-qO-", uri + "/stats")));
         assertThat(stats.path("memory_stats").path("usage").asLong()).isPositive();
-        JsonNode taskStats = JSON.readTree(String.join("\n", docker("exec", container, "wget", "-qO-",
+        JsonNode taskStats = JSON.readTree(String.join("\n", TaskRuns.docker("exec", container, "wget", "-qO-",
                 uri + "/task/stats")));
         assertThat(taskStats.has(containerDoc.path("DockerId").asText())).isTrue();
     }
@@ -179,13 +175,13 @@ class TaskRolesTest {
         Task withoutRole = runAndAwait(missing, "STOPPED");
         assertThat(withoutRole.stoppedReason()).startsWith("ResourceInitializationError:").contains("no-such-role");
         assertThat(withoutRole.stopCode().toString()).isEqualTo("TaskFailedToStart");
-        assertThat(docker("ps", "-aq", "--filter", "label=berth.task-arn=" + withoutRole.taskArn())).isEmpty();
+        assertThat(TaskRuns.docker("ps", "-aq", "--filter", "label=berth.task-arn=" + withoutRole.taskArn())).isEmpty();
 
         String ec2Role = iam.createRole(r -> r.roleName("trusts-ec2-only").assumeRolePolicyDocument(TRUST_EC2))
                 .role().arn();
         Task untrusted = runAndAwait(register("untrusting-role", ec2Role), "STOPPED");
         assertThat(untrusted.stoppedReason()).startsWith("ResourceInitializationError:").contains("trusts-ec2-only");
-        assertThat(docker("ps", "-aq", "--filter", "label=berth.task-arn=" + untrusted.taskArn())).isEmpty();
+        assertThat(TaskRuns.docker("ps", "-aq", "--filter", "label=berth.task-arn=" + untrusted.taskArn())).isEmpty();
     }
 
     private String register(String family, String taskRoleArn) {
@@ -212,35 +208,19 @@ class TaskRolesTest {
             if (Instant.now().isAfter(deadline) || (!status.equals("STOPPED") && "STOPPED".equals(task.lastStatus()))) {
                 throw new AssertionError("task did not reach " + status + ": " + task);
             }
-            sleep(100);
+            TaskRuns.sleep(Duration.ofMillis(100));
         }
     }
 
     private static String containerOf(Task task) {
-        List<String> names = docker("ps", "--filter", "label=berth.task-arn=" + task.taskArn(), "--filter",
+        List<String> names = TaskRuns.docker("ps", "--filter", "label=berth.task-arn=" + task.taskArn(), "--filter",
                 "label=berth.container-name=app", "--format", "{{.Names}}");
         assertThat(names).hasSize(1);
         return names.get(0);
     }
 
     private static String env(String container, String name) {
-        return docker("exec", container, "sh", "-c", "printf %s \"$" + name + "\"").stream().findFirst().orElse("");
-    }
-
-    private static void awaitInstance(EcsClient ecs) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                List<String> arns = ecs.listContainerInstances(r -> r.cluster(CLUSTER)).containerInstanceArns();
-                if (!arns.isEmpty()) {
-                    return;
-                }
-            } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException notYet) {
-                // the local agent creates its cluster as it starts
-            }
-            sleep(100);
-        }
-        throw new AssertionError("no container instance registered in " + CLUSTER);
+        return TaskRuns.docker("exec", container, "sh", "-c", "printf %s \"$" + name + "\"").stream().findFirst().orElse("");
     }
 
     private record Result(int exitCode, String output) {}
@@ -261,22 +241,6 @@ class TaskRolesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    private static List<String> docker(String... args) {
-        Result r = tryDocker(args);
-        if (r.exitCode() != 0) {
-            throw new AssertionError("docker " + String.join(" ", args) + " failed: " + r.output());
-        }
-        return r.output().lines().filter(l -> !l.isBlank()).toList();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

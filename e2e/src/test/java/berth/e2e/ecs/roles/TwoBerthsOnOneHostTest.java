@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import berth.agent.testing.TestImages;
 import berth.e2e.BerthProcess;
 import berth.e2e.Clients;
+import berth.e2e.ecs.TaskRuns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -64,22 +62,22 @@ class TwoBerthsOnOneHostTest {
                     }
                     tasks.add(taskArn);
                     roles.add(role);
-                    containers.add(docker("ps", "--filter", "label=berth.task-arn=" + taskArn, "--filter",
+                    containers.add(TaskRuns.docker("ps", "--filter", "label=berth.task-arn=" + taskArn, "--filter",
                             "label=berth.container-name=app", "--format", "{{.Names}}").get(0));
                 }
             }
             for (int i = 0; i < 2; i++) {
                 String container = containers.get(i);
-                JsonNode credentials = JSON.readTree(String.join("\n", docker("exec", container, "sh", "-c",
+                JsonNode credentials = JSON.readTree(String.join("\n", TaskRuns.docker("exec", container, "sh", "-c",
                         "wget -qO- http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")));
                 assertThat(credentials.path("AccessKeyId").asText()).isNotEmpty();
                 assertThat(credentials.path("RoleArn").asText()).isEqualTo(roles.get(i));
-                JsonNode task = JSON.readTree(String.join("\n", docker("exec", container, "sh", "-c",
+                JsonNode task = JSON.readTree(String.join("\n", TaskRuns.docker("exec", container, "sh", "-c",
                         "wget -qO- $ECS_CONTAINER_METADATA_URI_V4/task")));
                 assertThat(task.path("TaskARN").asText()).isEqualTo(tasks.get(i));
             }
             for (String container : containers) {
-                docker("rm", "-f", container);
+                TaskRuns.docker("rm", "-f", container);
             }
         }
     }
@@ -106,34 +104,8 @@ class TwoBerthsOnOneHostTest {
             } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException notYet) {
                 // the local agent creates its cluster as it starts
             }
-            sleep();
+            TaskRuns.sleep(Duration.ofMillis(200));
         }
         throw new AssertionError("no RUNNING task: " + arn);
-    }
-
-    private static List<String> docker(String... args) {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " failed: " + out);
-            }
-            return out.lines().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new AssertionError("cannot run the docker CLI", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package berth.e2e.ecs.services;
 
+import static berth.e2e.ecs.TaskRuns.removeContainers;
+import static berth.e2e.ecs.TaskRuns.sleep;
 import static berth.e2e.ecs.services.ServiceRuns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

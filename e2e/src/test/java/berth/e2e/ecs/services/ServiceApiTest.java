@@ -97,7 +97,7 @@ class ServiceApiTest {
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
         List<String> events = List.of();
         while (!events.contains(unplaced) && java.time.Instant.now().isBefore(deadline)) {
-            ServiceRuns.sleep(java.time.Duration.ofMillis(200));
+            berth.e2e.ecs.TaskRuns.sleep(java.time.Duration.ofMillis(200));
             events = ecs.describeServices(r -> r.cluster(CLUSTER).services("twice")).services().get(0).events()
                     .stream().map(e -> e.message()).toList();
         }

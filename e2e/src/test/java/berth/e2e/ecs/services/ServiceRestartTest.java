@@ -1,5 +1,8 @@
 package berth.e2e.ecs.services;
 
+import static berth.e2e.ecs.TaskRuns.docker;
+import static berth.e2e.ecs.TaskRuns.removeContainers;
+import static berth.e2e.ecs.TaskRuns.sleep;
 import static berth.e2e.ecs.services.ServiceRuns.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,13 @@
 package berth.e2e.ecs.services;
 
+import static berth.e2e.ecs.TaskRuns.sleep;
+
 import berth.agent.testing.TestImages;
 import berth.e2e.AwsCli;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -69,42 +66,5 @@ final class ServiceRuns {
             return List.of();
         }
         return ecs.describeTasks(r -> r.cluster(CLUSTER).tasks(arns)).tasks();
-    }
-
-    static List<String> docker(String... args) {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(Arrays.asList(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " failed: " + out);
-            }
-            return out.lines().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new AssertionError("cannot run the docker CLI", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Removes every container and volume the berth at {@code endpoint} made. */
-    static void removeContainers(URI endpoint) {
-        List<String> ids = docker("ps", "-aq", "--filter", "label=berth.control-plane=" + endpoint);
-        if (!ids.isEmpty()) {
-            List<String> rm = new ArrayList<>(List.of("rm", "-f", "-v"));
-            rm.addAll(ids);
-            docker(rm.toArray(String[]::new));
-        }
-    }
-
-    static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
