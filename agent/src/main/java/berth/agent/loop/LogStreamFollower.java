@@ -20,15 +20,23 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 
 /**
- * One container's output shipped to one log stream: lines are buffered and sent with PutLogEvents at
- * most every {@link #FLUSH_EVERY} (sooner when the buffer fills). A follower that starts again for a
- * container (after an agent restart) continues after the stream's last event.
+ * One container's output shipped to one log stream: lines are buffered and sent with PutLogEvents
+ * every {@link #FLUSH_EVERY}, sooner when a full batch is waiting; each flush sends everything
+ * buffered, in batches within PutLogEvents' limits (10,000 events, 1 MiB counting 26 bytes per
+ * event), and a failed batch stays first in line for the next flush. When the container's output
+ * ends, what is left is sent before the follower ends. A follower that starts again for a container
+ * (after an agent restart) continues after the stream's last event: lines stamped at or before that
+ * millisecond are taken as sent.
  */
 final class LogStreamFollower {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogStreamFollower.class);
     private static final Duration FLUSH_EVERY = Duration.ofMillis(500);
-    private static final int MAX_BATCH = 5000;
+    private static final int MAX_BATCH_EVENTS = 10_000;
+    private static final int MAX_BATCH_BYTES = 1_048_576;
+    private static final int EVENT_OVERHEAD_BYTES = 26;
+    /** Buffered events beyond which new lines are dropped (and counted) while PutLogEvents keeps failing. */
+    private static final int MAX_BUFFERED = 20 * MAX_BATCH_EVENTS;
 
     private final CloudWatchLogsClient logs;
     /** Signs the calls as the task's execution role, when it has one ({@link ExecutionRole}). */
@@ -43,7 +51,10 @@ final class LogStreamFollower {
     private final List<InputLogEvent> buffer = new ArrayList<>();
     private volatile boolean ended;
     private volatile EventSubscription subscription;
-    private volatile long lastShippedMillis = Long.MIN_VALUE;
+    /** Lines stamped at or before this were shipped by an earlier follower of the same stream. */
+    private volatile long resumeAfterMillis = Long.MIN_VALUE;
+    private final java.util.concurrent.Semaphore fullBatch = new java.util.concurrent.Semaphore(0);
+    private long dropped;
 
     LogStreamFollower(CloudWatchLogsClient logs, Runtime runtime, Clock clock, ContainerObservation container,
                       String group, String stream, boolean createGroup,
@@ -71,8 +82,8 @@ final class LogStreamFollower {
             onEnd.run();
             return;
         }
-        Instant since = lastShippedMillis == Long.MIN_VALUE ? container.startedAt().orElse(Instant.EPOCH)
-                : Instant.ofEpochMilli(lastShippedMillis);
+        Instant since = resumeAfterMillis == Long.MIN_VALUE ? container.startedAt().orElse(Instant.EPOCH)
+                : Instant.ofEpochMilli(resumeAfterMillis);
         try {
             subscription = runtime.followLogs(container.id(), since, this::accept, () -> ended = true);
         } catch (RuntimeException e) {
@@ -82,13 +93,18 @@ final class LogStreamFollower {
         }
         while (!ended) {
             try {
-                Thread.sleep(FLUSH_EVERY);
+                if (fullBatch.tryAcquire(FLUSH_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    fullBatch.drainPermits();
+                }
             } catch (InterruptedException e) {
                 break;
             }
             flush();
         }
         flush();
+        if (dropped > 0) {
+            LOG.warn("{} lines of {} were not shipped to {}:{}", dropped, container.name(), group, stream);
+        }
         onEnd.run();
     }
 
@@ -107,45 +123,66 @@ final class LogStreamFollower {
                     .overrideConfiguration(asRole))
                     .logStreams();
             found.stream().filter(s -> s.logStreamName().equals(stream) && s.lastEventTimestamp() != null)
-                    .findFirst().ifPresent(s -> lastShippedMillis = s.lastEventTimestamp());
+                    .findFirst().ifPresent(s -> resumeAfterMillis = s.lastEventTimestamp());
         }
     }
 
     private void accept(ContainerLogLine line) {
         long at = line.timestamp().toEpochMilli();
         synchronized (buffer) {
-            if (at <= lastShippedMillis) {
+            if (at <= resumeAfterMillis) {
+                return;
+            }
+            if (buffer.size() >= MAX_BUFFERED) {
+                dropped++;
                 return;
             }
             buffer.add(InputLogEvent.builder().timestamp(at).message(line.text().isEmpty() ? " " : line.text()).build());
-            if (buffer.size() >= MAX_BATCH) {
-                Thread.ofVirtual().start(this::flush);
+            if (buffer.size() == MAX_BATCH_EVENTS) {
+                fullBatch.release();
             }
         }
     }
 
+    /** Sends everything buffered; stops at the first batch PutLogEvents refuses, which stays first. */
     private synchronized void flush() {
-        List<InputLogEvent> batch;
-        synchronized (buffer) {
-            if (buffer.isEmpty()) {
+        while (true) {
+            List<InputLogEvent> batch = nextBatch();
+            if (batch.isEmpty()) {
                 return;
             }
-            batch = new ArrayList<>(buffer.subList(0, Math.min(buffer.size(), MAX_BATCH)));
-            buffer.subList(0, batch.size()).clear();
-        }
-        batch.sort(Comparator.comparingLong(InputLogEvent::timestamp));
-        try {
-            logs.putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(batch)
-                    .overrideConfiguration(asRole));
-            lastShippedMillis = Math.max(lastShippedMillis, batch.get(batch.size() - 1).timestamp());
-        } catch (SdkException e) {
-            LOG.warn("could not ship {} lines of {} to {}:{}: {}", batch.size(), container.name(), group, stream,
-                    e.getMessage());
-            synchronized (buffer) {
-                if (buffer.size() < 10 * MAX_BATCH) {
+            batch.sort(Comparator.comparingLong(InputLogEvent::timestamp));
+            try {
+                logs.putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(batch)
+                        .overrideConfiguration(asRole));
+            } catch (SdkException e) {
+                LOG.warn("could not ship {} lines of {} to {}:{}: {}", batch.size(), container.name(), group, stream,
+                        e.getMessage());
+                synchronized (buffer) {
                     buffer.addAll(0, batch);
                 }
+                return;
             }
+        }
+    }
+
+    /** Takes the oldest buffered events that fit one PutLogEvents call. */
+    private List<InputLogEvent> nextBatch() {
+        synchronized (buffer) {
+            int count = 0;
+            long bytes = 0;
+            while (count < buffer.size() && count < MAX_BATCH_EVENTS) {
+                long size = buffer.get(count).message().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                        + EVENT_OVERHEAD_BYTES;
+                if (count > 0 && bytes + size > MAX_BATCH_BYTES) {
+                    break;
+                }
+                bytes += size;
+                count++;
+            }
+            List<InputLogEvent> batch = new ArrayList<>(buffer.subList(0, count));
+            buffer.subList(0, count).clear();
+            return batch;
         }
     }
 

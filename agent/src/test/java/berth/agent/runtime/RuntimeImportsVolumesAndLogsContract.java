@@ -113,6 +113,42 @@ public abstract class RuntimeImportsVolumesAndLogsContract {
         assertThat(lines.get(0).timestamp()).isAfter(before).isBefore(lines.get(2).timestamp());
     }
 
+    /**
+     * A reader that starts behind a fast writer which then exits still gets every line, in order: the
+     * container writes 100,000 lines and the reader starts half a second after it (engines of the
+     * 20.10 line end such a followed stream at the container's exit, before its tail was read).
+     */
+    @Test
+    void aReaderBehindAWriterThatExitsGetsEveryLineInOrder() throws InterruptedException {
+        int count = 100_000;
+        String pad = "x".repeat(80);
+        Instant before = Instant.now().minusSeconds(1);
+        String id = run.createAndStart(run.shell("flood",
+                "i=0; while [ $i -lt " + count + " ]; do echo \"line $i " + pad + "\"; i=$((i+1)); done").build());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        sleepQuietly(Duration.ofMillis(500));
+
+        try (EventSubscription follow = runtime.followLogs(id, before, line -> lines.add(line.text()), ended::countDown)) {
+            assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(lines).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            if (!lines.get(i).equals("line " + i + " " + pad)) {
+                throw new AssertionError("line " + i + " is '" + lines.get(i) + "'");
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void reportsTheAddressAndMacOfAContainerOnANamedNetwork() {
         String network = run.network("macs", Optional.empty());

@@ -53,6 +53,58 @@ class AwsLogsTest {
                 "second", "third");
     }
 
+    /**
+     * A container that writes 100,000 lines of 90 bytes as fast as it can and exits: every line reaches
+     * the stream, in order, although the engine's followed log stream ends before its tail was read.
+     */
+    @Test
+    void everyLineOfAFastWriterArrivesInOrder(EcsClient ecs, CloudWatchLogsClient logs) {
+        int lines = 100_000;
+        String pad = "x".repeat(80);
+        TaskRuns.awaitInstances(ecs, "default", 1);
+        ecs.registerTaskDefinition(r -> r.family("flood").containerDefinitions(c -> c.name("app").image(busybox())
+                .memory(32).command("sh", "-c", "i=0; while [ $i -lt " + lines + " ]; do echo \"line $i " + pad + "\"; i=$((i+1)); done")
+                .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group", "/ecs/flood",
+                        "awslogs-region", "us-east-1", "awslogs-stream-prefix", "flood", "awslogs-create-group", "true")))));
+
+        Task task = run(ecs, r -> r.taskDefinition("flood"));
+        awaitStatus(ecs, "default", task.taskArn(), "STOPPED");
+        String stream = "flood/app/" + task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        List<String> shipped = List.of();
+        while (shipped.size() < lines && Instant.now().isBefore(deadline)) {
+            TaskRuns.sleep(Duration.ofMillis(500));
+            shipped = allEvents(logs, "/ecs/flood", stream);
+        }
+        assertThat(shipped).hasSize(lines);
+        for (int i = 0; i < lines; i++) {
+            if (!shipped.get(i).equals("line " + i + " " + pad)) {
+                throw new AssertionError("event " + i + " is '" + shipped.get(i) + "', not 'line " + i + " ...'");
+            }
+        }
+    }
+
+    /** Every event of a stream, oldest first, following GetLogEvents' forward tokens to the end. */
+    private static List<String> allEvents(CloudWatchLogsClient logs, String group, String stream) {
+        List<String> events = new java.util.ArrayList<>();
+        String token = null;
+        try {
+            while (true) {
+                String from = token;
+                var page = logs.getLogEvents(r -> r.logGroupName(group).logStreamName(stream).startFromHead(true)
+                        .nextToken(from));
+                page.events().forEach(e -> events.add(e.message()));
+                if (page.nextForwardToken().equals(token)) {
+                    return events;
+                }
+                token = page.nextForwardToken();
+            }
+        } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException notYet) {
+            return List.of();
+        }
+    }
+
     private static List<String> awaitEvents(CloudWatchLogsClient logs, String group, String stream, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         List<String> events = List.of();
