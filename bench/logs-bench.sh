@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Log ingestion benchmark: starts berth (as ./berth up runs it, on its own home), then runs
-# berth.bench.LogIngestBench against it: 100,000 lines through PutLogEvents from one producer,
-# visibility delay through GetLogEvents, every line verified, beside an append+fsync file anchor.
-# Arguments after the script name go to the benchmark: [LINES] [BATCH] [LINE_BYTES].
+# Log benchmark: starts berth (as ./berth up runs it, on its own home, with its local agent), then
+#   - berth.bench.LogIngestBench: 100,000 lines through PutLogEvents from one producer, visibility
+#     delay through GetLogEvents, every line verified, beside an append+fsync file anchor;
+#   - berth.bench.ContainerLogBench: 100,000 lines printed by a task's container (awslogs driver),
+#     every line read back in order with GetLogEvents, delays from docker's write timestamp.
+# Arguments after the script name go to LogIngestBench: [LINES] [BATCH] [LINE_BYTES].
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,3 +44,5 @@ curl -sf "http://127.0.0.1:$PORT/_berth/health" | grep -q '"ready"' && kill -0 "
 
 # the benchmark's JVM shares the machine's cores with berth; TMPDIR puts the anchor on berth's disk
 "$JAVA_HOME/bin/java" -Djava.io.tmpdir="$WORK" -Dberth.pid="$BERTH_PID" -cp "$BENCH_CP" berth.bench.LogIngestBench "http://127.0.0.1:$PORT" "$@"
+bash "$ROOT/agent/src/test/resources/build-busybox-image.sh" >/dev/null
+"$JAVA_HOME/bin/java" -cp "$BENCH_CP" berth.bench.ContainerLogBench "http://127.0.0.1:$PORT" "${BENCH_CONTAINER_LINES:-100000}"

@@ -97,7 +97,7 @@ public final class RunTaskBench {
         }
     }
 
-    private static void awaitInstance(EcsClient ecs) {
+    static void awaitInstance(EcsClient ecs) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (ecs.listContainerInstances(r -> r.cluster("default")).containerInstanceArns().isEmpty()) {
             if (System.nanoTime() > deadline) {
@@ -125,7 +125,7 @@ public final class RunTaskBench {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    private static void sleep(Duration d) {
+    static void sleep(Duration d) {
         try {
             Thread.sleep(d);
         } catch (InterruptedException e) {
