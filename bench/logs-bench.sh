@@ -17,6 +17,7 @@ say() { printf 'logs-bench: %s\n' "$*" >&2; }
 BERTH_PID=""
 cleanup() {
   [ -n "$BERTH_PID" ] && kill "$BERTH_PID" 2>/dev/null && wait "$BERTH_PID" 2>/dev/null || true
+  docker ps -aq --filter "label=berth.control-plane=http://127.0.0.1:$PORT" | xargs -r docker rm -f -v >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT

@@ -1,5 +1,6 @@
 package berth.e2e.registry;
 
+import berth.e2e.ecs.TaskRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.e2e.BerthProcess;
@@ -89,13 +90,9 @@ class EcsPullsFromEcrTest {
         if (berth == null) return;
         Files.writeString(Path.of("target", "EcsPullsFromEcrTest-berth.log"), berth.output() + "\n--- remote agent\n"
                 + String.join("\n", remoteOutput));
-        List<String> ids = lines(RegistryClients.run("", List.of("docker", "ps", "-aq", "--filter",
-                "label=berth.control-plane=" + berth.endpoint())).stdout());
-        if (!ids.isEmpty()) {
-            List<String> rm = new ArrayList<>(List.of("docker", "rm", "-f", "-v"));
-            rm.addAll(ids);
-            RegistryClients.run("", rm);
-        }
+        // the local agent labels its containers with the endpoint, the remote one with the bridge address
+        TaskRuns.removeContainers(berth.endpoint());
+        TaskRuns.removeContainers(URI.create("http://" + BRIDGE_ADDRESS + ":" + berth.endpoint().getPort()));
         String images = clients.docker("images", "--format", "{{.Repository}}:{{.Tag}}").stdout();
         for (String image : lines(images)) {
             if (image.startsWith(clients.host() + "/") || image.startsWith(BRIDGE_ADDRESS + ":" + berth.endpoint().getPort() + "/")) {
