@@ -12,11 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every {@link Runtime} must do, checked against a real engine. An adapter's test extends this
@@ -24,48 +20,7 @@ import org.junit.jupiter.api.TestInstance;
  * the test's host: tests reach containers over published ports and bridge addresses, and bind-mount
  * host directories.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class RuntimeContract {
-
-    private Runtime runtime;
-    private TestRun run;
-
-    /** The runtime under test, connected; closed after the contract when it is {@link AutoCloseable}. */
-    protected abstract Runtime runtime();
-
-    /** A local image with busybox's applets in {@code /bin}, built after the engine answered. */
-    protected abstract ImageRef busyboxImage();
-
-    @BeforeAll
-    final void connect() {
-        runtime = runtime();
-        try {
-            runtime.info();
-        } catch (RuntimeFailure.EngineUnavailable e) {
-            throw new AssertionError("The Runtime contract needs a running container engine: " + e.getMessage(), e);
-        }
-        ImageRef image = busyboxImage();
-        runtime.ensureImage(image, Optional.empty());
-        run = new TestRun(runtime, image);
-    }
-
-    @AfterEach
-    final void removeContainers() {
-        run.removeContainers();
-    }
-
-    @AfterAll
-    final void cleanUp() throws Exception {
-        try {
-            if (run != null) {
-                run.cleanUp();
-            }
-        } finally {
-            if (runtime instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-        }
-    }
+public abstract class RuntimeContract extends RuntimeContractLifecycle {
 
     @Test
     void servesHttpOnADynamicHostPortAndTheBridgeAddress() {

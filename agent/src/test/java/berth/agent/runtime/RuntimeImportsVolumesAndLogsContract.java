@@ -15,52 +15,17 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The rest of the {@link Runtime} contract a task runner relies on: images made from a root filesystem
  * without a registry, images looked up without pulling, volumes found by name and label, a container's
  * output followed line by line, and interface addresses on named networks.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class RuntimeImportsVolumesAndLogsContract {
-
-    private Runtime runtime;
-    private TestRun run;
-
-    protected abstract Runtime runtime();
-
-    /** A local image with busybox's applets in {@code /bin}. */
-    protected abstract ImageRef busyboxImage();
+public abstract class RuntimeImportsVolumesAndLogsContract extends RuntimeContractLifecycle {
 
     /** A statically linked busybox binary on the test's host. */
     protected abstract Path staticBusybox();
-
-    @BeforeAll
-    final void connect() {
-        runtime = runtime();
-        run = new TestRun(runtime, busyboxImage());
-    }
-
-    @AfterEach
-    final void removeContainers() {
-        run.removeContainers();
-    }
-
-    @AfterAll
-    final void cleanUp() throws Exception {
-        try {
-            run.cleanUp();
-        } finally {
-            if (runtime instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-        }
-    }
 
     @Test
     void importsAnImageFromARootFilesystemAndRunsIt() throws IOException {

@@ -4,47 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The {@link LinuxOptions} part of the {@link Runtime} contract: capabilities, shared memory, system
  * controls, a terminal, another container's volumes and the host's PID namespace take effect.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class RuntimeLinuxOptionsContract {
-
-    private Runtime runtime;
-    private TestRun run;
-
-    protected abstract Runtime runtime();
-
-    protected abstract ImageRef busyboxImage();
-
-    @BeforeAll
-    final void connect() {
-        runtime = runtime();
-        run = new TestRun(runtime, busyboxImage());
-    }
-
-    @AfterEach
-    final void removeContainers() {
-        run.removeContainers();
-    }
-
-    @AfterAll
-    final void cleanUp() throws Exception {
-        try {
-            run.cleanUp();
-        } finally {
-            if (runtime instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
-        }
-    }
+public abstract class RuntimeLinuxOptionsContract extends RuntimeContractLifecycle {
 
     private static LinuxOptions options(List<String> drop, int shmMiB, Map<String, String> sysctls, String pidMode,
                                         boolean tty, List<LinuxOptions.VolumesFrom> volumesFrom) {
