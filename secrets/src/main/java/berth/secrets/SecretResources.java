@@ -1,22 +1,27 @@
 package berth.secrets;
 
+import berth.iam.RequestFields;
 import berth.iam.RequestResources;
 import berth.secrets.manager.state.SecretRecords;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * Which secret a Secrets Manager call acts on, for policy evaluation: the stored secret's full ARN
- * (with the random suffix policies name, or match with {@code NAME-??????}), found from the name,
- * partial or full ARN the request's {@code SecretId} gives. A secret that does not exist is named by
- * the request's ARN, or by {@code secret:NAME} built from its name.
+ * Which secret or parameter a Secrets Manager or SSM call acts on, for policy evaluation. A secret is
+ * named by the stored secret's full ARN (with the random suffix policies name, or match with
+ * {@code NAME-??????}), found from the name, partial or full ARN the request's {@code SecretId}
+ * gives; a secret that does not exist by the request's ARN, or by {@code secret:NAME}. A parameter is
+ * {@code arn:aws:ssm:REGION:ACCOUNT:parameter/NAME} of its {@code Name}, {@code Names} or
+ * {@code Path}, without a {@code :version} or {@code :label} selector.
  */
 final class SecretResources {
     private static final List<String> BY_SECRET_ID = List.of("GetSecretValue", "DescribeSecret", "PutSecretValue",
             "UpdateSecret", "UpdateSecretVersionStage", "DeleteSecret", "RestoreSecret", "ListSecretVersionIds",
             "TagResource", "UntagResource");
+
+    private static final List<String> BY_PARAMETER_NAME = List.of("GetParameter", "PutParameter", "DeleteParameter",
+            "GetParameterHistory", "LabelParameterVersion", "UnlabelParameterVersion");
 
     private SecretResources() {
     }
@@ -26,6 +31,24 @@ final class SecretResources {
             table.register("secretsmanager:" + operation, (request, scope) -> secretId(request)
                     .map(id -> List.of(arn(secrets, id, scope))).orElse(List.of()));
         }
+        BY_PARAMETER_NAME.forEach(op -> table.register("ssm:" + op, (request, scope) ->
+                RequestFields.string(request, "Name").map(name -> List.of(parameterArn(name, scope))).orElse(List.of())));
+        List.of("GetParameters", "DeleteParameters").forEach(op -> table.register("ssm:" + op, (request, scope) ->
+                RequestFields.strings(request, "Names").stream().map(name -> parameterArn(name, scope)).toList()));
+        table.register("ssm:GetParametersByPath", (request, scope) -> RequestFields.string(request, "Path")
+                .map(path -> List.of(parameterArn(path.length() > 1 && path.endsWith("/")
+                        ? path.substring(0, path.length() - 1) : path, scope))).orElse(List.of()));
+    }
+
+    private static String parameterArn(String nameOrArn, RequestResources.Scope scope) {
+        if (nameOrArn.startsWith("arn:")) {
+            String[] parts = nameOrArn.split(":", 7);
+            return parts.length == 7 ? String.join(":", List.of(parts).subList(0, 6)) : nameOrArn;
+        }
+        int selector = nameOrArn.indexOf(':');
+        String name = selector < 0 ? nameOrArn : nameOrArn.substring(0, selector);
+        return "arn:aws:ssm:" + scope.region() + ":" + scope.accountId() + ":parameter"
+                + (name.startsWith("/") ? name : "/" + name);
     }
 
     private static String arn(SecretRecords secrets, String id, RequestResources.Scope scope) {
@@ -36,12 +59,6 @@ final class SecretResources {
     }
 
     private static Optional<String> secretId(SdkPojo request) {
-        for (SdkField<?> field : request.sdkFields()) {
-            if (field.memberName().equals("SecretId") && field.getValueOrDefault(request) instanceof String id
-                    && !id.isEmpty()) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
+        return RequestFields.string(request, "SecretId").filter(id -> !id.isEmpty());
     }
 }

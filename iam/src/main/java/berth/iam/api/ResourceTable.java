@@ -1,5 +1,6 @@
 package berth.iam.api;
 
+import berth.iam.RequestFields;
 import berth.iam.RequestResources;
 import berth.iam.core.IamArns;
 import berth.iam.state.IamRecords;
@@ -13,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The resources of each action for policy evaluation, by action name (case-insensitive): entries for
- * IAM (roles, users and policies by name, with their stored paths), STS AssumeRole, ECS clusters and
- * SSM parameters; other modules register their own. Unlisted actions act on {@code *}.
+ * IAM (roles, users and policies by name, with their stored paths), STS AssumeRole and ECS clusters;
+ * other modules register their own. Unlisted actions act on {@code *}.
  */
 public final class ResourceTable implements RequestResources {
     private static final List<String> ROLE_ACTIONS = List.of("GetRole", "DeleteRole", "UpdateRole",
@@ -25,8 +26,6 @@ public final class ResourceTable implements RequestResources {
             "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey");
     private static final List<String> POLICY_ACTIONS = List.of("GetPolicy", "GetPolicyVersion", "ListPolicyVersions",
             "DeletePolicy");
-    private static final List<String> PARAMETER_ACTIONS = List.of("GetParameter", "PutParameter", "DeleteParameter",
-            "GetParameterHistory", "LabelParameterVersion", "UnlabelParameterVersion");
     private static final List<String> CLUSTER_ACTIONS = List.of("DeleteCluster", "UpdateCluster", "UpdateClusterSettings",
             "PutClusterCapacityProviders");
 
@@ -57,13 +56,6 @@ public final class ResourceTable implements RequestResources {
         });
         CLUSTER_ACTIONS.forEach(op -> register("ecs:" + op, (request, scope) ->
                 List.of(clusterArn(RequestFields.string(request, "cluster").orElse("default"), scope))));
-        PARAMETER_ACTIONS.forEach(op -> register("ssm:" + op, (request, scope) ->
-                RequestFields.string(request, "Name").map(name -> List.of(parameterArn(name, scope))).orElse(List.of())));
-        List.of("GetParameters", "DeleteParameters").forEach(op -> register("ssm:" + op, (request, scope) ->
-                RequestFields.strings(request, "Names").stream().map(name -> parameterArn(name, scope)).toList()));
-        register("ssm:GetParametersByPath", (request, scope) -> RequestFields.string(request, "Path")
-                .map(path -> List.of(parameterArn(path.length() > 1 && path.endsWith("/")
-                        ? path.substring(0, path.length() - 1) : path, scope))).orElse(List.of()));
     }
 
     @Override
@@ -87,18 +79,6 @@ public final class ResourceTable implements RequestResources {
 
     private static String userArn(IamRecords iam, String account, String name) {
         return iam.user(account, name).map(Versioned::value).map(u -> u.arn()).orElse(IamArns.user(account, "/", name));
-    }
-
-    /** {@code arn:aws:ssm:REGION:ACCOUNT:parameter/NAME} of a name or ARN, without a {@code :version} or {@code :label}. */
-    private static String parameterArn(String nameOrArn, Scope scope) {
-        if (nameOrArn.startsWith("arn:")) {
-            String[] parts = nameOrArn.split(":", 7);
-            return parts.length == 7 ? String.join(":", List.of(parts).subList(0, 6)) : nameOrArn;
-        }
-        int selector = nameOrArn.indexOf(':');
-        String name = selector < 0 ? nameOrArn : nameOrArn.substring(0, selector);
-        return "arn:aws:ssm:" + scope.region() + ":" + scope.accountId() + ":parameter"
-                + (name.startsWith("/") ? name : "/" + name);
     }
 
     private static String clusterArn(String nameOrArn, Scope scope) {

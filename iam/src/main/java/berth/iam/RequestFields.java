@@ -1,4 +1,4 @@
-package berth.iam.api;
+package berth.iam;
 
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -6,16 +6,19 @@ import software.amazon.awssdk.core.SdkPojo;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a request member by its AWS name ({@code RoleName}, {@code clusters}) from any SDK request object. */
-final class RequestFields {
+/**
+ * Reads a request member by its AWS name ({@code RoleName}, {@code clusters}) from any SDK request
+ * object: what a {@link RequestResources.Extractor} needs to name the resources of a call.
+ */
+public final class RequestFields {
     private RequestFields() {}
 
-    static Optional<String> string(SdkPojo request, String member) {
+    public static Optional<String> string(SdkPojo request, String member) {
         return field(request, member).map(f -> f.getValueOrDefault(request)).filter(String.class::isInstance)
                 .map(String.class::cast);
     }
 
-    static List<String> strings(SdkPojo request, String member) {
+    public static List<String> strings(SdkPojo request, String member) {
         Optional<Object> value = field(request, member).map(f -> f.getValueOrDefault(request));
         if (value.isPresent() && value.get() instanceof List<?> list) {
             return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
