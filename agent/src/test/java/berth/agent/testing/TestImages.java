@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,10 @@ public final class TestImages {
     /** The tag of the busybox test image. */
     public static final String BUSYBOX = "berth-test/busybox:latest";
 
-    private static final String BUILD_SCRIPT = "/build-busybox-image.sh";
+    private static final String BUSYBOX_SCRIPT = "/build-busybox-image.sh";
+    private static final String AWS_CLI_SCRIPT = "/build-awscli-image.sh";
     private static final Set<String> READY = new HashSet<>();
+    private static String awsCli;
 
     private TestImages() {}
 
@@ -38,29 +41,53 @@ public final class TestImages {
      * @throws IllegalStateException with the reason (no engine, no busybox-static, no docker CLI)
      */
     public static synchronized String ensureBusybox(String tag) {
-        if (READY.contains(tag)) {
-            return tag;
+        if (!READY.contains(tag)) {
+            runScript(BUSYBOX_SCRIPT, tag, Duration.ofMinutes(3));
+            READY.add(tag);
         }
-        Path script = buildScript();
+        return tag;
+    }
+
+    /**
+     * Makes an image holding the host's own aws CLI v1 (and just enough of its Python) present, built
+     * by {@code build-awscli-image.sh} once per engine and CLI version, and returns its tag.
+     *
+     * @throws IllegalStateException with the reason (no CLI v1, no engine, no busybox-static)
+     */
+    public static synchronized String ensureAwsCli() {
+        if (awsCli == null) {
+            String output = runScript(AWS_CLI_SCRIPT, "", Duration.ofMinutes(5));
+            awsCli = output.lines().reduce((first, last) -> last).orElseThrow(
+                    () -> new IllegalStateException(AWS_CLI_SCRIPT + " printed no image tag"));
+        }
+        return awsCli;
+    }
+
+    /** Runs a build script from the classpath with one argument (none when empty); its output, stripped. */
+    private static String runScript(String resource, String argument, Duration timeout) {
+        Path script = extract(resource);
         try {
-            Process p = new ProcessBuilder("sh", script.toString(), tag).redirectErrorStream(true).start();
+            ProcessBuilder command = argument.isEmpty() ? new ProcessBuilder("sh", script.toString())
+                    : new ProcessBuilder("sh", script.toString(), argument);
+            Process p = command.redirectErrorStream(true).start();
             String output;
             try (InputStream out = p.getInputStream()) {
                 output = new String(out.readAllBytes(), StandardCharsets.UTF_8).strip();
             }
-            if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("building test image " + tag + " timed out");
+                throw new IllegalStateException(resource + " timed out");
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("cannot provide test image " + tag + " (exit " + p.exitValue()
+                throw new IllegalStateException("cannot provide test image (" + resource + " exit " + p.exitValue()
                         + "): " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + script + " (is sh installed? the docker CLI on PATH?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building test image " + tag, e);
+            throw new IllegalStateException("interrupted while running " + resource, e);
         } finally {
             try {
                 Files.deleteIfExists(script);
@@ -68,21 +95,19 @@ public final class TestImages {
                 // a leftover temp file is harmless
             }
         }
-        READY.add(tag);
-        return tag;
     }
 
-    /** Copies the build script out of the classpath (it may live in a jar) into a temp file. */
-    private static Path buildScript() {
-        try (InputStream in = TestImages.class.getResourceAsStream(BUILD_SCRIPT)) {
+    /** Copies a script out of the classpath (it may live in a jar) into a temp file. */
+    private static Path extract(String resource) {
+        try (InputStream in = TestImages.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(BUILD_SCRIPT + " is not on the test classpath");
+                throw new IllegalStateException(resource + " is not on the test classpath");
             }
-            Path script = Files.createTempFile("build-busybox-image", ".sh");
+            Path script = Files.createTempFile("berth-test-image", ".sh");
             Files.write(script, in.readAllBytes());
             return script;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot extract " + BUILD_SCRIPT, e);
+            throw new IllegalStateException("cannot extract " + resource, e);
         }
     }
 }

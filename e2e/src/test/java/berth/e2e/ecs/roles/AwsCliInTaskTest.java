@@ -2,19 +2,14 @@ package berth.e2e.ecs.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.agent.testing.TestImages;
 import berth.e2e.ecs.TaskRuns;
 import berth.junit5.BerthTest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +23,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * The unmodified AWS CLI (the host's v1, copied into an image by {@code build-awscli-image.sh}) runs
+ * The unmodified AWS CLI (the host's v1, copied into an image by {@link TestImages#ensureAwsCli()}) runs
  * inside a task's container with nothing but what berth injects: it finds the task role's
  * credentials through {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}, reaches berth through
  * {@code AWS_ENDPOINT_URL}, and acts as the role's session (its identity, a parameter its policy
@@ -40,7 +35,6 @@ class AwsCliInTaskTest {
     private static final String TRUST_ECS_TASKS = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
              "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
-    private static final String BUILD_SCRIPT = "/build-awscli-image.sh";
     /** A shell function printing {@code key=value} on one line, whatever lines the value has. */
     private static final String REPORT = """
             report() { printf '%s=%s\\n' "$1" "$(printf %s "$2" | tr '\\n' ' ')"; }
@@ -62,7 +56,7 @@ class AwsCliInTaskTest {
 
     @BeforeAll
     static void imageAndInstance(EcsClient ecs) {
-        image = awsCliImage();
+        image = TestImages.ensureAwsCli();
         TaskRuns.awaitInstances(ecs, CLUSTER, 1);
     }
 
@@ -172,43 +166,4 @@ class AwsCliInTaskTest {
         return values;
     }
 
-    /** Builds (once per engine and CLI version) the image holding the host's aws CLI; its tag. */
-    private static String awsCliImage() {
-        Path script;
-        try (InputStream in = AwsCliInTaskTest.class.getResourceAsStream(BUILD_SCRIPT)) {
-            if (in == null) {
-                throw new IllegalStateException(BUILD_SCRIPT + " is not on the test classpath");
-            }
-            script = Files.createTempFile("build-awscli-image", ".sh");
-            Files.write(script, in.readAllBytes());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot extract " + BUILD_SCRIPT, e);
-        }
-        try {
-            Path log = Files.createTempFile("build-awscli-image", ".log");
-            try {
-                Process p = new ProcessBuilder("sh", script.toString()).redirectError(log.toFile()).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                    p.destroyForcibly();
-                    throw new IllegalStateException("building the aws CLI image timed out");
-                }
-                String progress = Files.readString(log);
-                System.out.print(progress);
-                if (p.exitValue() != 0 || out.isEmpty()) {
-                    throw new IllegalStateException("cannot build the aws CLI image (exit " + p.exitValue() + "): "
-                            + progress + out);
-                }
-                return out.lines().reduce((first, last) -> last).orElseThrow();
-            } finally {
-                Files.deleteIfExists(log);
-                Files.deleteIfExists(script);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + script, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
