@@ -121,7 +121,7 @@ final class DockerLogFollower implements EventSubscription {
      * What reached the consumer: the last line's timestamp and how many lines carried exactly it, so
      * a second read delivers only what is new.
      */
-    private static final class Delivered {
+    static final class Delivered {
         private final Consumer<ContainerLogLine> lines;
         private Instant last;
         private int atLast;

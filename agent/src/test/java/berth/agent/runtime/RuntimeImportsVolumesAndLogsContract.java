@@ -80,8 +80,9 @@ public abstract class RuntimeImportsVolumesAndLogsContract extends RuntimeContra
 
     /**
      * A reader that starts behind a fast writer which then exits still gets every line, in order: the
-     * container writes 100,000 lines and the reader starts half a second after it (engines of the
-     * 20.10 line end such a followed stream at the container's exit, before its tail was read).
+     * container writes 100,000 lines and the reader starts half a second after it. Engines of the 20.10
+     * line sometimes end such a followed stream at the container's exit before its tail was read (not
+     * on every run, so the catch-up itself is pinned down in DockerLogFollowerTest).
      */
     @Test
     void aReaderBehindAWriterThatExitsGetsEveryLineInOrder() throws InterruptedException {

@@ -55,7 +55,8 @@ class AwsLogsTest {
 
     /**
      * A container that writes 100,000 lines of 90 bytes as fast as it can and exits: every line reaches
-     * the stream, in order, although the engine's followed log stream ends before its tail was read.
+     * the stream, in order, also when the engine ends the followed log stream before its tail was read
+     * (which it does on some runs only).
      */
     @Test
     void everyLineOfAFastWriterArrivesInOrder(EcsClient ecs, CloudWatchLogsClient logs) {
