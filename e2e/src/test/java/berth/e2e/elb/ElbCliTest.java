@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The {@code aws elbv2} command line (v1 and v2) builds a working load balancer. */
@@ -17,15 +17,11 @@ import org.junit.jupiter.api.Test;
 class ElbCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI endpoint;
+    @AutoClose
     private final HttpTargets targets = new HttpTargets();
 
     ElbCliTest(URI endpoint) {
         this.endpoint = endpoint;
-    }
-
-    @AfterEach
-    void stopTargets() {
-        targets.close();
     }
 
     private JsonNode run(AwsCli cli, String... args) throws Exception {

@@ -9,7 +9,7 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
@@ -20,16 +20,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescri
 class ElbErrorPagesTest {
     private final ElasticLoadBalancingV2Client elb;
     private final ElbFixture fixture;
+    @AutoClose
     private final HttpTargets targets = new HttpTargets();
 
     ElbErrorPagesTest(ElasticLoadBalancingV2Client elb) {
         this.elb = elb;
         this.fixture = new ElbFixture(elb);
-    }
-
-    @AfterEach
-    void stopTargets() {
-        targets.close();
     }
 
     @Test

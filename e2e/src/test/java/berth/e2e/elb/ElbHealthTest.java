@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
@@ -21,16 +21,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealth
 class ElbHealthTest {
     private final ElasticLoadBalancingV2Client elb;
     private final ElbFixture fixture;
+    @AutoClose
     private final HttpTargets targets = new HttpTargets();
 
     ElbHealthTest(ElasticLoadBalancingV2Client elb) {
         this.elb = elb;
         this.fixture = new ElbFixture(elb);
-    }
-
-    @AfterEach
-    void stopTargets() {
-        targets.close();
     }
 
     @Test

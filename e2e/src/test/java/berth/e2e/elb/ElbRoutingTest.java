@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
@@ -27,16 +27,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupT
 class ElbRoutingTest {
     private final ElasticLoadBalancingV2Client elb;
     private final ElbFixture fixture;
+    @AutoClose
     private final HttpTargets targets = new HttpTargets();
 
     ElbRoutingTest(ElasticLoadBalancingV2Client elb) {
         this.elb = elb;
         this.fixture = new ElbFixture(elb);
-    }
-
-    @AfterEach
-    void stopTargets() {
-        targets.close();
     }
 
     @Test
