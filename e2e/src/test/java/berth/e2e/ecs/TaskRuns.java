@@ -71,6 +71,23 @@ public final class TaskRuns {
                 "reach " + status);
     }
 
+    /**
+     * Waits until the task's last status is {@code status}; a task that stops first ends the wait and
+     * fails it (unless STOPPED is what was awaited).
+     */
+    public static Task awaitSettled(EcsClient ecs, String cluster, String taskArn, String status) {
+        Task last = await(ecs, cluster, taskArn, t -> status.equals(t.lastStatus()) || "STOPPED".equals(t.lastStatus()),
+                Duration.ofSeconds(90), "reach " + status);
+        assertThat(last.lastStatus()).as("task " + last).isEqualTo(status);
+        return last;
+    }
+
+    /** RunTask of {@code family} in {@code cluster} that must place its task, then {@link #awaitSettled}. */
+    public static Task runAndAwait(EcsClient ecs, String cluster, String family, String status) {
+        Task task = run(ecs, r -> r.cluster(cluster).taskDefinition(family));
+        return awaitSettled(ecs, cluster, task.taskArn(), status);
+    }
+
     /** Waits until {@code cluster} has {@code count} registered, connected container instances. */
     public static List<String> awaitInstances(EcsClient ecs, String cluster, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -118,7 +117,7 @@ class EcsPullsFromEcrTest {
                         .stopTimeout(1).command("sh", "-c", "cat /data/marker; exec sleep 600"));
                 if (withRole) r.executionRoleArn(EXECUTION_ROLE);
             });
-            Task task = runAndAwait("default", family, "RUNNING");
+            Task task = TaskRuns.runAndAwait(ecs, "default", family, "RUNNING");
             assertThat(task.containers().get(0).imageDigest()).isEqualTo(digest);
             assertThat(repoDigests(uri + ":v1")).contains(uri + "@" + digest);
             String container = lines(clients.docker("ps", "-q", "--filter", "label=berth.task-arn=" + task.taskArn())
@@ -128,7 +127,7 @@ class EcsPullsFromEcrTest {
             assertThat(clients.docker("logs", container).ok().stdout()).as("the file the pushed layer added")
                     .isEqualTo("pulled-from-berth\n");
             ecs.stopTask(r -> r.cluster("default").task(task.taskArn()));
-            awaitStatus("default", task.taskArn(), "STOPPED");
+            TaskRuns.awaitSettled(ecs, "default", task.taskArn(), "STOPPED");
             clients.docker("rmi", "-f", uri + ":v1").ok();
         }
     }
@@ -146,11 +145,11 @@ class EcsPullsFromEcrTest {
         String image = remoteEndpoint.getAuthority() + "/ecs/remote:v1";
         ecs.registerTaskDefinition(r -> r.family("remote-app").executionRoleArn(EXECUTION_ROLE)
                 .containerDefinitions(c -> c.name("app").image(image).memory(32).stopTimeout(1).command("sh", "-c", "exec sleep 600")));
-        Task task = runAndAwait("remote", "remote-app", "RUNNING");
+        Task task = TaskRuns.runAndAwait(ecs, "remote", "remote-app", "RUNNING");
         assertThat(task.containers().get(0).imageDigest()).isEqualTo(digest);
         assertThat(repoDigests(image)).contains(remoteEndpoint.getAuthority() + "/ecs/remote@" + digest);
         ecs.stopTask(r -> r.cluster("remote").task(task.taskArn()));
-        awaitStatus("remote", task.taskArn(), "STOPPED");
+        TaskRuns.awaitSettled(ecs, "remote", task.taskArn(), "STOPPED");
     }
 
     @Test
@@ -168,13 +167,13 @@ class EcsPullsFromEcrTest {
                     .containerDefinitions(c -> c.name("app").image(guarded).memory(32).command("true")
                             .repositoryCredentials(rc -> rc.credentialsParameter(wrong))));
         }
-        Task wrongPassword = runAndAwait("default", "wrong-password", "STOPPED");
+        Task wrongPassword = TaskRuns.runAndAwait(ecs, "default", "wrong-password", "STOPPED");
         assertThat(wrongPassword.containers().get(0).reason()).startsWith("CannotPullContainerError:")
                 .contains("unauthorized");
 
         ecs.registerTaskDefinition(r -> r.family("no-pull-role").executionRoleArn("arn:aws:iam::000000000000:role/noPullRole")
                 .containerDefinitions(c -> c.name("app").image(guarded).memory(32).command("true")));
-        Task noPullRole = runAndAwait("default", "no-pull-role", "STOPPED");
+        Task noPullRole = TaskRuns.runAndAwait(ecs, "default", "no-pull-role", "STOPPED");
         assertThat(noPullRole.containers().get(0).reason()).startsWith("CannotPullContainerError:")
                 .contains("ecr:GetAuthorizationToken");
 
@@ -189,7 +188,7 @@ class EcsPullsFromEcrTest {
         otherClients.docker("rmi", "-f", theirs).ok();
         ecs.registerTaskDefinition(r -> r.family("theirs").containerDefinitions(c -> c.name("app").image(theirs)
                 .memory(32).command("true")));
-        Task otherAccount = runAndAwait("default", "theirs", "STOPPED");
+        Task otherAccount = TaskRuns.runAndAwait(ecs, "default", "theirs", "STOPPED");
         assertThat(otherAccount.containers().get(0).reason()).startsWith("CannotPullContainerError:")
                 .contains("name unknown");
     }
@@ -208,36 +207,6 @@ class EcsPullsFromEcrTest {
     private static List<String> repoDigests(String image) throws Exception {
         return lines(clients.docker("image", "inspect", "--format", "{{range .RepoDigests}}{{println .}}{{end}}", image)
                 .ok().stdout());
-    }
-
-    private static Task runAndAwait(String cluster, String family, String status) {
-        var response = ecs.runTask(r -> r.cluster(cluster).taskDefinition(family));
-        assertThat(response.failures()).isEmpty();
-        return awaitStatus(cluster, response.tasks().get(0).taskArn(), status);
-    }
-
-    private static Task awaitStatus(String cluster, String taskArn, String status) {
-        return await(() -> ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks().get(0),
-                t -> status.equals(t.lastStatus()) || "STOPPED".equals(t.lastStatus()), "task " + taskArn + " " + status)
-                .satisfiesStatus(status);
-    }
-
-    private record Observed(Task task) {
-        Task satisfiesStatus(String status) {
-            assertThat(task.lastStatus()).as("task " + task).isEqualTo(status);
-            return task;
-        }
-    }
-
-    private static Observed await(java.util.function.Supplier<Task> read, Predicate<Task> done, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        Task last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError(what + " not reached; last: " + last);
-            sleep(200);
-            last = read.get();
-        }
-        return new Observed(last);
     }
 
     private static void awaitInstances(String cluster) {

@@ -6,8 +6,6 @@ import berth.agent.testing.TestImages;
 import berth.e2e.ecs.TaskRuns;
 import berth.junit5.BerthTest;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,18 +62,18 @@ class ExecutionRoleTest {
         String bare = iam.createRole(r -> r.roleName("exec-bare").assumeRolePolicyDocument(TRUST_ECS_TASKS))
                 .role().arn();
 
-        Task allowed = runAndAwait(register("exec-allowed", reader, secretArn), "RUNNING");
+        Task allowed = TaskRuns.runAndAwait(ecs, CLUSTER, register("exec-allowed", reader, secretArn), "RUNNING");
         String container = TaskRuns.docker("ps", "--filter", "label=berth.task-arn=" + allowed.taskArn(), "--filter",
                 "label=berth.container-name=app", "--format", "{{.Names}}").get(0);
         assertThat(TaskRuns.docker("exec", container, "sh", "-c", "printf %s \"$PASSWORD\"")).containsExactly("pa55");
 
-        Task denied = runAndAwait(register("exec-denied", bare, secretArn), "STOPPED");
+        Task denied = TaskRuns.runAndAwait(ecs, CLUSTER, register("exec-denied", bare, secretArn), "STOPPED");
         assertThat(denied.stoppedReason())
                 .startsWith("ResourceInitializationError: unable to pull secrets or registry auth")
                 .contains("AccessDenied").contains("exec-bare");
 
         String otherArn = secrets.createSecret(r -> r.name("exec-other-secret").secretString("not-yours")).arn();
-        Task otherSecret = runAndAwait(register("exec-other", reader, otherArn), "STOPPED");
+        Task otherSecret = TaskRuns.runAndAwait(ecs, CLUSTER, register("exec-other", reader, otherArn), "STOPPED");
         assertThat(otherSecret.stoppedReason())
                 .startsWith("ResourceInitializationError: unable to pull secrets or registry auth")
                 .contains("AccessDenied").contains(otherArn);
@@ -89,20 +87,4 @@ class ExecutionRoleTest {
                 .containerDefinitions(app)).taskDefinition().family();
     }
 
-    private Task runAndAwait(String family, String status) {
-        var response = ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(family));
-        assertThat(response.failures()).isEmpty();
-        String arn = response.tasks().get(0).taskArn();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Task task = ecs.describeTasks(r -> r.cluster(CLUSTER).tasks(arn)).tasks().get(0);
-            if (status.equals(task.lastStatus())) {
-                return task;
-            }
-            if (Instant.now().isAfter(deadline) || (!status.equals("STOPPED") && "STOPPED".equals(task.lastStatus()))) {
-                throw new AssertionError("task did not reach " + status + ": " + task);
-            }
-            TaskRuns.sleep(Duration.ofMillis(100));
-        }
-    }
 }

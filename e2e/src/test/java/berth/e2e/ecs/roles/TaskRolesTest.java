@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,8 +75,8 @@ class TaskRolesTest {
                 .role().arn();
         iam.putRolePolicy(r -> r.roleName("task-role-reader").policyName("list").policyDocument(LIST_CLUSTERS_ONLY));
         String family = register("with-role", roleArn);
-        Task first = runAndAwait(family, "RUNNING");
-        Task second = runAndAwait(family, "RUNNING");
+        Task first = TaskRuns.runAndAwait(ecs, CLUSTER, family, "RUNNING");
+        Task second = TaskRuns.runAndAwait(ecs, CLUSTER, family, "RUNNING");
         String firstContainer = containerOf(first);
         String secondContainer = containerOf(second);
 
@@ -127,7 +125,7 @@ class TaskRolesTest {
                 .memory(32).command("sh", "-c", "exec sleep 600").build();
         String family = ecs.registerTaskDefinition(r -> r.family("host-with-role").networkMode("host")
                 .taskRoleArn(roleArn).containerDefinitions(app)).taskDefinition().family();
-        String container = containerOf(runAndAwait(family, "RUNNING"));
+        String container = containerOf(TaskRuns.runAndAwait(ecs, CLUSTER, family, "RUNNING"));
 
         assertThat(env(container, "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")).isEmpty();
         String fullUri = env(container, "AWS_CONTAINER_CREDENTIALS_FULL_URI");
@@ -143,7 +141,7 @@ class TaskRolesTest {
     @Test
     void theMetadataEndpointV4DescribesTheTaskAndItsContainer() throws IOException {
         String family = register("with-metadata", "");
-        Task task = runAndAwait(family, "RUNNING");
+        Task task = TaskRuns.runAndAwait(ecs, CLUSTER, family, "RUNNING");
         String container = containerOf(task);
         String uri = env(container, "ECS_CONTAINER_METADATA_URI_V4");
         assertThat(uri).startsWith("http://169.254.170.2/v4/");
@@ -172,14 +170,14 @@ class TaskRolesTest {
     @Test
     void aTaskWhoseRoleIsMissingOrDoesNotTrustEcsTasksStopsBeforeAnyContainerStarts() {
         String missing = register("missing-role", "arn:aws:iam::000000000000:role/no-such-role");
-        Task withoutRole = runAndAwait(missing, "STOPPED");
+        Task withoutRole = TaskRuns.runAndAwait(ecs, CLUSTER, missing, "STOPPED");
         assertThat(withoutRole.stoppedReason()).startsWith("ResourceInitializationError:").contains("no-such-role");
         assertThat(withoutRole.stopCode().toString()).isEqualTo("TaskFailedToStart");
         assertThat(TaskRuns.docker("ps", "-aq", "--filter", "label=berth.task-arn=" + withoutRole.taskArn())).isEmpty();
 
         String ec2Role = iam.createRole(r -> r.roleName("trusts-ec2-only").assumeRolePolicyDocument(TRUST_EC2))
                 .role().arn();
-        Task untrusted = runAndAwait(register("untrusting-role", ec2Role), "STOPPED");
+        Task untrusted = TaskRuns.runAndAwait(ecs, CLUSTER, register("untrusting-role", ec2Role), "STOPPED");
         assertThat(untrusted.stoppedReason()).startsWith("ResourceInitializationError:").contains("trusts-ec2-only");
         assertThat(TaskRuns.docker("ps", "-aq", "--filter", "label=berth.task-arn=" + untrusted.taskArn())).isEmpty();
     }
@@ -193,23 +191,6 @@ class TaskRolesTest {
                 r.taskRoleArn(taskRoleArn);
             }
         }).taskDefinition().family();
-    }
-
-    private Task runAndAwait(String family, String status) {
-        var response = ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(family));
-        assertThat(response.failures()).isEmpty();
-        String arn = response.tasks().get(0).taskArn();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Task task = ecs.describeTasks(r -> r.cluster(CLUSTER).tasks(arn)).tasks().get(0);
-            if (status.equals(task.lastStatus())) {
-                return task;
-            }
-            if (Instant.now().isAfter(deadline) || (!status.equals("STOPPED") && "STOPPED".equals(task.lastStatus()))) {
-                throw new AssertionError("task did not reach " + status + ": " + task);
-            }
-            TaskRuns.sleep(Duration.ofMillis(100));
-        }
     }
 
     private static String containerOf(Task task) {
