@@ -6,8 +6,6 @@ import berth.agent.testing.TestImages;
 import berth.e2e.ecs.TaskRuns;
 import berth.junit5.BerthTest;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -136,21 +134,9 @@ class AwsCliInTaskTest {
     }
 
     private Task runToCompletion(String family) {
-        var response = ecs.runTask(r -> r.cluster(CLUSTER).taskDefinition(family));
-        assertThat(response.failures()).isEmpty();
-        String arn = response.tasks().get(0).taskArn();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (true) {
-            Task task = ecs.describeTasks(r -> r.cluster(CLUSTER).tasks(arn)).tasks().get(0);
-            if ("STOPPED".equals(task.lastStatus())) {
-                assertThat(task.containers().get(0).exitCode()).as("the container ran to its end: " + task).isNotNull();
-                return task;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("task did not stop: " + task);
-            }
-            TaskRuns.sleep(Duration.ofMillis(200));
-        }
+        Task task = TaskRuns.runAndAwait(ecs, CLUSTER, family, "STOPPED");
+        assertThat(task.containers().get(0).exitCode()).as("the container ran to its end: " + task).isNotNull();
+        return task;
     }
 
     /** The container's {@code key=value} lines (the first '=' splits), from {@code docker logs}. */
