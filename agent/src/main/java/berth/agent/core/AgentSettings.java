@@ -19,5 +19,5 @@ public record AgentSettings(String agentId, String containerInstanceArn, String 
                             String awsvpcNetwork, ImageRef pauseImage, boolean fargate) {
 
     public static final String DEFAULT_AWSVPC_NETWORK = "berth-awsvpc";
-    public static final ImageRef DEFAULT_PAUSE_IMAGE = ImageRef.of("berth/pause:busybox");
+    public static final ImageRef DEFAULT_PAUSE_IMAGE = ImageRef.of("berth/pause:1");
 }

@@ -91,7 +91,7 @@ public final class ContainerSpecs {
             hosts.addAll(extraHosts(c, Map.of()));
         }
         return ContainerSpec.builder(TaskLayout.hostName(task, TaskLayout.PAUSE), settings.pauseImage())
-                .entryPoint("/bin/busybox", "sleep", "2147483647")
+                .entryPoint("/pause")
                 .labels(TaskLayout.containerLabels(settings, task, TaskLayout.PAUSE, List.of()))
                 .networkMode(NetworkMode.named(settings.awsvpcNetwork()))
                 .dnsServers(List.copyOf(dns))
