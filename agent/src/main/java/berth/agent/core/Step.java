@@ -57,6 +57,15 @@ public sealed interface Step {
     /** An environment variable whose value comes from {@code valueFrom}: ECS {@code secrets}. */
     record SecretReference(String name, String valueFrom) {}
 
+    /**
+     * Creates the awslogs group (when asked) and stream of a created container before it starts, as
+     * the log driver validates its arguments; a refusal fails the task before the container runs.
+     *
+     * @param container the engine id or host name of the container
+     */
+    record OpenLogStream(String containerName, String container, String taskId, AwsLogsDestination destination)
+            implements Step {}
+
     /** @param container the engine id or host name of the container */
     record StartContainer(String containerName, String container) implements Step {}
 

@@ -42,7 +42,7 @@ final class TaskProgress {
                 if (v.phase() == ContainerPhase.NONE && ready(v)) {
                     createAndStart(v, resources.get(v.name()));
                 } else if (v.phase() == ContainerPhase.CREATED && ready(v)) {
-                    d.steps.add(new Step.StartContainer(v.name(), v.runtimeId()));
+                    start(v.definition(), v.runtimeId());
                 }
             }
         }
@@ -150,7 +150,14 @@ final class TaskProgress {
         var spec = ContainerSpecs.of(d.settings, d.task, c, resources, linkedHosts(c));
         d.steps.add(new Step.CreateContainer(c.name(), spec, c.secrets().stream()
                 .map(secret -> new Step.SecretReference(secret.name(), secret.valueFrom())).toList()));
-        d.steps.add(new Step.StartContainer(c.name(), spec.name()));
+        start(c, spec.name());
+    }
+
+    /** Starts a created container; an awslogs container's stream is opened first. */
+    private void start(ContainerDefinition c, String container) {
+        AwsLogsDestination.of(c).ifPresent(logs ->
+                d.steps.add(new Step.OpenLogStream(c.name(), container, d.task.taskId(), logs)));
+        d.steps.add(new Step.StartContainer(c.name(), container));
     }
 
     /** Bridge addresses of the containers {@code c} links to, by alias and by name. */

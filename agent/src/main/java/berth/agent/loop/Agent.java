@@ -123,7 +123,7 @@ public final class Agent implements AutoCloseable {
     }
 
     private void startLoop() {
-        StepExecutor executor = new StepExecutor(runtime, clock, registry::forImage, secrets);
+        StepExecutor executor = new StepExecutor(runtime, clock, registry::forImage, secrets, logs);
         loop = new AgentLoop(runtime, controlPlane, this::nextBatch, this::settings, clock, config.parallelism(),
                 executor, logs);
         loop.start();

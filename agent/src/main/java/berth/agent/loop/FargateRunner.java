@@ -31,7 +31,7 @@ public final class FargateRunner implements AutoCloseable {
                 AgentSettings.DEFAULT_AWSVPC_NETWORK, AgentSettings.DEFAULT_PAUSE_IMAGE, true);
         this.loop = new AgentLoop(runtime, controlPlane,
                 (since, wait) -> controlPlane.assignments("default", FARGATE, since, wait), () -> settings, clock,
-                AgentConfig.DEFAULT_PARALLELISM, new StepExecutor(runtime, clock, registry::forImage, secrets), logs);
+                AgentConfig.DEFAULT_PARALLELISM, new StepExecutor(runtime, clock, registry::forImage, secrets, logs), logs);
     }
 
     /**

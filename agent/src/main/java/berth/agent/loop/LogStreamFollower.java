@@ -4,7 +4,6 @@ import berth.agent.runtime.ContainerLogLine;
 import berth.agent.runtime.ContainerObservation;
 import berth.agent.runtime.EventSubscription;
 import berth.agent.runtime.Runtime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +25,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExist
  * event), and a failed batch stays first in line for the next flush. When the container's output
  * ends, what is left is sent before the follower ends. A follower that starts again for a container
  * (after an agent restart) continues after the stream's last event: lines stamped at or before that
- * millisecond are taken as sent.
+ * millisecond are taken as sent. A stream the agent opened itself before the container started
+ * ({@code fresh}) is followed from the container's first line without asking the service.
  */
 final class LogStreamFollower {
 
@@ -38,35 +38,42 @@ final class LogStreamFollower {
     /** Buffered events beyond which new lines are dropped (and counted) while PutLogEvents keeps failing. */
     private static final int MAX_BUFFERED = 20 * MAX_BATCH_EVENTS;
 
+    /** How a follower ended: its container's output delivered, its stream not ready, or stopped early. */
+    enum Outcome { SHIPPED, NOT_PREPARED, INTERRUPTED }
+
+    private static final int FINAL_FLUSH_TRIES = 3;
+
     private final CloudWatchLogsClient logs;
     /** Signs the calls as the task's execution role, when it has one ({@link ExecutionRole}). */
     private final java.util.function.Consumer<AwsRequestOverrideConfiguration.Builder> asRole;
     private final Runtime runtime;
-    private final Clock clock;
     private final ContainerObservation container;
     private final String group;
     private final String stream;
     private final boolean createGroup;
-    private final Runnable onEnd;
+    private final boolean fresh;
+    private final java.util.function.Consumer<Outcome> onEnd;
     private final List<InputLogEvent> buffer = new ArrayList<>();
     private volatile boolean ended;
+    private volatile boolean closed;
     private volatile EventSubscription subscription;
     /** Lines stamped at or before this were shipped by an earlier follower of the same stream. */
     private volatile long resumeAfterMillis = Long.MIN_VALUE;
     private final java.util.concurrent.Semaphore fullBatch = new java.util.concurrent.Semaphore(0);
     private long dropped;
 
-    LogStreamFollower(CloudWatchLogsClient logs, Runtime runtime, Clock clock, ContainerObservation container,
-                      String group, String stream, boolean createGroup,
-                      java.util.function.Consumer<AwsRequestOverrideConfiguration.Builder> asRole, Runnable onEnd) {
+    LogStreamFollower(CloudWatchLogsClient logs, Runtime runtime, ContainerObservation container,
+                      berth.agent.core.AwsLogsDestination destination, String stream, boolean fresh,
+                      java.util.function.Consumer<AwsRequestOverrideConfiguration.Builder> asRole,
+                      java.util.function.Consumer<Outcome> onEnd) {
         this.logs = logs;
         this.asRole = asRole;
         this.runtime = runtime;
-        this.clock = clock;
         this.container = container;
-        this.group = group;
+        this.group = destination.group();
         this.stream = stream;
-        this.createGroup = createGroup;
+        this.createGroup = destination.createGroup();
+        this.fresh = fresh;
         this.onEnd = onEnd;
     }
 
@@ -76,10 +83,13 @@ final class LogStreamFollower {
 
     private void run() {
         try {
-            prepare();
+            if (!fresh) {
+                prepare();
+            }
         } catch (SdkException e) {
-            LOG.warn("cannot ship logs of {} to {}:{}: {}", container.name(), group, stream, e.getMessage());
-            onEnd.run();
+            LOG.warn("cannot ship logs of {} to {}:{} (trying again later): {}", container.name(), group, stream,
+                    e.getMessage());
+            onEnd.accept(Outcome.NOT_PREPARED);
             return;
         }
         Instant since = resumeAfterMillis == Long.MIN_VALUE ? container.startedAt().orElse(Instant.EPOCH)
@@ -88,7 +98,7 @@ final class LogStreamFollower {
             subscription = runtime.followLogs(container.id(), since, this::accept, () -> ended = true);
         } catch (RuntimeException e) {
             LOG.warn("cannot follow the output of {}: {}", container.name(), e.getMessage());
-            onEnd.run();
+            onEnd.accept(Outcome.INTERRUPTED);
             return;
         }
         while (!ended) {
@@ -101,11 +111,21 @@ final class LogStreamFollower {
             }
             flush();
         }
-        flush();
+        for (int attempt = 0; attempt < FINAL_FLUSH_TRIES && !flush(); attempt++) {
+            try {
+                Thread.sleep(FLUSH_EVERY.multipliedBy(attempt + 1));
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        synchronized (buffer) {
+            dropped += buffer.size();
+            buffer.clear();
+        }
         if (dropped > 0) {
             LOG.warn("{} lines of {} were not shipped to {}:{}", dropped, container.name(), group, stream);
         }
-        onEnd.run();
+        onEnd.accept(closed ? Outcome.INTERRUPTED : Outcome.SHIPPED);
     }
 
     private void prepare() {
@@ -144,12 +164,15 @@ final class LogStreamFollower {
         }
     }
 
-    /** Sends everything buffered; stops at the first batch PutLogEvents refuses, which stays first. */
-    private synchronized void flush() {
+    /**
+     * Sends everything buffered; stops at the first batch PutLogEvents refuses, which stays first.
+     * True when nothing is left.
+     */
+    private synchronized boolean flush() {
         while (true) {
             List<InputLogEvent> batch = nextBatch();
             if (batch.isEmpty()) {
-                return;
+                return true;
             }
             batch.sort(Comparator.comparingLong(InputLogEvent::timestamp));
             try {
@@ -161,7 +184,7 @@ final class LogStreamFollower {
                 synchronized (buffer) {
                     buffer.addAll(0, batch);
                 }
-                return;
+                return false;
             }
         }
     }
@@ -187,6 +210,7 @@ final class LogStreamFollower {
     }
 
     void close() {
+        closed = true;
         ended = true;
         if (subscription != null) {
             subscription.close();

@@ -45,6 +45,7 @@ final class StepExecutor {
     private final Clock clock;
     private final java.util.function.BiFunction<String, ImageRef, Optional<RegistryAuth>> registryAuth;
     private final ExecutionSecrets secrets;
+    private final LogShipping logs;
     private final Set<String> networksReady = ConcurrentHashMap.newKeySet();
     /** Engine ids of the containers created lately, by host name, so a start needs no lookup. */
     private final Map<String, String> createdIds = java.util.Collections.synchronizedMap(
@@ -58,8 +59,9 @@ final class StepExecutor {
     /** @param registryAuth registry sign-in for pulling an image for a task, by task ARN and image */
     StepExecutor(Runtime runtime, Clock clock,
                  java.util.function.BiFunction<String, ImageRef, Optional<RegistryAuth>> registryAuth,
-                 ExecutionSecrets secrets) {
+                 ExecutionSecrets secrets, LogShipping logs) {
         this.runtime = runtime;
+        this.logs = logs;
         this.clock = clock;
         this.registryAuth = registryAuth;
         this.secrets = secrets;
@@ -118,6 +120,11 @@ final class StepExecutor {
                 }
                 case Step.CreateContainer s -> {
                     if (!create(task, s, agentLabels, listener)) {
+                        return false;
+                    }
+                }
+                case Step.OpenLogStream s -> {
+                    if (!openLogStream(task, s, listener)) {
                         return false;
                     }
                 }
@@ -232,6 +239,23 @@ final class StepExecutor {
         return true;
     }
 
+    /** Opens the awslogs stream of a created container; a refusal fails the task before the container starts. */
+    private boolean openLogStream(String task, Step.OpenLogStream s, Listener listener) {
+        String id = createdIds.getOrDefault(s.container(), s.container());
+        if (s.destination().streamPrefix().isEmpty() && id.equals(s.container())) {
+            id = runtime.inspect(s.container()).id();
+        }
+        try {
+            logs.open(task, s.destination().stream(s.containerName(), s.taskId(), id), s.destination());
+            return true;
+        } catch (LogShipping.Refused e) {
+            String reason = FailureReasons.resourceInitialization("failed to validate logger args: " + e.getMessage());
+            LOG.info("task {} container {}: {}", task, s.containerName(), reason);
+            listener.update(task, l -> l.failed(s.containerName(), new ContainerFailure(reason, Optional.empty(), true)));
+            return false;
+        }
+    }
+
     private void stop(Step.StopContainer s, Listener listener) {
         try {
             runtime.stop(s.container(), s.timeout());
@@ -292,6 +316,7 @@ final class StepExecutor {
             case Step.EnsureVolume s -> s.containerName();
             case Step.RequireVolume s -> s.containerName();
             case Step.CreateContainer s -> s.containerName();
+            case Step.OpenLogStream s -> s.containerName();
             case Step.StartContainer s -> s.containerName();
             case Step.StopContainer s -> s.containerName();
             case Step.RemoveContainer s -> s.containerName();

@@ -50,6 +50,29 @@ class StartingTasksTest {
     }
 
     @Test
+    void anAwslogsContainersStreamIsOpenedAfterItIsCreatedAndBeforeItStarts() {
+        TaskAssignment t = task("t1", definition(container("web").logConfiguration(new berth.ecs.core.taskdef
+                .LogConfiguration("awslogs", Map.of("awslogs-group", "/ecs/web", "awslogs-stream-prefix", "app",
+                        "awslogs-create-group", "true"), List.of())).build()));
+
+        List<Step> steps = steps(reconcile(t, List.of(), null, T0));
+
+        assertThat(steps).hasSize(4);
+        assertThat(steps.get(1)).isInstanceOf(Step.CreateContainer.class);
+        Step.OpenLogStream open = (Step.OpenLogStream) steps.get(2);
+        assertThat(open.container()).isEqualTo("berth-t1-web");
+        assertThat(open.destination()).isEqualTo(new AwsLogsDestination("/ecs/web", "app", Optional.empty(), true));
+        assertThat(open.destination().stream("web", open.taskId(), "abc")).isEqualTo("app/web/" + t.taskId());
+        assertThat(steps.get(3)).isEqualTo(new Step.StartContainer("web", "berth-t1-web"));
+    }
+
+    @Test
+    void withoutAStreamPrefixTheStreamIsTheContainerId() {
+        var destination = new AwsLogsDestination("/ecs/web", "", Optional.of("eu-west-1"), false);
+        assertThat(destination.stream("web", "task1", "0123abcd")).isEqualTo("0123abcd");
+    }
+
+    @Test
     void aRunningContainerMakesTheTaskRunningWithItsHostPortsAndPullTimes() {
         TaskAssignment t = task("t1", definition(container("web").portMappings(List.of(PortMapping.tcp(8080, 0))).build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0)

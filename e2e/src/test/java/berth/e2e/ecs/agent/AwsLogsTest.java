@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.LogDriver;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The awslogs log driver: a container's lines arrive in CloudWatch Logs (berth's logs service) in
@@ -51,6 +52,70 @@ class AwsLogsTest {
         assertThat(shipped).containsExactly("first", "second", "third");
         assertThat(docker("logs", containersOf(task.taskArn(), true).get(0))).containsExactlyInAnyOrder("first",
                 "second", "third");
+    }
+
+    /** A batch container that prints five lines and exits at once: its stream gets all five. */
+    @Test
+    void aContainerThatExitsAtOnceShipsEveryLine(EcsClient ecs, CloudWatchLogsClient logs) {
+        TaskRuns.awaitInstances(ecs, "default", 1);
+        ecs.registerTaskDefinition(r -> r.family("blink").containerDefinitions(c -> c.name("job").image(busybox())
+                .memory(32).command("sh", "-c", "echo one; echo two; echo three; echo four; echo five")
+                .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group", "/ecs/blink",
+                        "awslogs-region", "us-east-1", "awslogs-stream-prefix", "batch", "awslogs-create-group", "true")))));
+
+        for (int run = 0; run < 3; run++) {
+            Task task = run(ecs, r -> r.taskDefinition("blink"));
+            Task stopped = awaitStatus(ecs, "default", task.taskArn(), "STOPPED");
+            assertThat(stopped.containers().get(0).exitCode()).isZero();
+            String stream = "batch/job/" + task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+            assertThat(awaitEvents(logs, "/ecs/blink", stream, 5)).containsExactly("one", "two", "three", "four", "five");
+        }
+    }
+
+    /**
+     * An execution role that may not create the log group: the task stops before its container runs,
+     * with the reason ECS gives when the awslogs driver cannot validate its arguments.
+     */
+    @Test
+    void aGroupThatCannotBeCreatedStopsTheTaskBeforeItRuns(EcsClient ecs, IamClient iam, CloudWatchLogsClient logs) {
+        TaskRuns.awaitInstances(ecs, "default", 1);
+        String trust = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+        String streamsOnly = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]}""";
+        String role = iam.createRole(r -> r.roleName("logs-no-group").assumeRolePolicyDocument(trust)).role().arn();
+        iam.putRolePolicy(r -> r.roleName("logs-no-group").policyName("streams").policyDocument(streamsOnly));
+        ecs.registerTaskDefinition(r -> r.family("nolog").executionRoleArn(role).containerDefinitions(c -> c.name("app")
+                .image(busybox()).memory(32).command("sh", "-c", "echo should-not-run; sleep 30")
+                .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group", "/ecs/nolog",
+                        "awslogs-region", "us-east-1", "awslogs-stream-prefix", "app", "awslogs-create-group", "true")))));
+
+        Task task = run(ecs, r -> r.taskDefinition("nolog"));
+        Task stopped = awaitStatus(ecs, "default", task.taskArn(), "STOPPED");
+
+        assertThat(stopped.stopCodeAsString()).isEqualTo("TaskFailedToStart");
+        assertThat(stopped.stoppedReason()).startsWith("ResourceInitializationError: failed to validate logger args: ")
+                .contains("AccessDenied").contains("logs:CreateLogGroup");
+        assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/ecs/nolog")).logGroups()).isEmpty();
+        assertThat(docker("ps", "-a", "--filter", "label=berth.task-arn=" + task.taskArn(), "--filter",
+                "status=running", "--format", "{{.Names}}")).isEmpty();
+    }
+
+    /** A group that does not exist, without awslogs-create-group: ResourceNotFoundException in the reason. */
+    @Test
+    void aMissingGroupStopsTheTask(EcsClient ecs) {
+        TaskRuns.awaitInstances(ecs, "default", 1);
+        ecs.registerTaskDefinition(r -> r.family("nogroup").containerDefinitions(c -> c.name("app").image(busybox())
+                .memory(32).command("sh", "-c", "sleep 30")
+                .logConfiguration(l -> l.logDriver(LogDriver.AWSLOGS).options(Map.of("awslogs-group", "/ecs/absent",
+                        "awslogs-region", "us-east-1", "awslogs-stream-prefix", "app")))));
+
+        Task stopped = awaitStatus(ecs, "default", run(ecs, r -> r.taskDefinition("nogroup")).taskArn(), "STOPPED");
+
+        assertThat(stopped.stoppedReason()).startsWith("ResourceInitializationError: failed to validate logger args: ")
+                .contains("ResourceNotFoundException");
     }
 
     /**
