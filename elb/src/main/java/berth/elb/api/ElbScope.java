@@ -7,7 +7,7 @@ import berth.elb.core.LoadBalancer;
 import berth.elb.core.Rule;
 import berth.elb.core.TargetGroup;
 import berth.elb.state.ElbRecords;
-import berth.elb.state.RecordTable;
+import berth.platform.RecordTable;
 import java.util.Optional;
 
 /** Finds the resources an ARN names within the caller's account and region, or says they are not found. */

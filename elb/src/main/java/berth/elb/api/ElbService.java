@@ -36,6 +36,9 @@ public final class ElbService extends DescribedService {
         add("DeleteLoadBalancer", DeleteLoadBalancerRequest.class, loadBalancers::delete);
         add("DescribeLoadBalancerAttributes", DescribeLoadBalancerAttributesRequest.class, loadBalancers::describeAttributes);
         add("ModifyLoadBalancerAttributes", ModifyLoadBalancerAttributesRequest.class, loadBalancers::modifyAttributes);
+        add("DescribeCapacityReservation", DescribeCapacityReservationRequest.class,
+                loadBalancers::describeCapacityReservation);
+        add("ModifyCapacityReservation", ModifyCapacityReservationRequest.class, loadBalancers::modifyCapacityReservation);
 
         TargetGroupApi targetGroups = new TargetGroupApi(records, scope, ids, clock, changed);
         add("CreateTargetGroup", CreateTargetGroupRequest.class, targetGroups::create);

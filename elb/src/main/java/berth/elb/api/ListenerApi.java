@@ -10,7 +10,7 @@ import berth.elb.core.ListenerProtocol;
 import berth.elb.core.LoadBalancer;
 import berth.elb.core.Rule;
 import berth.elb.state.ElbRecords;
-import berth.elb.state.RecordTable;
+import berth.platform.RecordTable;
 import berth.store.Store;
 import berth.store.Write;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import berth.elb.core.LoadBalancerAttributes;
 import berth.elb.core.LoadBalancerType;
 import berth.elb.core.Rule;
 import berth.elb.state.ElbRecords;
-import berth.elb.state.RecordTable;
+import berth.platform.RecordTable;
 import berth.store.Store;
 import berth.store.Write;
 import java.time.Clock;
@@ -163,6 +163,27 @@ final class LoadBalancerApi {
         }).orElseThrow(() -> ElbErrors.loadBalancerNotFound(request.loadBalancerArn()));
         changed.run();
         return ModifyLoadBalancerAttributesResponse.builder().attributes(attributes(updated)).build();
+    }
+
+    /**
+     * The load balancer's capacity reservation: none, since berth's data plane is not sized in
+     * capacity units (every listener is a socket on this host that takes what the host can).
+     */
+    DescribeCapacityReservationResponse describeCapacityReservation(DescribeCapacityReservationRequest request,
+                                                                     RequestContext ctx) {
+        scope.loadBalancer(ctx, request.loadBalancerArn());
+        return DescribeCapacityReservationResponse.builder().capacityReservationState(List.of()).build();
+    }
+
+    /** Reserving capacity units is refused: berth has no units to reserve, so the reservation could not act. */
+    ModifyCapacityReservationResponse modifyCapacityReservation(ModifyCapacityReservationRequest request,
+                                                                 RequestContext ctx) {
+        scope.loadBalancer(ctx, request.loadBalancerArn());
+        if (Boolean.TRUE.equals(request.resetCapacityReservation())) {
+            return ModifyCapacityReservationResponse.builder().capacityReservationState(List.of()).build();
+        }
+        throw ElbError.OPERATION_NOT_PERMITTED.exception("berth's load balancers are not sized in capacity units;"
+                + " a minimum capacity cannot be reserved");
     }
 
     private static List<LoadBalancerAttribute> attributes(LoadBalancer lb) {

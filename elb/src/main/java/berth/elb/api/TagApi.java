@@ -3,7 +3,7 @@ package berth.elb.api;
 import berth.aws.RequestContext;
 import berth.elb.core.ElbArns;
 import berth.elb.core.ElbError;
-import berth.elb.state.RecordTable;
+import berth.platform.RecordTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

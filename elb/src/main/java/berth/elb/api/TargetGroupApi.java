@@ -44,10 +44,12 @@ final class TargetGroupApi {
         Names.checkTargetGroupName(request.name());
         TargetProtocol protocol = protocol(request.protocolAsString());
         if (request.port() == null) throw ElbErrors.validation("A port must be specified");
-        if (request.protocolVersion() != null && !request.protocolVersion().equals("HTTP1")) {
+        String protocolVersion = request.protocolVersion() == null || request.protocolVersion().isEmpty() ? null
+                : request.protocolVersion();
+        if (protocolVersion != null && !protocolVersion.equals("HTTP1")) {
             throw ElbErrors.unsupported("protocol version '" + request.protocolVersion() + "': berth's targets speak HTTP1");
         }
-        if (request.protocolVersion() != null && protocol != TargetProtocol.HTTP) {
+        if (protocolVersion != null && protocol != TargetProtocol.HTTP) {
             throw ElbErrors.validation("A protocol version can only be set for HTTP target groups");
         }
         TargetType targetType = switch (request.targetTypeAsString() == null ? "instance" : request.targetTypeAsString()) {

@@ -3,7 +3,7 @@ package berth.elb.proxy;
 import berth.elb.core.TargetGroup;
 import berth.elb.core.TargetSet;
 import berth.elb.state.ElbRecords;
-import berth.elb.state.RecordTable;
+import berth.platform.RecordTable;
 import berth.store.VersionConflict;
 import java.time.Clock;
 import java.time.Duration;

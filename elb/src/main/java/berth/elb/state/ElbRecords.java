@@ -1,5 +1,7 @@
 package berth.elb.state;
 
+import berth.platform.RecordTable;
+
 import berth.elb.core.Listener;
 import berth.elb.core.LoadBalancer;
 import berth.elb.core.Rule;
@@ -35,15 +37,15 @@ public final class ElbRecords {
     public ElbRecords(Store store) {
         this.store = store;
         loadBalancers = new RecordTable<>(store, "elb.loadbalancer", LoadBalancer.class,
-                lb -> scope(lb.accountId(), lb.region()) + lb.name());
+                lb -> scope(lb.accountId(), lb.region()) + lb.name(), Json.RECORDS);
         targetGroups = new RecordTable<>(store, "elb.targetgroup", TargetGroup.class,
-                tg -> scope(tg.accountId(), tg.region()) + tg.name());
+                tg -> scope(tg.accountId(), tg.region()) + tg.name(), Json.RECORDS);
         targets = new RecordTable<>(store, "elb.targets", StoredTargets.class,
-                t -> scope(t.accountId(), t.region()) + t.targetGroupId());
+                t -> scope(t.accountId(), t.region()) + t.targetGroupId(), Json.RECORDS);
         listeners = new RecordTable<>(store, "elb.listener", Listener.class,
-                l -> scope(l.accountId(), l.region()) + l.loadBalancerId() + "/" + l.id());
+                l -> scope(l.accountId(), l.region()) + l.loadBalancerId() + "/" + l.id(), Json.RECORDS);
         rules = new RecordTable<>(store, "elb.rule", Rule.class,
-                r -> scope(r.accountId(), r.region()) + r.listenerId() + "/" + r.id());
+                r -> scope(r.accountId(), r.region()) + r.listenerId() + "/" + r.id(), Json.RECORDS);
     }
 
     /** {@code ACCOUNT/REGION/}, the prefix of every key in one account and region. */

@@ -49,7 +49,7 @@ final class Json {
         }
     }
 
-    private static final RecordJson RECORDS = new RecordJson(MAPPER);
+    static final RecordJson RECORDS = new RecordJson(MAPPER);
 
     private Json() {}
 

@@ -1,5 +1,7 @@
 package berth.elb.state;
 
+import berth.platform.RecordTable;
+
 import berth.elb.InstanceAddresses;
 import berth.elb.core.ElbArns;
 import berth.elb.core.ElbError;

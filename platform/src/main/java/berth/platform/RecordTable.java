@@ -1,4 +1,4 @@
-package berth.elb.state;
+package berth.platform;
 
 import berth.store.Store;
 import berth.store.StoredRecord;
@@ -9,15 +9,24 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-/** Records of one kind in the store, as core records of one type, addressed by a key function. */
+/**
+ * Records of one kind in the store, as core records of one type written with one {@link RecordJson},
+ * addressed by a key function: the store skeleton every module's state room builds on.
+ */
 public final class RecordTable<T> {
     private final Store store;
+    private final RecordJson json;
     private final String kind;
     private final Class<T> type;
     private final Function<T, String> keyOf;
 
-    RecordTable(Store store, String kind, Class<T> type, Function<T, String> keyOf) {
+    public RecordTable(Store store, String kind, Class<T> type, Function<T, String> keyOf) {
+        this(store, kind, type, keyOf, RecordJson.STANDARD);
+    }
+
+    public RecordTable(Store store, String kind, Class<T> type, Function<T, String> keyOf, RecordJson json) {
         this.store = store;
+        this.json = json;
         this.kind = kind;
         this.type = type;
         this.keyOf = keyOf;
@@ -35,20 +44,20 @@ public final class RecordTable<T> {
     }
 
     public Optional<Versioned<T>> find(String key) {
-        return store.get(kind, key).map(r -> new Versioned<>(Json.read(r.value(), type), r.version()));
+        return store.get(kind, key).map(r -> new Versioned<>(json.read(r.value(), type), r.version()));
     }
 
     /** Records whose key starts with {@code prefix}, in key order. */
     public List<T> list(String prefix) {
-        return store.list(kind, prefix).stream().map(StoredRecord::value).map(v -> Json.read(v, type)).toList();
+        return store.list(kind, prefix).stream().map(StoredRecord::value).map(v -> json.read(v, type)).toList();
     }
 
     public List<Versioned<T>> listVersioned(String prefix) {
-        return store.list(kind, prefix).stream().map(r -> new Versioned<>(Json.read(r.value(), type), r.version())).toList();
+        return store.list(kind, prefix).stream().map(r -> new Versioned<>(json.read(r.value(), type), r.version())).toList();
     }
 
     public Write put(T value, long expectedVersion) {
-        return Write.put(kind, keyOf.apply(value), Json.write(value), expectedVersion);
+        return Write.put(kind, keyOf.apply(value), json.write(value), expectedVersion);
     }
 
     public Write delete(String key, long expectedVersion) {
