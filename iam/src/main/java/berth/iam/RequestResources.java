@@ -15,6 +15,18 @@ public interface RequestResources {
     /** Registers (or replaces) how to find the resources of {@code action} ({@code service:Operation}). */
     void register(String action, Extractor extractor);
 
+    /**
+     * Registers where the resource-based policies of resources whose ARNs start with {@code arnPrefix}
+     * are (a secret's policy); they are evaluated beside the caller's identity-based policies.
+     */
+    void registerPolicies(String arnPrefix, PolicySource source);
+
+    /** The resource-based policy document of one resource, if it has one. */
+    @FunctionalInterface
+    interface PolicySource {
+        java.util.Optional<String> policyOf(String resourceArn);
+    }
+
     /** Reads the resource ARNs from a decoded request. */
     @FunctionalInterface
     interface Extractor {

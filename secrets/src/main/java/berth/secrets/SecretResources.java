@@ -18,7 +18,7 @@ import software.amazon.awssdk.core.SdkPojo;
 final class SecretResources {
     private static final List<String> BY_SECRET_ID = List.of("GetSecretValue", "DescribeSecret", "PutSecretValue",
             "UpdateSecret", "UpdateSecretVersionStage", "DeleteSecret", "RestoreSecret", "ListSecretVersionIds",
-            "TagResource", "UntagResource");
+            "TagResource", "UntagResource", "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy");
 
     private static final List<String> BY_PARAMETER_NAME = List.of("GetParameter", "PutParameter", "DeleteParameter",
             "GetParameterHistory", "LabelParameterVersion", "UnlabelParameterVersion");
@@ -31,6 +31,8 @@ final class SecretResources {
             table.register("secretsmanager:" + operation, (request, scope) -> secretId(request)
                     .map(id -> List.of(arn(secrets, id, scope))).orElse(List.of()));
         }
+        table.registerPolicies("arn:aws:secretsmanager:", arn -> secrets.findByArn(arn)
+                .map(found -> found.secret().resourcePolicy()).filter(p -> !p.isEmpty()));
         BY_PARAMETER_NAME.forEach(op -> table.register("ssm:" + op, (request, scope) ->
                 RequestFields.string(request, "Name").map(name -> List.of(parameterArn(name, scope))).orElse(List.of())));
         List.of("GetParameters", "DeleteParameters").forEach(op -> table.register("ssm:" + op, (request, scope) ->

@@ -6,7 +6,10 @@ import berth.aws.ServiceModel;
 import berth.iam.RequestResources;
 import berth.iam.core.AccessRequest;
 import berth.iam.core.Decision;
+import berth.iam.core.MalformedPolicyException;
+import berth.iam.core.PolicyDocument;
 import berth.iam.core.PolicyEvaluator;
+import berth.iam.core.PolicyParser;
 import berth.iam.core.RequestContextKeys;
 import berth.iam.core.RoleAssumption;
 import berth.iam.state.PrincipalPolicies;
@@ -46,14 +49,25 @@ public final class PolicyAuthorizer implements Authorizer {
         RequestContextKeys context = CallerContext.keys(caller, principal, clock.instant()).build();
         RequestResources.Scope scope = new RequestResources.Scope(caller.accountId(), caller.region(), caller.identity().arn());
         for (String resource : resources.resources(action, request, scope)) {
+            Optional<PolicyDocument> resourcePolicy = resources.policyOf(resource).flatMap(PolicyAuthorizer::parsed);
             Decision decision = principal
-                    .map(p -> PolicyEvaluator.evaluate(new AccessRequest(action, resource, context), p.policies()))
+                    .map(p -> PolicyEvaluator.evaluate(new AccessRequest(action, resource, context), p.policies(),
+                            resourcePolicy, CallerContext.principal(caller, principal)))
                     .orElse(new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW));
             if (decision instanceof Decision.Denied denied) {
                 throw IamErrors.accessDenied(service.protocol(), "User: " + caller.identity().arn()
                         + " is not authorized to perform: " + action + " on resource: " + resource + " "
                         + denied.explanation(action));
             }
+        }
+    }
+
+    /** A stored resource policy; one that no longer parses grants nothing. */
+    private static Optional<PolicyDocument> parsed(String policy) {
+        try {
+            return Optional.of(PolicyParser.parse(policy, PolicyParser.Kind.RESOURCE));
+        } catch (MalformedPolicyException e) {
+            return Optional.empty();
         }
     }
 

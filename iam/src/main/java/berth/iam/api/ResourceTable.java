@@ -30,6 +30,7 @@ public final class ResourceTable implements RequestResources {
             "PutClusterCapacityProviders");
 
     private final Map<String, Extractor> extractors = new ConcurrentHashMap<>();
+    private final Map<String, PolicySource> policies = new ConcurrentHashMap<>();
 
     public ResourceTable(IamRecords iam) {
         ROLE_ACTIONS.forEach(op -> register("iam:" + op, (request, scope) ->
@@ -61,6 +62,21 @@ public final class ResourceTable implements RequestResources {
     @Override
     public void register(String action, Extractor extractor) {
         extractors.put(action.toLowerCase(Locale.ROOT), extractor);
+    }
+
+    @Override
+    public void registerPolicies(String arnPrefix, PolicySource source) {
+        policies.put(arnPrefix, source);
+    }
+
+    /** The resource-based policy of {@code resourceArn}, when its module keeps one. */
+    public java.util.Optional<String> policyOf(String resourceArn) {
+        for (Map.Entry<String, PolicySource> e : policies.entrySet()) {
+            if (resourceArn.startsWith(e.getKey())) {
+                return e.getValue().policyOf(resourceArn);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The resources {@code action} acts on; {@code *} when the table has no entry or the request names none. */

@@ -15,6 +15,29 @@ public final class PolicyEvaluator {
     private PolicyEvaluator() {}
 
     public static Decision evaluate(AccessRequest request, PolicySet policies) {
+        return evaluate(request, policies, java.util.Optional.empty(), null);
+    }
+
+    /**
+     * With the resource's own policy as well (same account): an explicit Deny in it wins too, and an
+     * Allow in it naming the caller grants the request even when no identity-based policy does.
+     */
+    public static Decision evaluate(AccessRequest request, PolicySet policies, java.util.Optional<PolicyDocument> resourcePolicy,
+                                    CallingPrincipal caller) {
+        Outcome resource = resourcePolicy.map(p -> ResourcePolicy.outcome(p, caller, request)).orElse(Outcome.SILENT);
+        if (resource == Outcome.DENY) {
+            return new Decision.Denied(Decision.Reason.EXPLICIT_DENY_TRUST);
+        }
+        Decision identityBased = identityDecision(request, policies);
+        if (resource == Outcome.ALLOW && identityBased instanceof Decision.Denied denied
+                && (denied.reason() == Decision.Reason.NO_IDENTITY_ALLOW
+                    || denied.reason() == Decision.Reason.NO_SESSION_ALLOW)) {
+            return Decision.ALLOWED;
+        }
+        return identityBased;
+    }
+
+    private static Decision identityDecision(AccessRequest request, PolicySet policies) {
         Outcome identity = outcome(policies.identity(), request);
         Outcome session = policies.sessionScoped() ? outcome(policies.session(), request) : Outcome.ALLOW;
         if (identity == Outcome.DENY) {

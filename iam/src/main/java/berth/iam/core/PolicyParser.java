@@ -29,7 +29,12 @@ public final class PolicyParser {
         /** A role's trust policy: Principal required, no Resource. */
         TRUST,
         /** A session policy passed to AssumeRole: as an identity-based policy. */
-        SESSION
+        SESSION,
+        /**
+         * Attached to a resource (a secret's resource policy): Principal required; Resource optional,
+         * meaning the resource it is attached to.
+         */
+        RESOURCE
     }
 
     static final String SYNTAX = "Syntax errors in policy.";
@@ -125,7 +130,9 @@ public final class PolicyParser {
             require(!notResource, "Has prohibited field NotResource");
         } else {
             require(!(node.has("Resource") && notResource), SYNTAX);
-            resources = strings(node.get(notResource ? "NotResource" : "Resource"));
+            boolean given = node.has("Resource") || notResource;
+            resources = kind == Kind.RESOURCE && !given ? List.of("*")
+                    : strings(node.get(notResource ? "NotResource" : "Resource"));
             require(!resources.isEmpty(), "Policy statement must contain resources.");
             for (String resource : resources) {
                 require(resource.equals("*") || resource.startsWith("arn:") && resource.split(":", 6).length == 6,
@@ -134,7 +141,7 @@ public final class PolicyParser {
         }
         boolean notPrincipal = node.has("NotPrincipal");
         Principals principals = Principals.NONE;
-        if (kind == Kind.TRUST) {
+        if (kind == Kind.TRUST || kind == Kind.RESOURCE) {
             require(!(node.has("Principal") && notPrincipal), SYNTAX);
             require(node.has("Principal") || notPrincipal, "Missing required field Principal");
             principals = principals(node.get(notPrincipal ? "NotPrincipal" : "Principal"));

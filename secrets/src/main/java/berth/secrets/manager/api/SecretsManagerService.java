@@ -7,6 +7,10 @@ import berth.aws.model.ServiceDescription;
 import berth.secrets.manager.state.SecretRecords;
 import java.time.Clock;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest;
+import software.amazon.awssdk.services.secretsmanager.model.DeleteResourcePolicyRequest;
+import software.amazon.awssdk.services.secretsmanager.model.GetResourcePolicyRequest;
+import software.amazon.awssdk.services.secretsmanager.model.PutResourcePolicyRequest;
+import software.amazon.awssdk.services.secretsmanager.model.ValidateResourcePolicyRequest;
 import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
@@ -42,5 +46,10 @@ public final class SecretsManagerService extends DescribedService {
         add("RestoreSecret", (OperationHandler<RestoreSecretRequest, ?>) lifecycle::restore);
         add("TagResource", (OperationHandler<TagResourceRequest, ?>) lifecycle::tag);
         add("UntagResource", (OperationHandler<UntagResourceRequest, ?>) lifecycle::untag);
+        SecretPolicyApi policies = new SecretPolicyApi(records, clock);
+        add("PutResourcePolicy", (OperationHandler<PutResourcePolicyRequest, ?>) policies::put);
+        add("GetResourcePolicy", (OperationHandler<GetResourcePolicyRequest, ?>) policies::get);
+        add("DeleteResourcePolicy", (OperationHandler<DeleteResourcePolicyRequest, ?>) policies::delete);
+        add("ValidateResourcePolicy", (OperationHandler<ValidateResourcePolicyRequest, ?>) policies::validate);
     }
 }

@@ -58,6 +58,15 @@ public final class SecretRecords {
         return Optional.empty();
     }
 
+    /** The secret a full ARN names, in the ARN's own account and region. */
+    public Optional<Versioned> findByArn(String arn) {
+        String[] parts = arn.split(":", 7);
+        if (parts.length != 7 || !parts[2].equals("secretsmanager")) {
+            return Optional.empty();
+        }
+        return findById(arn, parts[4], parts[3]);
+    }
+
     /** @throws berth.store.VersionConflict when the stored version is no longer {@code expectedVersion} */
     public void save(Secret secret, long expectedVersion) {
         store.put(KIND, key(secret.accountId(), secret.region(), secret.name()), write(secret), expectedVersion);
