@@ -64,6 +64,11 @@ public final class RecordTable<T> {
         return Write.delete(kind, key, expectedVersion);
     }
 
+    /** Deletes the record now, if it is still at {@code expectedVersion}. */
+    public void remove(String key, long expectedVersion) {
+        store.commit(List.of(delete(key, expectedVersion)));
+    }
+
     public void save(T value, long expectedVersion) {
         store.commit(List.of(put(value, expectedVersion)));
     }

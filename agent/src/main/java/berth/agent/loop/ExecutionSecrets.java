@@ -94,8 +94,14 @@ final class ExecutionSecrets implements AutoCloseable {
         }
         String region = valueFrom.startsWith("arn:aws:ssm:") ? valueFrom.split(":", -1)[3] : endpoint.region();
         try {
-            return parameterStore(region).getParameter(b -> b.name(valueFrom).withDecryption(true)
-                    .overrideConfiguration(asRole)).parameter().value();
+            // GetParameters, as the ECS agent asks, so an execution role granted ssm:GetParameters suffices
+            var found = parameterStore(region).getParameters(b -> b.names(valueFrom).withDecryption(true)
+                    .overrideConfiguration(asRole));
+            if (found.parameters().isEmpty()) {
+                throw new Unavailable(PREFIX + "unable to retrieve secrets from ssm: service call has been retried 1"
+                        + " time(s): invalid parameters: " + String.join(", ", found.invalidParameters()));
+            }
+            return found.parameters().get(0).value();
         } catch (SdkException e) {
             throw new Unavailable(PREFIX + "unable to retrieve secrets from ssm: service call has been retried 1"
                     + " time(s): " + message(e));

@@ -8,6 +8,17 @@ import berth.ecs.core.EcsArns;
 import berth.ecs.state.ClusterActivity;
 import berth.ecs.state.ClusterRecords;
 import berth.ecs.state.ContainerInstanceRecords;
+import berth.ecs.state.ServiceRecords;
+import berth.ecs.state.TaskRecords;
+import berth.aws.AwsException;
+import berth.ecs.core.AccountSettings;
+import berth.ecs.core.CapacityProvider;
+import berth.ecs.core.task.CapacityProviderItem;
+import berth.ecs.core.task.RunTaskRules;
+import berth.ecs.core.task.TaskLaunchRejected;
+import berth.ecs.core.task.TaskStatus;
+import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequest;
+import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersResponse;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.time.Clock;
@@ -45,10 +56,19 @@ final class ClusterApi {
     private final ContainerInstanceRecords instances;
     private final ClusterActivity activity;
     private final ClusterScope scope;
+    private final CapacityProviderApi providers;
+    private final ServiceRecords services;
+    private final TaskRecords tasks;
     private final Clock clock;
 
-    ClusterApi(Store store, Clock clock) {
+    private final AccountSettingApi accountSettings;
+
+    ClusterApi(Store store, Clock clock, CapacityProviderApi providers, AccountSettingApi accountSettings) {
         this.clusters = new ClusterRecords(store);
+        this.accountSettings = accountSettings;
+        this.providers = providers;
+        this.services = new ServiceRecords(store);
+        this.tasks = new TaskRecords(store);
         this.instances = new ContainerInstanceRecords(store);
         this.activity = new ClusterActivity(store);
         this.scope = new ClusterScope(store);
@@ -61,10 +81,13 @@ final class ClusterApi {
             throw EcsErrors.invalidParameter("Cluster name must be 1-255 characters: letters, numbers, hyphens and underscores.");
         }
         Map<String, String> tags = TagMapping.checked(request.tags());
-        List<Cluster.Setting> settings = ClusterMapping.settings(request.settings());
+        List<Cluster.Setting> settings = withContainerInsights(ctx, ClusterMapping.settings(request.settings()));
         ClusterConfiguration configuration = ClusterMapping.configuration(request.configuration());
         String namespace = request.serviceConnectDefaults() == null ? ""
                 : text(request.serviceConnectDefaults().namespace());
+        List<String> capacityProviders = capacityProviders(ctx, request.capacityProviders(),
+                request.defaultCapacityProviderStrategy());
+        List<CapacityProviderItem> defaultStrategy = TaskRequestMapping.strategy(request.defaultCapacityProviderStrategy());
         for (int attempt = 0; ; attempt++) {
             var existing = clusters.find(ctx.accountId(), ctx.region(), name);
             try {
@@ -74,7 +97,7 @@ final class ClusterApi {
                             .build();
                 }
                 Cluster cluster = new Cluster(ctx.accountId(), ctx.region(), name, Cluster.ACTIVE, tags, settings,
-                        clock.instant(), configuration, namespace);
+                        clock.instant(), configuration, namespace, capacityProviders, defaultStrategy);
                 clusters.save(cluster, existing.map(ClusterRecords.Versioned::version).orElse(Store.ABSENT));
                 LOG.info("created cluster {}", cluster.arn());
                 return CreateClusterResponse.builder()
@@ -132,6 +155,87 @@ final class ClusterApi {
                 .orElseThrow(EcsErrors::clusterNotFound);
         return UpdateClusterSettingsResponse.builder()
                 .cluster(ClusterMapping.toSdk(updated, FULL, counts(updated))).build();
+    }
+
+    /** A new cluster's settings: containerInsights follows the account setting unless the request sets it. */
+    private List<Cluster.Setting> withContainerInsights(RequestContext ctx, List<Cluster.Setting> requested) {
+        if (requested.stream().anyMatch(s -> s.name().equals(AccountSettings.CONTAINER_INSIGHTS))) {
+            return requested;
+        }
+        List<Cluster.Setting> all = new ArrayList<>(requested);
+        all.add(new Cluster.Setting(AccountSettings.CONTAINER_INSIGHTS,
+                accountSettings.effective(ctx, AccountSettings.CONTAINER_INSIGHTS)));
+        return all;
+    }
+
+    /**
+     * Associates capacity providers with a cluster and sets its default strategy, both replacing what
+     * was there; a provider still used by a service or a task of the cluster cannot be removed.
+     */
+    PutClusterCapacityProvidersResponse putCapacityProviders(PutClusterCapacityProvidersRequest request,
+                                                             RequestContext ctx) {
+        Cluster target = scope.activeCluster(ctx, request.cluster());
+        List<String> wanted = capacityProviders(ctx, request.capacityProviders(),
+                request.defaultCapacityProviderStrategy());
+        List<CapacityProviderItem> strategy = TaskRequestMapping.strategy(request.defaultCapacityProviderStrategy());
+        for (String removed : target.capacityProviders()) {
+            if (!wanted.contains(removed) && inUse(target, removed)) {
+                throw new AwsException(400, "ResourceInUseException", "The specified capacity provider is in use and"
+                        + " cannot be removed.");
+            }
+        }
+        Cluster updated = clusters.update(ctx.accountId(), ctx.region(), target.name(),
+                c -> c.withCapacityProviders(wanted, strategy)).orElseThrow(EcsErrors::clusterNotFound);
+        LOG.info("cluster {} capacity providers {} default strategy {}", updated.arn(), wanted, strategy);
+        return PutClusterCapacityProvidersResponse.builder()
+                .cluster(ClusterMapping.toSdk(updated, FULL, counts(updated))).build();
+    }
+
+    /** The providers named (names or ARNs), each existing, with a default strategy using only them. */
+    private List<String> capacityProviders(RequestContext ctx, List<String> references,
+                                           List<software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem> defaults) {
+        List<String> names = new ArrayList<>();
+        for (String reference : references) {
+            String name = EcsArns.capacityProviderName(reference);
+            if (!providers.exists(ctx, name)) {
+                throw EcsErrors.invalidParameter("The specified capacity provider " + name + " does not exist. Specify"
+                        + " a valid capacity provider and try again.");
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        List<CapacityProviderItem> strategy = TaskRequestMapping.strategy(defaults);
+        try {
+            RunTaskRules.checkStrategy(strategy);
+        } catch (TaskLaunchRejected e) {
+            throw TaskRequestMapping.error(e);
+        }
+        for (CapacityProviderItem item : strategy) {
+            if (!names.contains(item.capacityProvider())) {
+                throw EcsErrors.invalidParameter("The specified default capacity provider strategy cannot contain a"
+                        + " capacity provider that is not associated with the cluster. Associate the capacity provider"
+                        + " with the cluster or specify a valid capacity provider and try again.");
+            }
+        }
+        long fargate = strategy.stream().filter(i -> CapacityProvider.fargate(i.capacityProvider())).count();
+        if (fargate != 0 && fargate != strategy.size()) {
+            throw EcsErrors.invalidParameter("The specified capacity provider strategy cannot contain a mix of capacity"
+                    + " providers using Auto Scaling groups and Fargate providers. Specify one or the other and try"
+                    + " again.");
+        }
+        return names;
+    }
+
+    /** A service of the cluster names the provider in its strategy, or one of its tasks runs on it. */
+    private boolean inUse(Cluster cluster, String provider) {
+        boolean byService = services.list(cluster.accountId(), cluster.region(), cluster.name()).stream()
+                .map(ServiceRecords.Versioned::service)
+                .filter(s -> !s.status().equals(berth.ecs.core.service.Service.INACTIVE))
+                .anyMatch(s -> s.capacityProviderStrategy().stream().anyMatch(i -> i.capacityProvider().equals(provider)));
+        return byService || tasks.list(cluster.accountId(), cluster.region(), cluster.name()).stream()
+                .map(TaskRecords.Versioned::task)
+                .anyMatch(t -> t.capacityProviderName().equals(provider) && t.lastStatus() != TaskStatus.STOPPED);
     }
 
     DeleteClusterResponse delete(DeleteClusterRequest request, RequestContext ctx) {

@@ -1,5 +1,8 @@
 package berth.ecs.api;
 
+import berth.ecs.core.task.CapacityProviderItem;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
+
 import berth.ecs.core.Cluster;
 import berth.ecs.core.ClusterConfiguration;
 import berth.ecs.state.ClusterActivity;
@@ -57,8 +60,8 @@ final class ClusterMapping {
                 .pendingTasksCount(a.pending())
                 .activeServicesCount(a.activeServices())
                 .statistics(List.of())
-                .capacityProviders(List.of())
-                .defaultCapacityProviderStrategy(List.of());
+                .capacityProviders(cluster.capacityProviders())
+                .defaultCapacityProviderStrategy(strategy(cluster.defaultStrategy()));
         if (include.contains(ClusterField.STATISTICS)) {
             builder.statistics(List.of(
                     stat("runningEC2TasksCount", a.runningEc2()),
@@ -84,10 +87,15 @@ final class ClusterMapping {
         if (!cluster.serviceConnectNamespace().isEmpty()) {
             builder.serviceConnectDefaults(d -> d.namespace(cluster.serviceConnectNamespace()));
         }
-        if (include.contains(ClusterField.TAGS)) {
+        if (include.contains(ClusterField.TAGS) && !cluster.tags().isEmpty()) {
             builder.tags(TagMapping.toSdk(cluster.tags()));
         }
         return builder.build();
+    }
+
+    static List<CapacityProviderStrategyItem> strategy(List<CapacityProviderItem> items) {
+        return items.stream().map(i -> CapacityProviderStrategyItem.builder().capacityProvider(i.capacityProvider())
+                .weight(i.weight()).base(i.base()).build()).toList();
     }
 
     private static ExecuteCommandConfiguration executeCommand(ClusterConfiguration c) {

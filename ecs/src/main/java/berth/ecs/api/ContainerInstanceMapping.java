@@ -130,7 +130,7 @@ final class ContainerInstanceMapping {
                 .attachments(List.of());
         if (!i.statusReason().isEmpty()) b.statusReason(i.statusReason());
         if (!i.capacityProviderName().isEmpty()) b.capacityProviderName(i.capacityProviderName());
-        if (withTags) b.tags(TagMapping.toSdk(i.tags()));
+        if (withTags && !i.tags().isEmpty()) b.tags(TagMapping.toSdk(i.tags()));
         return b.build();
     }
 

@@ -20,13 +20,27 @@ public final class EcsService extends DescribedService {
 
     public EcsService(Store store, Clock clock) {
         super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
-        ClusterApi clusters = new ClusterApi(store, clock);
+        CapacityProviderApi capacityProviders = new CapacityProviderApi(store);
+        add("CreateCapacityProvider", CreateCapacityProviderRequest.class, capacityProviders::create);
+        add("DescribeCapacityProviders", DescribeCapacityProvidersRequest.class, capacityProviders::describe);
+        add("UpdateCapacityProvider", UpdateCapacityProviderRequest.class, capacityProviders::update);
+        add("DeleteCapacityProvider", DeleteCapacityProviderRequest.class, capacityProviders::delete);
+        taggable.register("capacity-provider", capacityProviders.taggable());
+
+        AccountSettingApi accountSettings = new AccountSettingApi(store);
+        add("PutAccountSetting", PutAccountSettingRequest.class, accountSettings::put);
+        add("PutAccountSettingDefault", PutAccountSettingDefaultRequest.class, accountSettings::putDefault);
+        add("DeleteAccountSetting", DeleteAccountSettingRequest.class, accountSettings::delete);
+        add("ListAccountSettings", ListAccountSettingsRequest.class, accountSettings::list);
+
+        ClusterApi clusters = new ClusterApi(store, clock, capacityProviders, accountSettings);
         add("CreateCluster", CreateClusterRequest.class, clusters::create);
         add("DescribeClusters", DescribeClustersRequest.class, clusters::describe);
         add("ListClusters", ListClustersRequest.class, clusters::list);
         add("UpdateCluster", UpdateClusterRequest.class, clusters::update);
         add("UpdateClusterSettings", UpdateClusterSettingsRequest.class, clusters::updateSettings);
         add("DeleteCluster", DeleteClusterRequest.class, clusters::delete);
+        add("PutClusterCapacityProviders", PutClusterCapacityProvidersRequest.class, clusters::putCapacityProviders);
 
         TaskDefinitionApi definitions = new TaskDefinitionApi(store, clock);
         add("RegisterTaskDefinition", RegisterTaskDefinitionRequest.class, definitions::register);

@@ -12,6 +12,7 @@ import berth.ecs.core.service.Service;
 import berth.ecs.core.service.ServiceLoadBalancer;
 import berth.ecs.core.service.ServiceProgress;
 import berth.ecs.core.task.AwsVpcConfiguration;
+import berth.ecs.core.task.CapacityProviderItem;
 import berth.ecs.core.task.RunTaskRules;
 import berth.ecs.core.task.TaskLaunchRejected;
 import berth.ecs.core.taskdef.TaskDefinition;
@@ -38,11 +39,13 @@ final class ServiceApi {
     private final ClusterScope scope;
     private final ServiceRecords services;
     private final TaskDefinitionRecords definitions;
+    private final berth.ecs.state.TaskRecords tasks;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ServiceApi(Store store, Clock clock) {
         this.scope = new ClusterScope(store);
+        this.tasks = new berth.ecs.state.TaskRecords(store);
         this.services = new ServiceRecords(store);
         this.definitions = new TaskDefinitionRecords(store);
         this.clock = clock;
@@ -64,13 +67,18 @@ final class ServiceApi {
         if (r.taskDefinition() == null || r.taskDefinition().isEmpty()) {
             throw EcsErrors.invalidParameter("TaskDefinition can not be blank.");
         }
+        ServiceRequests.checkRebalancing(r.availabilityZoneRebalancingAsString());
         ServiceRequests.checkDesiredCount(r.desiredCount());
         TaskDefinition definition = active(definition(ctx, r.taskDefinition()));
         LaunchType type;
+        List<CapacityProviderItem> strategy;
         List<String> subnets;
         try {
-            type = RunTaskRules.launchTarget(ServiceRequests.text(r.launchTypeAsString()),
-                    TaskRequestMapping.strategy(r.capacityProviderStrategy())).launchType();
+            RunTaskRules.LaunchTarget target = RunTaskRules.launchTarget(ServiceRequests.text(r.launchTypeAsString()),
+                    TaskRequestMapping.strategy(r.capacityProviderStrategy()), cluster.capacityProviders(),
+                    cluster.defaultStrategy());
+            type = target.launchType();
+            strategy = target.strategy();
             RunTaskRules.checkCompatibility(definition, type);
             subnets = RunTaskRules.subnets(definition, TaskRequestMapping.awsvpc(r.networkConfiguration()));
         } catch (TaskLaunchRejected e) {
@@ -91,7 +99,7 @@ final class ServiceApi {
                 awsvpc.map(AwsVpcConfiguration::assignPublicIp).orElse(false), propagate,
                 Boolean.TRUE.equals(r.enableECSManagedTags()), tags,
                 List.of(Deployment.started(deploymentId, definition.arn(), desired, now)), ServiceProgress.initial(),
-                List.of(), now, "arn:aws:iam::" + ctx.accountId() + ":root", List.of());
+                List.of(), now, "arn:aws:iam::" + ctx.accountId() + ":root", List.of(), strategy);
         Optional<ServiceRecords.Versioned> existing = services.find(service.key());
         if (existing.isPresent() && existing.get().service().status().equals(Service.ACTIVE)) {
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
@@ -111,6 +119,7 @@ final class ServiceApi {
         Cluster cluster = scope.activeCluster(ctx, r.cluster());
         String name = serviceName(r.service());
         ServiceRequests.checkDesiredCount(r.desiredCount());
+        ServiceRequests.checkRebalancing(r.availabilityZoneRebalancingAsString());
         Optional<TaskDefinition> newDefinition = Optional.ofNullable(r.taskDefinition()).filter(t -> !t.isEmpty())
                 .map(t -> active(definition(ctx, t)));
         if (r.networkConfiguration() != null || !r.placementConstraints().isEmpty()
@@ -171,9 +180,16 @@ final class ServiceApi {
             if (s.desiredCount() > 0 && !force) {
                 throw EcsErrors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
             }
-            return s.toBuilder().status(Service.DRAINING).desiredCount(0).build();
+            // with no task left to stop there is nothing to drain: the service is gone at once
+            return s.toBuilder().status(hasLiveTasks(s) ? Service.DRAINING : Service.INACTIVE).desiredCount(0).build();
         });
         return DeleteServiceResponse.builder().service(ServiceMapping.toSdk(deleted, false)).build();
+    }
+
+    private boolean hasLiveTasks(Service s) {
+        return tasks.list(s.accountId(), s.region(), s.cluster()).stream()
+                .map(berth.ecs.state.TaskRecords.Versioned::task)
+                .anyMatch(t -> t.group().equals(s.group()) && t.lastStatus() != berth.ecs.core.task.TaskStatus.STOPPED);
     }
 
     DescribeServicesResponse describe(DescribeServicesRequest r, RequestContext ctx) {

@@ -6,6 +6,7 @@ import berth.ecs.core.service.Service;
 import java.util.List;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem;
 import software.amazon.awssdk.services.ecs.model.DeploymentCircuitBreaker;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentController;
@@ -50,11 +51,15 @@ final class ServiceMapping {
                 .deploymentController(DeploymentController.builder().type(DeploymentControllerType.ECS).build())
                 .enableECSManagedTags(s.enableEcsManagedTags())
                 .propagateTags(s.propagateTags())
-                .enableExecuteCommand(false);
-        if (s.launchType().equals("FARGATE")) {
-            b.launchType(s.launchType()).platformVersion("LATEST").platformFamily("Linux");
+                .enableExecuteCommand(false)
+                .availabilityZoneRebalancing("DISABLED");
+        if (!s.capacityProviderStrategy().isEmpty()) {
+            b.capacityProviderStrategy(strategy(s));
         } else {
             b.launchType(s.launchType());
+        }
+        if (s.launchType().equals("FARGATE")) {
+            b.platformVersion("LATEST").platformFamily("Linux");
         }
         if (s.healthCheckGracePeriodSeconds() > 0 || !s.loadBalancers().isEmpty()) {
             b.healthCheckGracePeriodSeconds(s.healthCheckGracePeriodSeconds());
@@ -62,10 +67,15 @@ final class ServiceMapping {
         if (!s.subnets().isEmpty()) {
             b.networkConfiguration(network(s));
         }
-        if (withTags) {
+        if (withTags && !s.tags().isEmpty()) {
             b.tags(TagMapping.toSdk(s.tags()));
         }
         return b.build();
+    }
+
+    static List<CapacityProviderStrategyItem> strategy(Service s) {
+        return s.capacityProviderStrategy().stream().map(i -> CapacityProviderStrategyItem.builder()
+                .capacityProvider(i.capacityProvider()).weight(i.weight()).base(i.base()).build()).toList();
     }
 
     private static NetworkConfiguration network(Service s) {
@@ -79,8 +89,12 @@ final class ServiceMapping {
                 .id(d.id()).status(d.status()).taskDefinition(d.taskDefinitionArn())
                 .desiredCount(d.desiredCount()).pendingCount(d.pendingCount()).runningCount(d.runningCount())
                 .failedTasks(d.failedTasks()).createdAt(d.createdAt()).updatedAt(d.updatedAt())
-                .rolloutState(d.rolloutState()).rolloutStateReason(d.rolloutStateReason())
-                .launchType(s.launchType());
+                .rolloutState(d.rolloutState()).rolloutStateReason(d.rolloutStateReason());
+        if (s.capacityProviderStrategy().isEmpty()) {
+            b.launchType(s.launchType());
+        } else {
+            b.capacityProviderStrategy(strategy(s));
+        }
         if (!s.subnets().isEmpty()) {
             b.networkConfiguration(network(s));
         }

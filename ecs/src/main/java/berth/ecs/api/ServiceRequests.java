@@ -130,4 +130,12 @@ final class ServiceRequests {
     static String text(String value) {
         return value == null ? "" : value;
     }
+
+    /** berth's service scheduler spreads tasks when it places them but never moves running ones between zones. */
+    static void checkRebalancing(String value) {
+        if ("ENABLED".equals(value)) {
+            throw EcsErrors.invalidParameter("berth does not rebalance running tasks across Availability Zones;"
+                    + " availabilityZoneRebalancing can only be DISABLED.");
+        }
+    }
 }

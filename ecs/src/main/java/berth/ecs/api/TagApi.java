@@ -90,7 +90,11 @@ final class TagApi {
         Arn arn = arn(request.resourceArn(), ctx);
         Map<String, String> tags = kind(arn).tags(ctx.accountId(), ctx.region(), arn)
                 .orElseThrow(() -> notFound(arn, true));
-        return ListTagsForResourceResponse.builder().tags(TagMapping.toSdk(tags)).build();
+        var response = ListTagsForResourceResponse.builder();
+        if (!tags.isEmpty()) {
+            response.tags(TagMapping.toSdk(tags));
+        }
+        return response.build();
     }
 
     private TaggableResources.TaggableKind kind(Arn arn) {

@@ -91,7 +91,7 @@ final class TaskDefinitionMapping {
                 .registeredBy(d.registeredBy());
         if (!d.taskRoleArn().isEmpty()) b.taskRoleArn(d.taskRoleArn());
         if (!d.executionRoleArn().isEmpty()) b.executionRoleArn(d.executionRoleArn());
-        if (!d.networkMode().isEmpty()) b.networkMode(d.networkMode());
+        b.networkMode(d.effectiveNetworkMode().wireName());
         if (!d.requiresCompatibilities().isEmpty()) b.requiresCompatibilitiesWithStrings(d.requiresCompatibilities());
         if (!d.cpu().isEmpty()) b.cpu(d.cpu());
         if (!d.memory().isEmpty()) b.memory(d.memory());

@@ -75,7 +75,8 @@ final class TaskLaunchApi {
             int count = request.count() == null ? 1 : request.count();
             RunTaskRules.checkCount(count);
             RunTaskRules.LaunchTarget target = RunTaskRules.launchTarget(text(request.launchTypeAsString()),
-                    TaskRequestMapping.strategy(request.capacityProviderStrategy()));
+                    TaskRequestMapping.strategy(request.capacityProviderStrategy()), cluster.capacityProviders(),
+                    cluster.defaultStrategy());
             RunTaskRules.checkPlacement(request.placementConstraints().size(), request.placementStrategy().size(),
                     target.launchType());
             TaskLaunch launch = launch(ctx, cluster, target.launchType(), new LaunchRequest(request.taskDefinition(),

@@ -63,7 +63,7 @@ final class TaskMapping {
         set(times.stoppingAt(), b::stoppingAt);
         set(times.executionStoppedAt(), b::executionStoppedAt);
         set(times.stoppedAt(), b::stoppedAt);
-        if (withTags) b.tags(TagMapping.toSdk(t.tags()));
+        if (withTags && !t.tags().isEmpty()) b.tags(TagMapping.toSdk(t.tags()));
         return b.build();
     }
 

@@ -147,6 +147,7 @@ final class ServiceSchedulerLoop implements AutoCloseable {
                     : TaskLifecycle.stopRequested(t, StopCode.ServiceSchedulerInitiated, stop.reason(), now));
             LOG.info("service {} stops task {}: {}", service.serviceName(), stop.taskId(), stop.reason());
         }
+        Service planned = plan.service();
         if (plan.start() > 0) {
             Service next = plan.service();
             ServiceTaskLaunches.Started started = launches.start(next, next.primary().id(),
@@ -160,8 +161,21 @@ final class ServiceSchedulerLoop implements AutoCloseable {
                 events.add(service.label() + " was unable to place a task because no container instance met"
                         + " all of its requirements. Reason: " + reason);
             }
+            planned = counted(next, started.tasks().size(), now);
         }
-        save(stored, plan.service(), events, now);
+        save(stored, planned, events, now);
+    }
+
+    /** The service with the tasks just started counted as pending in its primary deployment. */
+    private static Service counted(Service service, int started, Instant now) {
+        if (started == 0) {
+            return service;
+        }
+        List<berth.ecs.core.service.Deployment> deployments = new ArrayList<>(service.deployments());
+        var primary = deployments.get(0);
+        deployments.set(0, primary.withCounts(primary.desiredCount(), primary.pendingCount() + started,
+                primary.runningCount(), primary.failedTasks(), now));
+        return service.toBuilder().deployments(deployments).build();
     }
 
     /** Stores the service as planned, its new events first, keeping the newest {@link Service#MAX_EVENTS}. */

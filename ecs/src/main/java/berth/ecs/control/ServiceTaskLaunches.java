@@ -64,7 +64,8 @@ final class ServiceTaskLaunches {
         try {
             TaskPlacements.Outcome outcome;
             if (type == LaunchType.FARGATE) {
-                outcome = placements.fargate(launch, RunTaskRules.launchTarget("FARGATE", List.of()), count,
+                outcome = placements.fargate(launch,
+                        new RunTaskRules.LaunchTarget(LaunchType.FARGATE, service.capacityProviderStrategy()), count,
                         java.util.Optional.empty());
             } else {
                 TaskRequirements requirements = effective.requirements(service.group()).withLaunchType(type)

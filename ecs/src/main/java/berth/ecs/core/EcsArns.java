@@ -8,6 +8,16 @@ public final class EcsArns {
         return "arn:aws:ecs:" + region + ":" + account + ":cluster/" + name;
     }
 
+    public static String capacityProvider(String account, String region, String name) {
+        return "arn:aws:ecs:" + region + ":" + account + ":capacity-provider/" + name;
+    }
+
+    /** The name a capacity provider reference gives: the name itself or the last part of its ARN. */
+    public static String capacityProviderName(String nameOrArn) {
+        int slash = nameOrArn.lastIndexOf('/');
+        return nameOrArn.startsWith("arn:") && slash >= 0 ? nameOrArn.substring(slash + 1) : nameOrArn;
+    }
+
     public static String taskDefinition(String account, String region, String family, int revision) {
         return "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family + ":" + revision;
     }

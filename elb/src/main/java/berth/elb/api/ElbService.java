@@ -58,6 +58,8 @@ public final class ElbService extends DescribedService {
         add("DescribeListeners", DescribeListenersRequest.class, listeners::describe);
         add("ModifyListener", ModifyListenerRequest.class, listeners::modify);
         add("DeleteListener", DeleteListenerRequest.class, listeners::delete);
+        add("DescribeListenerAttributes", DescribeListenerAttributesRequest.class, listeners::describeAttributes);
+        add("ModifyListenerAttributes", ModifyListenerAttributesRequest.class, listeners::modifyAttributes);
 
         RuleApi rules = new RuleApi(records, scope, ids, actions, changed);
         add("CreateRule", CreateRuleRequest.class, rules::create);

@@ -174,4 +174,32 @@ final class ListenerApi {
         LOG.info("deleted listener {}", listener.arn());
         return DeleteListenerResponse.builder().build();
     }
+
+    DescribeListenerAttributesResponse describeAttributes(DescribeListenerAttributesRequest request, RequestContext ctx) {
+        Listener listener = scope.listener(ctx, request.listenerArn()).value();
+        return DescribeListenerAttributesResponse.builder().attributes(listenerAttributes(listener)).build();
+    }
+
+    /** Listener attributes may be set to the values berth's listeners have; others are refused. */
+    ModifyListenerAttributesResponse modifyAttributes(ModifyListenerAttributesRequest request, RequestContext ctx) {
+        Listener listener = scope.listener(ctx, request.listenerArn()).value();
+        var fixed = berth.elb.core.FixedAttributes.ofListener(listener.protocol());
+        for (ListenerAttribute attribute : request.attributes()) {
+            String key = attribute.key() == null ? "" : attribute.key();
+            String value = attribute.value() == null ? "" : attribute.value();
+            if (!fixed.containsKey(key)) {
+                throw ElbErrors.validation("Listener attribute key '" + key + "' is not recognized");
+            }
+            if (!fixed.get(key).equalsIgnoreCase(value)) {
+                throw ElbErrors.validation("berth's listeners hold " + key + " at '" + fixed.get(key) + "'; '" + value
+                        + "' would not change what they do");
+            }
+        }
+        return ModifyListenerAttributesResponse.builder().attributes(listenerAttributes(listener)).build();
+    }
+
+    private static java.util.List<ListenerAttribute> listenerAttributes(Listener listener) {
+        return berth.elb.core.FixedAttributes.ofListener(listener.protocol()).entrySet().stream()
+                .map(e -> ListenerAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
 }

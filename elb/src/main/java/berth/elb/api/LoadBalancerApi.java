@@ -3,6 +3,7 @@ package berth.elb.api;
 import berth.aws.RequestContext;
 import berth.aws.paging.Page;
 import berth.elb.core.ElbError;
+import berth.elb.core.FixedAttributes;
 import berth.elb.core.Listener;
 import berth.elb.core.LoadBalancer;
 import berth.elb.core.LoadBalancerAttributes;
@@ -156,7 +157,14 @@ final class LoadBalancerApi {
                         a = a.withIdleTimeoutSeconds(Names.intIn(attribute.key(), value, 1, 4000));
                     }
                     case LoadBalancerAttributes.DELETION_PROTECTION -> a = a.withDeletionProtection(Names.bool(attribute.key(), value));
-                    default -> throw unknownAttribute(attribute.key());
+                    default -> {
+                        String fixed = FixedAttributes.value(current.type(), attribute.key())
+                                .orElseThrow(() -> unknownAttribute(attribute.key()));
+                        if (!fixed.equalsIgnoreCase(value)) {
+                            throw ElbErrors.validation("berth's load balancers hold " + attribute.key() + " at '" + fixed
+                                    + "'; '" + value + "' would not change what they do");
+                        }
+                    }
                 }
             }
             return current.withAttributes(a);
@@ -194,6 +202,8 @@ final class LoadBalancerApi {
             list.add(LoadBalancerAttribute.builder().key(LoadBalancerAttributes.IDLE_TIMEOUT)
                     .value(Integer.toString(lb.attributes().idleTimeoutSeconds())).build());
         }
+        FixedAttributes.of(lb.type()).forEach((key, value) ->
+                list.add(LoadBalancerAttribute.builder().key(key).value(value).build()));
         return list;
     }
 

@@ -22,7 +22,8 @@ public record Service(String accountId, String region, String cluster, String se
                       boolean assignPublicIp, String propagateTags, boolean enableEcsManagedTags,
                       Map<String, String> tags, List<Deployment> deployments, ServiceProgress progress,
                       List<ServiceEvent> events, Instant createdAt, String createdBy,
-                      List<ServiceLoadBalancer> formerLoadBalancers) {
+                      List<ServiceLoadBalancer> formerLoadBalancers,
+                      List<berth.ecs.core.task.CapacityProviderItem> capacityProviderStrategy) {
     public static final String ACTIVE = "ACTIVE";
     public static final String DRAINING = "DRAINING";
     public static final String INACTIVE = "INACTIVE";
@@ -50,6 +51,7 @@ public record Service(String accountId, String region, String cluster, String se
         deployments = List.copyOf(deployments);
         events = List.copyOf(events);
         formerLoadBalancers = formerLoadBalancers == null ? List.of() : List.copyOf(formerLoadBalancers);
+        capacityProviderStrategy = capacityProviderStrategy == null ? List.of() : List.copyOf(capacityProviderStrategy);
     }
 
     public String arn() {
@@ -124,7 +126,8 @@ public record Service(String accountId, String region, String cluster, String se
             return new Service(b.accountId, b.region, b.cluster, b.serviceName, status, b.launchType,
                     taskDefinitionArn, desiredCount, loadBalancers, grace, settings, b.placementConstraints,
                     b.placementStrategy, b.subnets, b.securityGroups, b.assignPublicIp, b.propagateTags,
-                    b.enableEcsManagedTags, tags, deployments, progress, events, b.createdAt, b.createdBy, former);
+                    b.enableEcsManagedTags, tags, deployments, progress, events, b.createdAt, b.createdBy, former,
+                    b.capacityProviderStrategy);
         }
     }
 }

@@ -61,24 +61,54 @@ public final class RunTaskRules {
         }
     }
 
-    /** The launch target of {@code launchType} (empty when not given) and {@code strategy} (empty when not given). */
-    public static LaunchTarget launchTarget(String launchType, List<CapacityProviderItem> strategy) {
+    /**
+     * The launch target of {@code launchType} (empty when not given) and {@code strategy} (empty when
+     * not given) on a cluster with {@code associated} capacity providers and {@code defaultStrategy}:
+     * neither given means the cluster's default strategy, or EC2 when it has none.
+     */
+    public static LaunchTarget launchTarget(String launchType, List<CapacityProviderItem> strategy,
+                                            List<String> associated, List<CapacityProviderItem> defaultStrategy) {
         if (!launchType.isEmpty() && !strategy.isEmpty()) {
             throw TaskLaunchRejected.invalidParameter("Specifying both a launch type and capacity provider strategy"
                     + " is not supported. Remove one and try again.");
         }
-        if (strategy.isEmpty()) {
-            return new LaunchTarget(launchType.isEmpty() ? LaunchType.EC2 : LaunchType.valueOf(launchType), List.of());
+        if (!launchType.isEmpty()) {
+            return new LaunchTarget(LaunchType.valueOf(launchType), List.of());
         }
-        Set<String> seen = new HashSet<>();
-        int withBase = 0;
-        int weights = 0;
-        for (CapacityProviderItem item : strategy) {
-            if (!FARGATE_PROVIDERS.contains(item.capacityProvider())) {
+        List<CapacityProviderItem> effective = strategy.isEmpty() ? defaultStrategy : strategy;
+        if (effective.isEmpty()) {
+            return new LaunchTarget(LaunchType.EC2, List.of());
+        }
+        checkStrategy(effective);
+        for (CapacityProviderItem item : effective) {
+            if (!associated.contains(item.capacityProvider())) {
                 throw TaskLaunchRejected.invalidParameter("The specified capacity provider strategy cannot contain a"
                         + " capacity provider that is not associated with the cluster. Associate the capacity"
                         + " provider with the cluster or specify a valid capacity provider and try again.");
             }
+        }
+        long fargate = effective.stream().filter(i -> FARGATE_PROVIDERS.contains(i.capacityProvider())).count();
+        if (fargate != 0 && fargate != effective.size()) {
+            throw TaskLaunchRejected.invalidParameter("The specified capacity provider strategy cannot contain a mix"
+                    + " of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the"
+                    + " other and try again.");
+        }
+        if (fargate == 0) {
+            throw TaskLaunchRejected.invalidParameter("berth cannot place tasks through Auto Scaling group capacity"
+                    + " providers yet; use the EC2 launch type or a Fargate capacity provider.");
+        }
+        return new LaunchTarget(LaunchType.FARGATE, effective);
+    }
+
+    /**
+     * The rules every capacity provider strategy follows (RunTask, CreateService, a cluster's default):
+     * no duplicates, weights 0..1000, bases 0..100000, at most one base, some weight above zero.
+     */
+    public static void checkStrategy(List<CapacityProviderItem> strategy) {
+        Set<String> seen = new HashSet<>();
+        int withBase = 0;
+        int weights = 0;
+        for (CapacityProviderItem item : strategy) {
             if (!seen.add(item.capacityProvider())) {
                 throw TaskLaunchRejected.invalidParameter("The specified capacity provider strategy cannot contain"
                         + " duplicate capacity providers.");
@@ -90,15 +120,18 @@ public final class RunTaskRules {
             withBase += item.base() > 0 ? 1 : 0;
             weights += item.weight();
         }
+        if (strategy.size() > 20) {
+            throw TaskLaunchRejected.invalidParameter("A capacity provider strategy can contain at most 20 capacity"
+                    + " providers.");
+        }
         if (withBase > 1) {
             throw TaskLaunchRejected.invalidParameter("Only one capacity provider in a strategy can have a base"
                     + " defined.");
         }
-        if (weights == 0) {
+        if (!strategy.isEmpty() && weights == 0) {
             throw TaskLaunchRejected.invalidParameter("At least one capacity provider in a strategy must have a"
                     + " weight greater than zero.");
         }
-        return new LaunchTarget(LaunchType.FARGATE, strategy);
     }
 
     public static void checkCount(int count) {

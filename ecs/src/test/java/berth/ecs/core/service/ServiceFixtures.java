@@ -47,7 +47,7 @@ final class ServiceFixtures {
         return new Service(ACCOUNT, REGION, "prod", "web", Service.ACTIVE, "EC2", definition(1).arn(), desired,
                 List.of(), 0, DeploymentSettings.defaults(), List.of(), List.of(), List.of(), List.of(), false,
                 "NONE", false, Map.of(), List.of(d), new ServiceProgress(java.util.Set.of(), java.util.Set.of(), 0,
-                Instant.EPOCH, true, DEPLOYMENT_1, definition(1).arn()), List.of(), T0, "me", List.of());
+                Instant.EPOCH, true, DEPLOYMENT_1, definition(1).arn()), List.of(), T0, "me", List.of(), List.of());
     }
 
     /** {@code service} rolling out revision 2 as deployment 2. */

@@ -31,23 +31,44 @@ class RunTaskRulesTest {
         assertThatThrownBy(() -> RunTaskRules.checkNames("", "", "has space")).isInstanceOf(TaskLaunchRejected.class);
     }
 
+    private static final List<String> FARGATE_BOTH = List.of("FARGATE", "FARGATE_SPOT");
+
+    private static RunTaskRules.LaunchTarget target(String launchType, List<CapacityProviderItem> strategy) {
+        return RunTaskRules.launchTarget(launchType, strategy, FARGATE_BOTH, List.of());
+    }
+
     @Test
-    void aLaunchTypeAndAStrategyExcludeEachOtherAndOnlyFargateProvidersAreKnown() {
-        assertThat(RunTaskRules.launchTarget("", List.of()).launchType()).isEqualTo(LaunchType.EC2);
-        assertThat(RunTaskRules.launchTarget("EXTERNAL", List.of()).launchType()).isEqualTo(LaunchType.EXTERNAL);
+    void aLaunchTypeAndAStrategyExcludeEachOtherAndProvidersMustBeAssociated() {
+        assertThat(target("", List.of()).launchType()).isEqualTo(LaunchType.EC2);
+        assertThat(target("EXTERNAL", List.of()).launchType()).isEqualTo(LaunchType.EXTERNAL);
         List<CapacityProviderItem> spot = List.of(new CapacityProviderItem("FARGATE", 1, 2),
                 new CapacityProviderItem("FARGATE_SPOT", 3, 0));
-        assertThatThrownBy(() -> RunTaskRules.launchTarget("FARGATE", spot))
+        assertThatThrownBy(() -> target("FARGATE", spot))
                 .hasMessage("Specifying both a launch type and capacity provider strategy is not supported. Remove one"
                         + " and try again.");
-        RunTaskRules.LaunchTarget target = RunTaskRules.launchTarget("", spot);
+        RunTaskRules.LaunchTarget target = target("", spot);
         assertThat(target.launchType()).isEqualTo(LaunchType.FARGATE);
         assertThat(IntStream.range(0, 6).mapToObj(target::capacityProviderFor).toList())
                 .containsExactly("FARGATE", "FARGATE", "FARGATE", "FARGATE_SPOT", "FARGATE_SPOT", "FARGATE_SPOT");
-        assertThatThrownBy(() -> RunTaskRules.launchTarget("", List.of(new CapacityProviderItem("my-asg", 1, 0))))
+        assertThatThrownBy(() -> target("", List.of(new CapacityProviderItem("my-asg", 1, 0))))
                 .hasMessageContaining("not associated with the cluster");
-        assertThatThrownBy(() -> RunTaskRules.launchTarget("", List.of(new CapacityProviderItem("FARGATE", 0, 0))))
+        assertThatThrownBy(() -> RunTaskRules.launchTarget("", spot, List.of("FARGATE"), List.of()))
+                .hasMessageContaining("not associated with the cluster");
+        assertThatThrownBy(() -> target("", List.of(new CapacityProviderItem("FARGATE", 0, 0))))
                 .hasMessageContaining("weight greater than zero");
+        assertThatThrownBy(() -> RunTaskRules.launchTarget("", List.of(new CapacityProviderItem("FARGATE", 1, 0),
+                        new CapacityProviderItem("asg", 1, 0)), List.of("FARGATE", "asg"), List.of()))
+                .hasMessageContaining("cannot contain a mix");
+    }
+
+    @Test
+    void withNeitherALaunchTypeNorAStrategyTheClustersDefaultStrategyApplies() {
+        List<CapacityProviderItem> defaults = List.of(new CapacityProviderItem("FARGATE_SPOT", 1, 0));
+        RunTaskRules.LaunchTarget target = RunTaskRules.launchTarget("", List.of(), FARGATE_BOTH, defaults);
+        assertThat(target.launchType()).isEqualTo(LaunchType.FARGATE);
+        assertThat(target.capacityProviderFor(0)).isEqualTo("FARGATE_SPOT");
+        assertThat(RunTaskRules.launchTarget("EC2", List.of(), FARGATE_BOTH, defaults).launchType())
+                .isEqualTo(LaunchType.EC2);
     }
 
     @Test

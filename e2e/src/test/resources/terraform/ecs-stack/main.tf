@@ -1,0 +1,364 @@
+# A typical Fargate web service, as users deploy it with Terraform: an image built from a Dockerfile and
+# pushed to ECR, secrets from Secrets Manager and SSM, awslogs, an ALB in front, a circuit breaker.
+# Run by e2e's TerraformStackTest against a running berth (apply, plan -detailed-exitcode, destroy).
+
+terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.0"
+    }
+  }
+}
+
+variable "endpoint" {
+  description = "berth's endpoint, e.g. http://127.0.0.1:4566"
+  type        = string
+}
+
+variable "name" {
+  description = "prefix of every resource, so two runs never collide"
+  type        = string
+  default     = "tfstack"
+}
+
+variable "listener_port" {
+  description = "the port the load balancer listens on (a real socket on this host)"
+  type        = number
+}
+
+variable "base_image" {
+  description = "the local image the Dockerfile starts from"
+  type        = string
+}
+
+provider "aws" {
+  region     = "us-east-1"
+  access_key = "test"
+  secret_key = "test"
+
+  endpoints {
+    ecs            = var.endpoint
+    ecr            = var.endpoint
+    elbv2          = var.endpoint
+    iam            = var.endpoint
+    sts            = var.endpoint
+    secretsmanager = var.endpoint
+    ssm            = var.endpoint
+    logs           = var.endpoint
+  }
+}
+
+data "aws_caller_identity" "current" {}
+data "aws_region" "current" {}
+
+# --- image --------------------------------------------------------------------------------------
+
+resource "aws_ecr_repository" "app" {
+  name                 = "${var.name}/app"
+  image_tag_mutability = "MUTABLE"
+  force_delete         = true
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+
+  tags = {
+    Stack = var.name
+  }
+}
+
+resource "aws_ecr_lifecycle_policy" "app" {
+  repository = aws_ecr_repository.app.name
+  policy = jsonencode({
+    rules = [{
+      rulePriority = 1
+      description  = "keep the last 10 images"
+      selection = {
+        tagStatus   = "any"
+        countType   = "imageCountMoreThan"
+        countNumber = 10
+      }
+      action = { type = "expire" }
+    }]
+  })
+}
+
+resource "aws_ecr_repository_policy" "app" {
+  repository = aws_ecr_repository.app.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "pull"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+      Action    = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+    }]
+  })
+}
+
+# docker build of ./app and docker push to the repository, as a deploy pipeline does
+resource "terraform_data" "image" {
+  triggers_replace = [aws_ecr_repository.app.repository_url, filesha256("${path.module}/app/Dockerfile")]
+
+  provisioner "local-exec" {
+    command = <<-EOT
+      set -e
+      aws --endpoint-url ${var.endpoint} --region us-east-1 ecr get-login-password \
+        | docker login --username AWS --password-stdin ${split("/", aws_ecr_repository.app.repository_url)[0]}
+      docker build -q --build-arg BASE=${var.base_image} -t ${aws_ecr_repository.app.repository_url}:v1 ${path.module}/app
+      docker push -q ${aws_ecr_repository.app.repository_url}:v1
+    EOT
+  }
+}
+
+# --- logs, roles, secrets -----------------------------------------------------------------------
+
+resource "aws_cloudwatch_log_group" "app" {
+  name              = "/ecs/${var.name}"
+  retention_in_days = 7
+}
+
+data "aws_iam_policy_document" "ecs_tasks_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "execution" {
+  name               = "${var.name}-execution"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+}
+
+resource "aws_iam_role_policy_attachment" "execution" {
+  role       = aws_iam_role.execution.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
+}
+
+resource "aws_iam_role_policy" "execution_secrets" {
+  name = "read-app-secrets"
+  role = aws_iam_role.execution.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["secretsmanager:GetSecretValue"]
+        Resource = [aws_secretsmanager_secret.db.arn]
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["ssm:GetParameters"]
+        Resource = [aws_ssm_parameter.greeting.arn]
+      }
+    ]
+  })
+}
+
+resource "aws_iam_role" "task" {
+  name               = "${var.name}-task"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+}
+
+resource "aws_iam_policy" "task" {
+  name        = "${var.name}-task"
+  description = "what the application itself may do"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["logs:PutLogEvents"]
+      Resource = ["${aws_cloudwatch_log_group.app.arn}:*"]
+    }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "task" {
+  role       = aws_iam_role.task.name
+  policy_arn = aws_iam_policy.task.arn
+}
+
+resource "aws_secretsmanager_secret" "db" {
+  name                    = "${var.name}/db-password"
+  recovery_window_in_days = 0
+}
+
+resource "aws_secretsmanager_secret_version" "db" {
+  secret_id     = aws_secretsmanager_secret.db.id
+  secret_string = "s3cr3t-from-secrets-manager"
+}
+
+resource "aws_ssm_parameter" "greeting" {
+  name  = "/${var.name}/greeting"
+  type  = "String"
+  value = "hello-from-ssm"
+}
+
+# --- cluster and task definition ----------------------------------------------------------------
+
+resource "aws_ecs_cluster" "main" {
+  name = "${var.name}-cluster"
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}
+
+resource "aws_ecs_cluster_capacity_providers" "main" {
+  cluster_name       = aws_ecs_cluster.main.name
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    base              = 1
+    weight            = 100
+  }
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family                   = "${var.name}-app"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "512"
+  execution_role_arn       = aws_iam_role.execution.arn
+  task_role_arn            = aws_iam_role.task.arn
+
+  container_definitions = jsonencode([{
+    name      = "web"
+    image     = "${aws_ecr_repository.app.repository_url}:v1"
+    essential = true
+    portMappings = [{
+      containerPort = 8080
+      protocol      = "tcp"
+    }]
+    environment = [{ name = "STACK", value = var.name }]
+    secrets = [
+      { name = "DB_PASSWORD", valueFrom = aws_secretsmanager_secret.db.arn },
+      { name = "GREETING", valueFrom = aws_ssm_parameter.greeting.arn }
+    ]
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.app.name
+        awslogs-region        = data.aws_region.current.name
+        awslogs-stream-prefix = "web"
+      }
+    }
+  }])
+
+  depends_on = [terraform_data.image]
+}
+
+# --- load balancer ------------------------------------------------------------------------------
+
+resource "aws_lb" "web" {
+  name               = "${var.name}-alb"
+  internal           = false
+  load_balancer_type = "application"
+  subnets            = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+  idle_timeout       = 30
+}
+
+resource "aws_lb_target_group" "web" {
+  name                 = "${var.name}-tg"
+  port                 = 8080
+  protocol             = "HTTP"
+  target_type          = "ip"
+  vpc_id               = "vpc-0a1b2c3d"
+  deregistration_delay = 5
+
+  health_check {
+    path                = "/"
+    matcher             = "200"
+    interval            = 5
+    timeout             = 2
+    healthy_threshold   = 2
+    unhealthy_threshold = 2
+  }
+}
+
+resource "aws_lb_listener" "web" {
+  load_balancer_arn = aws_lb.web.arn
+  port              = var.listener_port
+  protocol          = "HTTP"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.web.arn
+  }
+}
+
+resource "aws_lb_listener_rule" "health" {
+  listener_arn = aws_lb_listener.web.arn
+  priority     = 10
+
+  condition {
+    path_pattern {
+      values = ["/lb-health"]
+    }
+  }
+
+  action {
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      message_body = "ok"
+      status_code  = "200"
+    }
+  }
+}
+
+# --- service ------------------------------------------------------------------------------------
+
+resource "aws_ecs_service" "app" {
+  name                  = "${var.name}-app"
+  cluster               = aws_ecs_cluster.main.id
+  task_definition       = aws_ecs_task_definition.app.arn
+  desired_count         = 2
+  launch_type           = "FARGATE"
+  wait_for_steady_state = true
+
+  network_configuration {
+    subnets          = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+    assign_public_ip = false
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.web.arn
+    container_name   = "web"
+    container_port   = 8080
+  }
+
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+
+  depends_on = [aws_lb_listener.web, aws_iam_role_policy.execution_secrets]
+}
+
+output "repository_url" {
+  value = aws_ecr_repository.app.repository_url
+}
+
+output "cluster" {
+  value = aws_ecs_cluster.main.name
+}
+
+output "service" {
+  value = aws_ecs_service.app.name
+}
+
+output "log_group" {
+  value = aws_cloudwatch_log_group.app.name
+}
+
+output "dns_name" {
+  value = aws_lb.web.dns_name
+}

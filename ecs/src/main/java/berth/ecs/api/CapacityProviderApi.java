@@ -1,0 +1,205 @@
+package berth.ecs.api;
+
+import berth.aws.AwsException;
+import berth.aws.RequestContext;
+import berth.aws.arn.Arn;
+import berth.aws.paging.Page;
+import berth.ecs.core.CapacityProvider;
+import berth.ecs.core.CapacityProvider.AutoScalingGroupProvider;
+import berth.ecs.core.CapacityProvider.ManagedScaling;
+import berth.ecs.core.Cluster;
+import berth.ecs.core.EcsArns;
+import berth.ecs.state.CapacityProviderRecords;
+import berth.ecs.state.ClusterRecords;
+import berth.store.Store;
+import berth.store.VersionConflict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ecs.model.AutoScalingGroupProviderUpdate;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderField;
+import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.CreateCapacityProviderResponse;
+import software.amazon.awssdk.services.ecs.model.DeleteCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.DeleteCapacityProviderResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersResponse;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.UpdateCapacityProviderRequest;
+import software.amazon.awssdk.services.ecs.model.UpdateCapacityProviderResponse;
+
+/**
+ * CreateCapacityProvider, DescribeCapacityProviders, UpdateCapacityProvider, DeleteCapacityProvider,
+ * and tags on capacity providers. FARGATE and FARGATE_SPOT are described in every account and region
+ * and cannot be created, changed or deleted.
+ */
+final class CapacityProviderApi {
+    private static final Logger LOG = LoggerFactory.getLogger(CapacityProviderApi.class);
+    private static final int MAX_DESCRIBE = 100;
+
+    private final CapacityProviderRecords providers;
+    private final ClusterRecords clusters;
+
+    CapacityProviderApi(Store store) {
+        this.providers = new CapacityProviderRecords(store);
+        this.clusters = new ClusterRecords(store);
+    }
+
+    CreateCapacityProviderResponse create(CreateCapacityProviderRequest request, RequestContext ctx) {
+        String name = request.name();
+        if (!CapacityProvider.validName(name)) {
+            throw EcsErrors.invalidParameter("The specified capacity provider name is invalid. Up to 255 characters"
+                    + " are allowed, including letters (upper and lowercase), numbers, underscores, and hyphens. The"
+                    + " name cannot be prefixed with \"aws\", \"ecs\", or \"fargate\".");
+        }
+        var asg = request.autoScalingGroupProvider();
+        String group = text(asg.autoScalingGroupArn());
+        if (group.isEmpty()) {
+            throw EcsErrors.invalidParameter("The Auto Scaling group ARN or name must be specified.");
+        }
+        ManagedScaling scaling = CapacityProviderMapping.scaling(asg.managedScaling(), ManagedScaling.DEFAULT);
+        AutoScalingGroupProvider provider = new AutoScalingGroupProvider(group, scaling,
+                asg.managedTerminationProtection() == null ? "DISABLED" : asg.managedTerminationProtectionAsString(),
+                asg.managedDraining() == null ? "ENABLED" : asg.managedDrainingAsString());
+        CapacityProviderMapping.check(provider);
+        if (providers.find(ctx.accountId(), ctx.region(), name).isPresent()) {
+            throw EcsErrors.client("The specified capacity provider already exists. To change the configuration of an"
+                    + " existing capacity provider, update the capacity provider.");
+        }
+        if (providers.list(ctx.accountId(), ctx.region()).stream()
+                .anyMatch(p -> p.autoScalingGroup().autoScalingGroupArn().equals(group))) {
+            throw EcsErrors.client("The specified Auto Scaling group is already associated with another capacity"
+                    + " provider.");
+        }
+        Map<String, String> tags = TagMapping.checked(request.tags());
+        CapacityProvider created = new CapacityProvider(ctx.accountId(), ctx.region(), name, CapacityProvider.ACTIVE,
+                provider, "", tags);
+        try {
+            providers.save(created, Store.ABSENT);
+        } catch (VersionConflict raced) {
+            throw EcsErrors.client("The specified capacity provider already exists.");
+        }
+        LOG.info("created capacity provider {}", created.arn());
+        return CreateCapacityProviderResponse.builder().capacityProvider(CapacityProviderMapping.toSdk(created, true))
+                .build();
+    }
+
+    DescribeCapacityProvidersResponse describe(DescribeCapacityProvidersRequest request, RequestContext ctx) {
+        boolean withTags = request.include().contains(CapacityProviderField.TAGS);
+        if (!request.capacityProviders().isEmpty()) {
+            if (request.capacityProviders().size() > MAX_DESCRIBE) {
+                throw EcsErrors.invalidParameter("capacityProviders can have at most " + MAX_DESCRIBE + " items.");
+            }
+            List<software.amazon.awssdk.services.ecs.model.CapacityProvider> found = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
+            for (String reference : request.capacityProviders()) {
+                String name = EcsArns.capacityProviderName(reference);
+                Optional<CapacityProvider> provider = find(ctx, name);
+                if (provider.isPresent()) {
+                    found.add(CapacityProviderMapping.toSdk(provider.get(), withTags));
+                } else {
+                    failures.add(Failure.builder().arn(EcsArns.capacityProvider(ctx.accountId(), ctx.region(), name))
+                            .reason("MISSING").build());
+                }
+            }
+            return DescribeCapacityProvidersResponse.builder().capacityProviders(found).failures(failures).build();
+        }
+        List<CapacityProvider> all = new ArrayList<>(List.of(fargate(ctx, CapacityProvider.FARGATE),
+                fargate(ctx, CapacityProvider.FARGATE_SPOT)));
+        all.addAll(providers.list(ctx.accountId(), ctx.region()));
+        Page<CapacityProvider> page = Page.of(all, request.nextToken(), request.maxResults(), 10, 10,
+                CapacityProvider::name);
+        return DescribeCapacityProvidersResponse.builder()
+                .capacityProviders(page.items().stream().map(p -> CapacityProviderMapping.toSdk(p, withTags)).toList())
+                .failures(List.of()).nextToken(page.nextToken().orElse(null)).build();
+    }
+
+    UpdateCapacityProviderResponse update(UpdateCapacityProviderRequest request, RequestContext ctx) {
+        String name = EcsArns.capacityProviderName(request.name());
+        refuseFargate(name, "updated");
+        AutoScalingGroupProviderUpdate change = request.autoScalingGroupProvider();
+        CapacityProvider updated = providers.update(ctx.accountId(), ctx.region(), name, p -> {
+            AutoScalingGroupProvider current = p.autoScalingGroup();
+            AutoScalingGroupProvider next = new AutoScalingGroupProvider(current.autoScalingGroupArn(),
+                    CapacityProviderMapping.scaling(change.managedScaling(), current.managedScaling()),
+                    change.managedTerminationProtection() == null ? current.managedTerminationProtection()
+                            : change.managedTerminationProtectionAsString(),
+                    change.managedDraining() == null ? current.managedDraining() : change.managedDrainingAsString());
+            CapacityProviderMapping.check(next);
+            return new CapacityProvider(p.accountId(), p.region(), p.name(), p.status(), next, "UPDATE_COMPLETE",
+                    p.tags());
+        }).orElseThrow(() -> notFound(name));
+        return UpdateCapacityProviderResponse.builder().capacityProvider(CapacityProviderMapping.toSdk(updated, false))
+                .build();
+    }
+
+    DeleteCapacityProviderResponse delete(DeleteCapacityProviderRequest request, RequestContext ctx) {
+        String name = EcsArns.capacityProviderName(request.capacityProvider());
+        refuseFargate(name, "deleted");
+        var found = providers.find(ctx.accountId(), ctx.region(), name).orElseThrow(() -> notFound(name));
+        boolean associated = clusters.list(ctx.accountId(), ctx.region()).stream()
+                .anyMatch(c -> c.active() && c.capacityProviders().contains(name));
+        if (associated) {
+            throw EcsErrors.client("The specified capacity provider is in use and cannot be removed. Disassociate it"
+                    + " from every cluster before deleting it.");
+        }
+        providers.delete(found.value(), found.version());
+        LOG.info("deleted capacity provider {}", found.value().arn());
+        CapacityProvider gone = new CapacityProvider(ctx.accountId(), ctx.region(), name, "INACTIVE",
+                found.value().autoScalingGroup(), "DELETE_COMPLETE", found.value().tags());
+        return DeleteCapacityProviderResponse.builder().capacityProvider(CapacityProviderMapping.toSdk(gone, false))
+                .build();
+    }
+
+    /** Whether {@code name} is a provider of the caller's account and region (FARGATE and FARGATE_SPOT always are). */
+    boolean exists(RequestContext ctx, String name) {
+        return find(ctx, name).isPresent();
+    }
+
+    private Optional<CapacityProvider> find(RequestContext ctx, String name) {
+        if (CapacityProvider.fargate(name)) {
+            return Optional.of(fargate(ctx, name));
+        }
+        return providers.find(ctx.accountId(), ctx.region(), name).map(v -> v.value());
+    }
+
+    private static CapacityProvider fargate(RequestContext ctx, String name) {
+        return new CapacityProvider(ctx.accountId(), ctx.region(), name, CapacityProvider.ACTIVE, null, "", Map.of());
+    }
+
+    private static void refuseFargate(String name, String verb) {
+        if (CapacityProvider.fargate(name)) {
+            throw EcsErrors.client("The " + name + " capacity provider is reserved and cannot be " + verb + ".");
+        }
+    }
+
+    private static AwsException notFound(String name) {
+        return EcsErrors.client("The specified capacity provider does not exist. Specify a valid name or ARN and try"
+                + " again.");
+    }
+
+    /** Tags of created capacity providers for TagResource and friends: ARNs {@code capacity-provider/NAME}. */
+    TaggableResources.TaggableKind taggable() {
+        return new TaggableResources.TaggableKind() {
+            @Override
+            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
+                return providers.find(account, region, arn.resourceName()).map(v -> v.value().tags());
+            }
+
+            @Override
+            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
+                return providers.update(account, region, arn.resourceName(), p -> new CapacityProvider(p.accountId(),
+                        p.region(), p.name(), p.status(), p.autoScalingGroup(), p.updateStatus(),
+                        change.apply(p.tags()))).isPresent();
+            }
+        };
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}
