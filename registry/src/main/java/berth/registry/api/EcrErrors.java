@@ -42,6 +42,12 @@ public final class EcrErrors {
                 + " repository with name '" + id.name() + "' in the registry with id '" + id.accountId() + "'");
     }
 
+    static AwsException imageNotFound(RepositoryId id, String digest, String tag) {
+        return new AwsException(400, "ImageNotFoundException", "The image with imageId {imageDigest:'" + digest
+                + "', imageTag:'" + tag + "'} does not exist within the repository with name '" + id.name()
+                + "' in the registry with id '" + id.accountId() + "'");
+    }
+
     static AwsException uploadNotFound(RepositoryId id, String uploadId) {
         return new AwsException(400, "UploadNotFoundException", "Upload with upload id '" + uploadId + "' does not exist"
                 + " for the repository with name '" + id.name() + "' in the registry with id '" + id.accountId() + "'");

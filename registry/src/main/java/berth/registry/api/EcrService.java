@@ -29,7 +29,7 @@ public final class EcrService extends DescribedService {
                       HmacRegistryTokens tokens, Clock clock, Supplier<String> endpoint) {
         super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
         Supplier<String> host = () -> java.net.URI.create(endpoint.get()).getAuthority();
-        Targets targets = new Targets(new RepositoryAccess(records));
+        Targets targets = new Targets(records, new RepositoryAccess(records));
         RepositoryApi repositories = new RepositoryApi(records, targets, clock, host);
         RepositorySettingsApi settings = new RepositorySettingsApi(records, targets);
         ImageApi imageApi = new ImageApi(records, images, targets);

@@ -42,8 +42,7 @@ final class RepositoryApi {
     }
 
     CreateRepositoryResponse create(CreateRepositoryRequest request, RequestContext ctx) {
-        String registry = Targets.ownRegistry(ctx, request.registryId());
-        RepositoryId id = targets.repository(ctx, registry, request.repositoryName());
+        RepositoryId id = targets.newRepository(ctx, request.registryId(), request.repositoryName());
         TagMutability mutability = mutability(request.imageTagMutabilityAsString(), request.imageTagMutabilityExclusionFilters());
         EncryptionConfiguration encryption = request.encryptionConfiguration();
         String encryptionType = encryption == null ? "AES256" : encryption.encryptionTypeAsString();
@@ -86,8 +85,7 @@ final class RepositoryApi {
     }
 
     DeleteRepositoryResponse delete(DeleteRepositoryRequest request, RequestContext ctx) {
-        String registry = Targets.ownRegistry(ctx, request.registryId());
-        RepositoryId id = targets.repository(ctx, registry, request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         for (int attempt = 1; ; attempt++) {
             var repository = records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id));
             List<Write> writes = new ArrayList<>();

@@ -42,7 +42,7 @@ final class RepositorySettingsApi {
     }
 
     PutImageTagMutabilityResponse putTagMutability(PutImageTagMutabilityRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         TagMutability mutability = RepositoryApi.mutability(request.imageTagMutabilityAsString(),
                 request.imageTagMutabilityExclusionFilters());
         update(id, r -> r.withTagMutability(mutability));
@@ -55,7 +55,7 @@ final class RepositorySettingsApi {
     }
 
     PutImageScanningConfigurationResponse putScanning(PutImageScanningConfigurationRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         boolean scan = Boolean.TRUE.equals(request.imageScanningConfiguration().scanOnPush());
         update(id, r -> r.withScanOnPush(scan));
         return PutImageScanningConfigurationResponse.builder().registryId(id.accountId()).repositoryName(id.name())
@@ -63,7 +63,7 @@ final class RepositorySettingsApi {
     }
 
     SetRepositoryPolicyResponse setPolicy(SetRepositoryPolicyRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         try {
             RepositoryPolicy.parse(request.policyText());
         } catch (RepositoryPolicy.InvalidPolicy e) {
@@ -83,7 +83,7 @@ final class RepositorySettingsApi {
     }
 
     DeleteRepositoryPolicyResponse deletePolicy(DeleteRepositoryPolicyRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         String[] previous = {""};
         update(id, r -> {
             if (r.policyText().isEmpty()) throw EcrErrors.repositoryPolicyNotFound(id);
@@ -130,7 +130,7 @@ final class RepositorySettingsApi {
             throw EcrErrors.invalidParameter("Invalid parameter at 'resourceArn': the ARN names region " + arn.region()
                     + ", the request was made in " + ctx.region());
         }
-        return targets.repository(ctx, Targets.ownRegistry(ctx, arn.accountId()), arn.resourceName());
+        return targets.repository(ctx, arn.accountId(), arn.resourceName());
     }
 
     private Repository find(RepositoryId id) {
