@@ -2,6 +2,7 @@ package berth.registry.api;
 
 import berth.aws.RequestContext;
 import berth.aws.arn.Arn;
+import berth.registry.core.InvalidPolicy;
 import berth.registry.core.Names;
 import berth.registry.core.Repository;
 import berth.registry.core.RepositoryId;
@@ -66,7 +67,7 @@ final class RepositorySettingsApi {
         RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         try {
             RepositoryPolicy.parse(request.policyText());
-        } catch (RepositoryPolicy.InvalidPolicy e) {
+        } catch (InvalidPolicy e) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'PolicyText' failed to satisfy constraint: '" + e.getMessage() + "'");
         }
         update(id, r -> r.withPolicy(request.policyText()));
