@@ -13,6 +13,7 @@ import berth.registry.content.LifecycleRunner;
 import berth.registry.oci.DistributionService;
 import berth.registry.oci.RegistryAdminEndpoints;
 import berth.registry.state.RegistryRecords;
+import berth.registry.state.RegistrySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ public final class RegistryModule implements PlatformModule {
         HmacRegistryTokens tokens = new HmacRegistryTokens(HmacRegistryTokens.loadOrCreateKey(home.resolve("token.key")),
                 clock, () -> platform.endpoint().toString());
         RegistryRecords records = new RegistryRecords(platform.store());
+        RegistrySettings settings = new RegistrySettings(platform.store());
         Images images = new Images(records, blobs, clock);
         Layers layers = new Layers(records, blobs, clock);
         lifecycle = new LifecycleRunner(records, images, clock);
@@ -64,7 +66,7 @@ public final class RegistryModule implements PlatformModule {
                 Duration.ofSeconds(setting("BERTH_REGISTRY_GC_GRACE_SECONDS", 3600)),
                 Duration.ofSeconds(setting("BERTH_REGISTRY_UPLOAD_EXPIRY_SECONDS", 86_400)));
 
-        platform.addAwsService(new EcrService(records, images, layers, lifecycle, tokens, clock,
+        platform.addAwsService(new EcrService(records, settings, images, layers, lifecycle, tokens, clock,
                 () -> platform.endpoint().toString()));
         platform.addHttpService("/v2/", new DistributionService(records, images, layers, tokens,
                 () -> platform.endpoint().toString() + "/"));

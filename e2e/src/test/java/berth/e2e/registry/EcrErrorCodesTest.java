@@ -96,6 +96,9 @@ class EcrErrorCodesTest {
             assertRepositoryNotFound(operationsOnMissingRepository("000000000000"), other);
         }
 
+        assertThat(ecr.batchGetRepositoryScanningConfiguration(r -> r.repositoryNames(MISSING)).failures()).singleElement()
+                .satisfies(f -> assertThat(f.failureReason()).contains("does not exist in the registry with id '000000000000'"));
+
         AwsCli.Result cli = AwsCli.installed().get(0).run(endpoint, "test", "test", "ecr", "list-images", "--repository-name", MISSING);
         assertThat(cli.stderr()).contains("RepositoryNotFoundException")
                 .contains("The repository with name '" + MISSING + "' does not exist in the registry with id '000000000000'");

@@ -4,6 +4,7 @@ import berth.aws.RequestContext;
 import berth.aws.paging.Page;
 import berth.registry.core.Repository;
 import berth.registry.core.RepositoryId;
+import berth.registry.core.ScanningConfiguration;
 import berth.registry.core.TagMutability;
 import berth.registry.state.RegistryRecords;
 import berth.store.Store;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** CreateRepository, DescribeRepositories, DeleteRepository. */
@@ -33,9 +35,11 @@ final class RepositoryApi {
     private final Targets targets;
     private final Clock clock;
     private final Supplier<String> registryHost;
+    private final RegistryScanningApi scanning;
 
-    RepositoryApi(RegistryRecords records, Targets targets, Clock clock, Supplier<String> registryHost) {
+    RepositoryApi(RegistryRecords records, RegistryScanningApi scanning, Targets targets, Clock clock, Supplier<String> registryHost) {
         this.records = records;
+        this.scanning = scanning;
         this.targets = targets;
         this.clock = clock;
         this.registryHost = registryHost;
@@ -60,7 +64,7 @@ final class RepositoryApi {
         } catch (VersionConflict exists) {
             throw EcrErrors.repositoryAlreadyExists(id);
         }
-        return CreateRepositoryResponse.builder().repository(toSdk(repository)).build();
+        return CreateRepositoryResponse.builder().repository(sdk(id.accountId(), id.region()).apply(repository)).build();
     }
 
     DescribeRepositoriesResponse describe(DescribeRepositoriesRequest request, RequestContext ctx) {
@@ -74,13 +78,13 @@ final class RepositoryApi {
                 RepositoryId id = targets.repository(ctx, registry, name);
                 found.add(records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id)).value());
             }
-            return DescribeRepositoriesResponse.builder().repositories(found.stream().map(this::toSdk).toList()).build();
+            return DescribeRepositoriesResponse.builder().repositories(found.stream().map(sdk(registry, ctx.region())).toList()).build();
         }
         Targets.ownRegistry(ctx, registry);
         List<Repository> all = records.repositories(registry, ctx.region());
         Page<Repository> page = Page.of(all, request.nextToken(), request.maxResults(), 100, 1000, Repository::name);
         return DescribeRepositoriesResponse.builder()
-                .repositories(page.items().stream().map(this::toSdk).toList())
+                .repositories(page.items().stream().map(sdk(registry, ctx.region())).toList())
                 .nextToken(page.nextToken().orElse(null)).build();
     }
 
@@ -98,7 +102,7 @@ final class RepositoryApi {
             writes.add(RegistryRecords.deletePreview(id));
             try {
                 records.store().commit(writes);
-                return DeleteRepositoryResponse.builder().repository(toSdk(repository.value())).build();
+                return DeleteRepositoryResponse.builder().repository(sdk(id.accountId(), id.region()).apply(repository.value())).build();
             } catch (VersionConflict conflict) {
                 if (attempt >= 5) throw conflict;
             }
@@ -126,7 +130,13 @@ final class RepositoryApi {
         return new TagMutability(chosen, patterns);
     }
 
-    software.amazon.awssdk.services.ecr.model.Repository toSdk(Repository repository) {
+    /** The SDK shape of one registry's repositories, their scanning as the registry's configuration has it. */
+    private Function<Repository, software.amazon.awssdk.services.ecr.model.Repository> sdk(String accountId, String region) {
+        Function<Repository, ScanningConfiguration.RepositoryScanning> scanningOf = scanning.scanningIn(accountId, region);
+        return repository -> toSdk(repository, scanningOf.apply(repository).scanOnPush());
+    }
+
+    private software.amazon.awssdk.services.ecr.model.Repository toSdk(Repository repository, boolean scanOnPush) {
         var builder = software.amazon.awssdk.services.ecr.model.Repository.builder()
                 .repositoryArn(repository.arn())
                 .registryId(repository.accountId())
@@ -134,7 +144,7 @@ final class RepositoryApi {
                 .repositoryUri(registryHost.get() + "/" + repository.name())
                 .createdAt(repository.createdAt())
                 .imageTagMutability(ImageTagMutability.fromValue(repository.tagMutability().mode()))
-                .imageScanningConfiguration(ImageScanningConfiguration.builder().scanOnPush(repository.scanOnPush()).build())
+                .imageScanningConfiguration(ImageScanningConfiguration.builder().scanOnPush(scanOnPush).build())
                 .encryptionConfiguration(EncryptionConfiguration.builder()
                         .encryptionType(EncryptionType.fromValue(repository.encryptionType()))
                         .kmsKey(repository.kmsKey().isEmpty() ? null : repository.kmsKey()).build());
