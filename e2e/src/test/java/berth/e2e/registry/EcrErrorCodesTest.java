@@ -52,6 +52,7 @@ class EcrErrorCodesTest {
         ops.put("DeleteLifecyclePolicy", c -> c.deleteLifecyclePolicy(r -> r.registryId(registry).repositoryName(MISSING)));
         ops.put("DeleteRepository", c -> c.deleteRepository(r -> r.registryId(registry).repositoryName(MISSING)));
         ops.put("DeleteRepositoryPolicy", c -> c.deleteRepositoryPolicy(r -> r.registryId(registry).repositoryName(MISSING)));
+        ops.put("DescribeImageReplicationStatus", c -> c.describeImageReplicationStatus(r -> r.registryId(registry).repositoryName(MISSING).imageId(tag)));
         ops.put("DescribeImages", c -> c.describeImages(r -> r.registryId(registry).repositoryName(MISSING).imageIds(tag)));
         ops.put("DescribeRepositories", c -> c.describeRepositories(r -> r.registryId(registry).repositoryNames(MISSING)));
         ops.put("GetDownloadUrlForLayer", c -> c.getDownloadUrlForLayer(r -> r.registryId(registry).repositoryName(MISSING).layerDigest(DIGEST)));
@@ -95,7 +96,6 @@ class EcrErrorCodesTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("111111111111", "test"))).build()) {
             assertRepositoryNotFound(operationsOnMissingRepository("000000000000"), other);
         }
-
         assertThat(ecr.batchGetRepositoryScanningConfiguration(r -> r.repositoryNames(MISSING)).failures()).singleElement()
                 .satisfies(f -> assertThat(f.failureReason()).contains("does not exist in the registry with id '000000000000'"));
 
@@ -118,6 +118,10 @@ class EcrErrorCodesTest {
                 + " with name '" + repo + "' in the registry with id '000000000000'";
         assertThatThrownBy(() -> ecr.describeImages(r -> r.repositoryName(repo).imageIds(i -> i.imageTag("nope"))))
                 .isInstanceOf(ImageNotFoundException.class).hasMessageStartingWith(imageMessage);
+        assertThatThrownBy(() -> ecr.describeImageReplicationStatus(r -> r.repositoryName(repo).imageId(i -> i.imageTag("nope"))))
+                .isInstanceOf(ImageNotFoundException.class).hasMessageStartingWith(imageMessage);
+        assertThat(ecr.describeImageReplicationStatus(r -> r.repositoryName(repo).imageId(i -> i.imageTag("v1"))).imageId().imageDigest())
+                .startsWith("sha256:");
 
         String lifecycleMessage = "Lifecycle policy does not exist for the repository with name '" + repo
                 + "' in the registry with id '000000000000'";

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import berth.e2e.AwsCli;
 import berth.junit5.BerthTest;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,13 +15,16 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecr.model.RegistryPolicyNotFoundException;
+import software.amazon.awssdk.services.ecr.model.ReplicationDestination;
+import software.amazon.awssdk.services.ecr.model.ReplicationRule;
 import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.RepositoryFilterType;
 import software.amazon.awssdk.services.ecr.model.RepositoryScanningConfiguration;
 import software.amazon.awssdk.services.ecr.model.ScanFrequency;
 import software.amazon.awssdk.services.ecr.model.ScanType;
 import software.amazon.awssdk.services.ecr.model.ScanningRepositoryFilterType;
 
-/** Registry policies and registry scanning, with ECR's defaults and errors. */
+/** DescribeRegistry, PutReplicationConfiguration, registry policies and registry scanning, with ECR's defaults and errors. */
 @BerthTest(reset = BerthTest.Reset.PER_TEST, resetServices = "ecr")
 class EcrRegistrySettingsTest {
     private final URI endpoint;
@@ -30,6 +35,53 @@ class EcrRegistrySettingsTest {
         this.ecr = ecr;
     }
 
+    private static ReplicationRule toWest(String registryId) {
+        return ReplicationRule.builder().destinations(ReplicationDestination.builder().region("us-west-2").registryId(registryId).build())
+                .build();
+    }
+
+    @Test
+    void theReplicationConfigurationIsValidatedAndDescribed() throws Exception {
+        var empty = ecr.describeRegistry(r -> { });
+        assertThat(empty.registryId()).isEqualTo("000000000000");
+        assertThat(empty.replicationConfiguration().rules()).isEmpty();
+
+        assertThatThrownBy(() -> ecr.putReplicationConfiguration(r -> r.replicationConfiguration(c -> c.rules(
+                ReplicationRule.builder().destinations(ReplicationDestination.builder().region("us-east-1").registryId("000000000000")
+                        .build()).build()))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("Invalid parameter at 'replicationConfiguration' failed to satisfy constraint: "
+                        + "'Replication destination cannot be the same as the source registry'");
+        List<ReplicationRule> elevenRules = new ArrayList<>();
+        for (int i = 0; i < 11; i++) elevenRules.add(toWest("000000000000"));
+        assertThatThrownBy(() -> ecr.putReplicationConfiguration(r -> r.replicationConfiguration(c -> c.rules(elevenRules))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("less than or equal to 10");
+        List<ReplicationDestination> twentySix = new ArrayList<>();
+        for (int i = 1; i <= 26; i++) {
+            twentySix.add(ReplicationDestination.builder().region("us-west-2").registryId(String.format("%012d", i)).build());
+        }
+        List<ReplicationRule> twoRules = List.of(ReplicationRule.builder().destinations(twentySix.subList(0, 10)).build(),
+                ReplicationRule.builder().destinations(twentySix.subList(10, 26)).build());
+        assertThatThrownBy(() -> ecr.putReplicationConfiguration(r -> r.replicationConfiguration(c -> c.rules(twoRules))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("at most 25 unique destinations");
+
+        var put = ecr.putReplicationConfiguration(r -> r.replicationConfiguration(c -> c.rules(
+                ReplicationRule.builder().destinations(ReplicationDestination.builder().region("eu-west-1").registryId("111111111111").build())
+                        .repositoryFilters(f -> f.filter("prod").filterType(RepositoryFilterType.PREFIX_MATCH)).build(),
+                toWest("000000000000"))));
+        assertThat(put.replicationConfiguration().rules()).hasSize(2);
+        var described = ecr.describeRegistry(r -> { }).replicationConfiguration().rules();
+        assertThat(described.get(0).repositoryFilters()).singleElement().satisfies(f -> assertThat(f.filter()).isEqualTo("prod"));
+        assertThat(described.get(1).destinations()).singleElement().satisfies(d -> assertThat(d.region()).isEqualTo("us-west-2"));
+        AwsCli.Result cli = AwsCli.installed().get(0).run(endpoint, "test", "test", "ecr", "describe-registry");
+        assertThat(cli.exitCode()).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("\"PREFIX_MATCH\"").contains("\"eu-west-1\"");
+
+        ecr.putReplicationConfiguration(r -> r.replicationConfiguration(c -> c.rules(List.of())));
+        AwsCli.Result none = AwsCli.installed().get(0).run(endpoint, "test", "test", "ecr", "describe-registry");
+        assertThat(none.stdout().replaceAll("\\s", "")).contains("\"replicationConfiguration\":{\"rules\":[]}");
+    }
+
     @Test
     void theRegistryPolicyIsPutReadAndDeletedWithEcrsErrors() throws Exception {
         assertThatThrownBy(() -> ecr.getRegistryPolicy(r -> { })).isInstanceOf(RegistryPolicyNotFoundException.class)
@@ -38,9 +90,7 @@ class EcrRegistrySettingsTest {
                 + "\"Allow\",\"Action\":\"ecr:ReplicateImage\",\"Resource\":\"*\"}]}")))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("Invalid parameter at 'PolicyText' failed to satisfy constraint: 'Invalid registry policy provided");
-        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ReplicationAccessCrossAccount\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111111111111:root\"},\"Action\":[\"ecr:CreateRepository\",\"ecr:ReplicateImage\"],"
-                + "\"Resource\":[\"arn:aws:ecr:us-east-1:000000000000:repository/*\"]}]}";
+        String policy = EcrReplicationTest.replicationGrant("000000000000", "ecr:ReplicateImage", "ecr:CreateRepository");
         var put = ecr.putRegistryPolicy(r -> r.policyText(policy));
         assertThat(put.registryId()).isEqualTo("000000000000");
         assertThat(put.policyText()).isEqualTo(policy);

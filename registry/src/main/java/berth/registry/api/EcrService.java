@@ -32,7 +32,7 @@ public final class EcrService extends DescribedService {
         Supplier<String> host = () -> java.net.URI.create(endpoint.get()).getAuthority();
         Targets targets = new Targets(records, new RepositoryAccess(records));
         RegistryScanningApi scanning = new RegistryScanningApi(records, settings);
-        RepositoryApi repositories = new RepositoryApi(records, scanning, targets, clock, host);
+        RepositoryApi repositories = new RepositoryApi(records, settings, scanning, targets, clock, host);
         RepositorySettingsApi repositorySettings = new RepositorySettingsApi(records, targets);
         ImageApi imageApi = new ImageApi(records, images, targets);
         ImageBatchApi batch = new ImageBatchApi(records, images, imageApi);
@@ -40,6 +40,7 @@ public final class EcrService extends DescribedService {
         LifecycleApi lifecycleApi = new LifecycleApi(records, targets, lifecycle, clock);
         AuthApi auth = new AuthApi(tokens);
         RegistryPolicyApi registryPolicy = new RegistryPolicyApi(settings);
+        ReplicationApi replication = new ReplicationApi(settings, targets, imageApi);
 
         add("CreateRepository", (OperationHandler<CreateRepositoryRequest, ?>) repositories::create);
         add("DescribeRepositories", (OperationHandler<DescribeRepositoriesRequest, ?>) repositories::describe);
@@ -75,5 +76,8 @@ public final class EcrService extends DescribedService {
         add("GetRegistryScanningConfiguration", (OperationHandler<GetRegistryScanningConfigurationRequest, ?>) scanning::get);
         add("BatchGetRepositoryScanningConfiguration",
                 (OperationHandler<BatchGetRepositoryScanningConfigurationRequest, ?>) scanning::batchGet);
+        add("DescribeRegistry", (OperationHandler<DescribeRegistryRequest, ?>) replication::describeRegistry);
+        add("PutReplicationConfiguration", (OperationHandler<PutReplicationConfigurationRequest, ?>) replication::put);
+        add("DescribeImageReplicationStatus", (OperationHandler<DescribeImageReplicationStatusRequest, ?>) replication::status);
     }
 }

@@ -139,6 +139,13 @@ final class ImageApi {
                 .map(i -> new Listed(i, tags.getOrDefault(i.digest(), List.of()).stream().sorted().toList())).toList();
     }
 
+    /** The image {@code wanted} names (by digest, tag, or both), or ImageNotFoundException. */
+    Listed find(RepositoryId id, ImageIdentifier wanted) {
+        Map<String, Listed> byDigest = new HashMap<>();
+        listed(id).forEach(l -> byDigest.put(l.image().digest(), l));
+        return find(id, wanted, byDigest);
+    }
+
     private Listed find(RepositoryId id, ImageIdentifier wanted, Map<String, Listed> byDigest) {
         Listed found = null;
         if (wanted.imageDigest() != null) {

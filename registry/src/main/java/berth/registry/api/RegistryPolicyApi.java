@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.ecr.model.GetRegistryPolicyResponse;
 import software.amazon.awssdk.services.ecr.model.PutRegistryPolicyRequest;
 import software.amazon.awssdk.services.ecr.model.PutRegistryPolicyResponse;
 
-/** The permissions policy of the caller's registry in the caller's region. */
+/**
+ * The permissions policy of the caller's registry in the caller's region. The replication of images
+ * from other accounts into this registry reads it (see {@link berth.registry.core.ReplicationDecision}).
+ */
 final class RegistryPolicyApi {
     private final RegistrySettings settings;
 

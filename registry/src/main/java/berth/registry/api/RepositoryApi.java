@@ -7,6 +7,7 @@ import berth.registry.core.RepositoryId;
 import berth.registry.core.ScanningConfiguration;
 import berth.registry.core.TagMutability;
 import berth.registry.state.RegistryRecords;
+import berth.registry.state.RegistrySettings;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import berth.store.Write;
@@ -35,10 +36,13 @@ final class RepositoryApi {
     private final Targets targets;
     private final Clock clock;
     private final Supplier<String> registryHost;
+    private final RegistrySettings settings;
     private final RegistryScanningApi scanning;
 
-    RepositoryApi(RegistryRecords records, RegistryScanningApi scanning, Targets targets, Clock clock, Supplier<String> registryHost) {
+    RepositoryApi(RegistryRecords records, RegistrySettings settings, RegistryScanningApi scanning, Targets targets, Clock clock,
+                  Supplier<String> registryHost) {
         this.records = records;
+        this.settings = settings;
         this.scanning = scanning;
         this.targets = targets;
         this.clock = clock;
@@ -100,6 +104,7 @@ final class RepositoryApi {
             records.tags(id).forEach(t -> writes.add(RegistryRecords.deleteTag(id, t.value().tag(), Store.ANY)));
             records.layers(id).forEach(l -> writes.add(RegistryRecords.deleteLayer(id, l.value().digest(), Store.ANY)));
             writes.add(RegistryRecords.deletePreview(id));
+            settings.imageReplications(id).forEach(r -> writes.add(settings.imageReplications().delete(r.key(), Store.ANY)));
             try {
                 records.store().commit(writes);
                 return DeleteRepositoryResponse.builder().repository(sdk(id.accountId(), id.region()).apply(repository.value())).build();
