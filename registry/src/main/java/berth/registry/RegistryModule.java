@@ -3,6 +3,7 @@ package berth.registry;
 import berth.aws.sigv4.SigV4Verifier;
 import berth.platform.Platform;
 import berth.platform.PlatformModule;
+import berth.platform.WakeableLoop;
 import berth.registry.api.EcrService;
 import berth.registry.auth.HmacRegistryTokens;
 import berth.registry.blob.FilesystemBlobStore;
@@ -10,9 +11,12 @@ import berth.registry.content.BlobCollector;
 import berth.registry.content.Images;
 import berth.registry.content.Layers;
 import berth.registry.content.LifecycleRunner;
+import berth.registry.content.ReplicationIntake;
+import berth.registry.content.ReplicationRunner;
 import berth.registry.oci.DistributionService;
 import berth.registry.oci.RegistryAdminEndpoints;
 import berth.registry.state.RegistryRecords;
+import berth.registry.state.RegistrySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +34,9 @@ import java.util.concurrent.TimeUnit;
  * {@code BERTH_REGISTRY_LIFECYCLE_INTERVAL_SECONDS}, default 300) and the collector of unreferenced
  * blobs (every {@code BERTH_REGISTRY_GC_INTERVAL_SECONDS}, default 3600, sparing blobs used within
  * {@code BERTH_REGISTRY_GC_GRACE_SECONDS}, default 3600, and dropping uploads idle for
- * {@code BERTH_REGISTRY_UPLOAD_EXPIRY_SECONDS}, default 86400).
+ * {@code BERTH_REGISTRY_UPLOAD_EXPIRY_SECONDS}, default 86400). A third loop copies pushed images
+ * to the registries their registry's replication configuration names, woken by every push that
+ * asks for it.
  */
 public final class RegistryModule implements PlatformModule {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryModule.class);
@@ -38,6 +44,7 @@ public final class RegistryModule implements PlatformModule {
     private FilesystemBlobStore blobs;
     private LifecycleRunner lifecycle;
     private ScheduledExecutorService loops;
+    private WakeableLoop replicationLoop;
 
     @Override
     public String name() {
@@ -57,14 +64,15 @@ public final class RegistryModule implements PlatformModule {
         HmacRegistryTokens tokens = new HmacRegistryTokens(HmacRegistryTokens.loadOrCreateKey(home.resolve("token.key")),
                 clock, () -> platform.endpoint().toString());
         RegistryRecords records = new RegistryRecords(platform.store());
-        Images images = new Images(records, blobs, clock);
+        RegistrySettings settings = new RegistrySettings(platform.store());
+        Images images = new Images(records, blobs, clock, new ReplicationIntake(settings, clock));
         Layers layers = new Layers(records, blobs, clock);
         lifecycle = new LifecycleRunner(records, images, clock);
         BlobCollector collector = new BlobCollector(records, blobs, clock,
                 Duration.ofSeconds(setting("BERTH_REGISTRY_GC_GRACE_SECONDS", 3600)),
                 Duration.ofSeconds(setting("BERTH_REGISTRY_UPLOAD_EXPIRY_SECONDS", 86_400)));
 
-        platform.addAwsService(new EcrService(records, images, layers, lifecycle, tokens, clock,
+        platform.addAwsService(new EcrService(records, settings, images, layers, lifecycle, tokens, clock,
                 () -> platform.endpoint().toString()));
         platform.addHttpService("/v2/", new DistributionService(records, images, layers, tokens,
                 () -> platform.endpoint().toString() + "/"));
@@ -81,6 +89,10 @@ public final class RegistryModule implements PlatformModule {
         long gcEvery = Math.max(1, setting("BERTH_REGISTRY_GC_INTERVAL_SECONDS", 3600));
         loops.scheduleWithFixedDelay(() -> run("lifecycle policies", lifecycle::applyAll), lifecycleEvery, lifecycleEvery, TimeUnit.SECONDS);
         loops.scheduleWithFixedDelay(() -> run("blob collection", collector::collect), gcEvery, gcEvery, TimeUnit.SECONDS);
+        ReplicationRunner replication = new ReplicationRunner(records, settings, blobs, clock);
+        replicationLoop = new WakeableLoop("berth-registry-replication", platform.store(), clock,
+                List.of(RegistrySettings.IMAGE_REPLICATION), Duration.ofMillis(20), replication::pass);
+        replicationLoop.start();
     }
 
     @FunctionalInterface
@@ -116,5 +128,6 @@ public final class RegistryModule implements PlatformModule {
     @Override
     public void stop() {
         if (loops != null) loops.shutdownNow();
+        if (replicationLoop != null) replicationLoop.close();
     }
 }

@@ -38,24 +38,12 @@ class EcrApiTest {
         this.ecr = ecr;
     }
 
-    /** Uploads a layer through InitiateLayerUpload, UploadLayerPart (two parts) and CompleteLayerUpload. */
     private String upload(String repo, byte[] content) throws Exception {
-        String digest = RegistryClients.sha256(content);
-        String id = ecr.initiateLayerUpload(r -> r.repositoryName(repo)).uploadId();
-        int half = content.length / 2;
-        ecr.uploadLayerPart(r -> r.repositoryName(repo).uploadId(id).partFirstByte(0L).partLastByte((long) half - 1)
-                .layerPartBlob(SdkBytes.fromByteArray(java.util.Arrays.copyOf(content, half))));
-        ecr.uploadLayerPart(r -> r.repositoryName(repo).uploadId(id).partFirstByte((long) half).partLastByte((long) content.length - 1)
-                .layerPartBlob(SdkBytes.fromByteArray(java.util.Arrays.copyOfRange(content, half, content.length))));
-        assertThat(ecr.completeLayerUpload(r -> r.repositoryName(repo).uploadId(id).layerDigests(digest)).layerDigest()).isEqualTo(digest);
-        return digest;
+        return EcrUploads.upload(ecr, repo, content);
     }
 
     private static String manifest(String config, String layer, int layerSize, String note) {
-        return "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{\"mediaType\":"
-                + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + config + "\",\"size\":2},\"layers\":[{\"mediaType\":"
-                + "\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" + layer + "\",\"size\":" + layerSize + "}],"
-                + "\"annotations\":{\"note\":\"" + note + "\"}}";
+        return EcrUploads.manifest(config, layer, layerSize, note);
     }
 
     @Test

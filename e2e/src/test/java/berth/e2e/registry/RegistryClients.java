@@ -51,15 +51,25 @@ final class RegistryClients {
 
     /** {@code aws ecr get-login-password} of the account whose root signs with {@code accessKey}/test. */
     String loginPassword(String accessKey) throws Exception {
+        return loginPassword(accessKey, "us-east-1");
+    }
+
+    /** {@code aws ecr get-login-password --region REGION}: opens that account's registry in {@code region}. */
+    String loginPassword(String accessKey, String region) throws Exception {
         AwsCli aws = AwsCli.installed().get(0);
-        AwsCli.Result result = aws.run(endpoint, accessKey, "test", "ecr", "get-login-password");
+        AwsCli.Result result = aws.run(endpoint, accessKey, "test", "ecr", "get-login-password", "--region", region);
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         return result.stdout().trim();
     }
 
     /** {@code aws ecr get-login-password | docker login --username AWS --password-stdin HOST}. */
     void dockerLogin(String accessKey) throws Exception {
-        run(loginPassword(accessKey), List.of("docker", "--config", dockerConfig.toString(), "login", "--username", "AWS",
+        dockerLogin(accessKey, "us-east-1");
+    }
+
+    /** Logs this client's docker in to the registry of {@code accessKey}'s account in {@code region}. */
+    void dockerLogin(String accessKey, String region) throws Exception {
+        run(loginPassword(accessKey, region), List.of("docker", "--config", dockerConfig.toString(), "login", "--username", "AWS",
                 "--password-stdin", host())).ok();
     }
 

@@ -15,6 +15,7 @@ import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
 import berth.elb.TargetRegistry;
+import berth.platform.WakeableLoop;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.time.Clock;

@@ -7,6 +7,7 @@ import berth.ecs.state.CapacityRecords;
 import berth.ecs.state.ClientTokenRecords;
 import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.TaskRecords;
+import berth.platform.WakeableLoop;
 import berth.store.Store;
 import java.time.Clock;
 import java.time.Duration;

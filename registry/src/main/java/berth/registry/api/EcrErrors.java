@@ -42,6 +42,22 @@ public final class EcrErrors {
                 + " repository with name '" + id.name() + "' in the registry with id '" + id.accountId() + "'");
     }
 
+    static AwsException imageNotFound(RepositoryId id, String digest, String tag) {
+        return new AwsException(400, "ImageNotFoundException", "The image with imageId {imageDigest:'" + digest
+                + "', imageTag:'" + tag + "'} does not exist within the repository with name '" + id.name()
+                + "' in the registry with id '" + id.accountId() + "'");
+    }
+
+    static AwsException registryPolicyNotFound(String registryId) {
+        return new AwsException(400, "RegistryPolicyNotFoundException", "Registry policy does not exist in the registry with id '"
+                + registryId + "'");
+    }
+
+    /** A setting refused by its core rules, worded as ECR words a broken constraint. */
+    static AwsException from(berth.registry.core.InvalidConfiguration e) {
+        return invalidParameter("Invalid parameter at '" + e.member() + "' failed to satisfy constraint: '" + e.getMessage() + "'");
+    }
+
     static AwsException uploadNotFound(RepositoryId id, String uploadId) {
         return new AwsException(400, "UploadNotFoundException", "Upload with upload id '" + uploadId + "' does not exist"
                 + " for the repository with name '" + id.name() + "' in the registry with id '" + id.accountId() + "'");

@@ -12,6 +12,7 @@ import berth.registry.content.Layers;
 import berth.registry.content.LifecycleRunner;
 import berth.registry.content.RepositoryAccess;
 import berth.registry.state.RegistryRecords;
+import berth.registry.state.RegistrySettings;
 import software.amazon.awssdk.services.ecr.model.*;
 
 import java.time.Clock;
@@ -25,30 +26,33 @@ public final class EcrService extends DescribedService {
     /**
      * @param endpoint the endpoint's URL, e.g. {@code http://127.0.0.1:4566} (known once it listens)
      */
-    public EcrService(RegistryRecords records, Images images, Layers layers, LifecycleRunner lifecycle,
+    public EcrService(RegistryRecords records, RegistrySettings settings, Images images, Layers layers, LifecycleRunner lifecycle,
                       HmacRegistryTokens tokens, Clock clock, Supplier<String> endpoint) {
         super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
         Supplier<String> host = () -> java.net.URI.create(endpoint.get()).getAuthority();
-        Targets targets = new Targets(new RepositoryAccess(records));
-        RepositoryApi repositories = new RepositoryApi(records, targets, clock, host);
-        RepositorySettingsApi settings = new RepositorySettingsApi(records, targets);
+        Targets targets = new Targets(records, new RepositoryAccess(records));
+        RegistryScanningApi scanning = new RegistryScanningApi(records, settings);
+        RepositoryApi repositories = new RepositoryApi(records, settings, scanning, targets, clock, host);
+        RepositorySettingsApi repositorySettings = new RepositorySettingsApi(records, targets);
         ImageApi imageApi = new ImageApi(records, images, targets);
         ImageBatchApi batch = new ImageBatchApi(records, images, imageApi);
         LayerApi layerApi = new LayerApi(layers, imageApi, tokens, endpoint);
         LifecycleApi lifecycleApi = new LifecycleApi(records, targets, lifecycle, clock);
         AuthApi auth = new AuthApi(tokens);
+        RegistryPolicyApi registryPolicy = new RegistryPolicyApi(settings);
+        ReplicationApi replication = new ReplicationApi(settings, targets, imageApi);
 
         add("CreateRepository", (OperationHandler<CreateRepositoryRequest, ?>) repositories::create);
         add("DescribeRepositories", (OperationHandler<DescribeRepositoriesRequest, ?>) repositories::describe);
         add("DeleteRepository", (OperationHandler<DeleteRepositoryRequest, ?>) repositories::delete);
-        add("PutImageTagMutability", (OperationHandler<PutImageTagMutabilityRequest, ?>) settings::putTagMutability);
-        add("PutImageScanningConfiguration", (OperationHandler<PutImageScanningConfigurationRequest, ?>) settings::putScanning);
-        add("SetRepositoryPolicy", (OperationHandler<SetRepositoryPolicyRequest, ?>) settings::setPolicy);
-        add("GetRepositoryPolicy", (OperationHandler<GetRepositoryPolicyRequest, ?>) settings::getPolicy);
-        add("DeleteRepositoryPolicy", (OperationHandler<DeleteRepositoryPolicyRequest, ?>) settings::deletePolicy);
-        add("TagResource", (OperationHandler<TagResourceRequest, ?>) settings::tag);
-        add("UntagResource", (OperationHandler<UntagResourceRequest, ?>) settings::untag);
-        add("ListTagsForResource", (OperationHandler<ListTagsForResourceRequest, ?>) settings::listTags);
+        add("PutImageTagMutability", (OperationHandler<PutImageTagMutabilityRequest, ?>) repositorySettings::putTagMutability);
+        add("PutImageScanningConfiguration", (OperationHandler<PutImageScanningConfigurationRequest, ?>) repositorySettings::putScanning);
+        add("SetRepositoryPolicy", (OperationHandler<SetRepositoryPolicyRequest, ?>) repositorySettings::setPolicy);
+        add("GetRepositoryPolicy", (OperationHandler<GetRepositoryPolicyRequest, ?>) repositorySettings::getPolicy);
+        add("DeleteRepositoryPolicy", (OperationHandler<DeleteRepositoryPolicyRequest, ?>) repositorySettings::deletePolicy);
+        add("TagResource", (OperationHandler<TagResourceRequest, ?>) repositorySettings::tag);
+        add("UntagResource", (OperationHandler<UntagResourceRequest, ?>) repositorySettings::untag);
+        add("ListTagsForResource", (OperationHandler<ListTagsForResourceRequest, ?>) repositorySettings::listTags);
         add("ListImages", (OperationHandler<ListImagesRequest, ?>) imageApi::list);
         add("DescribeImages", (OperationHandler<DescribeImagesRequest, ?>) imageApi::describe);
         add("PutImage", (OperationHandler<PutImageRequest, ?>) imageApi::put);
@@ -65,5 +69,15 @@ public final class EcrService extends DescribedService {
         add("StartLifecyclePolicyPreview", (OperationHandler<StartLifecyclePolicyPreviewRequest, ?>) lifecycleApi::startPreview);
         add("GetLifecyclePolicyPreview", (OperationHandler<GetLifecyclePolicyPreviewRequest, ?>) lifecycleApi::getPreview);
         add("GetAuthorizationToken", (OperationHandler<GetAuthorizationTokenRequest, ?>) auth::token);
+        add("PutRegistryPolicy", (OperationHandler<PutRegistryPolicyRequest, ?>) registryPolicy::put);
+        add("GetRegistryPolicy", (OperationHandler<GetRegistryPolicyRequest, ?>) registryPolicy::get);
+        add("DeleteRegistryPolicy", (OperationHandler<DeleteRegistryPolicyRequest, ?>) registryPolicy::delete);
+        add("PutRegistryScanningConfiguration", (OperationHandler<PutRegistryScanningConfigurationRequest, ?>) scanning::put);
+        add("GetRegistryScanningConfiguration", (OperationHandler<GetRegistryScanningConfigurationRequest, ?>) scanning::get);
+        add("BatchGetRepositoryScanningConfiguration",
+                (OperationHandler<BatchGetRepositoryScanningConfigurationRequest, ?>) scanning::batchGet);
+        add("DescribeRegistry", (OperationHandler<DescribeRegistryRequest, ?>) replication::describeRegistry);
+        add("PutReplicationConfiguration", (OperationHandler<PutReplicationConfigurationRequest, ?>) replication::put);
+        add("DescribeImageReplicationStatus", (OperationHandler<DescribeImageReplicationStatusRequest, ?>) replication::status);
     }
 }

@@ -124,11 +124,9 @@ final class ImageApi {
                 .imageManifestMediaType(image.mediaType()).build()).build();
     }
 
-    /** The repository, checked to exist. */
+    /** The repository, checked to exist and to be open to the caller. */
     RepositoryId existing(RequestContext ctx, String registryId, String name) {
-        RepositoryId id = targets.repository(ctx, registryId, name);
-        if (records.repository(id).isEmpty()) throw EcrErrors.repositoryNotFound(id);
-        return id;
+        return targets.repository(ctx, registryId, name);
     }
 
     List<Listed> listed(RepositoryId id) {
@@ -141,6 +139,13 @@ final class ImageApi {
                 .map(i -> new Listed(i, tags.getOrDefault(i.digest(), List.of()).stream().sorted().toList())).toList();
     }
 
+    /** The image {@code wanted} names (by digest, tag, or both), or ImageNotFoundException. */
+    Listed find(RepositoryId id, ImageIdentifier wanted) {
+        Map<String, Listed> byDigest = new HashMap<>();
+        listed(id).forEach(l -> byDigest.put(l.image().digest(), l));
+        return find(id, wanted, byDigest);
+    }
+
     private Listed find(RepositoryId id, ImageIdentifier wanted, Map<String, Listed> byDigest) {
         Listed found = null;
         if (wanted.imageDigest() != null) {
@@ -149,11 +154,7 @@ final class ImageApi {
         } else if (wanted.imageTag() != null) {
             found = records.tag(id, wanted.imageTag()).map(t -> byDigest.get(t.value().digest())).orElse(null);
         }
-        if (found == null) {
-            throw new berth.aws.AwsException(400, "ImageNotFoundException", "The image with imageId {imageDigest:'"
-                    + wanted.imageDigest() + "', imageTag:'" + wanted.imageTag() + "'} does not exist within the repository"
-                    + " with name '" + id.name() + "' in the registry with id '" + id.accountId() + "'");
-        }
+        if (found == null) throw EcrErrors.imageNotFound(id, wanted.imageDigest(), wanted.imageTag());
         return found;
     }
 

@@ -47,7 +47,7 @@ final class LifecycleApi {
     }
 
     PutLifecyclePolicyResponse put(PutLifecyclePolicyRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         parse(request.lifecyclePolicyText());
         Instant now = clock.instant();
         update(id, r -> r.withLifecyclePolicy(request.lifecyclePolicyText(), now));
@@ -65,7 +65,7 @@ final class LifecycleApi {
     }
 
     DeleteLifecyclePolicyResponse delete(DeleteLifecyclePolicyRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         Repository[] previous = new Repository[1];
         update(id, r -> {
             if (r.lifecyclePolicyText().isEmpty()) throw EcrErrors.lifecyclePolicyNotFound(id);
@@ -78,7 +78,7 @@ final class LifecycleApi {
     }
 
     StartLifecyclePolicyPreviewResponse startPreview(StartLifecyclePolicyPreviewRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         Repository repository = find(id);
         String text = request.lifecyclePolicyText() != null ? request.lifecyclePolicyText() : repository.lifecyclePolicyText();
         if (text.isEmpty()) throw EcrErrors.lifecyclePolicyNotFound(id);

@@ -4,8 +4,10 @@ import berth.aws.RequestContext;
 import berth.aws.paging.Page;
 import berth.registry.core.Repository;
 import berth.registry.core.RepositoryId;
+import berth.registry.core.ScanningConfiguration;
 import berth.registry.core.TagMutability;
 import berth.registry.state.RegistryRecords;
+import berth.registry.state.RegistrySettings;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import berth.store.Write;
@@ -25,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** CreateRepository, DescribeRepositories, DeleteRepository. */
@@ -33,17 +36,21 @@ final class RepositoryApi {
     private final Targets targets;
     private final Clock clock;
     private final Supplier<String> registryHost;
+    private final RegistrySettings settings;
+    private final RegistryScanningApi scanning;
 
-    RepositoryApi(RegistryRecords records, Targets targets, Clock clock, Supplier<String> registryHost) {
+    RepositoryApi(RegistryRecords records, RegistrySettings settings, RegistryScanningApi scanning, Targets targets, Clock clock,
+                  Supplier<String> registryHost) {
         this.records = records;
+        this.settings = settings;
+        this.scanning = scanning;
         this.targets = targets;
         this.clock = clock;
         this.registryHost = registryHost;
     }
 
     CreateRepositoryResponse create(CreateRepositoryRequest request, RequestContext ctx) {
-        String registry = Targets.ownRegistry(ctx, request.registryId());
-        RepositoryId id = targets.repository(ctx, registry, request.repositoryName());
+        RepositoryId id = targets.newRepository(ctx, request.registryId(), request.repositoryName());
         TagMutability mutability = mutability(request.imageTagMutabilityAsString(), request.imageTagMutabilityExclusionFilters());
         EncryptionConfiguration encryption = request.encryptionConfiguration();
         String encryptionType = encryption == null ? "AES256" : encryption.encryptionTypeAsString();
@@ -61,7 +68,7 @@ final class RepositoryApi {
         } catch (VersionConflict exists) {
             throw EcrErrors.repositoryAlreadyExists(id);
         }
-        return CreateRepositoryResponse.builder().repository(toSdk(repository)).build();
+        return CreateRepositoryResponse.builder().repository(sdk(id.accountId(), id.region()).apply(repository)).build();
     }
 
     DescribeRepositoriesResponse describe(DescribeRepositoriesRequest request, RequestContext ctx) {
@@ -75,19 +82,18 @@ final class RepositoryApi {
                 RepositoryId id = targets.repository(ctx, registry, name);
                 found.add(records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id)).value());
             }
-            return DescribeRepositoriesResponse.builder().repositories(found.stream().map(this::toSdk).toList()).build();
+            return DescribeRepositoriesResponse.builder().repositories(found.stream().map(sdk(registry, ctx.region())).toList()).build();
         }
         Targets.ownRegistry(ctx, registry);
         List<Repository> all = records.repositories(registry, ctx.region());
         Page<Repository> page = Page.of(all, request.nextToken(), request.maxResults(), 100, 1000, Repository::name);
         return DescribeRepositoriesResponse.builder()
-                .repositories(page.items().stream().map(this::toSdk).toList())
+                .repositories(page.items().stream().map(sdk(registry, ctx.region())).toList())
                 .nextToken(page.nextToken().orElse(null)).build();
     }
 
     DeleteRepositoryResponse delete(DeleteRepositoryRequest request, RequestContext ctx) {
-        String registry = Targets.ownRegistry(ctx, request.registryId());
-        RepositoryId id = targets.repository(ctx, registry, request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         for (int attempt = 1; ; attempt++) {
             var repository = records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id));
             List<Write> writes = new ArrayList<>();
@@ -98,9 +104,10 @@ final class RepositoryApi {
             records.tags(id).forEach(t -> writes.add(RegistryRecords.deleteTag(id, t.value().tag(), Store.ANY)));
             records.layers(id).forEach(l -> writes.add(RegistryRecords.deleteLayer(id, l.value().digest(), Store.ANY)));
             writes.add(RegistryRecords.deletePreview(id));
+            settings.imageReplications(id).forEach(r -> writes.add(settings.imageReplications().delete(r.key(), Store.ANY)));
             try {
                 records.store().commit(writes);
-                return DeleteRepositoryResponse.builder().repository(toSdk(repository.value())).build();
+                return DeleteRepositoryResponse.builder().repository(sdk(id.accountId(), id.region()).apply(repository.value())).build();
             } catch (VersionConflict conflict) {
                 if (attempt >= 5) throw conflict;
             }
@@ -128,7 +135,13 @@ final class RepositoryApi {
         return new TagMutability(chosen, patterns);
     }
 
-    software.amazon.awssdk.services.ecr.model.Repository toSdk(Repository repository) {
+    /** The SDK shape of one registry's repositories, their scanning as the registry's configuration has it. */
+    private Function<Repository, software.amazon.awssdk.services.ecr.model.Repository> sdk(String accountId, String region) {
+        Function<Repository, ScanningConfiguration.RepositoryScanning> scanningOf = scanning.scanningIn(accountId, region);
+        return repository -> toSdk(repository, scanningOf.apply(repository).scanOnPush());
+    }
+
+    private software.amazon.awssdk.services.ecr.model.Repository toSdk(Repository repository, boolean scanOnPush) {
         var builder = software.amazon.awssdk.services.ecr.model.Repository.builder()
                 .repositoryArn(repository.arn())
                 .registryId(repository.accountId())
@@ -136,7 +149,7 @@ final class RepositoryApi {
                 .repositoryUri(registryHost.get() + "/" + repository.name())
                 .createdAt(repository.createdAt())
                 .imageTagMutability(ImageTagMutability.fromValue(repository.tagMutability().mode()))
-                .imageScanningConfiguration(ImageScanningConfiguration.builder().scanOnPush(repository.scanOnPush()).build())
+                .imageScanningConfiguration(ImageScanningConfiguration.builder().scanOnPush(scanOnPush).build())
                 .encryptionConfiguration(EncryptionConfiguration.builder()
                         .encryptionType(EncryptionType.fromValue(repository.encryptionType()))
                         .kmsKey(repository.kmsKey().isEmpty() ? null : repository.kmsKey()).build());

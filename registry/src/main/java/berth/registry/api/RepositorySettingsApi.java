@@ -2,6 +2,7 @@ package berth.registry.api;
 
 import berth.aws.RequestContext;
 import berth.aws.arn.Arn;
+import berth.registry.core.InvalidPolicy;
 import berth.registry.core.Names;
 import berth.registry.core.Repository;
 import berth.registry.core.RepositoryId;
@@ -42,7 +43,7 @@ final class RepositorySettingsApi {
     }
 
     PutImageTagMutabilityResponse putTagMutability(PutImageTagMutabilityRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         TagMutability mutability = RepositoryApi.mutability(request.imageTagMutabilityAsString(),
                 request.imageTagMutabilityExclusionFilters());
         update(id, r -> r.withTagMutability(mutability));
@@ -55,7 +56,7 @@ final class RepositorySettingsApi {
     }
 
     PutImageScanningConfigurationResponse putScanning(PutImageScanningConfigurationRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         boolean scan = Boolean.TRUE.equals(request.imageScanningConfiguration().scanOnPush());
         update(id, r -> r.withScanOnPush(scan));
         return PutImageScanningConfigurationResponse.builder().registryId(id.accountId()).repositoryName(id.name())
@@ -63,10 +64,10 @@ final class RepositorySettingsApi {
     }
 
     SetRepositoryPolicyResponse setPolicy(SetRepositoryPolicyRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         try {
             RepositoryPolicy.parse(request.policyText());
-        } catch (RepositoryPolicy.InvalidPolicy e) {
+        } catch (InvalidPolicy e) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'PolicyText' failed to satisfy constraint: '" + e.getMessage() + "'");
         }
         update(id, r -> r.withPolicy(request.policyText()));
@@ -83,7 +84,7 @@ final class RepositorySettingsApi {
     }
 
     DeleteRepositoryPolicyResponse deletePolicy(DeleteRepositoryPolicyRequest request, RequestContext ctx) {
-        RepositoryId id = targets.repository(ctx, Targets.ownRegistry(ctx, request.registryId()), request.repositoryName());
+        RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         String[] previous = {""};
         update(id, r -> {
             if (r.policyText().isEmpty()) throw EcrErrors.repositoryPolicyNotFound(id);
@@ -130,7 +131,7 @@ final class RepositorySettingsApi {
             throw EcrErrors.invalidParameter("Invalid parameter at 'resourceArn': the ARN names region " + arn.region()
                     + ", the request was made in " + ctx.region());
         }
-        return targets.repository(ctx, Targets.ownRegistry(ctx, arn.accountId()), arn.resourceName());
+        return targets.repository(ctx, arn.accountId(), arn.resourceName());
     }
 
     private Repository find(RepositoryId id) {

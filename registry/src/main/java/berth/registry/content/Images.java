@@ -27,7 +27,8 @@ import java.util.Optional;
  * The manifests and tags of repositories, as both the ECR API and the distribution API change them.
  * A manifest is stored only after it parsed, every blob it names is available in its repository
  * with the size it claims, and every manifest an index names is in the repository; the manifest and
- * its tag are written in one commit.
+ * its tag are written in one commit, together with the replication the push owes (see
+ * {@link ReplicationIntake}).
  */
 public final class Images {
     private static final int ATTEMPTS = 8;
@@ -35,11 +36,13 @@ public final class Images {
     private final RegistryRecords records;
     private final BlobStore blobs;
     private final Clock clock;
+    private final ReplicationIntake replication;
 
-    public Images(RegistryRecords records, BlobStore blobs, Clock clock) {
+    public Images(RegistryRecords records, BlobStore blobs, Clock clock, ReplicationIntake replication) {
         this.records = records;
         this.blobs = blobs;
         this.clock = clock;
+        this.replication = replication;
     }
 
     /**
@@ -109,6 +112,7 @@ public final class Images {
             }
         }
         if (!writes.isEmpty()) {
+            writes.addAll(replication.onPush(id, image.digest()));
             records.store().commit(writes);
         }
         return new PutOutcome(image, existing.isEmpty(), tagMoved);
@@ -181,6 +185,7 @@ public final class Images {
             }
             List<Write> writes = new ArrayList<>();
             writes.add(RegistryRecords.deleteImage(id, digest, image.version()));
+            writes.add(replication.onDelete(id, digest));
             for (Versioned<ImageTag> tag : records.tags(id)) {
                 if (tag.value().digest().equals(digest)) writes.add(RegistryRecords.deleteTag(id, tag.value().tag(), tag.version()));
             }

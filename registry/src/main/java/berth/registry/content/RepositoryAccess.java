@@ -5,11 +5,11 @@ import berth.registry.core.RepositoryId;
 import berth.registry.core.RepositoryPolicy;
 import berth.registry.state.RegistryRecords;
 
-import java.util.Optional;
-
 /**
  * Who may act on a repository: its own account always; another account only as the repository's
- * policy allows. Regions never mix: a caller acts on repositories of the region it is in.
+ * policy allows. A repository that does not exist is reported as missing to other accounts too,
+ * before any policy, as ECR does. Regions never mix: a caller acts on repositories of the region it
+ * is in.
  */
 public final class RepositoryAccess {
     private final RegistryRecords records;
@@ -20,14 +20,16 @@ public final class RepositoryAccess {
 
     /**
      * @param action the ECR action, e.g. {@code ecr:BatchGetImage}
-     * @throws RegistryException {@code ACCESS_DENIED} when another account's caller is not allowed
+     * @throws RegistryException {@code REPOSITORY_NOT_FOUND} when another account's repository does
+     *     not exist (the caller's own are checked by the operation itself), {@code ACCESS_DENIED} when
+     *     another account's caller is not allowed
      */
     public void check(RepositoryPolicy.Principal principal, RepositoryId target, String action) {
         if (principal.accountId().equals(target.accountId())) return;
-        Optional<Repository> repository = records.repository(target).map(RegistryRecords.Versioned::value);
-        boolean allowed = repository.filter(r -> !r.policyText().isEmpty())
-                .map(r -> RepositoryPolicy.parse(r.policyText()).allows(principal, action))
-                .orElse(false);
+        Repository repository = records.repository(target).map(RegistryRecords.Versioned::value)
+                .orElseThrow(() -> RegistryException.repositoryNotFound(target));
+        boolean allowed = !repository.policyText().isEmpty()
+                && RepositoryPolicy.parse(repository.policyText()).allows(principal, action);
         if (!allowed) {
             throw new RegistryException(RegistryException.Failure.ACCESS_DENIED, "User: " + principal.arn()
                     + " is not authorized to perform: " + action + " on resource: " + target.arn());

@@ -23,6 +23,12 @@ public record Image(String digest, String mediaType, String artifactType, String
         annotations = Map.copyOf(annotations);
     }
 
+    /** The same manifest as stored at another time, e.g. in the repository it was replicated to. */
+    public Image withPushedAt(Instant at) {
+        return new Image(digest, mediaType, artifactType, configMediaType, size, imageSize, at, blobs, children, subject,
+                annotations, manifest);
+    }
+
     public static Image of(Digest digest, Manifest parsed, byte[] body, Instant pushedAt) {
         long imageSize = parsed.isIndex() ? 0 : parsed.layersSize();
         return new Image(digest.toString(), parsed.mediaType(), parsed.artifactType(), parsed.configMediaType(), body.length,

@@ -127,7 +127,7 @@ final class BlobEndpoints {
     }
 
     private OciError unknown(RepositoryId id, String digest) {
-        if (records.repository(id).isEmpty()) return OciError.nameUnknown(id.name());
+        if (records.repository(id).isEmpty()) return OciError.nameUnknown(id);
         return OciError.blobUnknown(digest);
     }
 }

@@ -43,7 +43,7 @@ final class ListingEndpoints {
     }
 
     HttpResponse tags(DistributionService.Call call, RepositoryId id) {
-        if (records.repository(id).isEmpty()) throw OciError.nameUnknown(id.name());
+        if (records.repository(id).isEmpty()) throw OciError.nameUnknown(id);
         List<String> tags = records.tags(id).stream().map(t -> t.value().tag()).sorted().toList();
         Page page = page(call, tags);
         ObjectNode body = JSON.createObjectNode().put("name", id.name());
@@ -54,7 +54,7 @@ final class ListingEndpoints {
 
     HttpResponse referrers(DistributionService.Call call, RepositoryId id, String digestText) {
         Digest subject = BlobEndpoints.digest(digestText);
-        if (records.repository(id).isEmpty()) throw OciError.nameUnknown(id.name());
+        if (records.repository(id).isEmpty()) throw OciError.nameUnknown(id);
         String artifactType = call.query("artifactType");
         ObjectNode body = JSON.createObjectNode().put("schemaVersion", 2).put("mediaType", MediaTypes.OCI_INDEX);
         ArrayNode manifests = body.putArray("manifests");

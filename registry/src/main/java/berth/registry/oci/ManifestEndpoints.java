@@ -129,7 +129,7 @@ final class ManifestEndpoints {
 
     /** MANIFEST_UNKNOWN, or NAME_UNKNOWN when the repository itself does not exist. */
     private OciError notFound(RepositoryId id, String reference) {
-        if (records.repository(id).isEmpty()) return OciError.nameUnknown(id.name());
+        if (records.repository(id).isEmpty()) return OciError.nameUnknown(id);
         return OciError.manifestUnknown(reference);
     }
 

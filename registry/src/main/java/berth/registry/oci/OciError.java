@@ -1,6 +1,7 @@
 package berth.registry.oci;
 
 import berth.registry.content.RegistryException;
+import berth.registry.core.RepositoryId;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
@@ -71,8 +72,10 @@ public final class OciError extends RuntimeException {
         return new OciError(HttpStatus.NOT_FOUND, "MANIFEST_UNKNOWN", "manifest unknown").withDetail(reference);
     }
 
-    static OciError nameUnknown(String name) {
-        return new OciError(HttpStatus.NOT_FOUND, "NAME_UNKNOWN", "repository name not known to registry").withDetail(name);
+    /** NAME_UNKNOWN with ECR's own wording of a missing repository. */
+    static OciError nameUnknown(RepositoryId id) {
+        return new OciError(HttpStatus.NOT_FOUND, "NAME_UNKNOWN", "The repository with name '" + id.name()
+                + "' does not exist in the registry with id '" + id.accountId() + "'").withDetail(id.name());
     }
 
     static OciError nameInvalid(String name) {

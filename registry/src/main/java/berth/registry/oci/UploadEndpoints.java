@@ -178,7 +178,7 @@ final class UploadEndpoints {
     }
 
     private void requireRepository(RepositoryId id) {
-        if (records.repository(id).isEmpty()) throw OciError.nameUnknown(id.name());
+        if (records.repository(id).isEmpty()) throw OciError.nameUnknown(id);
     }
 
     private static HttpResponse created(RepositoryId id, Digest digest) {

@@ -35,7 +35,7 @@ final class RegistryFixture implements AutoCloseable {
         this.store = EmbeddedStore.open(dir.resolve("state"));
         this.records = new RegistryRecords(store);
         this.blobs = new FilesystemBlobStore(dir.resolve("registry"), clock);
-        this.images = new Images(records, blobs, clock);
+        this.images = new Images(records, blobs, clock, new ReplicationIntake(new berth.registry.state.RegistrySettings(store), clock));
         this.layers = new Layers(records, blobs, clock);
     }
 

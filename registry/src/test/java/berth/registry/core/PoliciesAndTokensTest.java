@@ -23,9 +23,9 @@ class PoliciesAndTokensTest {
         assertThat(policy.allows(OTHER, "ecr:PutImage")).isFalse();
         assertThat(policy.allows(THIRD, "ecr:BatchGetImage")).isFalse();
         assertThatThrownBy(() -> RepositoryPolicy.parse("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"ecr:*\","
-                + "\"Condition\":{}}]}")).isInstanceOf(RepositoryPolicy.InvalidPolicy.class);
+                + "\"Condition\":{}}]}")).isInstanceOf(InvalidPolicy.class);
         assertThatThrownBy(() -> RepositoryPolicy.parse("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\"}]}"))
-                .isInstanceOf(RepositoryPolicy.InvalidPolicy.class);
+                .isInstanceOf(InvalidPolicy.class);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package berth.ecs.control;
+package berth.platform;
 
 import berth.store.Store;
 import berth.store.Subscription;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * with at least {@code minGap} between passes so a burst of changes costs one pass. Since each pass
  * re-reads what it needs, a missed change or a restart only delays convergence to the next pass.
  */
-final class WakeableLoop implements AutoCloseable {
+public final class WakeableLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WakeableLoop.class);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
@@ -34,7 +34,7 @@ final class WakeableLoop implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
-    WakeableLoop(String name, Store store, Clock clock, List<String> kinds, Duration minGap, Supplier<Instant> pass) {
+    public WakeableLoop(String name, Store store, Clock clock, List<String> kinds, Duration minGap, Supplier<Instant> pass) {
         this.name = name;
         this.store = store;
         this.clock = clock;
@@ -43,7 +43,7 @@ final class WakeableLoop implements AutoCloseable {
         this.pass = pass;
     }
 
-    void start() {
+    public void start() {
         running = true;
         for (String kind : kinds) {
             subscriptions.add(store.watch(kind, c -> {
@@ -55,7 +55,7 @@ final class WakeableLoop implements AutoCloseable {
         thread = Thread.ofPlatform().name(name).daemon().start(this::run);
     }
 
-    void wake() {
+    public void wake() {
         synchronized (signal) {
             dirty = true;
             signal.notifyAll();
