@@ -20,15 +20,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * The agent side of {@code berth up}: once berth is ready, one local agent joins this host to the
- * {@code default} cluster (created when missing) and the Fargate runner runs Fargate tasks, both
+ * {@code default} cluster as soon as it exists (a fresh account has no cluster until someone creates
+ * one, as in ECS) and the Fargate runner runs Fargate tasks, both
  * talking to berth over HTTP at its endpoint with the default account's root credentials, as a remote
  * agent would. {@code BERTH_LOCAL_AGENT=0} leaves both out (tests that run their own agents). A reset
  * removes every container, and the task volumes, that agents of this berth created.
@@ -115,13 +111,6 @@ public final class AgentModule implements PlatformModule {
 
     private Agent registerLocal() {
         AwsEndpoint endpoint = endpoint(platform.defaultAccountId());
-        try (EcsClient ecs = EcsClient.builder().endpointOverride(endpoint.endpoint())
-                .region(Region.of(endpoint.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey())))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
-            ecs.createCluster(b -> b.clusterName(LOCAL_CLUSTER));
-        }
         AgentConfig config = new AgentConfig(LOCAL_CLUSTER, endpoint, Optional.empty(), Optional.empty(), "local", "",
                 Map.of(), platform.home().resolve("agent").resolve("local"), cleanupWait(),
                 AgentConfig.DEFAULT_PARALLELISM);

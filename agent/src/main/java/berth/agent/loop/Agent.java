@@ -18,6 +18,8 @@ public final class Agent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
     private static final Duration MAX_REGISTER_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration CLUSTER_POLL = Duration.ofMillis(500);
+    private static final String CLUSTER_NOT_FOUND = "ClusterNotFoundException";
 
     private final AgentConfig config;
     private final Runtime runtime;
@@ -75,22 +77,34 @@ public final class Agent implements AutoCloseable {
 
     private void registerUntilDone() {
         Duration backoff = Duration.ofMillis(200);
+        boolean toldMissingCluster = false;
         while (!closed) {
+            Duration wait = backoff;
             try {
                 register();
                 return;
             } catch (ControlPlaneException e) {
-                LOG.warn("cannot register in cluster {} at {} yet (retrying in {} ms): {}", config.cluster(),
-                        config.endpoint().endpoint(), backoff.toMillis(), e.getMessage());
+                if (CLUSTER_NOT_FOUND.equals(e.code())) {
+                    // a cluster that does not exist yet: joined as soon as someone creates it, told once
+                    wait = CLUSTER_POLL;
+                    if (!toldMissingCluster) {
+                        LOG.info("cluster {} does not exist at {}; this host joins it once it is created",
+                                config.cluster(), config.endpoint().endpoint());
+                        toldMissingCluster = true;
+                    }
+                } else {
+                    LOG.warn("cannot register in cluster {} at {} yet (retrying in {} ms): {}", config.cluster(),
+                            config.endpoint().endpoint(), backoff.toMillis(), e.getMessage());
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_REGISTER_BACKOFF) > 0 ? MAX_REGISTER_BACKOFF
+                            : backoff.multipliedBy(2);
+                }
             }
             try {
-                Thread.sleep(backoff);
+                Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while registering", e);
             }
-            backoff = backoff.multipliedBy(2).compareTo(MAX_REGISTER_BACKOFF) > 0 ? MAX_REGISTER_BACKOFF
-                    : backoff.multipliedBy(2);
         }
         throw new IllegalStateException("agent closed before it registered");
     }

@@ -90,6 +90,10 @@ public final class TaskRuns {
 
     /** Waits until {@code cluster} has {@code count} registered, connected container instances. */
     public static List<String> awaitInstances(EcsClient ecs, String cluster, int count) {
+        if (cluster.equals("default")) {
+            // the local agent joins the default cluster once it exists; a fresh account has none
+            ecs.createCluster(r -> r.clusterName("default"));
+        }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
             try {
@@ -99,7 +103,7 @@ public final class TaskRuns {
                     return arns;
                 }
             } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException notYet) {
-                // the local agent creates its cluster as it starts
+                // a remote agent's cluster that the test creates meanwhile
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(cluster + " did not get " + count + " connected container instances");

@@ -55,7 +55,7 @@ class FargateAndHeartbeatTest {
 
     @Test
     void fargateTasksGoToTheRunnerAndToNoContainerInstance() throws Exception {
-        ecs.createCluster(r -> r.clusterName("serverless"));
+        ecs.createCluster(r -> r.clusterName("serverless").capacityProviders("FARGATE", "FARGATE_SPOT"));
         try (FakeAgent runner = new FakeAgent(berth.endpoint(), ecs, "serverless").asFargateRunner().start()) {
             Task run = ecs.runTask(r -> r.cluster("serverless").taskDefinition("fg").launchType("FARGATE")
                     .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-0f")))).tasks().get(0);
