@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +44,8 @@ public final class AgentModule implements PlatformModule {
     private boolean enabled;
     private volatile boolean stopped;
     private volatile Agent local;
+    /** The local agent waits for its cluster to be created: berth is ready without it. */
+    private volatile boolean clusterMissing;
     /** Bumped by every close, so an agent that finishes registering after a reset or stop is closed. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean();
@@ -111,10 +118,23 @@ public final class AgentModule implements PlatformModule {
 
     private Agent registerLocal() {
         AwsEndpoint endpoint = endpoint(platform.defaultAccountId());
+        clusterMissing = !clusterExists(endpoint);
         AgentConfig config = new AgentConfig(LOCAL_CLUSTER, endpoint, Optional.empty(), Optional.empty(), "local", "",
                 Map.of(), platform.home().resolve("agent").resolve("local"), cleanupWait(),
                 AgentConfig.DEFAULT_PARALLELISM);
         return Agent.start(config, runtime, platform.clock());
+    }
+
+    /** Whether the local agent's cluster exists yet; until it does, nothing waits for the agent to register. */
+    private static boolean clusterExists(AwsEndpoint endpoint) {
+        try (EcsClient ecs = EcsClient.builder().endpointOverride(endpoint.endpoint())
+                .region(Region.of(endpoint.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey())))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            return ecs.describeClusters(b -> b.clusters(LOCAL_CLUSTER)).clusters().stream()
+                    .anyMatch(c -> "ACTIVE".equals(c.status()));
+        }
     }
 
     /** One Fargate runner per account and region with Fargate capacity, the default account's from the start. */
@@ -170,7 +190,7 @@ public final class AgentModule implements PlatformModule {
     @Override
     public void awaitReady() {
         long deadline = System.nanoTime() + REREGISTER_WAIT.toNanos();
-        while (enabled && !stopped && local == null && System.nanoTime() < deadline) {
+        while (enabled && !stopped && local == null && !clusterMissing && System.nanoTime() < deadline) {
             sleep(Duration.ofMillis(20));
         }
     }
@@ -180,12 +200,9 @@ public final class AgentModule implements PlatformModule {
         closeAgents();
         removeContainersAndVolumes();
         if (enabled && !stopped) {
-            Thread restart = Thread.ofPlatform().daemon().name("berth-local-agent").start(this::startAll);
-            try {
-                restart.join(REREGISTER_WAIT);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            clusterMissing = false;
+            Thread.ofPlatform().daemon().name("berth-local-agent").start(this::startAll);
+            awaitReady();
         }
     }
 

@@ -97,7 +97,9 @@ public final class RunTaskBench {
         }
     }
 
+    /** Creates the default cluster (the local agent joins it once it exists) and waits for the agent. */
     static void awaitInstance(EcsClient ecs) {
+        ecs.createCluster(r -> r.clusterName("default"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (ecs.listContainerInstances(r -> r.cluster("default")).containerInstanceArns().isEmpty()) {
             if (System.nanoTime() > deadline) {

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
- * A reset removes every container and task volume berth's agents started, and leaves the local agent
- * registered again, so the next RunTask runs at once.
+ * A reset removes every container and task volume berth's agents started and leaves no cluster; the
+ * local agent joins the default cluster again as soon as it is created.
  */
 @BerthTest
 class AgentResetTest {
@@ -48,7 +48,8 @@ class AgentResetTest {
         assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(10));
         assertThat(containersOf(task.taskArn(), true)).isEmpty();
         assertThat(docker("volume", "ls", "-q", "--filter", filter)).isEmpty();
-        List<String> instances = ecs.listContainerInstances(r -> r.cluster("default")).containerInstanceArns();
+        assertThat(ecs.listClusters().clusterArns()).as("a reset leaves no cluster, as in a fresh account").isEmpty();
+        List<String> instances = TaskRuns.awaitInstances(ecs, "default", 1);
         assertThat(instances).hasSize(1);
         ecs.registerTaskDefinition(r -> r.family("after").containerDefinitions(c -> c.name("app").image(busybox())
                 .memory(32).command("sh", "-c", "exec sleep 600")));

@@ -83,6 +83,7 @@ class TwoBerthsOnOneHostTest {
     }
 
     private static String runningTask(EcsClient ecs) {
+        TaskRuns.awaitInstances(ecs, "default", 1);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         String arn = "";
         while (Instant.now().isBefore(deadline)) {

@@ -52,20 +52,7 @@ class LoadBalancedServiceTest {
     @BeforeAll
     static void agent(EcsClient ecs) {
         busybox();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (true) {
-            try {
-                if (!ecs.listContainerInstances(r -> r.cluster(CLUSTER)).containerInstanceArns().isEmpty()) {
-                    return;
-                }
-            } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException notYet) {
-                // the local agent creates its cluster as it starts
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no container instance in " + CLUSTER);
-            }
-            sleep(Duration.ofMillis(100));
-        }
+        berth.e2e.ecs.TaskRuns.awaitInstances(ecs, CLUSTER, 1);
     }
 
     @AfterAll

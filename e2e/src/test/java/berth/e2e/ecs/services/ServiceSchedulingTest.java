@@ -40,21 +40,7 @@ class ServiceSchedulingTest {
     @BeforeAll
     static void agent(EcsClient ecs) {
         busybox();
-        Duration wait = Duration.ofSeconds(60);
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            try {
-                if (!ecs.listContainerInstances(r -> r.cluster(CLUSTER)).containerInstanceArns().isEmpty()) {
-                    return;
-                }
-            } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException notYet) {
-                // the local agent creates its cluster as it starts
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no container instance in " + CLUSTER);
-            }
-            sleep(Duration.ofMillis(100));
-        }
+        berth.e2e.ecs.TaskRuns.awaitInstances(ecs, CLUSTER, 1);
     }
 
     @AfterAll
