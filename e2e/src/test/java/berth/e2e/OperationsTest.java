@@ -42,11 +42,11 @@ class OperationsTest {
 
     @Test
     void unimplementedOperationNamesItself() throws Exception {
-        RawAws.Answer answer = raw.signed("POST", "/", RawAws.json11("AmazonEC2ContainerServiceV20141113.CreateCapacityProvider"),
-                "{\"name\":\"cp\",\"autoScalingGroupProvider\":{\"autoScalingGroupArn\":\"arn\"}}".getBytes(StandardCharsets.UTF_8),
+        RawAws.Answer answer = raw.signed("POST", "/", RawAws.json11("AmazonEC2ContainerServiceV20141113.CreateTaskSet"),
+                "{\"service\":\"s\",\"cluster\":\"c\",\"taskDefinition\":\"t\"}".getBytes(StandardCharsets.UTF_8),
                 "ecs", "us-east-1", "test", "test");
         assertThat(answer.status()).isEqualTo(501);
-        assertThat(answer.body()).contains("CreateCapacityProvider");
+        assertThat(answer.body()).contains("CreateTaskSet");
         assertThat(answer.header("x-amzn-ErrorType")).isNotEmpty();
     }
 }
