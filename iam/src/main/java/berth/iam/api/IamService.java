@@ -10,7 +10,10 @@ import software.amazon.awssdk.services.iam.model.*;
 
 import java.time.Clock;
 
-/** IAM on the Query protocol (version 2010-05-08, signing name {@code iam}): users, roles, policies, access keys. */
+/**
+ * IAM on the Query protocol (version 2010-05-08, signing name {@code iam}): users, roles, managed
+ * policies, permissions boundaries, access keys.
+ */
 public final class IamService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("iam");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("iam", "software.amazon.awssdk.services.iam.model");
@@ -23,12 +26,16 @@ public final class IamService extends DescribedService {
         UserPolicyApi userPolicies = new UserPolicyApi(iam, users);
         AccessKeyApi keys = new AccessKeyApi(iam, users, ids, clock);
         PolicyApi policies = new PolicyApi(iam, ids, clock);
+        PermissionsBoundaryApi boundaries = new PermissionsBoundaryApi(iam, roles, users);
         add("CreateRole", (OperationHandler<CreateRoleRequest, ?>) roles::create);
         add("GetRole", (OperationHandler<GetRoleRequest, ?>) roles::get);
         add("DeleteRole", (OperationHandler<DeleteRoleRequest, ?>) roles::delete);
         add("ListRoles", (OperationHandler<ListRolesRequest, ?>) roles::list);
         add("UpdateRole", (OperationHandler<UpdateRoleRequest, ?>) roles::update);
         add("UpdateAssumeRolePolicy", (OperationHandler<UpdateAssumeRolePolicyRequest, ?>) roles::updateTrust);
+        add("PutRolePermissionsBoundary", (OperationHandler<PutRolePermissionsBoundaryRequest, ?>) boundaries::putRole);
+        add("DeleteRolePermissionsBoundary",
+                (OperationHandler<DeleteRolePermissionsBoundaryRequest, ?>) boundaries::deleteRole);
         add("PutRolePolicy", (OperationHandler<PutRolePolicyRequest, ?>) rolePolicies::put);
         add("GetRolePolicy", (OperationHandler<GetRolePolicyRequest, ?>) rolePolicies::get);
         add("DeleteRolePolicy", (OperationHandler<DeleteRolePolicyRequest, ?>) rolePolicies::delete);
@@ -40,6 +47,9 @@ public final class IamService extends DescribedService {
         add("GetUser", (OperationHandler<GetUserRequest, ?>) users::get);
         add("DeleteUser", (OperationHandler<DeleteUserRequest, ?>) users::delete);
         add("ListUsers", (OperationHandler<ListUsersRequest, ?>) users::list);
+        add("PutUserPermissionsBoundary", (OperationHandler<PutUserPermissionsBoundaryRequest, ?>) boundaries::putUser);
+        add("DeleteUserPermissionsBoundary",
+                (OperationHandler<DeleteUserPermissionsBoundaryRequest, ?>) boundaries::deleteUser);
         add("PutUserPolicy", (OperationHandler<PutUserPolicyRequest, ?>) userPolicies::put);
         add("GetUserPolicy", (OperationHandler<GetUserPolicyRequest, ?>) userPolicies::get);
         add("DeleteUserPolicy", (OperationHandler<DeleteUserPolicyRequest, ?>) userPolicies::delete);

@@ -4,7 +4,9 @@ import berth.iam.core.ManagedPolicy;
 import berth.iam.core.Role;
 import berth.iam.core.User;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
 import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -32,7 +34,17 @@ final class IamShapes {
         if (detailed && !role.tags().isEmpty()) {
             builder.tags(tags(role.tags()));
         }
+        if (detailed && role.bounded()) {
+            builder.permissionsBoundary(boundary(role.permissionsBoundaryArn()));
+        }
         return builder.build();
+    }
+
+    static AttachedPermissionsBoundary boundary(String policyArn) {
+        return AttachedPermissionsBoundary.builder()
+                .permissionsBoundaryType(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY)
+                .permissionsBoundaryArn(policyArn)
+                .build();
     }
 
     static software.amazon.awssdk.services.iam.model.User user(User user, boolean detailed) {
@@ -45,18 +57,21 @@ final class IamShapes {
         if (detailed && !user.tags().isEmpty()) {
             builder.tags(tags(user.tags()));
         }
+        if (detailed && user.bounded()) {
+            builder.permissionsBoundary(boundary(user.permissionsBoundaryArn()));
+        }
         return builder.build();
     }
 
-    static Policy policy(ManagedPolicy policy, int attachments, boolean detailed) {
+    static Policy policy(ManagedPolicy policy, PolicyUsage usage, boolean detailed) {
         var builder = Policy.builder()
                 .policyName(policy.name())
                 .policyId(policy.policyId())
                 .arn(policy.arn())
                 .path(policy.path())
                 .defaultVersionId(policy.defaultVersionId())
-                .attachmentCount(attachments)
-                .permissionsBoundaryUsageCount(0)
+                .attachmentCount(usage.attachments(policy.arn()))
+                .permissionsBoundaryUsageCount(usage.boundaryUses(policy.arn()))
                 .isAttachable(true)
                 .createDate(policy.createDate())
                 .updateDate(policy.updateDate());

@@ -5,8 +5,6 @@ import berth.iam.core.AwsManagedPolicies;
 import berth.iam.core.IamIds;
 import berth.iam.core.ManagedPolicy;
 import berth.iam.core.PolicyParser;
-import berth.iam.core.Role;
-import berth.iam.core.User;
 import berth.iam.state.IamRecords;
 import berth.iam.state.Versioned;
 import berth.store.Store;
@@ -33,9 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Managed policies: CreatePolicy, GetPolicy, GetPolicyVersion, ListPolicyVersions, DeletePolicy, ListPolicies. */
@@ -74,14 +70,14 @@ final class PolicyApi {
             return policy;
         });
         LOG.info("created policy {} ({})", policy.arn(), policy.policyId());
-        return CreatePolicyResponse.builder().policy(IamShapes.policy(policy, 0, false).toBuilder()
-                .tags(policy.tags().isEmpty() ? null : IamShapes.tags(policy.tags())).build()).build();
+        return CreatePolicyResponse.builder().policy(IamShapes.policy(policy, PolicyUsage.of(iam, ctx.accountId()), false)
+                .toBuilder().tags(policy.tags().isEmpty() ? null : IamShapes.tags(policy.tags())).build()).build();
     }
 
     GetPolicyResponse get(GetPolicyRequest request, RequestContext ctx) {
         ManagedPolicy policy = find(request.policyArn(), ctx);
         return GetPolicyResponse.builder()
-                .policy(IamShapes.policy(policy, attachmentCounts(ctx.accountId()).getOrDefault(policy.arn(), 0), true))
+                .policy(IamShapes.policy(policy, PolicyUsage.of(iam, ctx.accountId()), true))
                 .build();
     }
 
@@ -111,7 +107,7 @@ final class PolicyApi {
         Conflicts.retry(() -> {
             Versioned<ManagedPolicy> policy = iam.policy(ctx.accountId(), found.name())
                     .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + request.policyArn() + " was not found."));
-            if (attachmentCounts(ctx.accountId()).getOrDefault(policy.value().arn(), 0) > 0) {
+            if (PolicyUsage.of(iam, ctx.accountId()).used(policy.value().arn())) {
                 throw IamErrors.deleteConflict("Cannot delete a policy attached to entities.");
             }
             iam.deletePolicy(policy.value(), policy.version());
@@ -125,24 +121,24 @@ final class PolicyApi {
         PolicyScopeType scope = request.scope() == null ? PolicyScopeType.ALL : request.scope();
         String prefix = request.pathPrefix() == null ? "/" : request.pathPrefix();
         boolean onlyAttached = Boolean.TRUE.equals(request.onlyAttached());
-        Map<String, Integer> counts = attachmentCounts(ctx.accountId());
+        boolean boundaries = request.policyUsageFilter() == PolicyUsageType.PERMISSIONS_BOUNDARY;
+        PolicyUsage usage = PolicyUsage.of(iam, ctx.accountId());
         List<ManagedPolicy> policies = new ArrayList<>();
-        if (request.policyUsageFilter() != PolicyUsageType.PERMISSIONS_BOUNDARY) {
-            if (scope != PolicyScopeType.LOCAL) {
-                policies.addAll(AwsManagedPolicies.all());
-            }
-            if (scope != PolicyScopeType.AWS) {
-                policies.addAll(iam.policies(ctx.accountId()));
-            }
+        if (scope != PolicyScopeType.LOCAL) {
+            policies.addAll(AwsManagedPolicies.all());
+        }
+        if (scope != PolicyScopeType.AWS) {
+            policies.addAll(iam.policies(ctx.accountId()));
         }
         List<ManagedPolicy> selected = policies.stream()
                 .filter(p -> p.path().startsWith(prefix))
-                .filter(p -> !onlyAttached || counts.getOrDefault(p.arn(), 0) > 0)
+                .filter(p -> !boundaries || usage.boundaryUses(p.arn()) > 0)
+                .filter(p -> !onlyAttached || (boundaries ? usage.boundaryUses(p.arn()) : usage.attachments(p.arn())) > 0)
                 .sorted(Comparator.comparing(ManagedPolicy::arn))
                 .toList();
         IamPage<ManagedPolicy> page = IamPage.of(selected, request.marker(), request.maxItems(), ManagedPolicy::arn);
         return ListPoliciesResponse.builder()
-                .policies(page.items().stream().map(p -> IamShapes.policy(p, counts.getOrDefault(p.arn(), 0), false)).toList())
+                .policies(page.items().stream().map(p -> IamShapes.policy(p, usage, false)).toList())
                 .isTruncated(page.truncated())
                 .marker(page.nextMarker().orElse(null))
                 .build();
@@ -153,18 +149,6 @@ final class PolicyApi {
         return iam.managedPolicy(arn)
                 .filter(p -> p.awsManaged() || p.accountId().equals(ctx.accountId()))
                 .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + arn + " was not found."));
-    }
-
-    /** How many users and roles of the account each managed policy is attached to, by ARN. */
-    private Map<String, Integer> attachmentCounts(String accountId) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Role role : iam.roles(accountId)) {
-            role.attachedPolicyArns().forEach(arn -> counts.merge(arn, 1, Integer::sum));
-        }
-        for (User user : iam.users(accountId)) {
-            user.attachedPolicyArns().forEach(arn -> counts.merge(arn, 1, Integer::sum));
-        }
-        return counts;
     }
 
     private static PolicyVersion version(ManagedPolicy policy, ManagedPolicy.Version version, boolean withDocument) {

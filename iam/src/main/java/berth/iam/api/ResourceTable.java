@@ -20,10 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResourceTable implements RequestResources {
     private static final List<String> ROLE_ACTIONS = List.of("GetRole", "DeleteRole", "UpdateRole",
             "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
-            "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies");
+            "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies", "PutRolePermissionsBoundary",
+            "DeleteRolePermissionsBoundary");
     private static final List<String> USER_ACTIONS = List.of("GetUser", "DeleteUser", "PutUserPolicy", "GetUserPolicy",
             "DeleteUserPolicy", "ListUserPolicies", "AttachUserPolicy", "DetachUserPolicy", "ListAttachedUserPolicies",
-            "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey");
+            "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "PutUserPermissionsBoundary",
+            "DeleteUserPermissionsBoundary");
     private static final List<String> POLICY_ACTIONS = List.of("GetPolicy", "GetPolicyVersion", "ListPolicyVersions",
             "DeletePolicy");
     private static final List<String> CLUSTER_ACTIONS = List.of("DeleteCluster", "UpdateCluster", "UpdateClusterSettings",

@@ -43,14 +43,12 @@ final class RoleApi {
     CreateRoleResponse create(CreateRoleRequest request, RequestContext ctx) {
         String name = IamErrors.requireName(request.roleName(), "roleName");
         String path = IamErrors.requirePath(request.path(), "path");
-        if (request.permissionsBoundary() != null) {
-            throw IamErrors.invalidInput("berth does not support permissions boundaries; leave PermissionsBoundary out.");
-        }
         PolicyDocuments.validateTrust(request.assumeRolePolicyDocument(), ctx.accountId(), iam);
+        String boundary = PermissionsBoundaryApi.boundary(iam, ctx.accountId(), request.permissionsBoundary());
         Map<String, String> tags = IamShapes.tags(request.tags());
         int maxSession = request.maxSessionDuration() == null ? Role.DEFAULT_MAX_SESSION_SECONDS : request.maxSessionDuration();
         Role role = new Role(ctx.accountId(), name, path, ids.roleId(), clock.instant(), request.assumeRolePolicyDocument(),
-                request.description() == null ? "" : request.description(), maxSession, tags, Map.of(), List.of());
+                request.description() == null ? "" : request.description(), maxSession, tags, Map.of(), List.of(), boundary);
         Conflicts.retry(() -> {
             if (iam.role(ctx.accountId(), name).isPresent()) {
                 throw IamErrors.alreadyExists("Role with name " + name + " already exists.");
@@ -101,10 +99,10 @@ final class RoleApi {
         Conflicts.retry(() -> {
             Versioned<Role> found = find(ctx.accountId(), request.roleName());
             Role role = found.value();
-            Role updated = new Role(role.accountId(), role.name(), role.path(), role.roleId(), role.createDate(),
-                    role.trustPolicy(), request.description() == null ? role.description() : request.description(),
-                    request.maxSessionDuration() == null ? role.maxSessionDurationSeconds() : request.maxSessionDuration(),
-                    role.tags(), role.inlinePolicies(), role.attachedPolicyArns());
+            Role updated = role
+                    .withDescription(request.description() == null ? role.description() : request.description())
+                    .withMaxSessionDuration(request.maxSessionDuration() == null ? role.maxSessionDurationSeconds()
+                            : request.maxSessionDuration());
             iam.putRole(updated, found.version());
             return updated;
         });

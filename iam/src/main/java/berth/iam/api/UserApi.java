@@ -42,11 +42,9 @@ final class UserApi {
     CreateUserResponse create(CreateUserRequest request, RequestContext ctx) {
         String name = IamErrors.requireName(request.userName(), "userName");
         String path = IamErrors.requirePath(request.path(), "path");
-        if (request.permissionsBoundary() != null) {
-            throw IamErrors.invalidInput("berth does not support permissions boundaries; leave PermissionsBoundary out.");
-        }
+        String boundary = PermissionsBoundaryApi.boundary(iam, ctx.accountId(), request.permissionsBoundary());
         User user = new User(ctx.accountId(), name, path, ids.userId(), clock.instant(), IamShapes.tags(request.tags()),
-                Map.of(), List.of(), List.of());
+                Map.of(), List.of(), List.of(), boundary);
         Conflicts.retry(() -> {
             if (iam.user(ctx.accountId(), name).isPresent()) {
                 throw IamErrors.alreadyExists("User with name " + name + " already exists.");

@@ -48,7 +48,7 @@ class StoredCredentialsTest {
 
     private User alice(boolean active) {
         return new User("111122223333", "alice", "/team/", "AIDAEXAMPLEEXAMPLE12", CREATED, Map.of(), Map.of(), List.of(),
-                List.of(new User.AccessKey("AKIAEXAMPLEEXAMPLE01", "secret", active, CREATED)));
+                List.of(new User.AccessKey("AKIAEXAMPLEEXAMPLE01", "secret", active, CREATED)), "");
     }
 
     @Test
