@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * IAM on the Query protocol (version 2010-05-08, signing name {@code iam}): users, roles, managed
- * policies, permissions boundaries, access keys.
+ * policies and their versions, permissions boundaries, access keys.
  */
 public final class IamService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("iam");
@@ -26,6 +26,7 @@ public final class IamService extends DescribedService {
         UserPolicyApi userPolicies = new UserPolicyApi(iam, users);
         AccessKeyApi keys = new AccessKeyApi(iam, users, ids, clock);
         PolicyApi policies = new PolicyApi(iam, ids, clock);
+        PolicyVersionApi versions = new PolicyVersionApi(iam, policies, clock);
         PermissionsBoundaryApi boundaries = new PermissionsBoundaryApi(iam, roles, users);
         add("CreateRole", (OperationHandler<CreateRoleRequest, ?>) roles::create);
         add("GetRole", (OperationHandler<GetRoleRequest, ?>) roles::get);
@@ -63,9 +64,13 @@ public final class IamService extends DescribedService {
         add("DeleteAccessKey", (OperationHandler<DeleteAccessKeyRequest, ?>) keys::delete);
         add("CreatePolicy", (OperationHandler<CreatePolicyRequest, ?>) policies::create);
         add("GetPolicy", (OperationHandler<GetPolicyRequest, ?>) policies::get);
-        add("GetPolicyVersion", (OperationHandler<GetPolicyVersionRequest, ?>) policies::getVersion);
-        add("ListPolicyVersions", (OperationHandler<ListPolicyVersionsRequest, ?>) policies::listVersions);
         add("DeletePolicy", (OperationHandler<DeletePolicyRequest, ?>) policies::delete);
         add("ListPolicies", (OperationHandler<ListPoliciesRequest, ?>) policies::list);
+        add("ListEntitiesForPolicy", (OperationHandler<ListEntitiesForPolicyRequest, ?>) policies::listEntities);
+        add("GetPolicyVersion", (OperationHandler<GetPolicyVersionRequest, ?>) versions::get);
+        add("ListPolicyVersions", (OperationHandler<ListPolicyVersionsRequest, ?>) versions::list);
+        add("CreatePolicyVersion", (OperationHandler<CreatePolicyVersionRequest, ?>) versions::create);
+        add("DeletePolicyVersion", (OperationHandler<DeletePolicyVersionRequest, ?>) versions::delete);
+        add("SetDefaultPolicyVersion", (OperationHandler<SetDefaultPolicyVersionRequest, ?>) versions::setDefault);
     }
 }

@@ -27,7 +27,8 @@ public final class ResourceTable implements RequestResources {
             "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "PutUserPermissionsBoundary",
             "DeleteUserPermissionsBoundary");
     private static final List<String> POLICY_ACTIONS = List.of("GetPolicy", "GetPolicyVersion", "ListPolicyVersions",
-            "DeletePolicy");
+            "DeletePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "SetDefaultPolicyVersion",
+            "ListEntitiesForPolicy");
     private static final List<String> CLUSTER_ACTIONS = List.of("DeleteCluster", "UpdateCluster", "UpdateClusterSettings",
             "PutClusterCapacityProviders");
 
