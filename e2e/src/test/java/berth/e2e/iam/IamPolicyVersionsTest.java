@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.iam.model.PolicyRole;
 import software.amazon.awssdk.services.iam.model.PolicyUsageType;
 import software.amazon.awssdk.services.iam.model.PolicyUser;
 import software.amazon.awssdk.services.iam.model.PolicyVersion;
+import software.amazon.awssdk.services.iam.model.Tag;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -18,8 +19,9 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
-/** Managed policy versions (at most five, the default one in effect) and who uses a policy. */
+/** Managed policy versions (at most five, the default one in effect), tags, and who uses a policy. */
 @BerthTest(accountId = "111122223333", reset = BerthTest.Reset.PER_TEST, resetServices = "iam")
 class IamPolicyVersionsTest {
     private static final String ARN = "arn:aws:iam::111122223333:policy/app";
@@ -111,6 +113,21 @@ class IamPolicyVersionsTest {
             reader.listRoles();
             assertError(reader::listUsers, 403, "AccessDenied", null);
         }
+    }
+
+    @Test
+    void tagsOfAPolicy() {
+        iam.createPolicy(r -> r.policyName("app").policyDocument(allow("ecs:*"))
+                .tags(Tag.builder().key("team").value("web").build()));
+        iam.tagPolicy(r -> r.policyArn(ARN).tags(Tag.builder().key("Team").value("ops").build(),
+                Tag.builder().key("cost").value("7").build()));
+        assertThat(iam.listPolicyTags(r -> r.policyArn(ARN)).tags()).extracting(Tag::key, Tag::value)
+                .containsExactly(tuple("Team", "ops"),
+                        tuple("cost", "7"));
+        iam.untagPolicy(r -> r.policyArn(ARN).tagKeys("COST"));
+        assertThat(iam.getPolicy(r -> r.policyArn(ARN)).policy().tags()).extracting(Tag::key).containsExactly("Team");
+        assertError(() -> iam.tagPolicy(r -> r.policyArn("arn:aws:iam::aws:policy/ReadOnlyAccess")
+                .tags(Tag.builder().key("a").value("b").build())), 400, "InvalidInput", null);
     }
 
     @Test

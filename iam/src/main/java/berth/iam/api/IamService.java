@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * IAM on the Query protocol (version 2010-05-08, signing name {@code iam}): users, roles, managed
- * policies and their versions, permissions boundaries, access keys.
+ * policies and their versions, permissions boundaries, tags, access keys.
  */
 public final class IamService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("iam");
@@ -28,15 +28,20 @@ public final class IamService extends DescribedService {
         PolicyApi policies = new PolicyApi(iam, ids, clock);
         PolicyVersionApi versions = new PolicyVersionApi(iam, policies, clock);
         PermissionsBoundaryApi boundaries = new PermissionsBoundaryApi(iam, roles, users);
+        TagApi tags = new TagApi(iam, roles, users, policies);
         add("CreateRole", (OperationHandler<CreateRoleRequest, ?>) roles::create);
         add("GetRole", (OperationHandler<GetRoleRequest, ?>) roles::get);
         add("DeleteRole", (OperationHandler<DeleteRoleRequest, ?>) roles::delete);
         add("ListRoles", (OperationHandler<ListRolesRequest, ?>) roles::list);
         add("UpdateRole", (OperationHandler<UpdateRoleRequest, ?>) roles::update);
+        add("UpdateRoleDescription", (OperationHandler<UpdateRoleDescriptionRequest, ?>) roles::updateDescription);
         add("UpdateAssumeRolePolicy", (OperationHandler<UpdateAssumeRolePolicyRequest, ?>) roles::updateTrust);
         add("PutRolePermissionsBoundary", (OperationHandler<PutRolePermissionsBoundaryRequest, ?>) boundaries::putRole);
         add("DeleteRolePermissionsBoundary",
                 (OperationHandler<DeleteRolePermissionsBoundaryRequest, ?>) boundaries::deleteRole);
+        add("TagRole", (OperationHandler<TagRoleRequest, ?>) tags::tagRole);
+        add("UntagRole", (OperationHandler<UntagRoleRequest, ?>) tags::untagRole);
+        add("ListRoleTags", (OperationHandler<ListRoleTagsRequest, ?>) tags::listRoleTags);
         add("PutRolePolicy", (OperationHandler<PutRolePolicyRequest, ?>) rolePolicies::put);
         add("GetRolePolicy", (OperationHandler<GetRolePolicyRequest, ?>) rolePolicies::get);
         add("DeleteRolePolicy", (OperationHandler<DeleteRolePolicyRequest, ?>) rolePolicies::delete);
@@ -48,9 +53,14 @@ public final class IamService extends DescribedService {
         add("GetUser", (OperationHandler<GetUserRequest, ?>) users::get);
         add("DeleteUser", (OperationHandler<DeleteUserRequest, ?>) users::delete);
         add("ListUsers", (OperationHandler<ListUsersRequest, ?>) users::list);
+        add("UpdateUser", (OperationHandler<UpdateUserRequest, ?>) users::update);
+        add("ListGroupsForUser", (OperationHandler<ListGroupsForUserRequest, ?>) users::listGroups);
         add("PutUserPermissionsBoundary", (OperationHandler<PutUserPermissionsBoundaryRequest, ?>) boundaries::putUser);
         add("DeleteUserPermissionsBoundary",
                 (OperationHandler<DeleteUserPermissionsBoundaryRequest, ?>) boundaries::deleteUser);
+        add("TagUser", (OperationHandler<TagUserRequest, ?>) tags::tagUser);
+        add("UntagUser", (OperationHandler<UntagUserRequest, ?>) tags::untagUser);
+        add("ListUserTags", (OperationHandler<ListUserTagsRequest, ?>) tags::listUserTags);
         add("PutUserPolicy", (OperationHandler<PutUserPolicyRequest, ?>) userPolicies::put);
         add("GetUserPolicy", (OperationHandler<GetUserPolicyRequest, ?>) userPolicies::get);
         add("DeleteUserPolicy", (OperationHandler<DeleteUserPolicyRequest, ?>) userPolicies::delete);
@@ -72,5 +82,8 @@ public final class IamService extends DescribedService {
         add("CreatePolicyVersion", (OperationHandler<CreatePolicyVersionRequest, ?>) versions::create);
         add("DeletePolicyVersion", (OperationHandler<DeletePolicyVersionRequest, ?>) versions::delete);
         add("SetDefaultPolicyVersion", (OperationHandler<SetDefaultPolicyVersionRequest, ?>) versions::setDefault);
+        add("TagPolicy", (OperationHandler<TagPolicyRequest, ?>) tags::tagPolicy);
+        add("UntagPolicy", (OperationHandler<UntagPolicyRequest, ?>) tags::untagPolicy);
+        add("ListPolicyTags", (OperationHandler<ListPolicyTagsRequest, ?>) tags::listPolicyTags);
     }
 }

@@ -103,6 +103,12 @@ final class IamShapes {
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
+    /** Tags in key order, as the List…Tags operations page through them. */
+    static List<Tag> sortedTags(Map<String, String> tags) {
+        return tags.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
     /** Tags from a request; a key given twice is refused, as IAM does. */
     static Map<String, String> tags(List<Tag> tags) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -20,15 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResourceTable implements RequestResources {
     private static final List<String> ROLE_ACTIONS = List.of("GetRole", "DeleteRole", "UpdateRole",
             "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
-            "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies", "PutRolePermissionsBoundary",
-            "DeleteRolePermissionsBoundary");
+            "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies", "UpdateRoleDescription", "TagRole",
+            "UntagRole", "ListRoleTags", "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary");
     private static final List<String> USER_ACTIONS = List.of("GetUser", "DeleteUser", "PutUserPolicy", "GetUserPolicy",
             "DeleteUserPolicy", "ListUserPolicies", "AttachUserPolicy", "DetachUserPolicy", "ListAttachedUserPolicies",
-            "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "PutUserPermissionsBoundary",
-            "DeleteUserPermissionsBoundary");
+            "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "UpdateUser", "TagUser", "UntagUser",
+            "ListUserTags", "PutUserPermissionsBoundary", "DeleteUserPermissionsBoundary", "ListGroupsForUser");
     private static final List<String> POLICY_ACTIONS = List.of("GetPolicy", "GetPolicyVersion", "ListPolicyVersions",
             "DeletePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "SetDefaultPolicyVersion",
-            "ListEntitiesForPolicy");
+            "ListEntitiesForPolicy", "TagPolicy", "UntagPolicy", "ListPolicyTags");
     private static final List<String> CLUSTER_ACTIONS = List.of("DeleteCluster", "UpdateCluster", "UpdateClusterSettings",
             "PutClusterCapacityProviders");
 

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.iam.model.ListRolesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.UpdateRoleDescriptionRequest;
+import software.amazon.awssdk.services.iam.model.UpdateRoleDescriptionResponse;
 import software.amazon.awssdk.services.iam.model.UpdateRoleRequest;
 import software.amazon.awssdk.services.iam.model.UpdateRoleResponse;
 
@@ -26,7 +28,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** CreateRole, GetRole, DeleteRole, ListRoles, UpdateRole, UpdateAssumeRolePolicy. */
+/** CreateRole, GetRole, DeleteRole, ListRoles, UpdateRole, UpdateRoleDescription, UpdateAssumeRolePolicy. */
 final class RoleApi {
     private static final Logger LOG = LoggerFactory.getLogger(RoleApi.class);
 
@@ -107,6 +109,16 @@ final class RoleApi {
             return updated;
         });
         return UpdateRoleResponse.builder().build();
+    }
+
+    UpdateRoleDescriptionResponse updateDescription(UpdateRoleDescriptionRequest request, RequestContext ctx) {
+        Role updated = Conflicts.retry(() -> {
+            Versioned<Role> found = find(ctx.accountId(), request.roleName());
+            Role role = found.value().withDescription(request.description());
+            iam.putRole(role, found.version());
+            return role;
+        });
+        return UpdateRoleDescriptionResponse.builder().role(IamShapes.role(updated, true)).build();
     }
 
     UpdateAssumeRolePolicyResponse updateTrust(UpdateAssumeRolePolicyRequest request, RequestContext ctx) {

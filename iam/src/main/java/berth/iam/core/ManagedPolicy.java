@@ -76,6 +76,11 @@ public record ManagedPolicy(String accountId, String name, String path, String p
                 tags, versionsCreated);
     }
 
+    public ManagedPolicy withTags(Map<String, String> newTags) {
+        return new ManagedPolicy(accountId, name, path, policyId, description, createDate, updateDate, defaultVersionId,
+                versions, newTags, versionsCreated);
+    }
+
     /** One version of a managed policy's document (JSON). */
     public record Version(String versionId, String document, Instant createDate) {
         /** The number in the id: 3 for {@code v3}. */

@@ -53,6 +53,11 @@ public record Role(String accountId, String name, String path, String roleId, In
                 inlinePolicies, attachedPolicyArns, permissionsBoundaryArn);
     }
 
+    public Role withTags(Map<String, String> newTags) {
+        return new Role(accountId, name, path, roleId, createDate, trustPolicy, description, maxSessionDurationSeconds,
+                newTags, inlinePolicies, attachedPolicyArns, permissionsBoundaryArn);
+    }
+
     public Role withInlinePolicies(Map<String, String> policies) {
         return new Role(accountId, name, path, roleId, createDate, trustPolicy, description, maxSessionDurationSeconds, tags,
                 policies, attachedPolicyArns, permissionsBoundaryArn);

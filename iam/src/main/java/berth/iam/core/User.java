@@ -39,6 +39,17 @@ public record User(String accountId, String name, String path, String userId, In
         return !permissionsBoundaryArn.isEmpty();
     }
 
+    /** The same user (id, keys, policies) under a new name and path. */
+    public User renamed(String newName, String newPath) {
+        return new User(accountId, newName, newPath, userId, createDate, tags, inlinePolicies, attachedPolicyArns, accessKeys,
+                permissionsBoundaryArn);
+    }
+
+    public User withTags(Map<String, String> newTags) {
+        return new User(accountId, name, path, userId, createDate, newTags, inlinePolicies, attachedPolicyArns, accessKeys,
+                permissionsBoundaryArn);
+    }
+
     public User withInlinePolicies(Map<String, String> policies) {
         return new User(accountId, name, path, userId, createDate, tags, policies, attachedPolicyArns, accessKeys,
                 permissionsBoundaryArn);

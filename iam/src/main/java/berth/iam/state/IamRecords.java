@@ -86,6 +86,25 @@ public final class IamRecords {
         commit(writes);
     }
 
+    /**
+     * Moves a user to a new name (and path) if the name changes its key: the old record goes, the new
+     * one must not exist yet, and the index records of its keys name the new owner, in one commit.
+     */
+    public void renameUser(User before, long expectedVersion, User after) {
+        if (key(before.accountId(), before.name()).equals(key(after.accountId(), after.name()))) {
+            putUser(after, expectedVersion, before.accessKeys());
+            return;
+        }
+        List<Write> writes = new ArrayList<>();
+        writes.add(Write.delete(USER, key(before.accountId(), before.name()), expectedVersion));
+        writes.add(Write.put(USER, key(after.accountId(), after.name()), Json.write(after), Store.ABSENT));
+        for (User.AccessKey accessKey : after.accessKeys()) {
+            writes.add(Write.put(ACCESS_KEY, accessKey.accessKeyId(),
+                    Json.write(new KeyOwner(after.accountId(), after.name())), Store.ANY));
+        }
+        commit(writes);
+    }
+
     public void deleteUser(User user, long expectedVersion) {
         List<Write> writes = new ArrayList<>();
         writes.add(Write.delete(USER, key(user.accountId(), user.name()), expectedVersion));

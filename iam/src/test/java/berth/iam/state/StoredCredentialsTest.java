@@ -78,6 +78,19 @@ class StoredCredentialsTest {
     }
 
     @Test
+    void aRenamedUsersKeySignsUnderItsNewNameAndTheOldNameIsGone() {
+        iam.putUser(alice(true), Store.ABSENT, List.of());
+        credentials.find("AKIAEXAMPLEEXAMPLE01").orElseThrow();
+        var stored = iam.user("111122223333", "alice").orElseThrow();
+        iam.renameUser(stored.value(), stored.version(), stored.value().renamed("alicia", "/ops/"));
+        assertThat(iam.user("111122223333", "alice")).isEmpty();
+        assertThat(iam.keyOwner("AKIAEXAMPLEEXAMPLE01")).contains(new IamRecords.KeyOwner("111122223333", "alicia"));
+        SigningKey key = credentials.find("AKIAEXAMPLEEXAMPLE01").orElseThrow();
+        assertThat(key.identity().arn()).isEqualTo("arn:aws:iam::111122223333:user/ops/alicia");
+        assertThat(key.identity().userId()).isEqualTo("AIDAEXAMPLEEXAMPLE12");
+    }
+
+    @Test
     void cachedLookupsDoNotReadTheStoreAgain() {
         iam.putUser(alice(true), Store.ABSENT, List.of());
         credentials.find("AKIAEXAMPLEEXAMPLE01").orElseThrow();
