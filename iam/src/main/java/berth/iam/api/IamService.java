@@ -12,7 +12,7 @@ import java.time.Clock;
 
 /**
  * IAM on the Query protocol (version 2010-05-08, signing name {@code iam}): users, roles, managed
- * policies and their versions, permissions boundaries, tags, access keys.
+ * policies and their versions, instance profiles, permissions boundaries, tags, access keys.
  */
 public final class IamService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("iam");
@@ -27,8 +27,9 @@ public final class IamService extends DescribedService {
         AccessKeyApi keys = new AccessKeyApi(iam, users, ids, clock);
         PolicyApi policies = new PolicyApi(iam, ids, clock);
         PolicyVersionApi versions = new PolicyVersionApi(iam, policies, clock);
+        InstanceProfileApi profiles = new InstanceProfileApi(iam, roles, ids, clock);
         PermissionsBoundaryApi boundaries = new PermissionsBoundaryApi(iam, roles, users);
-        TagApi tags = new TagApi(iam, roles, users, policies);
+        TagApi tags = new TagApi(iam, roles, users, policies, profiles);
         add("CreateRole", (OperationHandler<CreateRoleRequest, ?>) roles::create);
         add("GetRole", (OperationHandler<GetRoleRequest, ?>) roles::get);
         add("DeleteRole", (OperationHandler<DeleteRoleRequest, ?>) roles::delete);
@@ -85,5 +86,18 @@ public final class IamService extends DescribedService {
         add("TagPolicy", (OperationHandler<TagPolicyRequest, ?>) tags::tagPolicy);
         add("UntagPolicy", (OperationHandler<UntagPolicyRequest, ?>) tags::untagPolicy);
         add("ListPolicyTags", (OperationHandler<ListPolicyTagsRequest, ?>) tags::listPolicyTags);
+        add("CreateInstanceProfile", (OperationHandler<CreateInstanceProfileRequest, ?>) profiles::create);
+        add("GetInstanceProfile", (OperationHandler<GetInstanceProfileRequest, ?>) profiles::get);
+        add("DeleteInstanceProfile", (OperationHandler<DeleteInstanceProfileRequest, ?>) profiles::delete);
+        add("AddRoleToInstanceProfile", (OperationHandler<AddRoleToInstanceProfileRequest, ?>) profiles::addRole);
+        add("RemoveRoleFromInstanceProfile",
+                (OperationHandler<RemoveRoleFromInstanceProfileRequest, ?>) profiles::removeRole);
+        add("ListInstanceProfiles", (OperationHandler<ListInstanceProfilesRequest, ?>) profiles::list);
+        add("ListInstanceProfilesForRole",
+                (OperationHandler<ListInstanceProfilesForRoleRequest, ?>) profiles::listForRole);
+        add("TagInstanceProfile", (OperationHandler<TagInstanceProfileRequest, ?>) tags::tagInstanceProfile);
+        add("UntagInstanceProfile", (OperationHandler<UntagInstanceProfileRequest, ?>) tags::untagInstanceProfile);
+        add("ListInstanceProfileTags",
+                (OperationHandler<ListInstanceProfileTagsRequest, ?>) tags::listInstanceProfileTags);
     }
 }

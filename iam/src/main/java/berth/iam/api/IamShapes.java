@@ -1,5 +1,6 @@
 package berth.iam.api;
 
+import berth.iam.core.InstanceProfile;
 import berth.iam.core.ManagedPolicy;
 import berth.iam.core.Role;
 import berth.iam.core.User;
@@ -36,6 +37,34 @@ final class IamShapes {
         }
         if (detailed && role.bounded()) {
             builder.permissionsBoundary(boundary(role.permissionsBoundaryArn()));
+        }
+        return builder.build();
+    }
+
+    /** A role as an instance profile lists it: without tags, description or boundary, as IAM shows it there. */
+    static software.amazon.awssdk.services.iam.model.Role profileRole(Role role) {
+        return software.amazon.awssdk.services.iam.model.Role.builder()
+                .path(role.path())
+                .roleName(role.name())
+                .roleId(role.roleId())
+                .arn(role.arn())
+                .createDate(role.createDate())
+                .assumeRolePolicyDocument(PolicyDocuments.encode(role.trustPolicy()))
+                .build();
+    }
+
+    /** @param roles the roles it holds, resolved */
+    static software.amazon.awssdk.services.iam.model.InstanceProfile instanceProfile(InstanceProfile profile,
+                                                                                     List<Role> roles, boolean detailed) {
+        var builder = software.amazon.awssdk.services.iam.model.InstanceProfile.builder()
+                .path(profile.path())
+                .instanceProfileName(profile.name())
+                .instanceProfileId(profile.instanceProfileId())
+                .arn(profile.arn())
+                .createDate(profile.createDate())
+                .roles(roles.stream().map(IamShapes::profileRole).toList());
+        if (detailed && !profile.tags().isEmpty()) {
+            builder.tags(tags(profile.tags()));
         }
         return builder.build();
     }

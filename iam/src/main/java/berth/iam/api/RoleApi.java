@@ -78,6 +78,9 @@ final class RoleApi {
             if (!role.value().attachedPolicyArns().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
             }
+            if (iam.instanceProfiles(ctx.accountId()).stream().anyMatch(p -> p.holds(role.value().name()))) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+            }
             iam.deleteRole(role.value(), role.version());
             return role;
         });

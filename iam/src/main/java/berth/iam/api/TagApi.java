@@ -2,11 +2,14 @@ package berth.iam.api;
 
 import berth.aws.RequestContext;
 import berth.iam.core.IamTags;
+import berth.iam.core.InstanceProfile;
 import berth.iam.core.ManagedPolicy;
 import berth.iam.core.Role;
 import berth.iam.core.User;
 import berth.iam.state.IamRecords;
 import berth.iam.state.Versioned;
+import software.amazon.awssdk.services.iam.model.ListInstanceProfileTagsRequest;
+import software.amazon.awssdk.services.iam.model.ListInstanceProfileTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListPolicyTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListPolicyTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
@@ -14,12 +17,16 @@ import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListUserTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListUserTagsResponse;
 import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.TagInstanceProfileRequest;
+import software.amazon.awssdk.services.iam.model.TagInstanceProfileResponse;
 import software.amazon.awssdk.services.iam.model.TagPolicyRequest;
 import software.amazon.awssdk.services.iam.model.TagPolicyResponse;
 import software.amazon.awssdk.services.iam.model.TagRoleRequest;
 import software.amazon.awssdk.services.iam.model.TagRoleResponse;
 import software.amazon.awssdk.services.iam.model.TagUserRequest;
 import software.amazon.awssdk.services.iam.model.TagUserResponse;
+import software.amazon.awssdk.services.iam.model.UntagInstanceProfileRequest;
+import software.amazon.awssdk.services.iam.model.UntagInstanceProfileResponse;
 import software.amazon.awssdk.services.iam.model.UntagPolicyRequest;
 import software.amazon.awssdk.services.iam.model.UntagPolicyResponse;
 import software.amazon.awssdk.services.iam.model.UntagRoleRequest;
@@ -31,7 +38,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tag, Untag and List…Tags of roles, users and customer managed policies. A tag
+ * Tag, Untag and List…Tags of roles, users, customer managed policies and instance profiles. A tag
  * replaces one whose key differs only in case; untagging a key the entity lacks is no error; at most
  * {@link IamTags#MAX_TAGS} tags each. Listings page through the tags in key order.
  */
@@ -40,12 +47,14 @@ final class TagApi {
     private final RoleApi roles;
     private final UserApi users;
     private final PolicyApi policies;
+    private final InstanceProfileApi profiles;
 
-    TagApi(IamRecords iam, RoleApi roles, UserApi users, PolicyApi policies) {
+    TagApi(IamRecords iam, RoleApi roles, UserApi users, PolicyApi policies, InstanceProfileApi profiles) {
         this.iam = iam;
         this.roles = roles;
         this.users = users;
         this.policies = policies;
+        this.profiles = profiles;
     }
 
     TagRoleResponse tagRole(TagRoleRequest request, RequestContext ctx) {
@@ -125,6 +134,34 @@ final class TagApi {
     ListPolicyTagsResponse listPolicyTags(ListPolicyTagsRequest request, RequestContext ctx) {
         IamPage<Tag> page = page(policies.find(request.policyArn(), ctx).tags(), request.marker(), request.maxItems());
         return ListPolicyTagsResponse.builder().tags(page.items()).isTruncated(page.truncated())
+                .marker(page.nextMarker().orElse(null)).build();
+    }
+
+    TagInstanceProfileResponse tagInstanceProfile(TagInstanceProfileRequest request, RequestContext ctx) {
+        Map<String, String> added = IamShapes.tags(request.tags());
+        Conflicts.retry(() -> {
+            Versioned<InstanceProfile> profile = profiles.find(ctx.accountId(), request.instanceProfileName());
+            iam.putInstanceProfile(profile.value().withTags(tagged(profile.value().tags(), added,
+                    "TagsPerInstanceProfile")), profile.version());
+            return profile;
+        });
+        return TagInstanceProfileResponse.builder().build();
+    }
+
+    UntagInstanceProfileResponse untagInstanceProfile(UntagInstanceProfileRequest request, RequestContext ctx) {
+        Conflicts.retry(() -> {
+            Versioned<InstanceProfile> profile = profiles.find(ctx.accountId(), request.instanceProfileName());
+            iam.putInstanceProfile(profile.value().withTags(IamTags.removed(profile.value().tags(), request.tagKeys())),
+                    profile.version());
+            return profile;
+        });
+        return UntagInstanceProfileResponse.builder().build();
+    }
+
+    ListInstanceProfileTagsResponse listInstanceProfileTags(ListInstanceProfileTagsRequest request, RequestContext ctx) {
+        IamPage<Tag> page = page(profiles.find(ctx.accountId(), request.instanceProfileName()).value().tags(),
+                request.marker(), request.maxItems());
+        return ListInstanceProfileTagsResponse.builder().tags(page.items()).isTruncated(page.truncated())
                 .marker(page.nextMarker().orElse(null)).build();
     }
 
