@@ -10,6 +10,7 @@ import berth.iam.state.PrincipalPolicies;
 import berth.iam.state.SessionIssuer;
 import berth.iam.state.SessionRecords;
 import berth.iam.state.StoredCredentials;
+import berth.iam.state.StoredInstanceProfiles;
 import berth.platform.Platform;
 import berth.platform.PlatformModule;
 import berth.store.Subscription;
@@ -25,9 +26,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Identities: IAM users, roles, managed policies and access keys; STS role sessions; the policy
- * authorizer every non-root call passes. Starts first: the other modules' callers sign with it.
- * Publishes {@link RoleCredentialsIssuer} and {@link RequestResources}.
+ * Identities: IAM users, roles, managed policies, instance profiles and access keys; STS role
+ * sessions; the policy authorizer every non-root call passes. Starts first: the other modules'
+ * callers sign with it.
+ * Publishes {@link RoleCredentialsIssuer}, {@link RequestResources} and {@link InstanceProfiles}.
  */
 public final class IamModule implements PlatformModule {
     private static final Logger LOG = LoggerFactory.getLogger(IamModule.class);
@@ -77,6 +79,7 @@ public final class IamModule implements PlatformModule {
         platform.setAuthorizer(new PolicyAuthorizer(principals, resources, platform.clock()));
         platform.publish(RoleCredentialsIssuer.class, new ServiceRoleSessions(iam, issuer, platform.clock()));
         platform.publish(RequestResources.class, resources);
+        platform.publish(InstanceProfiles.class, new StoredInstanceProfiles(iam));
 
         sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "iam-session-sweeper");

@@ -53,7 +53,7 @@ class ServiceRoleSessionsTest {
     private void role(String name, String principal, String condition) {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":" + principal
                 + ",\"Action\":\"sts:AssumeRole\"" + condition + "}]}";
-        iam.putRole(new Role(ACCOUNT, name, "/", "AROAEXAMPLEEXAMPLE123", NOW, trust, "", 3600, Map.of(), Map.of(), List.of()),
+        iam.putRole(new Role(ACCOUNT, name, "/", "AROAEXAMPLEEXAMPLE123", NOW, trust, "", 3600, Map.of(), Map.of(), List.of(), ""),
                 Store.ABSENT);
     }
 

@@ -1,10 +1,13 @@
 package berth.iam.api;
 
+import berth.iam.core.InstanceProfile;
 import berth.iam.core.ManagedPolicy;
 import berth.iam.core.Role;
 import berth.iam.core.User;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.AttachedPermissionsBoundary;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.PermissionsBoundaryAttachmentType;
 import software.amazon.awssdk.services.iam.model.Policy;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -32,7 +35,45 @@ final class IamShapes {
         if (detailed && !role.tags().isEmpty()) {
             builder.tags(tags(role.tags()));
         }
+        if (detailed && role.bounded()) {
+            builder.permissionsBoundary(boundary(role.permissionsBoundaryArn()));
+        }
         return builder.build();
+    }
+
+    /** A role as an instance profile lists it: without tags, description or boundary, as IAM shows it there. */
+    static software.amazon.awssdk.services.iam.model.Role profileRole(Role role) {
+        return software.amazon.awssdk.services.iam.model.Role.builder()
+                .path(role.path())
+                .roleName(role.name())
+                .roleId(role.roleId())
+                .arn(role.arn())
+                .createDate(role.createDate())
+                .assumeRolePolicyDocument(PolicyDocuments.encode(role.trustPolicy()))
+                .build();
+    }
+
+    /** @param roles the roles it holds, resolved */
+    static software.amazon.awssdk.services.iam.model.InstanceProfile instanceProfile(InstanceProfile profile,
+                                                                                     List<Role> roles, boolean detailed) {
+        var builder = software.amazon.awssdk.services.iam.model.InstanceProfile.builder()
+                .path(profile.path())
+                .instanceProfileName(profile.name())
+                .instanceProfileId(profile.instanceProfileId())
+                .arn(profile.arn())
+                .createDate(profile.createDate())
+                .roles(roles.stream().map(IamShapes::profileRole).toList());
+        if (detailed && !profile.tags().isEmpty()) {
+            builder.tags(tags(profile.tags()));
+        }
+        return builder.build();
+    }
+
+    static AttachedPermissionsBoundary boundary(String policyArn) {
+        return AttachedPermissionsBoundary.builder()
+                .permissionsBoundaryType(PermissionsBoundaryAttachmentType.PERMISSIONS_BOUNDARY_POLICY)
+                .permissionsBoundaryArn(policyArn)
+                .build();
     }
 
     static software.amazon.awssdk.services.iam.model.User user(User user, boolean detailed) {
@@ -45,18 +86,21 @@ final class IamShapes {
         if (detailed && !user.tags().isEmpty()) {
             builder.tags(tags(user.tags()));
         }
+        if (detailed && user.bounded()) {
+            builder.permissionsBoundary(boundary(user.permissionsBoundaryArn()));
+        }
         return builder.build();
     }
 
-    static Policy policy(ManagedPolicy policy, int attachments, boolean detailed) {
+    static Policy policy(ManagedPolicy policy, PolicyUsage usage, boolean detailed) {
         var builder = Policy.builder()
                 .policyName(policy.name())
                 .policyId(policy.policyId())
                 .arn(policy.arn())
                 .path(policy.path())
                 .defaultVersionId(policy.defaultVersionId())
-                .attachmentCount(attachments)
-                .permissionsBoundaryUsageCount(0)
+                .attachmentCount(usage.attachments(policy.arn()))
+                .permissionsBoundaryUsageCount(usage.boundaryUses(policy.arn()))
                 .isAttachable(true)
                 .createDate(policy.createDate())
                 .updateDate(policy.updateDate());
@@ -86,6 +130,12 @@ final class IamShapes {
 
     static List<Tag> tags(Map<String, String> tags) {
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    /** Tags in key order, as the List…Tags operations page through them. */
+    static List<Tag> sortedTags(Map<String, String> tags) {
+        return tags.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
     /** Tags from a request; a key given twice is refused, as IAM does. */

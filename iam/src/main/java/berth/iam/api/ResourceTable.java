@@ -14,18 +14,25 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The resources of each action for policy evaluation, by action name (case-insensitive): entries for
- * IAM (roles, users and policies by name, with their stored paths), STS AssumeRole and ECS clusters;
- * other modules register their own. Unlisted actions act on {@code *}.
+ * IAM (roles, users, instance profiles and policies by name, with their stored paths), STS AssumeRole
+ * and ECS clusters; other modules register their own. Unlisted actions act on {@code *}.
  */
 public final class ResourceTable implements RequestResources {
     private static final List<String> ROLE_ACTIONS = List.of("GetRole", "DeleteRole", "UpdateRole",
             "UpdateAssumeRolePolicy", "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
-            "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies");
+            "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies", "UpdateRoleDescription", "TagRole",
+            "UntagRole", "ListRoleTags", "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary",
+            "ListInstanceProfilesForRole");
     private static final List<String> USER_ACTIONS = List.of("GetUser", "DeleteUser", "PutUserPolicy", "GetUserPolicy",
             "DeleteUserPolicy", "ListUserPolicies", "AttachUserPolicy", "DetachUserPolicy", "ListAttachedUserPolicies",
-            "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey");
+            "CreateAccessKey", "ListAccessKeys", "UpdateAccessKey", "DeleteAccessKey", "UpdateUser", "TagUser", "UntagUser",
+            "ListUserTags", "PutUserPermissionsBoundary", "DeleteUserPermissionsBoundary", "ListGroupsForUser");
     private static final List<String> POLICY_ACTIONS = List.of("GetPolicy", "GetPolicyVersion", "ListPolicyVersions",
-            "DeletePolicy");
+            "DeletePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "SetDefaultPolicyVersion",
+            "ListEntitiesForPolicy", "TagPolicy", "UntagPolicy", "ListPolicyTags");
+    private static final List<String> INSTANCE_PROFILE_ACTIONS = List.of("GetInstanceProfile", "DeleteInstanceProfile",
+            "AddRoleToInstanceProfile", "RemoveRoleFromInstanceProfile", "TagInstanceProfile", "UntagInstanceProfile",
+            "ListInstanceProfileTags");
     private static final List<String> CLUSTER_ACTIONS = List.of("DeleteCluster", "UpdateCluster", "UpdateClusterSettings",
             "PutClusterCapacityProviders");
 
@@ -46,6 +53,12 @@ public final class ResourceTable implements RequestResources {
                 RequestFields.string(request, "PolicyArn").map(List::of).orElse(List.of())));
         register("iam:CreatePolicy", (request, scope) -> List.of(IamArns.policy(scope.accountId(),
                 RequestFields.string(request, "Path").orElse("/"), RequestFields.string(request, "PolicyName").orElse(""))));
+        INSTANCE_PROFILE_ACTIONS.forEach(op -> register("iam:" + op, (request, scope) ->
+                RequestFields.string(request, "InstanceProfileName")
+                        .map(name -> List.of(instanceProfileArn(iam, scope.accountId(), name))).orElse(List.of())));
+        register("iam:CreateInstanceProfile", (request, scope) -> List.of(IamArns.instanceProfile(scope.accountId(),
+                RequestFields.string(request, "Path").orElse("/"),
+                RequestFields.string(request, "InstanceProfileName").orElse(""))));
         register("sts:AssumeRole", (request, scope) ->
                 RequestFields.string(request, "RoleArn").map(List::of).orElse(List.of()));
         register("ecs:CreateCluster", (request, scope) ->
@@ -95,6 +108,11 @@ public final class ResourceTable implements RequestResources {
 
     private static String userArn(IamRecords iam, String account, String name) {
         return iam.user(account, name).map(Versioned::value).map(u -> u.arn()).orElse(IamArns.user(account, "/", name));
+    }
+
+    private static String instanceProfileArn(IamRecords iam, String account, String name) {
+        return iam.instanceProfile(account, name).map(Versioned::value).map(p -> p.arn())
+                .orElse(IamArns.instanceProfile(account, "/", name));
     }
 
     private static String clusterArn(String nameOrArn, Scope scope) {

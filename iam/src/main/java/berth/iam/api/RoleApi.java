@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.iam.model.ListRolesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyResponse;
+import software.amazon.awssdk.services.iam.model.UpdateRoleDescriptionRequest;
+import software.amazon.awssdk.services.iam.model.UpdateRoleDescriptionResponse;
 import software.amazon.awssdk.services.iam.model.UpdateRoleRequest;
 import software.amazon.awssdk.services.iam.model.UpdateRoleResponse;
 
@@ -26,7 +28,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** CreateRole, GetRole, DeleteRole, ListRoles, UpdateRole, UpdateAssumeRolePolicy. */
+/** CreateRole, GetRole, DeleteRole, ListRoles, UpdateRole, UpdateRoleDescription, UpdateAssumeRolePolicy. */
 final class RoleApi {
     private static final Logger LOG = LoggerFactory.getLogger(RoleApi.class);
 
@@ -43,14 +45,12 @@ final class RoleApi {
     CreateRoleResponse create(CreateRoleRequest request, RequestContext ctx) {
         String name = IamErrors.requireName(request.roleName(), "roleName");
         String path = IamErrors.requirePath(request.path(), "path");
-        if (request.permissionsBoundary() != null) {
-            throw IamErrors.invalidInput("berth does not support permissions boundaries; leave PermissionsBoundary out.");
-        }
         PolicyDocuments.validateTrust(request.assumeRolePolicyDocument(), ctx.accountId(), iam);
+        String boundary = PermissionsBoundaryApi.boundary(iam, ctx.accountId(), request.permissionsBoundary());
         Map<String, String> tags = IamShapes.tags(request.tags());
         int maxSession = request.maxSessionDuration() == null ? Role.DEFAULT_MAX_SESSION_SECONDS : request.maxSessionDuration();
         Role role = new Role(ctx.accountId(), name, path, ids.roleId(), clock.instant(), request.assumeRolePolicyDocument(),
-                request.description() == null ? "" : request.description(), maxSession, tags, Map.of(), List.of());
+                request.description() == null ? "" : request.description(), maxSession, tags, Map.of(), List.of(), boundary);
         Conflicts.retry(() -> {
             if (iam.role(ctx.accountId(), name).isPresent()) {
                 throw IamErrors.alreadyExists("Role with name " + name + " already exists.");
@@ -78,6 +78,9 @@ final class RoleApi {
             if (!role.value().attachedPolicyArns().isEmpty()) {
                 throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
             }
+            if (iam.instanceProfiles(ctx.accountId()).stream().anyMatch(p -> p.holds(role.value().name()))) {
+                throw IamErrors.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+            }
             iam.deleteRole(role.value(), role.version());
             return role;
         });
@@ -101,14 +104,24 @@ final class RoleApi {
         Conflicts.retry(() -> {
             Versioned<Role> found = find(ctx.accountId(), request.roleName());
             Role role = found.value();
-            Role updated = new Role(role.accountId(), role.name(), role.path(), role.roleId(), role.createDate(),
-                    role.trustPolicy(), request.description() == null ? role.description() : request.description(),
-                    request.maxSessionDuration() == null ? role.maxSessionDurationSeconds() : request.maxSessionDuration(),
-                    role.tags(), role.inlinePolicies(), role.attachedPolicyArns());
+            Role updated = role
+                    .withDescription(request.description() == null ? role.description() : request.description())
+                    .withMaxSessionDuration(request.maxSessionDuration() == null ? role.maxSessionDurationSeconds()
+                            : request.maxSessionDuration());
             iam.putRole(updated, found.version());
             return updated;
         });
         return UpdateRoleResponse.builder().build();
+    }
+
+    UpdateRoleDescriptionResponse updateDescription(UpdateRoleDescriptionRequest request, RequestContext ctx) {
+        Role updated = Conflicts.retry(() -> {
+            Versioned<Role> found = find(ctx.accountId(), request.roleName());
+            Role role = found.value().withDescription(request.description());
+            iam.putRole(role, found.version());
+            return role;
+        });
+        return UpdateRoleDescriptionResponse.builder().role(IamShapes.role(updated, true)).build();
     }
 
     UpdateAssumeRolePolicyResponse updateTrust(UpdateAssumeRolePolicyRequest request, RequestContext ctx) {

@@ -13,8 +13,12 @@ import software.amazon.awssdk.services.iam.model.DeleteUserRequest;
 import software.amazon.awssdk.services.iam.model.DeleteUserResponse;
 import software.amazon.awssdk.services.iam.model.GetUserRequest;
 import software.amazon.awssdk.services.iam.model.GetUserResponse;
+import software.amazon.awssdk.services.iam.model.ListGroupsForUserRequest;
+import software.amazon.awssdk.services.iam.model.ListGroupsForUserResponse;
 import software.amazon.awssdk.services.iam.model.ListUsersRequest;
 import software.amazon.awssdk.services.iam.model.ListUsersResponse;
+import software.amazon.awssdk.services.iam.model.UpdateUserRequest;
+import software.amazon.awssdk.services.iam.model.UpdateUserResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** CreateUser, GetUser, DeleteUser, ListUsers. */
+/** CreateUser, GetUser, UpdateUser, DeleteUser, ListUsers, ListGroupsForUser. */
 final class UserApi {
     private static final Logger LOG = LoggerFactory.getLogger(UserApi.class);
     private static final Instant ACCOUNT_CREATED = Instant.parse("2024-01-01T00:00:00Z");
@@ -42,11 +46,9 @@ final class UserApi {
     CreateUserResponse create(CreateUserRequest request, RequestContext ctx) {
         String name = IamErrors.requireName(request.userName(), "userName");
         String path = IamErrors.requirePath(request.path(), "path");
-        if (request.permissionsBoundary() != null) {
-            throw IamErrors.invalidInput("berth does not support permissions boundaries; leave PermissionsBoundary out.");
-        }
+        String boundary = PermissionsBoundaryApi.boundary(iam, ctx.accountId(), request.permissionsBoundary());
         User user = new User(ctx.accountId(), name, path, ids.userId(), clock.instant(), IamShapes.tags(request.tags()),
-                Map.of(), List.of(), List.of());
+                Map.of(), List.of(), List.of(), boundary);
         Conflicts.retry(() -> {
             if (iam.user(ctx.accountId(), name).isPresent()) {
                 throw IamErrors.alreadyExists("User with name " + name + " already exists.");
@@ -68,6 +70,32 @@ final class UserApi {
                     .userId(ctx.accountId()).arn(IamArns.root(ctx.accountId())).createDate(ACCOUNT_CREATED).build()).build();
         }
         return GetUserResponse.builder().user(IamShapes.user(callingUser(ctx).value(), true)).build();
+    }
+
+    /** A new name or path for a user; its id, keys and policies stay with it. */
+    UpdateUserResponse update(UpdateUserRequest request, RequestContext ctx) {
+        String newName = request.newUserName() == null ? null : IamErrors.requireName(request.newUserName(), "newUserName");
+        String newPath = request.newPath() == null ? null : IamErrors.requirePath(request.newPath(), "newPath");
+        User renamed = Conflicts.retry(() -> {
+            Versioned<User> user = find(ctx.accountId(), request.userName());
+            User after = user.value().renamed(newName == null ? user.value().name() : newName,
+                    newPath == null ? user.value().path() : newPath);
+            boolean sameKey = IamRecords.key(ctx.accountId(), after.name())
+                    .equals(IamRecords.key(ctx.accountId(), user.value().name()));
+            if (!sameKey && iam.user(ctx.accountId(), after.name()).isPresent()) {
+                throw IamErrors.alreadyExists("User with name " + after.name() + " already exists.");
+            }
+            iam.renameUser(user.value(), user.version(), after);
+            return after;
+        });
+        LOG.info("user {} of account {} is now {}", request.userName(), ctx.accountId(), renamed.arn());
+        return UpdateUserResponse.builder().build();
+    }
+
+    /** The groups a user is in: berth has no groups, so none, once the user is known. */
+    ListGroupsForUserResponse listGroups(ListGroupsForUserRequest request, RequestContext ctx) {
+        find(ctx.accountId(), request.userName());
+        return ListGroupsForUserResponse.builder().groups(List.of()).isTruncated(false).build();
     }
 
     DeleteUserResponse delete(DeleteUserRequest request, RequestContext ctx) {

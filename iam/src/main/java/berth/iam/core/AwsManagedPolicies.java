@@ -76,7 +76,7 @@ public final class AwsManagedPolicies {
         String document = "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}";
         PolicyParser.parse(document, PolicyParser.Kind.IDENTITY);
         ManagedPolicy policy = new ManagedPolicy(IamArns.AWS_MANAGED_ACCOUNT, name, path, policyId, description, PUBLISHED,
-                PUBLISHED, "v1", List.of(new ManagedPolicy.Version("v1", document, PUBLISHED)), Map.of());
+                PUBLISHED, "v1", List.of(new ManagedPolicy.Version("v1", document, PUBLISHED)), Map.of(), 1);
         BY_ARN.put(policy.arn(), policy);
     }
 

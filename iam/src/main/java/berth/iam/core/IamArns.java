@@ -26,14 +26,18 @@ public final class IamArns {
         return "arn:aws:iam::" + accountId + ":policy" + path + name;
     }
 
+    public static String instanceProfile(String accountId, String path, String name) {
+        return "arn:aws:iam::" + accountId + ":instance-profile" + path + name;
+    }
+
     public static String assumedRole(String accountId, String roleName, String sessionName) {
         return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
     }
 
     /**
-     * The parts of an IAM ARN of {@code type} ({@code role}, {@code user}, {@code policy}):
-     * {@code arn:aws:iam::123456789012:role/app/web} → account {@code 123456789012}, path
-     * {@code /app/}, name {@code web}; empty when the text is no such ARN.
+     * The parts of an IAM ARN of {@code type} ({@code role}, {@code user}, {@code policy},
+     * {@code instance-profile}): {@code arn:aws:iam::123456789012:role/app/web} → account
+     * {@code 123456789012}, path {@code /app/}, name {@code web}; empty when the text is no such ARN.
      */
     public static Optional<Named> parse(String arn, String type) {
         String prefix = "arn:aws:iam::";

@@ -4,8 +4,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The unique identifiers IAM and STS issue: {@code AROA…} role ids, {@code AIDA…} user ids,
- * {@code ANPA…} policy ids (21 characters), {@code AKIA…} access key ids and {@code ASIA…} temporary
- * key ids (20 characters), 40-character secrets and session tokens.
+ * {@code ANPA…} policy ids and {@code AIPA…} instance profile ids (21 characters), {@code AKIA…}
+ * access key ids and {@code ASIA…} temporary key ids (20 characters), 40-character secrets and
+ * session tokens.
  */
 public final class IamIds {
     private static final String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -28,6 +29,10 @@ public final class IamIds {
 
     public String policyId() {
         return "ANPA" + draw(UPPER_ALNUM, 17);
+    }
+
+    public String instanceProfileId() {
+        return "AIPA" + draw(UPPER_ALNUM, 17);
     }
 
     public String accessKeyId() {

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * IAM's evaluation logic for identity-based and session policies, within one account: an explicit
- * Deny in any policy wins; otherwise some identity-based policy must allow, and, for a session given
- * session policies, some session policy must allow as well.
+ * IAM's evaluation logic for identity-based and session policies and permissions boundaries, within
+ * one account: an explicit Deny in any policy wins; otherwise some identity-based policy must allow,
+ * and, for a principal with a permissions boundary, the boundary must allow as well, and for a session
+ * given session policies, some session policy too.
  */
 public final class PolicyEvaluator {
     private PolicyEvaluator() {}
@@ -20,7 +21,8 @@ public final class PolicyEvaluator {
 
     /**
      * With the resource's own policy as well (same account): an explicit Deny in it wins too, and an
-     * Allow in it naming the caller grants the request even when no identity-based policy does.
+     * Allow in it naming the caller grants the request even when no identity-based policy, boundary
+     * or session policy does (as AWS decides for grants naming the user or the session itself).
      */
     public static Decision evaluate(AccessRequest request, PolicySet policies, java.util.Optional<PolicyDocument> resourcePolicy,
                                     CallingPrincipal caller) {
@@ -31,7 +33,8 @@ public final class PolicyEvaluator {
         Decision identityBased = identityDecision(request, policies);
         if (resource == Outcome.ALLOW && identityBased instanceof Decision.Denied denied
                 && (denied.reason() == Decision.Reason.NO_IDENTITY_ALLOW
-                    || denied.reason() == Decision.Reason.NO_SESSION_ALLOW)) {
+                    || denied.reason() == Decision.Reason.NO_SESSION_ALLOW
+                    || denied.reason() == Decision.Reason.NO_BOUNDARY_ALLOW)) {
             return Decision.ALLOWED;
         }
         return identityBased;
@@ -40,14 +43,21 @@ public final class PolicyEvaluator {
     private static Decision identityDecision(AccessRequest request, PolicySet policies) {
         Outcome identity = outcome(policies.identity(), request);
         Outcome session = policies.sessionScoped() ? outcome(policies.session(), request) : Outcome.ALLOW;
+        Outcome boundary = policies.bounded() ? outcome(policies.boundary(), request) : Outcome.ALLOW;
         if (identity == Outcome.DENY) {
             return new Decision.Denied(Decision.Reason.EXPLICIT_DENY_IDENTITY);
+        }
+        if (boundary == Outcome.DENY) {
+            return new Decision.Denied(Decision.Reason.EXPLICIT_DENY_BOUNDARY);
         }
         if (session == Outcome.DENY) {
             return new Decision.Denied(Decision.Reason.EXPLICIT_DENY_SESSION);
         }
         if (identity != Outcome.ALLOW) {
             return new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW);
+        }
+        if (boundary != Outcome.ALLOW) {
+            return new Decision.Denied(Decision.Reason.NO_BOUNDARY_ALLOW);
         }
         if (session != Outcome.ALLOW) {
             return new Decision.Denied(Decision.Reason.NO_SESSION_ALLOW);

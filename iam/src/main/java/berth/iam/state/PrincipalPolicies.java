@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * The policies that decide for a signed-in non-root identity, read from the store and parsed once
- * until the next IAM or STS change: a user's inline and attached policies, or for a role session the
- * role's policies plus the session's own.
+ * until the next IAM or STS change: a user's inline and attached policies and permissions boundary,
+ * or for a role session the role's policies and boundary plus the session's own.
  */
 public final class PrincipalPolicies {
     private static final Logger LOG = LoggerFactory.getLogger(PrincipalPolicies.class);
@@ -65,8 +65,9 @@ public final class PrincipalPolicies {
 
     private Optional<Principal> user(String accountId, String name) {
         return iam.user(accountId, name).map(Versioned::value).map(user -> new Principal(
-                PolicySet.of(documents(user.inlinePolicies().values(), user.attachedPolicyArns())), user.arn(), "User",
-                user.name(), user.userId(), user.tags(), Optional.empty()));
+                bounded(PolicySet.of(documents(user.inlinePolicies().values(), user.attachedPolicyArns())),
+                        user.permissionsBoundaryArn()),
+                user.arn(), "User", user.name(), user.userId(), user.tags(), Optional.empty()));
     }
 
     private Optional<Principal> session(String accessKeyId) {
@@ -80,7 +81,8 @@ public final class PrincipalPolicies {
         if (role.isEmpty()) {
             return Optional.empty();
         }
-        PolicySet policies = PolicySet.of(documents(role.get().inlinePolicies().values(), role.get().attachedPolicyArns()));
+        PolicySet policies = bounded(PolicySet.of(documents(role.get().inlinePolicies().values(),
+                role.get().attachedPolicyArns())), role.get().permissionsBoundaryArn());
         if (session.sessionScoped()) {
             policies = policies.withSession(parseAll(session.sessionPolicies(), PolicyParser.Kind.SESSION));
         }
@@ -88,6 +90,15 @@ public final class PrincipalPolicies {
         tags.putAll(session.tags());
         return Optional.of(new Principal(policies, role.get().arn(), "AssumedRole", "", session.assumedRoleId(), tags,
                 Optional.of(session.issuedAt())));
+    }
+
+    /** The set within the default version of the boundary policy; unchanged without a boundary. */
+    private PolicySet bounded(PolicySet policies, String boundaryArn) {
+        if (boundaryArn.isEmpty()) {
+            return policies;
+        }
+        List<String> boundary = iam.managedPolicy(boundaryArn).map(p -> List.of(p.defaultDocument())).orElse(List.of());
+        return policies.withBoundary(parseAll(boundary, PolicyParser.Kind.IDENTITY));
     }
 
     /** Inline documents and the default versions of attached managed policies, parsed. */

@@ -139,7 +139,39 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void permissionsBoundaryCapsWhatIdentityPoliciesGrant() {
+        PolicySet bounded = set(statements(ALLOW_ALL)).withBoundary(List.of(statements(ALLOW_ECS)));
+        assertThat(evaluate("ecs:ListClusters", bounded)).isEqualTo(Decision.ALLOWED);
+        assertThat(evaluate("iam:CreateUser", bounded)).isEqualTo(new Decision.Denied(Decision.Reason.NO_BOUNDARY_ALLOW));
+        // the boundary alone grants nothing
+        PolicySet onlyBoundary = set().withBoundary(List.of(statements(ALLOW_ALL)));
+        assertThat(evaluate("ecs:ListClusters", onlyBoundary)).isEqualTo(new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW));
+    }
+
+    @Test
+    void denyInABoundaryIsExplicitAndAMissingBoundaryPolicyAllowsNothing() {
+        PolicySet denying = set(statements(ALLOW_ALL)).withBoundary(List.of(statements(ALLOW_ALL, DENY_DELETE)));
+        assertThat(evaluate("ecs:DeleteCluster", denying)).isEqualTo(new Decision.Denied(Decision.Reason.EXPLICIT_DENY_BOUNDARY));
+        assertThat(evaluate("ecs:ListClusters", denying)).isEqualTo(Decision.ALLOWED);
+        PolicySet gone = set(statements(ALLOW_ALL)).withBoundary(List.of());
+        assertThat(evaluate("ecs:ListClusters", gone)).isEqualTo(new Decision.Denied(Decision.Reason.NO_BOUNDARY_ALLOW));
+    }
+
+    @Test
+    void boundaryAndSessionPoliciesBothCap() {
+        PolicySet both = set(statements(ALLOW_ALL)).withBoundary(List.of(statements(ALLOW_ECS)))
+                .withSession(List.of(statements("{'Effect':'Allow','Action':['ecs:List*','iam:*'],'Resource':'*'}")));
+        assertThat(evaluate("ecs:ListClusters", both)).isEqualTo(Decision.ALLOWED);
+        assertThat(evaluate("ecs:CreateCluster", both)).isEqualTo(new Decision.Denied(Decision.Reason.NO_SESSION_ALLOW));
+        assertThat(evaluate("iam:ListRoles", both)).isEqualTo(new Decision.Denied(Decision.Reason.NO_BOUNDARY_ALLOW));
+    }
+
+    @Test
     void explanationsUseAwsWording() {
+        assertThat(new Decision.Denied(Decision.Reason.NO_BOUNDARY_ALLOW).explanation("iam:GetRole"))
+                .isEqualTo("because no permissions boundary allows the iam:GetRole action");
+        assertThat(new Decision.Denied(Decision.Reason.EXPLICIT_DENY_BOUNDARY).explanation("iam:GetRole"))
+                .isEqualTo("with an explicit deny in a permissions boundary");
         assertThat(new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW).explanation("ecs:ListClusters"))
                 .isEqualTo("because no identity-based policy allows the ecs:ListClusters action");
         assertThat(new Decision.Denied(Decision.Reason.EXPLICIT_DENY_IDENTITY).explanation("ecs:ListClusters"))

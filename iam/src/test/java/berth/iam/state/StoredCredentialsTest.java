@@ -48,7 +48,7 @@ class StoredCredentialsTest {
 
     private User alice(boolean active) {
         return new User("111122223333", "alice", "/team/", "AIDAEXAMPLEEXAMPLE12", CREATED, Map.of(), Map.of(), List.of(),
-                List.of(new User.AccessKey("AKIAEXAMPLEEXAMPLE01", "secret", active, CREATED)));
+                List.of(new User.AccessKey("AKIAEXAMPLEEXAMPLE01", "secret", active, CREATED)), "");
     }
 
     @Test
@@ -75,6 +75,19 @@ class StoredCredentialsTest {
         iam.putUser(alice(true).withAccessKeys(List.of()), stored.version(), stored.value().accessKeys());
         assertThat(iam.keyOwner("AKIAEXAMPLEEXAMPLE01")).isEmpty();
         assertThat(credentials.find("AKIAEXAMPLEEXAMPLE01")).isEmpty();
+    }
+
+    @Test
+    void aRenamedUsersKeySignsUnderItsNewNameAndTheOldNameIsGone() {
+        iam.putUser(alice(true), Store.ABSENT, List.of());
+        credentials.find("AKIAEXAMPLEEXAMPLE01").orElseThrow();
+        var stored = iam.user("111122223333", "alice").orElseThrow();
+        iam.renameUser(stored.value(), stored.version(), stored.value().renamed("alicia", "/ops/"));
+        assertThat(iam.user("111122223333", "alice")).isEmpty();
+        assertThat(iam.keyOwner("AKIAEXAMPLEEXAMPLE01")).contains(new IamRecords.KeyOwner("111122223333", "alicia"));
+        SigningKey key = credentials.find("AKIAEXAMPLEEXAMPLE01").orElseThrow();
+        assertThat(key.identity().arn()).isEqualTo("arn:aws:iam::111122223333:user/ops/alicia");
+        assertThat(key.identity().userId()).isEqualTo("AIDAEXAMPLEEXAMPLE12");
     }
 
     @Test
