@@ -206,10 +206,11 @@ public final class AgentModule implements PlatformModule {
         }
     }
 
+    /** The Fargate runners first: the local agent may wait a long time for its cluster to be created. */
     private void startAll() {
         try {
-            startLocal();
             startFargate();
+            startLocal();
         } catch (RuntimeException e) {
             LOG.error("the local agent did not start", e);
         }

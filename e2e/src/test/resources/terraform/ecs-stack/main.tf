@@ -102,6 +102,10 @@ resource "terraform_data" "image" {
   triggers_replace = [aws_ecr_repository.app.repository_url, filesha256("${path.module}/app/Dockerfile")]
 
   provisioner "local-exec" {
+    environment = {
+      AWS_ACCESS_KEY_ID     = "test"
+      AWS_SECRET_ACCESS_KEY = "test"
+    }
     command = <<-EOT
       set -e
       aws --endpoint-url ${var.endpoint} --region us-east-1 ecr get-login-password \

@@ -210,6 +210,9 @@ class EcsPullsFromEcrTest {
     }
 
     private static void awaitInstances(String cluster) {
+        if (cluster.equals("default")) {
+            ecs.createCluster(r -> r.clusterName("default"));
+        }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
             try {
@@ -219,7 +222,7 @@ class EcsPullsFromEcrTest {
                     return;
                 }
             } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException notYet) {
-                // the local agent creates its cluster as it starts
+                // the remote agent's cluster is created by the test meanwhile
             } catch (software.amazon.awssdk.services.ecs.model.EcsException failed) {
                 throw new AssertionError("ListContainerInstances failed; berth output:\n" + berth.output(), failed);
             }

@@ -44,7 +44,18 @@ final class ClusterMapping {
                 log == null ? "" : text(log.s3KeyPrefix()));
     }
 
+    /** Cluster settings as ECS takes them: containerInsights only, enabled, enhanced or disabled. */
     static List<Cluster.Setting> settings(List<ClusterSetting> settings) {
+        for (ClusterSetting s : settings) {
+            if (!"containerInsights".equals(s.nameAsString())) {
+                throw EcsErrors.invalidParameter("Invalid setting name " + s.nameAsString()
+                        + ". The only valid cluster setting name is containerInsights.");
+            }
+            if (!java.util.Set.of("enabled", "enhanced", "disabled").contains(String.valueOf(s.value()))) {
+                throw EcsErrors.invalidParameter("Invalid value " + s.value() + " for containerInsights. Valid values:"
+                        + " enabled, enhanced, disabled.");
+            }
+        }
         return settings.stream().map(s -> new Cluster.Setting(s.nameAsString(), s.value())).toList();
     }
 

@@ -94,7 +94,7 @@ final class ServiceApi {
                 type.name(), definition.arn(), desired, ServiceRequests.loadBalancers(r.loadBalancers(), definition),
                 r.healthCheckGracePeriodSeconds() == null ? 0 : r.healthCheckGracePeriodSeconds(),
                 ServiceRequests.deployment(r.deploymentConfiguration(), DeploymentSettings.defaults()),
-                ServiceRequests.constraints(r.placementConstraints()), ServiceRequests.strategy(r.placementStrategy()),
+                ServiceRequests.constraints(r.placementConstraints()), ServiceRequests.strategy(r.placementStrategy(), type),
                 subnets, awsvpc.map(AwsVpcConfiguration::securityGroups).orElse(List.of()),
                 awsvpc.map(AwsVpcConfiguration::assignPublicIp).orElse(false), propagate,
                 Boolean.TRUE.equals(r.enableECSManagedTags()), tags,

@@ -1,5 +1,7 @@
 package berth.ecs.api;
 
+import berth.ecs.core.LaunchType;
+
 import berth.ecs.core.service.DeploymentSettings;
 import berth.ecs.core.service.PlacementRule;
 import berth.ecs.core.service.ServiceLoadBalancer;
@@ -105,9 +107,19 @@ final class ServiceRequests {
     }
 
     /** The strategy as requested; ECS's default for services spreads by zone, then by instance. */
-    static List<PlacementRule> strategy(List<PlacementStrategy> requested) {
+    /**
+     * A service's placement strategy: as requested, ECS's spread across zones then instances for an
+     * EC2 service that names none, none at all for Fargate (which takes none).
+     */
+    static List<PlacementRule> strategy(List<PlacementStrategy> requested, LaunchType launchType) {
         if (requested.size() > 5) {
             throw EcsErrors.invalidParameter("A service can have at most 5 placement strategies.");
+        }
+        if (launchType == LaunchType.FARGATE) {
+            if (!requested.isEmpty()) {
+                throw EcsErrors.invalidParameter("Placement strategies are not supported with FARGATE launch type.");
+            }
+            return List.of();
         }
         if (requested.isEmpty()) {
             return List.of(new PlacementRule("spread", "attribute:ecs.availability-zone"),
