@@ -71,6 +71,12 @@ class ServiceSchedulingTest {
             assertThat(d.rolloutState()).isEqualTo(DeploymentRolloutState.IN_PROGRESS);
         });
 
+        // from the pass that starts the tasks on, each is counted: pending until it runs, then running
+        Service starting = await(ecs, "scale", s -> s.events().stream().anyMatch(e -> e.message().contains("has started")),
+                Duration.ofSeconds(30), "start its tasks");
+        assertThat(starting.pendingCount() + starting.runningCount()).isEqualTo(3);
+        assertThat(starting.deployments().get(0).pendingCount() + starting.deployments().get(0).runningCount())
+                .isEqualTo(3);
         waitStable(endpoint, "scale");
         assertThat(describe(ecs, "scale").runningCount()).isEqualTo(3);
         // the rollout completes once its tasks have stayed RUNNING for a few seconds
