@@ -1,5 +1,7 @@
 package berth.elb.core;
 
+import berth.aws.text.Wildcard;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,6 +14,9 @@ import java.util.function.Predicate;
  * conditions of a rule must match, any value of a condition may.
  */
 public final class RuleMatcher {
+    /** Query-string conditions: any case, and {@code \\*} / {@code \\?} for the characters themselves. */
+    private static final Wildcard.Syntax QUERY_STRING = Wildcard.Syntax.IAM.withIgnoreCase(true).withEscapes(true);
+
     private RuleMatcher() {}
 
     public static Predicate<RequestFacts> compile(List<Condition> conditions) {
@@ -30,15 +35,15 @@ public final class RuleMatcher {
     static Predicate<RequestFacts> compile(Condition condition) {
         return switch (condition) {
             case Condition.PathPattern c -> {
-                List<WildcardPattern> patterns = patterns(c.values(), false);
+                List<Wildcard> patterns = patterns(c.values(), false);
                 yield facts -> anyMatches(patterns, facts.path());
             }
             case Condition.HostHeader c -> {
-                List<WildcardPattern> patterns = patterns(c.values(), true);
+                List<Wildcard> patterns = patterns(c.values(), true);
                 yield facts -> anyMatches(patterns, facts.host());
             }
             case Condition.HttpHeader c -> {
-                List<WildcardPattern> patterns = patterns(c.values(), true);
+                List<Wildcard> patterns = patterns(c.values(), true);
                 String name = c.name();
                 yield facts -> {
                     for (String value : facts.headerValues(name)) {
@@ -52,15 +57,15 @@ public final class RuleMatcher {
                 yield facts -> methods.contains(facts.method());
             }
             case Condition.QueryString c -> {
-                List<WildcardPattern[]> pairs = new ArrayList<>();
+                List<Wildcard[]> pairs = new ArrayList<>();
                 for (Condition.KeyValue kv : c.values()) {
-                    pairs.add(new WildcardPattern[] {
-                            kv.key().isEmpty() ? null : WildcardPattern.compile(kv.key(), true, true),
-                            WildcardPattern.compile(kv.value(), true, true)});
+                    pairs.add(new Wildcard[] {
+                            kv.key().isEmpty() ? null : Wildcard.compile(kv.key(), QUERY_STRING),
+                            Wildcard.compile(kv.value(), QUERY_STRING)});
                 }
                 yield facts -> {
                     List<String[]> params = queryParameters(facts.rawQuery());
-                    for (WildcardPattern[] pair : pairs) {
+                    for (Wildcard[] pair : pairs) {
                         for (String[] param : params) {
                             if ((pair[0] == null || pair[0].matches(param[0])) && pair[1].matches(param[1])) return true;
                         }
@@ -104,12 +109,12 @@ public final class RuleMatcher {
         }
     }
 
-    private static List<WildcardPattern> patterns(List<String> values, boolean ignoreCase) {
-        return values.stream().map(v -> WildcardPattern.compile(v, ignoreCase, false)).toList();
+    private static List<Wildcard> patterns(List<String> values, boolean ignoreCase) {
+        return values.stream().map(v -> Wildcard.compile(v, Wildcard.Syntax.IAM.withIgnoreCase(ignoreCase))).toList();
     }
 
-    private static boolean anyMatches(List<WildcardPattern> patterns, String input) {
-        for (WildcardPattern p : patterns) {
+    private static boolean anyMatches(List<Wildcard> patterns, String input) {
+        for (Wildcard p : patterns) {
             if (p.matches(input)) return true;
         }
         return false;

@@ -1,5 +1,7 @@
 package berth.elb.core;
 
+import berth.aws.text.Wildcard;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -36,25 +38,25 @@ class RuleMatchingTest {
 
     @Test
     void starMatchesAnyRunAndQuestionMarkExactlyOneCharacter() {
-        WildcardPattern p = WildcardPattern.compile("/img/*.png", false, false);
+        Wildcard p = Wildcard.compile("/img/*.png", Wildcard.Syntax.IAM);
         assertThat(p.matches("/img/a.png")).isTrue();
         assertThat(p.matches("/img/.png")).isTrue();
         assertThat(p.matches("/img/a/b/c.png")).isTrue();
         assertThat(p.matches("/img/a.PNG")).isFalse();
         assertThat(p.matches("/img/a.png.bak")).isFalse();
-        WildcardPattern q = WildcardPattern.compile("/v?/*", false, false);
+        Wildcard q = Wildcard.compile("/v?/*", Wildcard.Syntax.IAM);
         assertThat(q.matches("/v1/x")).isTrue();
         assertThat(q.matches("/v10/x")).isFalse();
         assertThat(q.matches("/v/x")).isFalse();
-        assertThat(WildcardPattern.compile("*a*b*", false, false).matches("xxaxxbxx")).isTrue();
-        assertThat(WildcardPattern.compile("*a*b*", false, false).matches("xxbxxaxx")).isFalse();
-        assertThat(WildcardPattern.compile("exact", false, false).matches("exact")).isTrue();
-        assertThat(WildcardPattern.compile("*", false, false).matches("")).isTrue();
+        assertThat(Wildcard.compile("*a*b*", Wildcard.Syntax.IAM).matches("xxaxxbxx")).isTrue();
+        assertThat(Wildcard.compile("*a*b*", Wildcard.Syntax.IAM).matches("xxbxxaxx")).isFalse();
+        assertThat(Wildcard.compile("exact", Wildcard.Syntax.IAM).matches("exact")).isTrue();
+        assertThat(Wildcard.compile("*", Wildcard.Syntax.IAM).matches("")).isTrue();
     }
 
     @Test
     void escapedWildcardsAreLiteralWhereEscapesAreAllowed() {
-        WildcardPattern p = WildcardPattern.compile("a\\*b", true, true);
+        Wildcard p = Wildcard.compile("a\\*b", Wildcard.Syntax.IAM.withIgnoreCase(true).withEscapes(true));
         assertThat(p.matches("a*b")).isTrue();
         assertThat(p.matches("axxb")).isFalse();
     }

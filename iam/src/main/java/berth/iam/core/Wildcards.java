@@ -1,50 +1,21 @@
 package berth.iam.core;
 
+import berth.aws.text.Wildcard;
+
 /**
- * IAM's wildcard matching: {@code *} matches any run of characters (also none), {@code ?} exactly
- * one; everything else literally. Linear in practice (greedy with one backtrack point), so policies
- * cannot make evaluation slow.
+ * IAM's wildcard matching ({@link Wildcard.Syntax#IAM}: {@code *} and {@code ?}), and the matching of
+ * ARN patterns component by component.
  */
 public final class Wildcards {
     private Wildcards() {}
 
     public static boolean matches(String pattern, String text) {
-        return matches(pattern, text, false);
+        return Wildcard.matches(pattern, text, Wildcard.Syntax.IAM);
     }
 
     public static boolean matchesIgnoreCase(String pattern, String text) {
-        return matches(pattern, text, true);
+        return Wildcard.matches(pattern, text, Wildcard.Syntax.IAM.withIgnoreCase(true));
     }
-
-    private static boolean matches(String pattern, String text, boolean ignoreCase) {
-        int p = 0;
-        int t = 0;
-        int star = -1;
-        int resume = 0;
-        while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t), ignoreCase))) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                resume = t;
-            } else if (star >= 0) {
-                p = star + 1;
-                t = ++resume;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
-            p++;
-        }
-        return p == pattern.length();
-    }
-
-    private static boolean same(char a, char b, boolean ignoreCase) {
-        return a == b || ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b);
-    }
-
     /**
      * Matches an ARN against an ARN pattern component by component (partition, service, region,
      * account, resource): a wildcard in one of the first five components does not reach into the

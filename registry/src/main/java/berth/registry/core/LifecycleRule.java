@@ -1,5 +1,7 @@
 package berth.registry.core;
 
+import berth.aws.text.Wildcard;
+
 import java.util.List;
 
 /**
@@ -32,7 +34,7 @@ public record LifecycleRule(int priority, String description, String tagStatus, 
             case ANY -> true;
             default -> !tags.isEmpty()
                     && tagPrefixes.stream().allMatch(p -> tags.stream().anyMatch(t -> t.startsWith(p)))
-                    && tagPatterns.stream().allMatch(p -> tags.stream().anyMatch(t -> Wildcards.matches(p, t)));
+                    && tagPatterns.stream().allMatch(p -> tags.stream().anyMatch(t -> Wildcard.matches(p, t, Wildcard.Syntax.STAR_ONLY)));
         };
     }
 }

@@ -1,5 +1,7 @@
 package berth.registry.core;
 
+import berth.aws.text.Wildcard;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -101,6 +103,6 @@ final class PolicyGrammar {
     }
 
     static boolean actionMatches(String pattern, String action) {
-        return Wildcards.matches(pattern.toLowerCase(), action.toLowerCase());
+        return Wildcard.matches(pattern.toLowerCase(), action.toLowerCase(), Wildcard.Syntax.STAR_ONLY);
     }
 }

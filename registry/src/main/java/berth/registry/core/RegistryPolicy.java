@@ -1,5 +1,7 @@
 package berth.registry.core;
 
+import berth.aws.text.Wildcard;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -66,7 +68,8 @@ public record RegistryPolicy(List<Statement> statements) {
         for (Statement statement : statements) {
             boolean applies = statement.principals().stream().anyMatch(p -> PolicyGrammar.principalMatches(p, principal))
                     && statement.actions().stream().anyMatch(a -> PolicyGrammar.actionMatches(a, action))
-                    && statement.resources().stream().anyMatch(r -> Wildcards.matches(r, repositoryArn));
+                    && statement.resources().stream()
+                            .anyMatch(r -> Wildcard.matches(r, repositoryArn, Wildcard.Syntax.STAR_ONLY));
             if (!applies) continue;
             if (!statement.allow()) return false;
             allowed = true;

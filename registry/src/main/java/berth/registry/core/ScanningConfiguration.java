@@ -1,5 +1,7 @@
 package berth.registry.core;
 
+import berth.aws.text.Wildcard;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -101,6 +103,7 @@ public record ScanningConfiguration(String accountId, String region, String scan
 
     /** ECR's scanning filters: without {@code *} a filter matches names that contain it; with {@code *}, whole names. */
     public static boolean filterMatches(String filter, String name) {
-        return filter.indexOf('*') < 0 ? name.contains(filter) : Wildcards.matches(filter, name);
+        return filter.indexOf('*') < 0 ? name.contains(filter)
+                : Wildcard.matches(filter, name, Wildcard.Syntax.STAR_ONLY);
     }
 }

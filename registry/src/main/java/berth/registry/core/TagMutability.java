@@ -1,5 +1,7 @@
 package berth.registry.core;
 
+import berth.aws.text.Wildcard;
+
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ public record TagMutability(String mode, List<String> exclusions) {
 
     /** Whether {@code tag}, once it names an image, may be pointed at another image. */
     public boolean mayMove(String tag) {
-        boolean excluded = exclusions.stream().anyMatch(pattern -> Wildcards.matches(pattern, tag));
+        boolean excluded = exclusions.stream().anyMatch(pattern -> Wildcard.matches(pattern, tag, Wildcard.Syntax.STAR_ONLY));
         return switch (mode) {
             case IMMUTABLE -> false;
             case IMMUTABLE_WITH_EXCLUSION -> excluded;

@@ -1,5 +1,7 @@
 package berth.registry.core;
 
+import berth.aws.text.Wildcard;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -30,10 +32,10 @@ class DigestAndNamesTest {
 
     @Test
     void wildcardsAndTagMutability() {
-        assertThat(Wildcards.matches("release-*", "release-1")).isTrue();
-        assertThat(Wildcards.matches("*-rc*", "v1-rc2")).isTrue();
-        assertThat(Wildcards.matches("release-*", "dev")).isFalse();
-        assertThat(Wildcards.matches("exact", "exact")).isTrue();
+        assertThat(Wildcard.matches("release-*", "release-1", Wildcard.Syntax.STAR_ONLY)).isTrue();
+        assertThat(Wildcard.matches("*-rc*", "v1-rc2", Wildcard.Syntax.STAR_ONLY)).isTrue();
+        assertThat(Wildcard.matches("release-*", "dev", Wildcard.Syntax.STAR_ONLY)).isFalse();
+        assertThat(Wildcard.matches("exact", "exact", Wildcard.Syntax.STAR_ONLY)).isTrue();
         assertThat(TagMutability.mutable().mayMove("x")).isTrue();
         assertThat(new TagMutability(TagMutability.IMMUTABLE, java.util.List.of()).mayMove("x")).isFalse();
         TagMutability immutableButLatest = new TagMutability(TagMutability.IMMUTABLE_WITH_EXCLUSION, java.util.List.of("latest"));
