@@ -1,5 +1,7 @@
 package berth.registry;
 
+import berth.registry.auth.RegistryTokens;
+
 import berth.aws.sigv4.SigV4Verifier;
 import berth.platform.Platform;
 import berth.platform.PlatformModule;
@@ -78,7 +80,6 @@ public final class RegistryModule implements PlatformModule {
                 () -> platform.endpoint().toString() + "/"));
         platform.addHttpService("/_berth/registry/", new RegistryAdminEndpoints(
                 new SigV4Verifier(platform.credentials(), clock), collector, lifecycle));
-        platform.publish(RegistryTokens.class, tokens);
 
         loops = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "berth-registry-loops");

@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Secrets Manager and SSM Parameter Store, and the {@link SecretResolver} ECS tasks use. Secrets whose
+ * Secrets Manager and SSM Parameter Store (tasks' agents read them through the API, signed as the
+ * task's execution role). Secrets whose
  * recovery window has passed are deleted by a loop every {@code BERTH_SECRETS_SWEEP_SECONDS} (default 60).
  */
 public final class SecretsModule implements PlatformModule {
@@ -37,7 +38,6 @@ public final class SecretsModule implements PlatformModule {
         ParameterRecords parameters = new ParameterRecords(platform.store(), key);
         platform.addAwsService(new SecretsManagerService(secrets, platform.clock()));
         platform.addAwsService(new SsmService(parameters, platform.clock()));
-        platform.publish(SecretResolver.class, new StoreSecretResolver(secrets, parameters));
         platform.lookup(RequestResources.class).ifPresent(table -> SecretResources.register(table, secrets));
         deletions = new SecretDeletionLoop(secrets, platform.clock(), sweepInterval());
         deletions.start();

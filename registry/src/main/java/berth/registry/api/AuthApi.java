@@ -1,7 +1,7 @@
 package berth.registry.api;
 
 import berth.aws.RequestContext;
-import berth.registry.RegistryTokens;
+import berth.registry.auth.RegistryTokens;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenRequest;
 import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenResponse;

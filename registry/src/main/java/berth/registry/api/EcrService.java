@@ -1,5 +1,7 @@
 package berth.registry.api;
 
+import berth.registry.auth.RegistryTokens;
+
 import berth.aws.DescribedService;
 import berth.aws.OperationHandler;
 import berth.aws.Protocol;

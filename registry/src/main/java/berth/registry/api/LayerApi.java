@@ -1,5 +1,7 @@
 package berth.registry.api;
 
+import berth.registry.auth.RegistryTokens;
+
 import berth.aws.AwsException;
 import berth.aws.RequestContext;
 import berth.registry.auth.HmacRegistryTokens;

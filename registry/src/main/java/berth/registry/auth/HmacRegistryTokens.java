@@ -1,6 +1,6 @@
 package berth.registry.auth;
 
-import berth.registry.RegistryTokens;
+import berth.registry.auth.RegistryTokens;
 import berth.registry.core.SignedStatement;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package berth.registry.oci;
 
+import berth.registry.auth.RegistryTokens;
+
 import berth.registry.auth.HmacRegistryTokens;
 import berth.registry.blob.BlobStore;
 import berth.registry.content.Layers;

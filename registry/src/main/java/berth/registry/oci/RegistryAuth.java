@@ -1,6 +1,6 @@
 package berth.registry.oci;
 
-import berth.registry.RegistryTokens;
+import berth.registry.auth.RegistryTokens;
 import berth.registry.core.RepositoryId;
 import berth.registry.core.RepositoryPolicy;
 import com.linecorp.armeria.common.HttpHeaderNames;

@@ -2,7 +2,7 @@ package berth.registry.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import berth.registry.RegistryTokens;
+import berth.registry.auth.RegistryTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,12 @@
-package berth.registry;
+package berth.registry.auth;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Registry credentials as ECR hands them out: user {@code AWS}, a password that states (signed) an
- * account, a region and an expiry 12 hours out. Published on the platform, so a container agent can
- * obtain pull credentials for an account without calling GetAuthorizationToken over the wire.
+ * account, a region and an expiry 12 hours out: GetAuthorizationToken issues them, the {@code /v2/}
+ * endpoints check them. Agents obtain them over the wire, as any docker client does.
  */
 public interface RegistryTokens {
 
