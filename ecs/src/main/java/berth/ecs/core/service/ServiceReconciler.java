@@ -56,6 +56,12 @@ public final class ServiceReconciler {
                 && !task.stopCode().equals(StopCode.UserInitiated.name());
     }
 
+    /**
+     * One reconciliation of one service, phase by phase: account for stopped tasks, stop drained ones,
+     * sort the live tasks into current and old, scale in, replace old ones, plan starts, register
+     * targets, count the deployments, trip the circuit breaker, settle. Each phase reads what the
+     * earlier ones decided from the fields below.
+     */
     private static final class Pass {
         private final Service service;
         private final ServiceObservation observed;
@@ -66,24 +72,58 @@ public final class ServiceReconciler {
         private final List<String> deregister = new ArrayList<>();
         private final Set<String> draining = new HashSet<>();
         private final boolean balanced;
+        private final ServiceProgress progress;
+        private final Deployment primary;
+        private final boolean active;
+        private final int desired;
+        private final DeploymentSettings settings;
+        private final Set<String> counted = new HashSet<>();
+        private final Map<String, Integer> newFailures = new HashMap<>();
+        private final List<Task> current = new ArrayList<>();
+        private final List<Task> old = new ArrayList<>();
+        private final Set<String> leaving = new HashSet<>();
+        private int consecutive;
+        private Instant lastFailure;
+        private List<Task> live = List.of();
+        private int start;
+        private List<Deployment> next = new ArrayList<>();
+        private String serviceDefinition;
+        private String lastCompletedId;
+        private String lastCompletedDefinition;
 
         Pass(Service service, ServiceObservation observed, Instant now) {
             this.service = service;
             this.observed = observed;
             this.now = now;
             this.balanced = !service.loadBalancers().isEmpty();
+            this.progress = service.progress();
+            this.primary = service.deployments().get(0);
+            this.active = service.status().equals(Service.ACTIVE);
+            this.desired = active ? service.desiredCount() : 0;
+            this.settings = service.deploymentSettings();
+            this.consecutive = progress.consecutiveFailures();
+            this.lastFailure = progress.lastFailureAt();
+            this.serviceDefinition = service.taskDefinitionArn();
+            this.lastCompletedId = progress.lastCompletedDeploymentId();
+            this.lastCompletedDefinition = progress.lastCompletedTaskDefinitionArn();
         }
 
         ServicePlan run() {
-            ServiceProgress progress = service.progress();
-            List<Deployment> deployments = new ArrayList<>(service.deployments());
-            Deployment primary = deployments.get(0);
+            countStoppedTasks();
+            findLiveTasks();
+            stopDrainedTasks();
+            sortCurrentAndOld();
+            scaleIn();
+            replaceOldTasks();
+            planStarts();
+            registerTargets();
+            countDeployments();
+            applyCircuitBreaker();
+            return settle();
+        }
 
-            // stopped tasks not yet counted: failures of their deployment, and the run of failures
-            Set<String> counted = new HashSet<>();
-            Map<String, Integer> newFailures = new HashMap<>();
-            int consecutive = progress.consecutiveFailures();
-            Instant lastFailure = progress.lastFailureAt();
+        /** Stopped tasks not yet counted: failures of their deployment, and the run of failures. */
+        private void countStoppedTasks() {
             for (Task task : observed.tasks()) {
                 if (!task.stopped()) {
                     continue;
@@ -97,18 +137,23 @@ public final class ServiceReconciler {
                     }
                 }
             }
-            List<Task> live = observed.tasks().stream()
+        }
+
+        /** The tasks still meant to run, oldest first; a primary task that stays up ends the run of failures. */
+        private void findLiveTasks() {
+            live = observed.tasks().stream()
                     .filter(t -> !t.stopped() && t.desiredStatus() == TaskStatus.RUNNING)
                     .sorted(Comparator.comparing((Task t) -> t.times().createdAt()).thenComparing(Task::id)).toList();
-            // the run of failures ends with a task of the primary deployment that stays up
             for (Task task : live) {
                 if (task.startedBy().equals(primary.id()) && healthy(task)
                         && task.times().startedAt().isAfter(lastFailure)) {
                     consecutive = 0;
                 }
             }
+        }
 
-            // tasks already draining: stop those whose targets left their groups
+        /** Tasks already draining: those whose targets left their groups are stopped. */
+        private void stopDrainedTasks() {
             for (Task task : live) {
                 Optional<ServiceObservation.TargetView> target = target(task);
                 boolean wasDraining = progress.drainingTaskIds().contains(task.id())
@@ -121,11 +166,10 @@ public final class ServiceReconciler {
                     }
                 }
             }
-            boolean active = service.status().equals(Service.ACTIVE);
-            int desired = active ? service.desiredCount() : 0;
-            DeploymentSettings settings = service.deploymentSettings();
-            List<Task> current = new ArrayList<>();
-            List<Task> old = new ArrayList<>();
+        }
+
+        /** Current: tasks of the primary deployment that stay; old: every other live task. */
+        private void sortCurrentAndOld() {
             for (Task task : live) {
                 if (draining.contains(task.id()) || stopping(task)) {
                     continue;
@@ -137,18 +181,25 @@ public final class ServiceReconciler {
                     old.add(task);
                 }
             }
-            // scale in: the newest, least advanced tasks of the primary deployment go first
-            if (current.size() > desired) {
-                List<Task> byPreference = new ArrayList<>(current);
-                byPreference.sort(Comparator.comparing((Task t) -> healthy(t) ? 1 : 0)
-                        .thenComparing((Task t) -> t.times().createdAt(), Comparator.reverseOrder()));
-                List<Task> excess = List.copyOf(byPreference.subList(0, current.size() - desired));
-                for (Task task : excess) {
-                    retire(task, "Scaling activity initiated by (deployment " + primary.id() + ")");
-                }
-                current.removeAll(excess);
+        }
+
+        /** The newest, least advanced tasks of the primary deployment go first. */
+        private void scaleIn() {
+            if (current.size() <= desired) {
+                return;
             }
-            // replacements of old tasks, as many as minimumHealthyPercent allows
+            List<Task> byPreference = new ArrayList<>(current);
+            byPreference.sort(Comparator.comparing((Task t) -> healthy(t) ? 1 : 0)
+                    .thenComparing((Task t) -> t.times().createdAt(), Comparator.reverseOrder()));
+            List<Task> excess = List.copyOf(byPreference.subList(0, current.size() - desired));
+            for (Task task : excess) {
+                retire(task, "Scaling activity initiated by (deployment " + primary.id() + ")");
+            }
+            current.removeAll(excess);
+        }
+
+        /** Old tasks leave: unhealthy ones at once, healthy ones as far as minimumHealthyPercent allows. */
+        private void replaceOldTasks() {
             int healthy = (int) current.stream().filter(this::healthy).count()
                     + (int) old.stream().filter(this::healthy).count();
             int allowance = active ? healthy - settings.minimumHealthy(desired) : Integer.MAX_VALUE;
@@ -162,15 +213,20 @@ public final class ServiceReconciler {
                     retire(task, reasonFor(task));
                 }
             }
-            // starts for the primary deployment, within maximumPercent and the failure backoff
-            int start = 0;
+        }
+
+        /** Starts for the primary deployment, within maximumPercent and the failure backoff. */
+        private void planStarts() {
             Instant retryAt = lastFailure.plus(backoff(consecutive));
             if (active && current.size() < desired && !now.isBefore(retryAt)) {
                 // tasks asked to stop this pass still hold their ports and resources until STOPPED
                 start = Math.max(0, Math.min(desired - current.size(), settings.maximum(desired) - live.size()));
             }
-            // targets of running tasks that are not yet registered
-            Set<String> leaving = new HashSet<>(draining);
+        }
+
+        /** Running tasks whose targets are not registered yet are registered; the changes are told. */
+        private void registerTargets() {
+            leaving.addAll(draining);
             stops.forEach(s -> leaving.add(s.taskId()));
             for (Task task : live) {
                 if (balanced && task.lastStatus() == TaskStatus.RUNNING && !leaving.contains(task.id())
@@ -191,10 +247,11 @@ public final class ServiceReconciler {
                             + lb.targetGroupArn() + ")");
                 }
             }
+        }
 
-            // deployments: counts, circuit breaker, completion
-            List<Deployment> next = new ArrayList<>();
-            for (Deployment d : deployments) {
+        /** Each deployment's pending, running and failed tasks. */
+        private void countDeployments() {
+            for (Deployment d : service.deployments()) {
                 int pending = 0;
                 int running = 0;
                 for (Task task : live) {
@@ -210,32 +267,39 @@ public final class ServiceReconciler {
                 int target = d.primary() ? desired : running + pending;
                 next.add(d.withCounts(target, pending, running, failed, now));
             }
-            String serviceDefinition = service.taskDefinitionArn();
-            ServiceProgress nextProgress;
+        }
+
+        /** Too many failed tasks fail the rollout, and roll back to the last completed deployment if asked. */
+        private void applyCircuitBreaker() {
             Deployment p = next.get(0);
-            String lastCompletedId = progress.lastCompletedDeploymentId();
-            String lastCompletedDefinition = progress.lastCompletedTaskDefinitionArn();
-            if (active && p.rolloutState().equals(Deployment.IN_PROGRESS) && settings.circuitBreaker()
-                    && p.failedTasks() >= DeploymentSettings.failureThreshold(desired)) {
-                next.set(0, p.withRollout(Deployment.FAILED, "ECS deployment circuit breaker: tasks failed to start.",
-                        now));
-                events.add(service.label() + " (deployment " + p.id() + ") deployment failed: tasks failed to start.");
-                if (settings.rollback() && !lastCompletedId.isEmpty()
-                        && !lastCompletedDefinition.equals(p.taskDefinitionArn())) {
-                    String id = Deployment.idOf(now.toEpochMilli() * 1000 + Math.abs(p.id().hashCode() % 1000));
-                    Deployment rollback = Deployment.started(id, lastCompletedDefinition, desired, now)
-                            .withRollout(Deployment.IN_PROGRESS, "ECS deployment circuit breaker: rolling back to"
-                                    + " deploymentId " + lastCompletedId + ".", now);
-                    next.set(0, next.get(0).withStatus(Deployment.ACTIVE, now));
-                    next.add(0, rollback);
-                    serviceDefinition = lastCompletedDefinition;
-                    events.add(service.label() + " (deployment " + p.id() + ") deployment rolling back to "
-                            + lastCompletedId + ".");
-                    consecutive = 0;
-                    start = 0;
-                }
+            if (!active || !p.rolloutState().equals(Deployment.IN_PROGRESS) || !settings.circuitBreaker()
+                    || p.failedTasks() < DeploymentSettings.failureThreshold(desired)) {
+                return;
             }
-            p = next.get(0);
+            next.set(0, p.withRollout(Deployment.FAILED, "ECS deployment circuit breaker: tasks failed to start.", now));
+            events.add(service.label() + " (deployment " + p.id() + ") deployment failed: tasks failed to start.");
+            if (settings.rollback() && !lastCompletedId.isEmpty()
+                    && !lastCompletedDefinition.equals(p.taskDefinitionArn())) {
+                String id = Deployment.idOf(now.toEpochMilli() * 1000 + Math.abs(p.id().hashCode() % 1000));
+                Deployment rollback = Deployment.started(id, lastCompletedDefinition, desired, now)
+                        .withRollout(Deployment.IN_PROGRESS, "ECS deployment circuit breaker: rolling back to"
+                                + " deploymentId " + lastCompletedId + ".", now);
+                next.set(0, next.get(0).withStatus(Deployment.ACTIVE, now));
+                next.add(0, rollback);
+                serviceDefinition = lastCompletedDefinition;
+                events.add(service.label() + " (deployment " + p.id() + ") deployment rolling back to "
+                        + lastCompletedId + ".");
+                consecutive = 0;
+                start = 0;
+            }
+        }
+
+        /**
+         * With nothing left to do the rollout completes, older deployments and former load balancers are
+         * dropped, and a DRAINING service whose tasks are all stopping becomes INACTIVE.
+         */
+        private ServicePlan settle() {
+            Deployment p = next.get(0);
             boolean othersDone = next.stream().skip(1).allMatch(d -> d.runningCount() + d.pendingCount() == 0);
             long healthyCurrent = current.stream().filter(this::healthy).count();
             boolean settled = othersDone && healthyCurrent == desired && current.size() == desired && start == 0
@@ -264,7 +328,7 @@ public final class ServiceReconciler {
             }
             Set<String> nextDraining = new LinkedHashSet<>(draining);
             nextDraining.addAll(deregister);
-            nextProgress = new ServiceProgress(nextDraining, counted, consecutive, lastFailure, steady,
+            ServiceProgress nextProgress = new ServiceProgress(nextDraining, counted, consecutive, lastFailure, steady,
                     lastCompletedId, lastCompletedDefinition);
             String status = service.status();
             if (status.equals(Service.DRAINING) && live.size() == stops.size() && draining.isEmpty()
