@@ -9,4 +9,9 @@ public record RequestContext(Caller caller, String requestId, String operation) 
     public String region() {
         return caller.region();
     }
+
+    /** The account and region this request acts in. */
+    public Scope scope() {
+        return new Scope(caller.accountId(), caller.region());
+    }
 }
