@@ -1,7 +1,7 @@
 package berth.agent.loop;
 
 import berth.agent.runtime.EngineInfo;
-import berth.ecs.agentwire.AgentWire;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 final class HostRegistration {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String AGENT_VERSION = "1.0.0-berth";
     static final String INSTANCE_TYPE = "berth.local";
     /** SSH, the Docker daemon's ports and the ECS agent's introspection ports, as ECS reserves them. */
@@ -86,7 +87,7 @@ final class HostRegistration {
     }
 
     private static String identityDocument(AgentConfig config, EngineInfo engine, String instanceId) {
-        ObjectNode doc = AgentWire.JSON.createObjectNode();
+        ObjectNode doc = JSON.createObjectNode();
         doc.put("instanceId", instanceId);
         doc.put("region", config.endpoint().region());
         doc.put("availabilityZone", config.zone());
@@ -95,7 +96,7 @@ final class HostRegistration {
         doc.put("imageId", "berth-host");
         doc.put("privateIp", hostAddress());
         try {
-            return AgentWire.JSON.writeValueAsString(doc);
+            return JSON.writeValueAsString(doc);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
