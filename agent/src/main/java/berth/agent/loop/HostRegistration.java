@@ -19,7 +19,7 @@ import java.util.Optional;
  * identity document, and the capability attributes ECS agents register, which task definitions'
  * {@code requiresAttributes} name.
  */
-final class HostRegistration {
+public final class HostRegistration {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String AGENT_VERSION = "1.0.0-berth";
@@ -45,7 +45,7 @@ final class HostRegistration {
     }
 
     /** The capabilities this agent acts on, under the names ECS's agent registers them. */
-    static Map<String, String> capabilities(EngineInfo engine) {
+    public static Map<String, String> capabilities(EngineInfo engine) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int minor = OLDEST_DOCKER_API_MINOR; minor <= apiMinor(engine.apiVersion()); minor++) {
             a.put(CAPABILITY + "docker-remote-api.1." + minor, "");
