@@ -211,6 +211,10 @@ class EcsPullsFromEcrTest {
     }
 
     private static void awaitInstances(String cluster) {
+        if (cluster.equals("default")) {
+            // the local agent joins the default cluster once it exists; a fresh account has none
+            ecs.createCluster(r -> r.clusterName("default"));
+        }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
             try {
@@ -220,7 +224,7 @@ class EcsPullsFromEcrTest {
                     return;
                 }
             } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException notYet) {
-                // the local agent creates its cluster as it starts
+                // a remote agent's cluster that the test creates meanwhile
             } catch (software.amazon.awssdk.services.ecs.model.EcsException failed) {
                 throw new AssertionError("ListContainerInstances failed; berth output:\n" + berth.output(), failed);
             }
