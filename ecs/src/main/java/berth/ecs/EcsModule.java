@@ -30,6 +30,7 @@ public final class EcsModule implements PlatformModule {
         EcsService service = new EcsService(platform.store(), platform.clock());
         TaskOperations.install(service, platform.store(), platform.clock(), platform::endpoint);
         platform.addAwsService(service);
+        platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);
     }

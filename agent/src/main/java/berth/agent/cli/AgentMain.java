@@ -37,9 +37,15 @@ public final class AgentMain {
             credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default: test/test)
             """;
 
+    /** Logback's system property naming its configuration; berth-agent.jar names its own unless the caller did. */
+    private static final String LOG_CONFIGURATION = "logback.configurationFile";
+
     private AgentMain() {}
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty(LOG_CONFIGURATION) == null) {
+            System.setProperty(LOG_CONFIGURATION, "berth-agent-logback.xml");
+        }
         AgentConfig config;
         try {
             config = parse(List.of(args), System.getenv());

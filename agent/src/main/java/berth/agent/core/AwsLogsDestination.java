@@ -1,6 +1,6 @@
 package berth.agent.core;
 
-import berth.ecs.core.taskdef.ContainerDefinition;
+import berth.agentwire.AssignedContainer;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ import java.util.Optional;
 public record AwsLogsDestination(String group, String streamPrefix, Optional<String> region, boolean createGroup) {
 
     /** The destination of {@code container}'s output, when it uses the awslogs driver with a group. */
-    public static Optional<AwsLogsDestination> of(ContainerDefinition container) {
+    public static Optional<AwsLogsDestination> of(AssignedContainer container) {
         if (!container.hasLogConfiguration() || !container.logConfiguration().awslogs()) {
             return Optional.empty();
         }

@@ -11,9 +11,9 @@ import berth.agent.runtime.PortMapping;
 import berth.agent.runtime.Resources;
 import berth.agent.runtime.TransportProtocol;
 import berth.agent.runtime.Ulimit;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.ContainerDefinition;
-import berth.ecs.core.taskdef.KeyValue;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.HealthProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The engine spec of each container of a task, from its ECS container definition. */
+/** The engine spec of each container of a task, from its assigned container. */
 public final class ContainerSpecs {
 
     /** Log drivers whose lines the agent ships itself; the engine keeps them in json-file meanwhile. */
@@ -36,7 +36,7 @@ public final class ContainerSpecs {
      * @param resources   the container's limits ({@link TaskResourceSplit})
      * @param linkedHosts bridge addresses of the containers {@code container} links to, by link alias
      */
-    public static ContainerSpec of(AgentSettings settings, TaskAssignment task, ContainerDefinition container,
+    public static ContainerSpec of(AgentSettings settings, AssignedTask task, AssignedContainer container,
                                    Resources resources, Map<String, String> linkedHosts) {
         TaskNetwork network = TaskNetwork.of(task, settings);
         List<TaskLayout.VolumeUse> volumes = TaskLayout.volumes(task, container);
@@ -81,11 +81,11 @@ public final class ContainerSpecs {
      * The container holding an awsvpc task's network namespace on the awsvpc network. It carries the
      * task's DNS servers and hosts entries: containers sharing a namespace cannot set their own.
      */
-    public static ContainerSpec pause(AgentSettings settings, TaskAssignment task) {
+    public static ContainerSpec pause(AgentSettings settings, AssignedTask task) {
         Set<String> dns = new LinkedHashSet<>();
         Set<String> search = new LinkedHashSet<>();
         List<ExtraHost> hosts = new ArrayList<>();
-        for (ContainerDefinition c : task.taskDefinition().containerDefinitions()) {
+        for (AssignedContainer c : task.containers()) {
             dns.addAll(c.dnsServers());
             search.addAll(c.dnsSearchDomains());
             hosts.addAll(extraHosts(c, Map.of()));
@@ -104,7 +104,7 @@ public final class ContainerSpecs {
     }
 
     /** How long a stop waits after SIGTERM: the container's stopTimeout, else the assignment's default, else 30 s. */
-    public static Duration stopTimeout(TaskAssignment task, ContainerDefinition container) {
+    public static Duration stopTimeout(AssignedTask task, AssignedContainer container) {
         if (container.stopTimeoutSeconds() > 0) {
             return Duration.ofSeconds(container.stopTimeoutSeconds());
         }
@@ -116,22 +116,20 @@ public final class ContainerSpecs {
      * The definition's variables, then the assignment's and the task endpoints' ({@link TaskEndpointVariables})
      * for names the definition does not set.
      */
-    static Map<String, String> environment(AgentSettings settings, TaskAssignment task, ContainerDefinition container) {
+    static Map<String, String> environment(AgentSettings settings, AssignedTask task, AssignedContainer container) {
         Map<String, String> env = new LinkedHashMap<>(task.environment());
         env.putAll(TaskEndpointVariables.forContainer(task, container.name(), settings.controlPlane()));
-        for (KeyValue kv : container.environment()) {
-            env.put(kv.name(), kv.value());
-        }
+        env.putAll(container.environment());
         return env;
     }
 
-    private static Map<String, String> labels(AgentSettings settings, TaskAssignment task, ContainerDefinition c) {
+    private static Map<String, String> labels(AgentSettings settings, AssignedTask task, AssignedContainer c) {
         Map<String, String> labels = new LinkedHashMap<>(c.dockerLabels());
         labels.putAll(TaskLayout.containerLabels(settings, task, c.name(), TaskLayout.taskVolumes(task, c)));
         return labels;
     }
 
-    private static List<Mount> mounts(List<TaskLayout.VolumeUse> volumes, ContainerDefinition c) {
+    private static List<Mount> mounts(List<TaskLayout.VolumeUse> volumes, AssignedContainer c) {
         List<Mount> mounts = new ArrayList<>();
         for (TaskLayout.VolumeUse use : volumes) {
             switch (use) {
@@ -145,14 +143,14 @@ public final class ContainerSpecs {
         return mounts;
     }
 
-    private static List<PortMapping> portMappings(ContainerDefinition c) {
+    private static List<PortMapping> portMappings(AssignedContainer c) {
         return c.portMappings().stream()
                 .map(p -> new PortMapping(p.containerPort(), p.hostPort(),
                         p.udp() ? TransportProtocol.UDP : TransportProtocol.TCP, ""))
                 .toList();
     }
 
-    private static List<ExtraHost> extraHosts(ContainerDefinition c, Map<String, String> linkedHosts) {
+    private static List<ExtraHost> extraHosts(AssignedContainer c, Map<String, String> linkedHosts) {
         List<ExtraHost> hosts = new ArrayList<>();
         c.extraHosts().forEach(h -> hosts.add(new ExtraHost(h.hostname(), h.ipAddress())));
         linkedHosts.forEach((alias, ip) -> hosts.add(new ExtraHost(alias, ip)));
@@ -160,7 +158,7 @@ public final class ContainerSpecs {
     }
 
     /** ECS's health check: CMD or CMD-SHELL with its timings; {@code NONE} turns the image's check off. */
-    static HealthCheck healthCheck(ContainerDefinition c) {
+    static HealthCheck healthCheck(AssignedContainer c) {
         List<String> command = c.healthCheck().command();
         if (command.isEmpty()) {
             return HealthCheck.imageDefault();
@@ -175,9 +173,9 @@ public final class ContainerSpecs {
         }
         var h = c.healthCheck();
         return new HealthCheck.Command(test,
-                Duration.ofSeconds(positiveOr(h.intervalSeconds(), berth.ecs.core.taskdef.HealthCheck.DEFAULT_INTERVAL)),
-                Duration.ofSeconds(positiveOr(h.timeoutSeconds(), berth.ecs.core.taskdef.HealthCheck.DEFAULT_TIMEOUT)),
-                positiveOr(h.retries(), berth.ecs.core.taskdef.HealthCheck.DEFAULT_RETRIES),
+                Duration.ofSeconds(positiveOr(h.intervalSeconds(), HealthProbe.DEFAULT_INTERVAL_SECONDS)),
+                Duration.ofSeconds(positiveOr(h.timeoutSeconds(), HealthProbe.DEFAULT_TIMEOUT_SECONDS)),
+                positiveOr(h.retries(), HealthProbe.DEFAULT_RETRIES),
                 Duration.ofSeconds(Math.max(h.startPeriodSeconds(), 0)));
     }
 
@@ -185,7 +183,7 @@ public final class ContainerSpecs {
      * The engine's log driver: {@code json-file} unless the definition names another the engine has;
      * {@code awslogs} lines stay in json-file for {@code docker logs} while the agent ships them.
      */
-    static LogConfiguration logConfiguration(ContainerDefinition c) {
+    static LogConfiguration logConfiguration(AssignedContainer c) {
         if (!c.hasLogConfiguration() || SHIPPED_DRIVERS.contains(c.logConfiguration().logDriver())) {
             return LogConfiguration.jsonFile();
         }

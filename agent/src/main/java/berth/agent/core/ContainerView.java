@@ -3,7 +3,7 @@ package berth.agent.core;
 import berth.agent.runtime.ContainerObservation;
 import berth.agent.runtime.ContainerState;
 import berth.agent.runtime.HealthStatus;
-import berth.ecs.core.taskdef.ContainerDefinition;
+import berth.agentwire.AssignedContainer;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param reason ECS's reason text when the container stopped for another cause than its process
  *               exiting, else empty
  */
-public record ContainerView(ContainerDefinition definition, Optional<ContainerObservation> observed,
+public record ContainerView(AssignedContainer definition, Optional<ContainerObservation> observed,
                             ContainerPhase phase, Optional<Integer> exitCode, String reason, boolean started) {
 
     public String name() {
@@ -40,7 +40,7 @@ public record ContainerView(ContainerDefinition definition, Optional<ContainerOb
     }
 
     /** The view of {@code definition} given the engine's {@code observed} container and the agent's record. */
-    public static ContainerView of(ContainerDefinition definition, Optional<ContainerObservation> observed,
+    public static ContainerView of(AssignedContainer definition, Optional<ContainerObservation> observed,
                                    LocalTaskState local) {
         Optional<ContainerFailure> failure = Optional.ofNullable(local.failures().get(definition.name()));
         if (observed.isEmpty()) {

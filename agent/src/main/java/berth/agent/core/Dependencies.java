@@ -1,6 +1,7 @@
 package berth.agent.core;
 
-import berth.ecs.core.taskdef.ContainerDependency;
+import berth.agentwire.DependencyCondition;
+import berth.agentwire.DependsOn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,14 +32,14 @@ public final class Dependencies {
      * The dependencies of {@code target}: its dependsOn, then a START dependency on each container it
      * links to or mounts the volumes of, unless already named.
      */
-    public static List<ContainerDependency> of(ContainerView target) {
-        List<ContainerDependency> all = new ArrayList<>(target.definition().dependsOn());
+    public static List<DependsOn> of(ContainerView target) {
+        List<DependsOn> all = new ArrayList<>(target.definition().dependsOn());
         List<String> implied = new ArrayList<>();
         target.definition().links().forEach(link -> implied.add(linkTarget(link)));
         target.definition().volumesFrom().forEach(v -> implied.add(v.sourceContainer()));
         for (String name : implied) {
             if (all.stream().noneMatch(d -> d.containerName().equals(name))) {
-                all.add(new ContainerDependency(name, ContainerDependency.Condition.START));
+                all.add(new DependsOn(name, DependencyCondition.START));
             }
         }
         return all;
@@ -57,7 +58,7 @@ public final class Dependencies {
     }
 
     public static Readiness readiness(ContainerView target, Map<String, ContainerView> views, Instant now) {
-        for (ContainerDependency dependency : of(target)) {
+        for (DependsOn dependency : of(target)) {
             ContainerView d = views.get(dependency.containerName());
             if (d == null) {
                 return new Readiness.Failed(FailureReasons.dependencyMissing(dependency.containerName(), target.name()));
@@ -70,7 +71,7 @@ public final class Dependencies {
         return new Readiness.Ready();
     }
 
-    private static Readiness one(ContainerDependency.Condition condition, ContainerView d, ContainerView target,
+    private static Readiness one(DependencyCondition condition, ContainerView d, ContainerView target,
                                  Instant now) {
         boolean stopped = d.phase() == ContainerPhase.STOPPED;
         switch (condition) {

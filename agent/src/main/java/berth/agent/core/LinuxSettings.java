@@ -1,10 +1,9 @@
 package berth.agent.core;
 
 import berth.agent.runtime.LinuxOptions;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.ContainerDefinition;
-import berth.ecs.core.taskdef.KeyValue;
-import berth.ecs.core.taskdef.LinuxParameters;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.LinuxFeatures;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,13 @@ import java.util.Optional;
  */
 final class LinuxSettings {
 
-    static final String TASK = "task";
+    static final String TASK = AssignedTask.TASK_NAMESPACE;
 
     private LinuxSettings() {}
 
-    static LinuxOptions of(TaskAssignment task, ContainerDefinition c, TaskNetwork network) {
-        LinuxParameters p = c.linuxParameters();
-        Map<String, String> sysctls = new LinkedHashMap<>();
-        for (KeyValue kv : c.systemControls()) {
-            sysctls.put(kv.name(), kv.value());
-        }
+    static LinuxOptions of(AssignedTask task, AssignedContainer c, TaskNetwork network) {
+        LinuxFeatures p = c.linuxParameters();
+        Map<String, String> sysctls = new LinkedHashMap<>(c.systemControls());
         List<LinuxOptions.VolumesFrom> volumesFrom = c.volumesFrom().stream()
                 .map(v -> new LinuxOptions.VolumesFrom(TaskLayout.hostName(task, v.sourceContainer()), v.readOnly()))
                 .toList();
@@ -36,30 +32,30 @@ final class LinuxSettings {
                 .map(d -> new LinuxOptions.Device(d.hostPath(), d.containerPath(), permissions(d.permissions())))
                 .toList();
         return new LinuxOptions(p.capabilitiesAdd(), p.capabilitiesDrop(), devices, p.sharedMemorySizeMiB(),
-                p.maxSwapMiB() == LinuxParameters.UNSET ? LinuxOptions.UNSET : p.maxSwapMiB(),
-                p.swappiness() == LinuxParameters.UNSET ? LinuxOptions.UNSET : p.swappiness(), sysctls,
-                c.dockerSecurityOptions(), namespace(task, c, network, task.taskDefinition().pidMode(), false),
-                namespace(task, c, network, task.taskDefinition().ipcMode(), true), c.pseudoTerminal(), c.interactive(),
+                p.maxSwapMiB() == LinuxFeatures.UNSET ? LinuxOptions.UNSET : p.maxSwapMiB(),
+                p.swappiness() == LinuxFeatures.UNSET ? LinuxOptions.UNSET : p.swappiness(), sysctls,
+                c.dockerSecurityOptions(), namespace(task, c, network, task.pidMode(), false),
+                namespace(task, c, network, task.ipcMode(), true), c.pseudoTerminal(), c.interactive(),
                 volumesFrom);
     }
 
     /** The pause container shares its IPC namespace when the task asks for a task-wide one. */
-    static LinuxOptions pause(TaskAssignment task) {
-        boolean sharedIpc = TASK.equals(task.taskDefinition().ipcMode());
+    static LinuxOptions pause(AssignedTask task) {
+        boolean sharedIpc = TASK.equals(task.ipcMode());
         return sharedIpc ? new LinuxOptions(List.of(), List.of(), List.of(), 0, LinuxOptions.UNSET, LinuxOptions.UNSET,
                 Map.of(), List.of(), "", "shareable", false, false, List.of()) : LinuxOptions.NONE;
     }
 
     /** The container holding the task-wide namespaces when the pause container does not: the first one. */
-    static Optional<ContainerDefinition> namespaceHolder(TaskAssignment task, TaskNetwork network) {
-        boolean taskWide = TASK.equals(task.taskDefinition().pidMode()) || TASK.equals(task.taskDefinition().ipcMode());
+    static Optional<AssignedContainer> namespaceHolder(AssignedTask task, TaskNetwork network) {
+        boolean taskWide = TASK.equals(task.pidMode()) || TASK.equals(task.ipcMode());
         if (!taskWide || network == TaskNetwork.AWSVPC) {
             return Optional.empty();
         }
-        return task.taskDefinition().containerDefinitions().stream().findFirst();
+        return task.containers().stream().findFirst();
     }
 
-    private static String namespace(TaskAssignment task, ContainerDefinition c, TaskNetwork network, String mode,
+    private static String namespace(AssignedTask task, AssignedContainer c, TaskNetwork network, String mode,
                                     boolean ipc) {
         if (!TASK.equals(mode)) {
             return mode;
@@ -67,7 +63,7 @@ final class LinuxSettings {
         if (network == TaskNetwork.AWSVPC) {
             return "container:" + TaskLayout.hostName(task, TaskLayout.PAUSE);
         }
-        ContainerDefinition holder = namespaceHolder(task, network).orElseThrow();
+        AssignedContainer holder = namespaceHolder(task, network).orElseThrow();
         if (holder.name().equals(c.name())) {
             return ipc ? "shareable" : "";
         }

@@ -1,6 +1,6 @@
 package berth.agent.core;
 
-import berth.ecs.agentwire.TaskObservation;
+import berth.agentwire.TaskObservation;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package berth.agent.core;
 
-import berth.ecs.agentwire.TaskObservation;
+import berth.agentwire.TaskObservation;
 import java.util.List;
 import java.util.Map;
 

@@ -5,9 +5,9 @@ import berth.agent.runtime.ContainerState;
 import berth.agent.runtime.NetworkBinding;
 import berth.agent.runtime.Resources;
 import berth.agent.runtime.TransportProtocol;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.agentwire.TaskObservation;
-import berth.ecs.core.taskdef.ContainerDefinition;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.TaskObservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import java.util.Optional;
 final class TaskDecision {
 
     final AgentSettings settings;
-    final TaskAssignment task;
+    final AssignedTask task;
     final Map<String, ContainerObservation> observed;
     final Instant now;
     final TaskStatus controlPlaneStatus;
@@ -36,7 +36,7 @@ final class TaskDecision {
     final List<ContainerStateReport> containerReports = new ArrayList<>();
     final List<TaskObservation> observations = new ArrayList<>();
 
-    TaskDecision(AgentSettings settings, TaskAssignment task, Map<String, ContainerObservation> observed,
+    TaskDecision(AgentSettings settings, AssignedTask task, Map<String, ContainerObservation> observed,
                  LocalTaskState local, Instant now) {
         this.settings = settings;
         this.task = task;
@@ -69,7 +69,7 @@ final class TaskDecision {
     /** Every container of the task, in definition order. */
     Map<String, ContainerView> views() {
         Map<String, ContainerView> views = new LinkedHashMap<>();
-        for (ContainerDefinition c : task.taskDefinition().containerDefinitions()) {
+        for (AssignedContainer c : task.containers()) {
             views.put(c.name(), ContainerView.of(c, Optional.ofNullable(observed.get(c.name())), local));
         }
         return views;
@@ -116,7 +116,7 @@ final class TaskDecision {
 
     /** The limits of each container ({@link TaskResourceSplit}). */
     Map<String, Resources> resources() {
-        return TaskResourceSplit.of(task.taskDefinition());
+        return TaskResourceSplit.of(task);
     }
 
     /** What ECS should hear about {@code v} now. */
@@ -162,7 +162,7 @@ final class TaskDecision {
             }
         }
         pause().ifPresent(p -> steps.add(new Step.RemoveContainer(TaskLayout.PAUSE, p.id())));
-        task.taskDefinition().containerDefinitions().stream()
+        task.containers().stream()
                 .flatMap(c -> TaskLayout.taskVolumes(task, c).stream())
                 .distinct()
                 .forEach(v -> steps.add(new Step.RemoveVolume(v)));

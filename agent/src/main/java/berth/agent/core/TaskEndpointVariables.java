@@ -1,6 +1,6 @@
 package berth.agent.core;
 
-import berth.ecs.agentwire.TaskAssignment;
+import berth.agentwire.AssignedTask;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,12 +20,12 @@ public final class TaskEndpointVariables {
     private TaskEndpointVariables() {}
 
     /** The token naming one container in metadata paths: its host name, unique on the host. */
-    public static String metadataToken(TaskAssignment task, String containerName) {
+    public static String metadataToken(AssignedTask task, String containerName) {
         return TaskLayout.hostName(task, containerName);
     }
 
     /** The variables for {@code containerName} of {@code task} under the control plane at {@code controlPlane}. */
-    public static Map<String, String> forContainer(TaskAssignment task, String containerName, String controlPlane) {
+    public static Map<String, String> forContainer(AssignedTask task, String containerName, String controlPlane) {
         Map<String, String> env = new LinkedHashMap<>();
         String metadata = "http://" + ADDRESS + METADATA_PATH + metadataToken(task, containerName);
         env.put("ECS_CONTAINER_METADATA_URI_V4", metadata);
@@ -45,8 +45,8 @@ public final class TaskEndpointVariables {
     }
 
     /** Whether the task's containers share the host's network (so their requests come from the host's addresses). */
-    public static boolean hostNetwork(TaskAssignment task) {
-        return "host".equals(task.taskDefinition().networkMode());
+    public static boolean hostNetwork(AssignedTask task) {
+        return AssignedTask.HOST.equals(task.networkMode());
     }
 
     /** The port at which {@value #ADDRESS} forwards to {@code controlPlane}: the control plane's own port. */

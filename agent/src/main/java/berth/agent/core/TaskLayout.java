@@ -1,10 +1,11 @@
 package berth.agent.core;
 
 import berth.agent.runtime.BerthLabels;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.ContainerDefinition;
-import berth.ecs.core.taskdef.MountPoint;
-import berth.ecs.core.taskdef.Volume;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.DockerVolumeSettings;
+import berth.agentwire.TaskVolume;
+import berth.agentwire.VolumeMount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public final class TaskLayout {
     private TaskLayout() {}
 
     /** {@code berth-<task id>-<container name>}: unique on the host, readable in {@code docker ps}. */
-    public static String hostName(TaskAssignment task, String containerName) {
+    public static String hostName(AssignedTask task, String containerName) {
         if (containerName.equals(PAUSE)) {
             return "berth-" + task.taskId() + ".pause";
         }
@@ -34,13 +35,13 @@ public final class TaskLayout {
     }
 
     /** A task-scoped volume's name on the host: {@code berth-<task id>-<volume name>}. */
-    public static String taskVolumeName(TaskAssignment task, String volumeName) {
+    public static String taskVolumeName(AssignedTask task, String volumeName) {
         String name = "berth-" + task.taskId() + "-" + volumeName;
         return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     }
 
     /** The labels of everything this agent creates for {@code task}. */
-    public static Map<String, String> labels(AgentSettings settings, TaskAssignment task) {
+    public static Map<String, String> labels(AgentSettings settings, AssignedTask task) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(BerthLabels.MANAGED, "true");
         labels.put(BerthLabels.TASK_ARN, task.taskArn());
@@ -52,7 +53,7 @@ public final class TaskLayout {
     }
 
     /** The labels of one container of {@code task}. */
-    public static Map<String, String> containerLabels(AgentSettings settings, TaskAssignment task, String containerName,
+    public static Map<String, String> containerLabels(AgentSettings settings, AssignedTask task, String containerName,
                                                       List<String> taskVolumes) {
         Map<String, String> labels = labels(settings, task);
         labels.put(BerthLabels.CONTAINER_NAME, containerName);
@@ -81,21 +82,20 @@ public final class TaskLayout {
     }
 
     /** The backing of each of {@code container}'s mount points, in order; mount points naming no volume are skipped. */
-    public static List<VolumeUse> volumes(TaskAssignment task, ContainerDefinition container) {
+    public static List<VolumeUse> volumes(AssignedTask task, AssignedContainer container) {
         List<VolumeUse> uses = new ArrayList<>();
-        for (MountPoint mount : container.mountPoints()) {
-            Optional<Volume> volume = task.taskDefinition().volumes().stream()
-                    .filter(v -> v.name().equals(mount.sourceVolume())).findFirst();
+        for (VolumeMount mount : container.mountPoints()) {
+            Optional<TaskVolume> volume = task.volume(mount.sourceVolume());
             if (volume.isEmpty()) {
                 continue;
             }
-            Volume v = volume.get();
-            if (v.kind() == Volume.Kind.HOST && !v.hostSourcePath().isEmpty()) {
+            TaskVolume v = volume.get();
+            if (!v.hostSourcePath().isEmpty()) {
                 uses.add(new VolumeUse.HostPath(v.hostSourcePath(), mount.containerPath(), mount.readOnly()));
                 continue;
             }
-            Volume.DockerVolumeConfiguration docker = v.docker();
-            boolean shared = v.kind() == Volume.Kind.DOCKER && Volume.DockerVolumeConfiguration.SHARED.equals(docker.scope());
+            DockerVolumeSettings docker = v.docker();
+            boolean shared = docker.shared();
             String driver = docker.driver().isEmpty() ? "local" : docker.driver();
             Map<String, String> labels = new HashMap<>(docker.labels());
             if (shared) {
@@ -110,7 +110,7 @@ public final class TaskLayout {
     }
 
     /** The task-scoped volumes {@code container} mounts, by host name. */
-    public static List<String> taskVolumes(TaskAssignment task, ContainerDefinition container) {
+    public static List<String> taskVolumes(AssignedTask task, AssignedContainer container) {
         return volumes(task, container).stream()
                 .filter(u -> u instanceof VolumeUse.Named n && n.taskScoped())
                 .map(u -> ((VolumeUse.Named) u).volume())

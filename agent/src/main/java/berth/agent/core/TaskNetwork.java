@@ -1,24 +1,21 @@
 package berth.agent.core;
 
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.NetworkMode;
-import berth.ecs.core.taskdef.TaskDefinition;
+import berth.agentwire.AssignedTask;
 
 /** How a task's containers are networked on this host. */
 public enum TaskNetwork {
     BRIDGE, HOST, NONE, AWSVPC;
 
     /** The task's network: its definition's mode, and always awsvpc on Fargate. */
-    public static TaskNetwork of(TaskAssignment task, AgentSettings settings) {
-        if (settings.fargate() || TaskDefinition.FARGATE.equals(task.launchType())) {
+    public static TaskNetwork of(AssignedTask task, AgentSettings settings) {
+        if (settings.fargate() || AssignedTask.FARGATE.equals(task.launchType())) {
             return AWSVPC;
         }
-        NetworkMode mode = task.taskDefinition().effectiveNetworkMode();
-        return switch (mode) {
-            case BRIDGE -> BRIDGE;
-            case HOST -> HOST;
-            case NONE -> NONE;
-            case AWSVPC -> AWSVPC;
+        return switch (task.networkMode()) {
+            case AssignedTask.HOST -> HOST;
+            case AssignedTask.NONE -> NONE;
+            case AssignedTask.AWSVPC -> AWSVPC;
+            default -> BRIDGE;
         };
     }
 }

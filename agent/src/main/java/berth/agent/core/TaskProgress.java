@@ -6,8 +6,8 @@ import berth.agent.runtime.ContainerState;
 import berth.agent.runtime.HealthStatus;
 import berth.agent.runtime.ImageRef;
 import berth.agent.runtime.Resources;
-import berth.ecs.agentwire.TaskObservation;
-import berth.ecs.core.taskdef.ContainerDefinition;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.TaskObservation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +75,7 @@ final class TaskProgress {
             }
             if (!v.definition().environmentFiles().isEmpty() && v.phase() == ContainerPhase.NONE) {
                 d.local = d.local.failed(v.name(), new ContainerFailure(FailureReasons.resourceInitialization(
-                        "failed to download env files: " + v.definition().environmentFiles().get(0).value()
+                        "failed to download env files: " + v.definition().environmentFiles().get(0)
                                 + ": berth has no S3 to read environment files from"), Optional.empty(), true));
                 recorded = true;
                 continue;
@@ -135,7 +135,7 @@ final class TaskProgress {
     }
 
     private void createAndStart(ContainerView v, Resources resources) {
-        ContainerDefinition c = v.definition();
+        AssignedContainer c = v.definition();
         for (TaskLayout.VolumeUse use : TaskLayout.volumes(d.task, c)) {
             if (use instanceof TaskLayout.VolumeUse.Named n) {
                 Map<String, String> labels = new LinkedHashMap<>(n.labels());
@@ -154,14 +154,14 @@ final class TaskProgress {
     }
 
     /** Starts a created container; an awslogs container's stream is opened first. */
-    private void start(ContainerDefinition c, String container) {
+    private void start(AssignedContainer c, String container) {
         AwsLogsDestination.of(c).ifPresent(logs ->
                 d.steps.add(new Step.OpenLogStream(c.name(), container, d.task.taskId(), logs)));
         d.steps.add(new Step.StartContainer(c.name(), container));
     }
 
     /** Bridge addresses of the containers {@code c} links to, by alias and by name. */
-    private Map<String, String> linkedHosts(ContainerDefinition c) {
+    private Map<String, String> linkedHosts(AssignedContainer c) {
         Map<String, String> hosts = new LinkedHashMap<>();
         if (d.network != TaskNetwork.BRIDGE) {
             return hosts;

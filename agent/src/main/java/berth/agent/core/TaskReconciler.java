@@ -3,8 +3,8 @@ package berth.agent.core;
 import berth.agent.runtime.BerthLabels;
 import berth.agent.runtime.ContainerObservation;
 import berth.agent.runtime.ContainerSpec;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.agentwire.TaskObservation;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.TaskObservation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +32,7 @@ public final class TaskReconciler {
         return settings;
     }
 
-    public Plan reconcile(List<TaskAssignment> desired, List<ContainerObservation> observed,
+    public Plan reconcile(List<AssignedTask> desired, List<ContainerObservation> observed,
                           Map<String, LocalTaskState> local, Instant now) {
         Map<String, Map<String, ContainerObservation>> byTask = byTask(observed);
         Map<String, LocalTaskState> states = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ public final class TaskReconciler {
         List<ContainerStateReport> containerReports = new ArrayList<>();
         List<TaskObservation> observations = new ArrayList<>();
         Set<String> assigned = new LinkedHashSet<>();
-        for (TaskAssignment task : desired) {
+        for (AssignedTask task : desired) {
             if (!assigned.add(task.taskArn())) {
                 continue;
             }

@@ -1,8 +1,8 @@
 package berth.agent.core;
 
 import berth.agent.runtime.Resources;
-import berth.ecs.core.taskdef.ContainerDefinition;
-import berth.ecs.core.taskdef.TaskDefinition;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.AssignedTask;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +29,13 @@ public final class TaskResourceSplit {
 
     private TaskResourceSplit() {}
 
-    /** The limits of every container of {@code definition}, by container name. */
-    public static Map<String, Resources> of(TaskDefinition definition) {
-        List<ContainerDefinition> containers = definition.containerDefinitions();
-        Map<String, Long> nanoCpus = cpuLimits(containers, definition.cpuUnits());
-        Map<String, Long> memory = memoryLimits(containers, definition.memoryMiB());
+    /** The limits of every container of {@code task}, by container name. */
+    public static Map<String, Resources> of(AssignedTask task) {
+        List<AssignedContainer> containers = task.containers();
+        Map<String, Long> nanoCpus = cpuLimits(containers, task.cpuUnits());
+        Map<String, Long> memory = memoryLimits(containers, task.memoryMiB());
         Map<String, Resources> out = new LinkedHashMap<>();
-        for (ContainerDefinition c : containers) {
+        for (AssignedContainer c : containers) {
             long limit = memory.getOrDefault(c.name(), 0L);
             long reservation = c.memoryReservationMiB();
             if (limit > 0 && reservation > limit) {
@@ -47,17 +47,17 @@ public final class TaskResourceSplit {
         return out;
     }
 
-    private static Map<String, Long> cpuLimits(List<ContainerDefinition> containers, int taskUnits) {
+    private static Map<String, Long> cpuLimits(List<AssignedContainer> containers, int taskUnits) {
         Map<String, Long> out = new LinkedHashMap<>();
         if (taskUnits <= 0 || containers.isEmpty()) {
             return out;
         }
-        long explicit = containers.stream().mapToLong(ContainerDefinition::cpu).sum();
+        long explicit = containers.stream().mapToLong(AssignedContainer::cpu).sum();
         long unset = containers.stream().filter(c -> c.cpu() <= 0).count();
         double unsetWeight = unset == 0 ? 0 : explicit < taskUnits ? (taskUnits - explicit) / (double) unset
                 : LEFTOVER_WEIGHT;
         double total = explicit + unsetWeight * unset;
-        for (ContainerDefinition c : containers) {
+        for (AssignedContainer c : containers) {
             double weight = c.cpu() > 0 ? c.cpu() : unsetWeight;
             long nano = Math.round(taskUnits * (weight / total) * 1_000_000_000d / 1024d);
             out.put(c.name(), Math.max(nano, MIN_NANO_CPUS));
@@ -65,11 +65,11 @@ public final class TaskResourceSplit {
         return out;
     }
 
-    private static Map<String, Long> memoryLimits(List<ContainerDefinition> containers, int taskMiB) {
+    private static Map<String, Long> memoryLimits(List<AssignedContainer> containers, int taskMiB) {
         Map<String, Long> out = new LinkedHashMap<>();
         long fixed = 0;
         int unset = 0;
-        for (ContainerDefinition c : containers) {
+        for (AssignedContainer c : containers) {
             if (c.memoryMiB() > 0) {
                 out.put(c.name(), (long) c.memoryMiB());
                 fixed += c.memoryMiB();
@@ -81,7 +81,7 @@ public final class TaskResourceSplit {
             return out;
         }
         long share = Math.max((taskMiB - fixed) / unset, MIN_MEMORY_MIB);
-        for (ContainerDefinition c : containers) {
+        for (AssignedContainer c : containers) {
             if (c.memoryMiB() <= 0) {
                 out.put(c.name(), share);
             }

@@ -1,6 +1,6 @@
 package berth.agent.core;
 
-import berth.ecs.core.taskdef.ContainerDependency;
+import berth.agentwire.DependsOn;
 import java.time.Duration;
 import java.util.Map;
 
@@ -69,7 +69,7 @@ final class TaskShutdown {
             if (other == target || other.phase() != ContainerPhase.RUNNING) {
                 continue;
             }
-            for (ContainerDependency dependency : Dependencies.of(other)) {
+            for (DependsOn dependency : Dependencies.of(other)) {
                 if (dependency.containerName().equals(target.name())) {
                     return true;
                 }

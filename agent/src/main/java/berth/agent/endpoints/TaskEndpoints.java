@@ -5,9 +5,9 @@ import berth.agent.core.TaskLayout;
 import berth.agent.runtime.BerthLabels;
 import berth.agent.runtime.ContainerObservation;
 import berth.agent.runtime.Runtime;
-import berth.ecs.agentwire.RoleCredentials;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.ContainerDefinition;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.RoleCredentials;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -40,7 +40,7 @@ public final class TaskEndpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TaskEndpoints SHARED = new TaskEndpoints();
 
-    private final Map<String, List<TaskAssignment>> byAgent = new ConcurrentHashMap<>();
+    private final Map<String, List<AssignedTask>> byAgent = new ConcurrentHashMap<>();
     private final Map<String, Runtime> runtimes = new ConcurrentHashMap<>();
     private final Map<Integer, ControlPlaneForwarder> forwarders = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -56,7 +56,7 @@ public final class TaskEndpoints {
     }
 
     /** The tasks agent {@code agentId} runs now, whose containers {@code runtime} runs, under {@code controlPlane}. */
-    public void update(String agentId, String controlPlane, Runtime runtime, List<TaskAssignment> tasks) {
+    public void update(String agentId, String controlPlane, Runtime runtime, List<AssignedTask> tasks) {
         byAgent.put(agentId, List.copyOf(tasks));
         runtimes.put(agentId, runtime);
         if (byAgent.values().stream().allMatch(List::isEmpty)) {
@@ -96,7 +96,7 @@ public final class TaskEndpoints {
     /** The execution role's credentials of a task some agent of this process runs, if it has that role. */
     public Optional<RoleCredentials> executionRoleCredentials(String taskArn) {
         return tasks().map(Owned::task).filter(t -> t.taskArn().equals(taskArn))
-                .map(TaskAssignment::executionRoleCredentials).filter(RoleCredentials::present).findFirst();
+                .map(AssignedTask::executionRoleCredentials).filter(RoleCredentials::present).findFirst();
     }
 
     private synchronized void ensureServer() {
@@ -206,7 +206,7 @@ public final class TaskEndpoints {
         String token = parts[0];
         String sub = parts.length > 1 ? parts[1] : "";
         for (Owned owned : tasks().toList()) {
-            for (ContainerDefinition c : owned.task().taskDefinition().containerDefinitions()) {
+            for (AssignedContainer c : owned.task().containers()) {
                 if (!TaskEndpointVariables.metadataToken(owned.task(), c.name()).equals(token)) {
                     continue;
                 }
@@ -275,7 +275,7 @@ public final class TaskEndpoints {
                 .map(t -> new Owned(t, runtimes.get(e.getKey()))));
     }
 
-    private record Owned(TaskAssignment task, Runtime runtime) {}
+    private record Owned(AssignedTask task, Runtime runtime) {}
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {
         sendBytes(exchange, status, JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));

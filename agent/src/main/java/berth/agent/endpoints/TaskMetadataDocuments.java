@@ -3,8 +3,8 @@ package berth.agent.endpoints;
 import berth.agent.core.TaskLayout;
 import berth.agent.runtime.BerthLabels;
 import berth.agent.runtime.ContainerObservation;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.ContainerDefinition;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.AssignedTask;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,20 +20,20 @@ import java.util.Optional;
 final class TaskMetadataDocuments {
     private TaskMetadataDocuments() {}
 
-    static Map<String, Object> task(TaskAssignment task, List<ContainerObservation> observed) {
+    static Map<String, Object> task(AssignedTask task, List<ContainerObservation> observed) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Cluster", task.clusterArn());
         doc.put("TaskARN", task.taskArn());
-        doc.put("Family", task.taskDefinition().family());
-        doc.put("Revision", Integer.toString(task.taskDefinition().revision()));
+        doc.put("Family", task.family());
+        doc.put("Revision", Integer.toString(task.revision()));
         doc.put("DesiredStatus", task.desiredStatus());
         doc.put("KnownStatus", task.lastStatus());
         Map<String, Object> limits = new LinkedHashMap<>();
-        if (task.taskDefinition().cpuUnits() > 0) {
-            limits.put("CPU", task.taskDefinition().cpuUnits() / 1024.0);
+        if (task.cpuUnits() > 0) {
+            limits.put("CPU", task.cpuUnits() / 1024.0);
         }
-        if (task.taskDefinition().memoryMiB() > 0) {
-            limits.put("Memory", task.taskDefinition().memoryMiB());
+        if (task.memoryMiB() > 0) {
+            limits.put("Memory", task.memoryMiB());
         }
         doc.put("Limits", limits);
         observed.stream().map(ContainerObservation::startedAt).flatMap(Optional::stream).min(Instant::compareTo)
@@ -42,14 +42,14 @@ final class TaskMetadataDocuments {
         doc.put("LaunchType", task.launchType());
         doc.put("AvailabilityZone", "");
         List<Object> containers = new ArrayList<>();
-        for (ContainerDefinition c : task.taskDefinition().containerDefinitions()) {
+        for (AssignedContainer c : task.containers()) {
             containers.add(container(task, c, observed));
         }
         doc.put("Containers", containers);
         return doc;
     }
 
-    static Map<String, Object> container(TaskAssignment task, ContainerDefinition definition,
+    static Map<String, Object> container(AssignedTask task, AssignedContainer definition,
                                          List<ContainerObservation> observed) {
         Optional<ContainerObservation> seen = observed.stream()
                 .filter(o -> definition.name().equals(o.labels().get(BerthLabels.CONTAINER_NAME))).findFirst();
@@ -80,8 +80,7 @@ final class TaskMetadataDocuments {
         List<Object> networks = new ArrayList<>();
         seen.ifPresent(o -> o.ipAddresses().forEach((network, address) -> {
             Map<String, Object> n = new LinkedHashMap<>();
-            n.put("NetworkMode", task.taskDefinition().networkMode().isEmpty() ? "bridge"
-                    : task.taskDefinition().networkMode());
+            n.put("NetworkMode", task.networkMode());
             n.put("IPv4Addresses", List.of(address));
             networks.add(n);
         }));

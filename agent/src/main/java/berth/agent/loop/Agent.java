@@ -2,7 +2,7 @@ package berth.agent.loop;
 
 import berth.agent.core.AgentSettings;
 import berth.agent.runtime.Runtime;
-import berth.ecs.agentwire.AssignmentBatch;
+import berth.agentwire.AssignmentBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -5,14 +5,14 @@ import berth.agent.core.LocalTaskState;
 import berth.agent.core.Plan;
 import berth.agent.core.TaskReconciler;
 import berth.agent.core.TaskWork;
+import berth.agent.endpoints.TaskEndpoints;
 import berth.agent.runtime.BerthLabels;
 import berth.agent.runtime.ContainerEvent;
 import berth.agent.runtime.EventSubscription;
 import berth.agent.runtime.Runtime;
 import berth.agent.runtime.RuntimeFailure;
-import berth.ecs.agentwire.AgentWire;
-import berth.agent.endpoints.TaskEndpoints;
-import berth.ecs.agentwire.AssignmentBatch;
+import berth.agentwire.AgentProtocol;
+import berth.agentwire.AssignmentBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,8 +42,8 @@ public final class AgentLoop implements AutoCloseable {
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration FULL_REFRESH = Duration.ofSeconds(30);
     /** Well inside the heartbeat timeout, so a waiting poll never lets the instance look disconnected. */
-    private static final int POLL_WAIT_SECONDS = Math.min(AgentWire.MAX_WAIT_SECONDS,
-            AssignmentBatch.HEARTBEAT_TIMEOUT_SECONDS * 2 / 3);
+    private static final int POLL_WAIT_SECONDS = Math.min(AgentProtocol.MAX_WAIT_SECONDS,
+            AgentProtocol.HEARTBEAT_TIMEOUT_SECONDS * 2 / 3);
 
     private final Runtime runtime;
     private final AssignmentSource source;

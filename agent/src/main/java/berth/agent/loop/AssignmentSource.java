@@ -1,6 +1,6 @@
 package berth.agent.loop;
 
-import berth.ecs.agentwire.AssignmentBatch;
+import berth.agentwire.AssignmentBatch;
 
 /** Where an agent loop's tasks come from: one container instance's assignments, or Fargate's. */
 interface AssignmentSource {

@@ -6,7 +6,7 @@ import berth.agent.runtime.BerthLabels;
 import berth.agent.runtime.ContainerObservation;
 import berth.agent.runtime.ContainerState;
 import berth.agent.runtime.Runtime;
-import berth.ecs.agentwire.TaskAssignment;
+import berth.agentwire.AssignedTask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,8 +94,8 @@ final class AwsLogsShipping implements LogShipping {
     }
 
     @Override
-    public void sync(List<TaskAssignment> tasks, List<ContainerObservation> containers) {
-        Map<String, TaskAssignment> byArn = new HashMap<>();
+    public void sync(List<AssignedTask> tasks, List<ContainerObservation> containers) {
+        Map<String, AssignedTask> byArn = new HashMap<>();
         tasks.forEach(t -> byArn.put(t.taskArn(), t));
         Set<String> present = containers.stream().map(ContainerObservation::id).collect(Collectors.toSet());
         shipped.retainAll(present);
@@ -106,12 +106,12 @@ final class AwsLogsShipping implements LogShipping {
                     || now.isBefore(retryAt.getOrDefault(o.id(), Instant.MIN))) {
                 continue;
             }
-            TaskAssignment task = byArn.get(o.labels().getOrDefault(BerthLabels.TASK_ARN, ""));
+            AssignedTask task = byArn.get(o.labels().getOrDefault(BerthLabels.TASK_ARN, ""));
             String name = o.labels().getOrDefault(BerthLabels.CONTAINER_NAME, "");
             if (task == null || name.equals(TaskLayout.PAUSE)) {
                 continue;
             }
-            Optional<AwsLogsDestination> destination = task.taskDefinition().container(name)
+            Optional<AwsLogsDestination> destination = task.container(name)
                     .flatMap(AwsLogsDestination::of);
             if (destination.isEmpty()) {
                 continue;
@@ -125,7 +125,7 @@ final class AwsLogsShipping implements LogShipping {
         return o.state() == ContainerState.RUNNING || (o.state().stopped() && o.startedAt().isPresent());
     }
 
-    private void follow(TaskAssignment task, ContainerObservation o, String name, AwsLogsDestination destination) {
+    private void follow(AssignedTask task, ContainerObservation o, String name, AwsLogsDestination destination) {
         String stream = destination.stream(name, task.taskId(), o.id());
         boolean fresh = opened.contains(destination.group() + ":" + stream);
         LogStreamFollower follower = new LogStreamFollower(client(destination), runtime, o, destination, stream,

@@ -2,8 +2,8 @@ package berth.agent.loop;
 
 import berth.agent.core.ContainerStateReport;
 import berth.agent.core.TaskReport;
-import berth.ecs.agentwire.AssignmentBatch;
-import berth.ecs.agentwire.TaskObservation;
+import berth.agentwire.AssignmentBatch;
+import berth.agentwire.TaskObservation;
 import java.util.Optional;
 
 /**

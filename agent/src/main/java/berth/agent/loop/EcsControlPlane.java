@@ -4,9 +4,11 @@ import berth.agent.core.ContainerReport;
 import berth.agent.core.ContainerStateReport;
 import berth.agent.core.TaskReport;
 import berth.agent.runtime.NetworkBinding;
-import berth.ecs.agentwire.AgentWire;
-import berth.ecs.agentwire.AssignmentBatch;
-import berth.ecs.agentwire.TaskObservation;
+import berth.agentwire.AgentProtocol;
+import berth.agentwire.AssignmentBatch;
+import berth.agentwire.ProtocolVersion;
+import berth.agentwire.TaskObservation;
+import berth.agentwire.WireJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -40,7 +42,7 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 /**
  * The control plane over ECS's public API (the SDK's {@link EcsClient}, signed like any client) and
  * berth's own assignment stream and observations (SigV4-signed for service {@code ecs} with the SDK's
- * signer), both at the same endpoint.
+ * signer, naming the agent protocol version this build speaks), both at the same endpoint.
  */
 public final class EcsControlPlane implements ControlPlane {
 
@@ -110,10 +112,10 @@ public final class EcsControlPlane implements ControlPlane {
     public AssignmentBatch assignments(String cluster, String containerInstance, long since, int waitSeconds) {
         String query = "cluster=" + encode(cluster) + "&containerInstance=" + encode(containerInstance)
                 + "&since=" + since + "&waitSeconds=" + waitSeconds;
-        URI uri = URI.create(pollEndpoint + AgentWire.ASSIGNMENTS + "?" + query);
+        URI uri = URI.create(pollEndpoint + AgentProtocol.ASSIGNMENTS + "?" + query);
         HttpResponse<byte[]> response = send("GET", uri, new byte[0], Duration.ofSeconds(waitSeconds + 15L));
         try {
-            return AgentWire.JSON.readValue(response.body(), AssignmentBatch.class);
+            return WireJson.read(response.body(), AssignmentBatch.class);
         } catch (IOException e) {
             throw new ControlPlaneException("unreadable assignments from " + uri + ": " + e.getMessage(), "", false, e);
         }
@@ -151,13 +153,8 @@ public final class EcsControlPlane implements ControlPlane {
 
     @Override
     public void observe(TaskObservation observation) {
-        byte[] body;
-        try {
-            body = AgentWire.JSON.writeValueAsBytes(observation);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write observation", e);
-        }
-        send("POST", URI.create(pollEndpoint + AgentWire.OBSERVATIONS), body, Duration.ofSeconds(30));
+        send("POST", URI.create(pollEndpoint + AgentProtocol.OBSERVATIONS), WireJson.write(observation),
+                Duration.ofSeconds(30));
     }
 
     private static ContainerStateChange containerChange(ContainerReport c) {
@@ -183,7 +180,8 @@ public final class EcsControlPlane implements ControlPlane {
     }
 
     private HttpResponse<byte[]> send(String method, URI uri, byte[] body, Duration timeout) {
-        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri)
+                .putHeader(AgentProtocol.VERSION_HEADER, ProtocolVersion.CURRENT.toString());
         if (body.length > 0) {
             unsigned.putHeader("Content-Type", "application/json");
         }

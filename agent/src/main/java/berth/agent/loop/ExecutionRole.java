@@ -1,7 +1,7 @@
 package berth.agent.loop;
 
 import berth.agent.endpoints.TaskEndpoints;
-import berth.ecs.agentwire.RoleCredentials;
+import berth.agentwire.RoleCredentials;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

@@ -3,8 +3,8 @@ package berth.agent.loop;
 import berth.agent.core.Step;
 import berth.agent.runtime.ImageRef;
 import berth.agent.runtime.RegistryAuth;
-import berth.ecs.agentwire.AgentWire;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 final class ExecutionSecrets implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "ResourceInitializationError: unable to pull secrets or registry auth: "
             + "execution resource retrieval failed: ";
 
@@ -134,7 +135,7 @@ final class ExecutionSecrets implements AutoCloseable {
 
     private static JsonNode json(String value, String secretId) throws Unavailable {
         try {
-            JsonNode json = AgentWire.JSON.readTree(value);
+            JsonNode json = JSON.readTree(value);
             if (json != null && json.isObject()) {
                 return json;
             }

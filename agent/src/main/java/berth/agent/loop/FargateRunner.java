@@ -2,6 +2,7 @@ package berth.agent.loop;
 
 import berth.agent.core.AgentSettings;
 import berth.agent.runtime.Runtime;
+import berth.agentwire.AgentProtocol;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -12,9 +13,6 @@ import java.time.Duration;
  * heartbeat.
  */
 public final class FargateRunner implements AutoCloseable {
-
-    /** The {@code containerInstance} the Fargate runner polls with. */
-    public static final String FARGATE = "fargate";
 
     private final ControlPlane controlPlane;
     private final RegistryCredentials registry;
@@ -27,10 +25,10 @@ public final class FargateRunner implements AutoCloseable {
         this.registry = new RegistryCredentials(endpoint, clock);
         this.secrets = new ExecutionSecrets(endpoint);
         this.logs = new AwsLogsShipping(endpoint, runtime, clock);
-        AgentSettings settings = new AgentSettings(runnerId, FARGATE, endpoint.endpoint().toString(), cleanupWait,
+        AgentSettings settings = new AgentSettings(runnerId, AgentProtocol.FARGATE_INSTANCE, endpoint.endpoint().toString(), cleanupWait,
                 AgentSettings.DEFAULT_AWSVPC_NETWORK, AgentSettings.DEFAULT_PAUSE_IMAGE, true);
         this.loop = new AgentLoop(runtime, controlPlane,
-                (since, wait) -> controlPlane.assignments("default", FARGATE, since, wait), () -> settings, clock,
+                (since, wait) -> controlPlane.assignments("default", AgentProtocol.FARGATE_INSTANCE, since, wait), () -> settings, clock,
                 AgentConfig.DEFAULT_PARALLELISM, new StepExecutor(runtime, clock, registry::forImage, secrets, logs), logs);
     }
 

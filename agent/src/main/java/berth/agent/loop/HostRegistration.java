@@ -1,7 +1,7 @@
 package berth.agent.loop;
 
 import berth.agent.runtime.EngineInfo;
-import berth.ecs.agentwire.AgentWire;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -19,8 +19,9 @@ import java.util.Optional;
  * identity document, and the capability attributes ECS agents register, which task definitions'
  * {@code requiresAttributes} name.
  */
-final class HostRegistration {
+public final class HostRegistration {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String AGENT_VERSION = "1.0.0-berth";
     static final String INSTANCE_TYPE = "berth.local";
     /** SSH, the Docker daemon's ports and the ECS agent's introspection ports, as ECS reserves them. */
@@ -44,7 +45,7 @@ final class HostRegistration {
     }
 
     /** The capabilities this agent acts on, under the names ECS's agent registers them. */
-    static Map<String, String> capabilities(EngineInfo engine) {
+    public static Map<String, String> capabilities(EngineInfo engine) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int minor = OLDEST_DOCKER_API_MINOR; minor <= apiMinor(engine.apiVersion()); minor++) {
             a.put(CAPABILITY + "docker-remote-api.1." + minor, "");
@@ -86,7 +87,7 @@ final class HostRegistration {
     }
 
     private static String identityDocument(AgentConfig config, EngineInfo engine, String instanceId) {
-        ObjectNode doc = AgentWire.JSON.createObjectNode();
+        ObjectNode doc = JSON.createObjectNode();
         doc.put("instanceId", instanceId);
         doc.put("region", config.endpoint().region());
         doc.put("availabilityZone", config.zone());
@@ -95,7 +96,7 @@ final class HostRegistration {
         doc.put("imageId", "berth-host");
         doc.put("privateIp", hostAddress());
         try {
-            return AgentWire.JSON.writeValueAsString(doc);
+            return JSON.writeValueAsString(doc);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,6 @@
 package berth.agent.loop;
 
-import berth.ecs.agentwire.AgentWire;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -23,6 +23,7 @@ import java.util.Optional;
 final class InstanceIdentityFile implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
     private final FileChannel lockChannel;
@@ -59,7 +60,7 @@ final class InstanceIdentityFile implements AutoCloseable {
             String instanceId = "";
             Optional<String> arn = Optional.empty();
             if (Files.exists(file)) {
-                var json = AgentWire.JSON.readTree(file.toFile());
+                var json = JSON.readTree(file.toFile());
                 instanceId = json.path("instanceId").asText("");
                 String stored = json.path("containerInstanceArn").asText("");
                 arn = stored.isEmpty() ? Optional.empty() : Optional.of(stored);
@@ -96,12 +97,12 @@ final class InstanceIdentityFile implements AutoCloseable {
     }
 
     private synchronized void save() {
-        ObjectNode json = AgentWire.JSON.createObjectNode();
+        ObjectNode json = JSON.createObjectNode();
         json.put("instanceId", instanceId);
         containerInstanceArn.ifPresent(a -> json.put("containerInstanceArn", a));
         try {
             Path tmp = file.resolveSibling("instance.json.tmp");
-            Files.write(tmp, AgentWire.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);

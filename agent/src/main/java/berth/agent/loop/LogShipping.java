@@ -2,7 +2,7 @@ package berth.agent.loop;
 
 import berth.agent.core.AwsLogsDestination;
 import berth.agent.runtime.ContainerObservation;
-import berth.ecs.agentwire.TaskAssignment;
+import berth.agentwire.AssignedTask;
 import java.util.List;
 
 /** Delivery of container output to a log service, for log drivers the engine cannot speak itself. */
@@ -20,7 +20,7 @@ interface LogShipping extends AutoCloseable {
      * Follows every container that ships its logs and has run, until its output has ended and is
      * delivered: running ones and those that already exited, however briefly they ran.
      */
-    void sync(List<TaskAssignment> tasks, List<ContainerObservation> containers);
+    void sync(List<AssignedTask> tasks, List<ContainerObservation> containers);
 
     @Override
     void close();
@@ -37,7 +37,7 @@ interface LogShipping extends AutoCloseable {
         public void open(String taskArn, String stream, AwsLogsDestination destination) {}
 
         @Override
-        public void sync(List<TaskAssignment> tasks, List<ContainerObservation> containers) {}
+        public void sync(List<AssignedTask> tasks, List<ContainerObservation> containers) {}
 
         @Override
         public void close() {}

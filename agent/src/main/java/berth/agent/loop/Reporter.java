@@ -3,7 +3,7 @@ package berth.agent.loop;
 import berth.agent.core.ContainerStateReport;
 import berth.agent.core.LocalTaskState;
 import berth.agent.core.TaskReport;
-import berth.ecs.agentwire.TaskObservation;
+import berth.agentwire.TaskObservation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -18,42 +18,49 @@ import berth.agent.runtime.PortMapping;
 import berth.agent.runtime.Resources;
 import berth.agent.runtime.TransportProtocol;
 import berth.agent.runtime.Ulimit;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.ContainerDefinition;
-import berth.ecs.core.taskdef.HostEntry;
-import berth.ecs.core.taskdef.KeyValue;
-import berth.ecs.core.taskdef.LinuxParameters;
-import berth.ecs.core.taskdef.MountPoint;
-import berth.ecs.core.taskdef.Volume;
+import berth.agentwire.AddedHost;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.ContainerPort;
+import berth.agentwire.DependsOn;
+import berth.agentwire.DockerVolumeSettings;
+import berth.agentwire.HealthProbe;
+import berth.agentwire.HostDevice;
+import berth.agentwire.LinuxFeatures;
+import berth.agentwire.LogSettings;
+import berth.agentwire.ResourceLimit;
+import berth.agentwire.TaskVolume;
+import berth.agentwire.TmpfsMount;
+import berth.agentwire.VolumeMount;
+import berth.agentwire.VolumesFromContainer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An ECS container definition becomes the engine spec field by field. */
+/** An assigned container becomes the engine spec field by field. */
 class ContainerSpecsTest {
 
-    private static ContainerSpec spec(TaskAssignment t, String name) {
-        ContainerDefinition c = t.taskDefinition().container(name).orElseThrow();
-        return ContainerSpecs.of(SETTINGS, t, c, TaskResourceSplit.of(t.taskDefinition()).get(name), Map.of());
+    private static ContainerSpec spec(AssignedTask t, String name) {
+        AssignedContainer c = t.container(name).orElseThrow();
+        return ContainerSpecs.of(SETTINGS, t, c, TaskResourceSplit.of(t).get(name), Map.of());
     }
 
     @Test
     void mapsProcessSettingsEnvironmentLabelsAndLimits() {
-        ContainerDefinition web = ContainerDefinition.builder("web", "registry.local:5000/team/web:1.2")
+        AssignedContainer web = AssignedContainer.builder("web", "registry.local:5000/team/web:1.2")
                 .entryPoint(List.of("/bin/sh", "-c")).command(List.of("exec httpd -f"))
-                .environment(List.of(new KeyValue("MODE", "prod"), new KeyValue("AWS_REGION", "eu-west-1")))
+                .environment(orderedMap("MODE", "prod", "AWS_REGION", "eu-west-1"))
                 .workingDirectory("/srv").user("65534:65534").hostname("web1")
                 .dockerLabels(Map.of("team", "a", BerthLabels.MANAGED, "spoofed"))
                 .cpu(256).memoryMiB(512).memoryReservationMiB(128)
-                .ulimits(List.of(new berth.ecs.core.taskdef.Ulimit("nofile", 1024, 4096)))
+                .ulimits(List.of(new ResourceLimit("nofile", 1024, 4096)))
                 .stopTimeoutSeconds(12).privileged(true).readonlyRootFilesystem(true)
-                .linuxParameters(new LinuxParameters(true, List.of(), List.of(), List.of(), 0,
-                        List.of(new LinuxParameters.Tmpfs("/run", 16, List.of())), LinuxParameters.UNSET,
-                        LinuxParameters.UNSET))
-                .dnsServers(List.of("10.0.0.2")).extraHosts(List.of(new HostEntry("db", "10.0.0.9")))
+                .linuxParameters(new LinuxFeatures(true, List.of(), List.of(), List.of(), 0,
+                        List.of(new TmpfsMount("/run", 16)), LinuxFeatures.UNSET, LinuxFeatures.UNSET))
+                .dnsServers(List.of("10.0.0.2")).extraHosts(List.of(new AddedHost("db", "10.0.0.9")))
                 .build();
-        TaskAssignment t = task("t1", definition(web));
+        AssignedTask t = task("t1", definition(web));
 
         ContainerSpec spec = spec(t, "web");
 
@@ -84,7 +91,7 @@ class ContainerSpecsTest {
 
     @Test
     void theAssignmentsEnvironmentFillsWhatTheDefinitionLeavesOut() {
-        TaskAssignment t = task("t1", definition(container("web").build()));
+        AssignedTask t = task("t1", definition(container("web").build()));
 
         assertThat(spec(t, "web").environment()).containsEntry("AWS_REGION", "us-east-1");
         assertThat(spec(t, "web").resources().cpuShares()).isEqualTo(2);
@@ -92,25 +99,24 @@ class ContainerSpecsTest {
 
     @Test
     void bridgePortsAreStaticOrDynamicAndOtherModesPublishNone() {
-        var ports = List.of(berth.ecs.core.taskdef.PortMapping.tcp(80, 8080), berth.ecs.core.taskdef.PortMapping.tcp(81, 0),
-                new berth.ecs.core.taskdef.PortMapping(53, 0, "udp", "", ""));
-        TaskAssignment bridge = task("t1", definition(container("web").portMappings(ports).build()));
+        var ports = List.of(ContainerPort.tcp(80, 8080), ContainerPort.tcp(81, 0), new ContainerPort(53, 0, "udp"));
+        AssignedTask bridge = task("t1", definition(container("web").portMappings(ports).build()));
         assertThat(spec(bridge, "web").portMappings()).containsExactly(new PortMapping(80, 8080, TransportProtocol.TCP, ""),
                 new PortMapping(81, 0, TransportProtocol.TCP, ""), new PortMapping(53, 0, TransportProtocol.UDP, ""));
 
-        TaskAssignment host = task("t2", definition("host", 0, 0, List.of(), container("web").portMappings(ports).build()));
+        AssignedTask host = task("t2", definition("host", 0, 0, List.of(), container("web").portMappings(ports).build()));
         assertThat(spec(host, "web").networkMode()).isEqualTo(NetworkMode.host());
         assertThat(spec(host, "web").portMappings()).isEmpty();
 
-        TaskAssignment none = task("t3", definition("none", 0, 0, List.of(), container("web").build()));
+        AssignedTask none = task("t3", definition("none", 0, 0, List.of(), container("web").build()));
         assertThat(spec(none, "web").networkMode()).isEqualTo(NetworkMode.none());
     }
 
     @Test
     void healthChecksKeepEcsFormsAndDefaults() {
-        var ecs = new berth.ecs.core.taskdef.HealthCheck(List.of("CMD-SHELL", "wget -q -O- localhost:8080"), 0, 0, 0, 0);
-        TaskAssignment t = task("t1", definition(container("web").healthCheck(ecs).build(),
-                container("api").healthCheck(new berth.ecs.core.taskdef.HealthCheck(List.of("CMD", "true"), 5, 2, 1, 3))
+        var ecs = new HealthProbe(List.of("CMD-SHELL", "wget -q -O- localhost:8080"), 0, 0, 0, 0);
+        AssignedTask t = task("t1", definition(container("web").healthCheck(ecs).build(),
+                container("api").healthCheck(new HealthProbe(List.of("CMD", "true"), 5, 2, 1, 3))
                         .build()));
 
         assertThat(spec(t, "web").healthCheck()).isEqualTo(new HealthCheck.Command(
@@ -122,11 +128,10 @@ class ContainerSpecsTest {
 
     @Test
     void awslogsContainersKeepTheirLinesInJsonFileAndOtherDriversPassThrough() {
-        TaskAssignment t = task("t1", definition(
-                container("web").logConfiguration(new berth.ecs.core.taskdef.LogConfiguration("awslogs",
-                        Map.of("awslogs-group", "/ecs/web"), List.of())).build(),
-                container("quiet").logConfiguration(new berth.ecs.core.taskdef.LogConfiguration("none", Map.of(),
-                        List.of())).build()));
+        AssignedTask t = task("t1", definition(
+                container("web").logConfiguration(new LogSettings("awslogs",
+                        Map.of("awslogs-group", "/ecs/web"))).build(),
+                container("quiet").logConfiguration(new LogSettings("none", Map.of())).build()));
 
         assertThat(spec(t, "web").logConfiguration()).isEqualTo(LogConfiguration.jsonFile());
         assertThat(spec(t, "quiet").logConfiguration()).isEqualTo(new LogConfiguration("none", Map.of()));
@@ -134,12 +139,12 @@ class ContainerSpecsTest {
 
     @Test
     void volumesBindHostPathsAndNameTaskScopedAndSharedVolumes() {
-        var volumes = List.of(Volume.host("conf", "/etc/berth-conf"), Volume.host("scratch", ""),
-                Volume.docker("cache", new Volume.DockerVolumeConfiguration("task", false, "local", Map.of(), Map.of())),
-                Volume.docker("shared", new Volume.DockerVolumeConfiguration("shared", true, "", Map.of(), Map.of())));
-        TaskAssignment t = task("t1", definition("bridge", 0, 0, volumes, container("web").mountPoints(List.of(
-                new MountPoint("conf", "/conf", true), new MountPoint("scratch", "/scratch", false),
-                new MountPoint("cache", "/cache", false), new MountPoint("shared", "/shared", false))).build()));
+        var volumes = List.of(TaskVolume.hostPath("conf", "/etc/berth-conf"), TaskVolume.hostPath("scratch", ""),
+                TaskVolume.docker("cache", new DockerVolumeSettings("task", false, "local", Map.of(), Map.of())),
+                TaskVolume.docker("shared", new DockerVolumeSettings("shared", true, "", Map.of(), Map.of())));
+        AssignedTask t = task("t1", definition("bridge", 0, 0, volumes, container("web").mountPoints(List.of(
+                new VolumeMount("conf", "/conf", true), new VolumeMount("scratch", "/scratch", false),
+                new VolumeMount("cache", "/cache", false), new VolumeMount("shared", "/shared", false))).build()));
 
         ContainerSpec spec = spec(t, "web");
 
@@ -151,8 +156,8 @@ class ContainerSpecsTest {
 
     @Test
     void awsvpcContainersJoinThePauseContainerWhichCarriesDnsAndHosts() {
-        TaskAssignment t = task("t1", definition("awsvpc", 0, 0, List.of(), container("web").dnsServers(List.of("10.0.0.2"))
-                .extraHosts(List.of(new HostEntry("db", "10.0.0.9"))).build()));
+        AssignedTask t = task("t1", definition("awsvpc", 0, 0, List.of(), container("web").dnsServers(List.of("10.0.0.2"))
+                .extraHosts(List.of(new AddedHost("db", "10.0.0.9"))).build()));
 
         ContainerSpec web = spec(t, "web");
         ContainerSpec pause = ContainerSpecs.pause(SETTINGS, t);
@@ -167,13 +172,13 @@ class ContainerSpecsTest {
 
     @Test
     void linuxParametersSystemControlsSecurityOptionsAndVolumesFromReachTheEngine() {
-        var device = new LinuxParameters.Device("/dev/fuse", "/dev/fuse", List.of("read", "write"));
-        TaskAssignment t = task("t1", definition(container("data").build(), container("web")
-                .linuxParameters(new LinuxParameters(false, List.of("NET_ADMIN"), List.of("CHOWN"), List.of(device), 64,
+        var device = new HostDevice("/dev/fuse", "/dev/fuse", List.of("read", "write"));
+        AssignedTask t = task("t1", definition(container("data").build(), container("web")
+                .linuxParameters(new LinuxFeatures(false, List.of("NET_ADMIN"), List.of("CHOWN"), List.of(device), 64,
                         List.of(), 128, 10))
-                .systemControls(List.of(new KeyValue("net.core.somaxconn", "1024")))
+                .systemControls(Map.of("net.core.somaxconn", "1024"))
                 .dockerSecurityOptions(List.of("no-new-privileges")).pseudoTerminal(true).interactive(true)
-                .volumesFrom(List.of(new berth.ecs.core.taskdef.VolumeFrom("data", true))).build()));
+                .volumesFrom(List.of(new VolumesFromContainer("data", true))).build()));
 
         var linux = spec(t, "web").linux();
 
@@ -190,17 +195,18 @@ class ContainerSpecsTest {
         assertThat(linux.interactive()).isTrue();
         assertThat(linux.volumesFrom()).containsExactly(new berth.agent.runtime.LinuxOptions.VolumesFrom("berth-t1-data",
                 true));
-        assertThat(Dependencies.of(ContainerView.of(t.taskDefinition().container("web").orElseThrow(),
+        assertThat(Dependencies.of(ContainerView.of(t.container("web").orElseThrow(),
                 java.util.Optional.empty(), LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, Fixtures.T0))))
-                .extracting(berth.ecs.core.taskdef.ContainerDependency::containerName).containsExactly("data");
+                .extracting(DependsOn::containerName).containsExactly("data");
     }
 
     @Test
     void taskWideNamespacesAreHeldByThePauseContainerOrTheFirstContainer() {
-        var awsvpc = withNamespaces(definition("awsvpc", 0, 0, List.of(), container("a").build(), container("b").build()));
-        var bridge = withNamespaces(definition(container("a").build(), container("b").build()));
-        TaskAssignment inVpc = task("t1", awsvpc);
-        TaskAssignment onBridge = task("t2", bridge);
+        var awsvpc = definition("awsvpc", 0, 0, List.of(), container("a").build(), container("b").build())
+                .withNamespaces("task", "task");
+        var bridge = definition(container("a").build(), container("b").build()).withNamespaces("task", "task");
+        AssignedTask inVpc = task("t1", awsvpc);
+        AssignedTask onBridge = task("t2", bridge);
 
         assertThat(spec(inVpc, "a").linux().pidMode()).isEqualTo("container:berth-t1.pause");
         assertThat(spec(inVpc, "b").linux().ipcMode()).isEqualTo("container:berth-t1.pause");
@@ -215,11 +221,11 @@ class ContainerSpecsTest {
                 Fixtures.T0))).containsExactly("berth-t2-a");
     }
 
-    private static berth.ecs.core.taskdef.TaskDefinition withNamespaces(berth.ecs.core.taskdef.TaskDefinition d) {
-        return new berth.ecs.core.taskdef.TaskDefinition(d.accountId(), d.region(), d.family(), d.revision(), d.status(),
-                d.taskRoleArn(), d.executionRoleArn(), d.networkMode(), d.containerDefinitions(), d.volumes(),
-                d.placementConstraints(), d.requiresCompatibilities(), d.compatibilities(), d.requiresAttributes(),
-                d.cpu(), d.memory(), d.cpuUnits(), d.memoryMiB(), "task", "task", d.ephemeralStorageGiB(),
-                d.runtimePlatform(), d.tags(), d.registeredAt(), d.deregisteredAt(), d.registeredBy());
+    private static Map<String, String> orderedMap(String... namesAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 }

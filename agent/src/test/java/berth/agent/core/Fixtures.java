@@ -8,12 +8,10 @@ import berth.agent.runtime.ImageRef;
 import berth.agent.runtime.NetworkBinding;
 import berth.agent.runtime.Resources;
 import berth.agent.runtime.TransportProtocol;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.ContainerDefinition;
-import berth.ecs.core.taskdef.RuntimePlatform;
-import berth.ecs.core.taskdef.TaskDefinition;
-import berth.ecs.core.taskdef.TaskDefinitionStatus;
-import berth.ecs.core.taskdef.Volume;
+import berth.agentwire.AssignedContainer;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.RoleCredentials;
+import berth.agentwire.TaskVolume;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Assignments, task definitions and engine observations for reconciler tests. */
+/** Assignments, what they say of their task definitions, and engine observations for reconciler tests. */
 final class Fixtures {
 
     static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
@@ -34,45 +32,60 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    static ContainerDefinition.Builder container(String name) {
-        return ContainerDefinition.builder(name, "berth-test/busybox:latest");
+    static AssignedContainer.Builder container(String name) {
+        return AssignedContainer.builder(name, "berth-test/busybox:latest");
     }
 
-    static TaskDefinition definition(String networkMode, int cpu, int memory, List<Volume> volumes,
-                                     ContainerDefinition... containers) {
-        return new TaskDefinition("123456789012", "us-east-1", "web", 1, TaskDefinitionStatus.ACTIVE, "", "",
-                networkMode, List.of(containers), volumes, List.of(), List.of(), List.of("EC2"), List.of(),
-                cpu == 0 ? "" : Integer.toString(cpu), memory == 0 ? "" : Integer.toString(memory), cpu, memory,
-                "", "", 0, RuntimePlatform.none(), Map.of(), T0, Instant.EPOCH, "root");
+    /** What an assignment carries of its task definition (family {@code web}, revision 1). */
+    record Definition(String networkMode, int cpuUnits, int memoryMiB, List<TaskVolume> volumes,
+                      List<AssignedContainer> containers, String pidMode, String ipcMode) {
+        Definition withNamespaces(String pid, String ipc) {
+            return new Definition(networkMode, cpuUnits, memoryMiB, volumes, containers, pid, ipc);
+        }
     }
 
-    static TaskDefinition definition(ContainerDefinition... containers) {
+    static Definition definition(String networkMode, int cpu, int memory, List<TaskVolume> volumes,
+                                 AssignedContainer... containers) {
+        return new Definition(networkMode, cpu, memory, volumes, List.of(containers), "", "");
+    }
+
+    static Definition definition(AssignedContainer... containers) {
         return definition("bridge", 0, 0, List.of(), containers);
     }
 
-    static TaskAssignment task(String id, TaskDefinition definition) {
+    static AssignedTask task(String id, Definition definition) {
         return assignment(id, definition, "EC2", "RUNNING", "PENDING");
     }
 
-    static TaskAssignment assignment(String id, TaskDefinition definition, String launchType, String desired,
-                                     String last) {
-        return new TaskAssignment("arn:aws:ecs:us-east-1:123456789012:task/default/" + id, CLUSTER, INSTANCE,
-                launchType, desired, last, definition, "family:web", "", T0, 30, Map.of("AWS_REGION", "us-east-1"));
+    static AssignedTask assignment(String id, Definition d, String launchType, String desired, String last) {
+        return new AssignedTask("arn:aws:ecs:us-east-1:123456789012:task/default/" + id, CLUSTER, INSTANCE,
+                launchType, desired, last, T0, "web", 1, d.networkMode(), d.pidMode(), d.ipcMode(), d.cpuUnits(),
+                d.memoryMiB(), d.containers(), d.volumes(), 30, Map.of("AWS_REGION", "us-east-1"),
+                RoleCredentials.NONE, RoleCredentials.NONE);
     }
 
-    static TaskAssignment withStatus(TaskAssignment t, String desired, String last) {
-        return new TaskAssignment(t.taskArn(), t.clusterArn(), t.containerInstanceArn(), t.launchType(), desired, last,
-                t.taskDefinition(), t.group(), t.startedBy(), t.createdAt(), t.stopTimeoutSeconds(), t.environment());
+    static AssignedTask withStatus(AssignedTask t, String desired, String last) {
+        return new AssignedTask(t.taskArn(), t.clusterArn(), t.containerInstanceArn(), t.launchType(), desired, last,
+                t.createdAt(), t.family(), t.revision(), t.networkMode(), t.pidMode(), t.ipcMode(), t.cpuUnits(),
+                t.memoryMiB(), t.containers(), t.volumes(), t.stopTimeoutSeconds(), t.environment(),
+                t.taskRoleCredentials(), t.executionRoleCredentials());
+    }
+
+    static AssignedTask withRoles(AssignedTask t, RoleCredentials taskRole, RoleCredentials executionRole) {
+        return new AssignedTask(t.taskArn(), t.clusterArn(), t.containerInstanceArn(), t.launchType(),
+                t.desiredStatus(), t.lastStatus(), t.createdAt(), t.family(), t.revision(), t.networkMode(),
+                t.pidMode(), t.ipcMode(), t.cpuUnits(), t.memoryMiB(), t.containers(), t.volumes(),
+                t.stopTimeoutSeconds(), t.environment(), taskRole, executionRole);
     }
 
     /** An engine container of {@code task}, as this agent labels it. */
-    static Observed observed(TaskAssignment task, String containerName) {
+    static Observed observed(AssignedTask task, String containerName) {
         return new Observed(task, containerName);
     }
 
     /** Builds one {@link ContainerObservation}. */
     static final class Observed {
-        private final TaskAssignment task;
+        private final AssignedTask task;
         private final String name;
         private ContainerState state = ContainerState.RUNNING;
         private Optional<Integer> exitCode = Optional.empty();
@@ -84,7 +97,7 @@ final class Fixtures {
         private final Map<String, String> macs = new HashMap<>();
         private String agent = SETTINGS.agentId();
 
-        Observed(TaskAssignment task, String name) {
+        Observed(AssignedTask task, String name) {
             this.task = task;
             this.name = name;
         }

@@ -10,8 +10,8 @@ import static berth.agent.core.Fixtures.withStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.agent.runtime.NetworkMode;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.PortMapping;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.ContainerPort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ class RestartsAndNeighboursTest {
 
     @Test
     void aRestartedAgentAdoptsRunningContainersWithoutStartingOrReportingAgain() {
-        TaskAssignment t = withStatus(task("t1", definition(container("web").build())), "RUNNING", "RUNNING");
+        AssignedTask t = withStatus(task("t1", definition(container("web").build())), "RUNNING", "RUNNING");
 
         Plan plan = RECONCILER.reconcile(List.of(t), List.of(observed(t, "web").build()), Map.of(), T0);
 
@@ -31,7 +31,7 @@ class RestartsAndNeighboursTest {
 
     @Test
     void aContainerThatVanishedWhileTheAgentWasAwayIsReportedStopped() {
-        TaskAssignment t = withStatus(task("t1", definition(container("web").build(),
+        AssignedTask t = withStatus(task("t1", definition(container("web").build(),
                 container("side").essential(false).build())), "RUNNING", "RUNNING");
         var side = observed(t, "side");
 
@@ -49,7 +49,7 @@ class RestartsAndNeighboursTest {
 
     @Test
     void containersOfTasksNoLongerAssignedAreStoppedThenRemoved() {
-        TaskAssignment gone = task("gone", definition(container("web").build()));
+        AssignedTask gone = task("gone", definition(container("web").build()));
         var web = observed(gone, "web");
 
         Plan running = RECONCILER.reconcile(List.of(), List.of(web.build()), Map.of(), T0);
@@ -64,7 +64,7 @@ class RestartsAndNeighboursTest {
 
     @Test
     void containersOfAnotherAgentOnTheSameEngineAreIgnored() {
-        TaskAssignment theirs = task("theirs", definition(container("web").build()));
+        AssignedTask theirs = task("theirs", definition(container("web").build()));
 
         Plan plan = RECONCILER.reconcile(List.of(), List.of(observed(theirs, "web").agent("i-someoneelse0000").build()),
                 Map.of(), T0);
@@ -74,8 +74,8 @@ class RestartsAndNeighboursTest {
 
     @Test
     void anAwsvpcTaskGetsItsNamespaceFirstThenJoinsItAndReportsItsAddress() {
-        TaskAssignment t = task("t1", definition("awsvpc", 0, 0, List.of(),
-                container("web").portMappings(List.of(PortMapping.tcp(8080, 8080))).build()));
+        AssignedTask t = task("t1", definition("awsvpc", 0, 0, List.of(),
+                container("web").portMappings(List.of(ContainerPort.tcp(8080, 8080))).build()));
 
         Plan first = RECONCILER.reconcile(List.of(t), List.of(), Map.of(), T0);
         List<Step> steps = first.work().get(0).steps();
@@ -99,7 +99,7 @@ class RestartsAndNeighboursTest {
 
     @Test
     void anAwsvpcTaskReleasesItsNamespaceBeforeItIsReportedStopped() {
-        TaskAssignment t = withStatus(task("t1", definition("awsvpc", 0, 0, List.of(), container("web").build())),
+        AssignedTask t = withStatus(task("t1", definition("awsvpc", 0, 0, List.of(), container("web").build())),
                 "STOPPED", "RUNNING");
         var pause = observed(t, TaskLayout.PAUSE);
         var web = observed(t, "web").exited(143).build();
@@ -115,7 +115,7 @@ class RestartsAndNeighboursTest {
 
     @Test
     void aFargateTaskRunsInAwsvpcModeWhateverTheDefinitionSays() {
-        TaskAssignment t = Fixtures.assignment("t1", definition("awsvpc", 256, 512, List.of(),
+        AssignedTask t = Fixtures.assignment("t1", definition("awsvpc", 256, 512, List.of(),
                 container("web").build()), "FARGATE", "RUNNING", "PROVISIONING");
 
         Plan plan = RECONCILER.reconcile(List.of(t), List.of(), Map.of(), T0);

@@ -12,10 +12,11 @@ import berth.agent.runtime.ContainerObservation;
 import berth.agent.runtime.HealthStatus;
 import berth.agent.runtime.NetworkBinding;
 import berth.agent.runtime.TransportProtocol;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.ContainerDependency;
-import berth.ecs.core.taskdef.ContainerDependency.Condition;
-import berth.ecs.core.taskdef.PortMapping;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.ContainerPort;
+import berth.agentwire.DependencyCondition;
+import berth.agentwire.DependsOn;
+import berth.agentwire.LogSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** A task desired RUNNING: images, creation in dependency order, start, and the RUNNING report. */
 class StartingTasksTest {
 
-    private static Plan reconcile(TaskAssignment task, List<ContainerObservation> observed, LocalTaskState local,
+    private static Plan reconcile(AssignedTask task, List<ContainerObservation> observed, LocalTaskState local,
                                   java.time.Instant now) {
         return RECONCILER.reconcile(List.of(task), observed,
                 local == null ? Map.of() : Map.of(task.taskArn(), local), now);
@@ -36,7 +37,7 @@ class StartingTasksTest {
 
     @Test
     void aNewTaskEnsuresItsImageThenCreatesAndStartsItsContainer() {
-        TaskAssignment t = task("t1", definition(container("web").build()));
+        AssignedTask t = task("t1", definition(container("web").build()));
 
         Plan plan = reconcile(t, List.of(), null, T0);
 
@@ -51,9 +52,9 @@ class StartingTasksTest {
 
     @Test
     void anAwslogsContainersStreamIsOpenedAfterItIsCreatedAndBeforeItStarts() {
-        TaskAssignment t = task("t1", definition(container("web").logConfiguration(new berth.ecs.core.taskdef
-                .LogConfiguration("awslogs", Map.of("awslogs-group", "/ecs/web", "awslogs-stream-prefix", "app",
-                        "awslogs-create-group", "true"), List.of())).build()));
+        AssignedTask t = task("t1", definition(container("web").logConfiguration(new LogSettings(
+                "awslogs", Map.of("awslogs-group", "/ecs/web", "awslogs-stream-prefix", "app",
+                        "awslogs-create-group", "true"))).build()));
 
         List<Step> steps = steps(reconcile(t, List.of(), null, T0));
 
@@ -74,7 +75,7 @@ class StartingTasksTest {
 
     @Test
     void aRunningContainerMakesTheTaskRunningWithItsHostPortsAndPullTimes() {
-        TaskAssignment t = task("t1", definition(container("web").portMappings(List.of(PortMapping.tcp(8080, 0))).build()));
+        AssignedTask t = task("t1", definition(container("web").portMappings(List.of(ContainerPort.tcp(8080, 0))).build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0)
                 .pulled("web", "", T0, T0.plusMillis(5)).created("web", "id-web-t1");
         var web = observed(t, "web").bound(8080, 32768).build();
@@ -100,7 +101,7 @@ class StartingTasksTest {
 
     @Test
     void aContainerCreatedButNotStartedIsStartedNotCreatedAgain() {
-        TaskAssignment t = task("t1", definition(container("web").build()));
+        AssignedTask t = task("t1", definition(container("web").build()));
         var created = observed(t, "web").created();
 
         Plan plan = reconcile(t, List.of(created.build()), null, T0);
@@ -110,8 +111,8 @@ class StartingTasksTest {
 
     @Test
     void aStartDependencyWaitsUntilTheDependencyRuns() {
-        TaskAssignment t = task("t1", definition(container("db").build(),
-                container("app").dependsOn(List.of(new ContainerDependency("db", Condition.START))).build()));
+        AssignedTask t = task("t1", definition(container("db").build(),
+                container("app").dependsOn(List.of(new DependsOn("db", DependencyCondition.START))).build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0)
                 .pulled("db", "", T0, T0).pulled("app", "", T0, T0);
 
@@ -126,10 +127,10 @@ class StartingTasksTest {
 
     @Test
     void completeAndSuccessDependenciesWaitForTheDependencyToExit() {
-        TaskAssignment t = task("t1", definition(container("init").essential(false).build(),
-                container("app").dependsOn(List.of(new ContainerDependency("init", Condition.SUCCESS))).build(),
+        AssignedTask t = task("t1", definition(container("init").essential(false).build(),
+                container("app").dependsOn(List.of(new DependsOn("init", DependencyCondition.SUCCESS))).build(),
                 container("side").essential(false)
-                        .dependsOn(List.of(new ContainerDependency("init", Condition.COMPLETE))).build()));
+                        .dependsOn(List.of(new DependsOn("init", DependencyCondition.COMPLETE))).build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0)
                 .pulled("init", "", T0, T0).pulled("app", "", T0, T0).pulled("side", "", T0, T0);
 
@@ -140,8 +141,8 @@ class StartingTasksTest {
 
     @Test
     void aSuccessDependencyThatFailsStopsTheEssentialDependentWithEcsReason() {
-        TaskAssignment t = task("t1", definition(container("init").essential(false).build(),
-                container("app").dependsOn(List.of(new ContainerDependency("init", Condition.SUCCESS))).build()));
+        AssignedTask t = task("t1", definition(container("init").essential(false).build(),
+                container("app").dependsOn(List.of(new DependsOn("init", DependencyCondition.SUCCESS))).build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0)
                 .pulled("init", "", T0, T0).pulled("app", "", T0, T0);
 
@@ -166,8 +167,8 @@ class StartingTasksTest {
 
     @Test
     void aHealthyDependencyWaitsForTheHealthCheckToPass() {
-        TaskAssignment t = task("t1", definition(container("db").build(),
-                container("app").dependsOn(List.of(new ContainerDependency("db", Condition.HEALTHY))).build()));
+        AssignedTask t = task("t1", definition(container("db").build(),
+                container("app").dependsOn(List.of(new DependsOn("db", DependencyCondition.HEALTHY))).build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0)
                 .pulled("db", "", T0, T0).pulled("app", "", T0, T0);
 
@@ -181,8 +182,8 @@ class StartingTasksTest {
 
     @Test
     void aDependencyThatOutlivesItsStartTimeoutFailsTheDependent() {
-        TaskAssignment t = task("t1", definition(container("db").startTimeoutSeconds(10).build(),
-                container("app").dependsOn(List.of(new ContainerDependency("db", Condition.HEALTHY))).build()));
+        AssignedTask t = task("t1", definition(container("db").startTimeoutSeconds(10).build(),
+                container("app").dependsOn(List.of(new DependsOn("db", DependencyCondition.HEALTHY))).build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0)
                 .pulled("db", "", T0, T0).pulled("app", "", T0, T0);
         var db = observed(t, "db").health(HealthStatus.STARTING).startedAt(T0).build();
@@ -197,7 +198,7 @@ class StartingTasksTest {
 
     @Test
     void linksStartAfterTheLinkedContainerAndResolveItsBridgeAddress() {
-        TaskAssignment t = task("t1", definition(container("db").build(), container("app").links(List.of("db:database"))
+        AssignedTask t = task("t1", definition(container("db").build(), container("app").links(List.of("db:database"))
                 .build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0)
                 .pulled("db", "", T0, T0).pulled("app", "", T0, T0);
@@ -212,7 +213,7 @@ class StartingTasksTest {
 
     @Test
     void aNonEssentialContainerThatExitsIsReportedAloneAndTheTaskKeepsRunning() {
-        TaskAssignment t = task("t1", definition(container("web").build(), container("job").essential(false).build()));
+        AssignedTask t = task("t1", definition(container("web").build(), container("job").essential(false).build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.RUNNING, T0)
                 .pulled("web", "", T0, T0).pulled("job", "", T0, T0);
 

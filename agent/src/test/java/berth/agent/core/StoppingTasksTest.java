@@ -10,11 +10,12 @@ import static berth.agent.core.Fixtures.withStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.agent.runtime.ContainerObservation;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.core.taskdef.ContainerDependency;
-import berth.ecs.core.taskdef.ContainerDependency.Condition;
-import berth.ecs.core.taskdef.MountPoint;
-import berth.ecs.core.taskdef.Volume;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.DependencyCondition;
+import berth.agentwire.DependsOn;
+import berth.agentwire.DockerVolumeSettings;
+import berth.agentwire.TaskVolume;
+import berth.agentwire.VolumeMount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +26,14 @@ import org.junit.jupiter.api.Test;
 /** Stopping: StopTask, essential exits, failures to start, stop order, the STOPPED report and cleanup. */
 class StoppingTasksTest {
 
-    private static Plan reconcile(TaskAssignment task, List<ContainerObservation> observed, LocalTaskState local,
+    private static Plan reconcile(AssignedTask task, List<ContainerObservation> observed, LocalTaskState local,
                                   Instant now) {
         return RECONCILER.reconcile(List.of(task), observed, Map.of(task.taskArn(), local), now);
     }
 
-    private static LocalTaskState running(TaskAssignment t) {
+    private static LocalTaskState running(AssignedTask t) {
         LocalTaskState s = LocalTaskState.first(t.taskArn(), TaskStatus.RUNNING, T0);
-        for (var c : t.taskDefinition().containerDefinitions()) {
+        for (var c : t.containers()) {
             s = s.pulled(c.name(), "", T0, T0).created(c.name(), "id-" + c.name() + "-" + t.taskId());
         }
         return s;
@@ -44,7 +45,7 @@ class StoppingTasksTest {
 
     @Test
     void stopTaskStopsEachContainerWithItsStopTimeoutOrTheAssignmentsDefault() {
-        TaskAssignment t = withStatus(task("t1", definition(container("web").stopTimeoutSeconds(7).build(),
+        AssignedTask t = withStatus(task("t1", definition(container("web").stopTimeoutSeconds(7).build(),
                 container("side").essential(false).build())), "STOPPED", "RUNNING");
         var web = observed(t, "web");
         var side = observed(t, "side");
@@ -59,8 +60,8 @@ class StoppingTasksTest {
 
     @Test
     void containersStopAfterTheContainersThatDependOnThem() {
-        TaskAssignment t = withStatus(task("t1", definition(container("db").build(),
-                container("app").dependsOn(List.of(new ContainerDependency("db", Condition.START))).build())),
+        AssignedTask t = withStatus(task("t1", definition(container("db").build(),
+                container("app").dependsOn(List.of(new DependsOn("db", DependencyCondition.START))).build())),
                 "STOPPED", "RUNNING");
         var db = observed(t, "db");
         var app = observed(t, "app");
@@ -73,7 +74,7 @@ class StoppingTasksTest {
 
     @Test
     void anEssentialContainerExitingStopsTheTaskAndReportsItStoppedWithExitCodes() {
-        TaskAssignment t = task("t1", definition(container("web").build(), container("side").essential(false).build()));
+        AssignedTask t = task("t1", definition(container("web").build(), container("side").essential(false).build()));
         var side = observed(t, "side");
 
         Plan plan = reconcile(t, List.of(observed(t, "web").exited(1).build(), side.build()), running(t), T0);
@@ -98,7 +99,7 @@ class StoppingTasksTest {
 
     @Test
     void anImageThatCannotBePulledFailsTheTaskToStartWithEcsReason() {
-        TaskAssignment t = task("t1", definition(container("web").build(), container("side").essential(false).build()));
+        AssignedTask t = task("t1", definition(container("web").build(), container("side").essential(false).build()));
         String reason = "CannotPullContainerError: pull access denied for nope, repository does not exist";
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0)
                 .failed("side", new ContainerFailure(reason, Optional.empty(), true));
@@ -115,8 +116,8 @@ class StoppingTasksTest {
 
     @Test
     void environmentFilesFailTheTaskToStartRatherThanBeIgnored() {
-        TaskAssignment t = task("t1", definition(container("web").environmentFiles(List.of(
-                new berth.ecs.core.taskdef.EnvironmentFile("arn:aws:s3:::bucket/web.env", "s3"))).build()));
+        AssignedTask t = task("t1", definition(container("web").environmentFiles(List.of(
+                "arn:aws:s3:::bucket/web.env")).build()));
 
         Plan plan = RECONCILER.reconcile(List.of(t), List.of(), Map.of(), T0);
 
@@ -127,7 +128,7 @@ class StoppingTasksTest {
 
     @Test
     void aContainerKilledForMemoryIsReportedWithEcsOutOfMemoryReason() {
-        TaskAssignment t = task("t1", definition(container("web").build()));
+        AssignedTask t = task("t1", definition(container("web").build()));
 
         Plan plan = reconcile(t, List.of(observed(t, "web").oomKilled().build()), running(t), T0);
 
@@ -138,9 +139,9 @@ class StoppingTasksTest {
 
     @Test
     void stoppedContainersAndTaskVolumesAreRemovedOnlyAfterTheReportAndTheCleanupWait() {
-        var volume = Volume.docker("scratch", new Volume.DockerVolumeConfiguration("task", false, "", Map.of(), Map.of()));
-        TaskAssignment t = withStatus(task("t1", definition("bridge", 0, 0, List.of(volume), container("web")
-                .mountPoints(List.of(new MountPoint("scratch", "/data", false))).build())), "STOPPED", "RUNNING");
+        var volume = TaskVolume.docker("scratch", new DockerVolumeSettings("task", false, "", Map.of(), Map.of()));
+        AssignedTask t = withStatus(task("t1", definition("bridge", 0, 0, List.of(volume), container("web")
+                .mountPoints(List.of(new VolumeMount("scratch", "/data", false))).build())), "STOPPED", "RUNNING");
         var web = observed(t, "web").exited(0);
 
         Plan first = reconcile(t, List.of(web.build()), running(t), T0);
@@ -157,7 +158,7 @@ class StoppingTasksTest {
 
     @Test
     void aTaskWhoseEssentialContainerExitsAtOnceIsReportedRunningThenStopped() {
-        TaskAssignment t = task("t1", definition(container("job").build()));
+        AssignedTask t = task("t1", definition(container("job").build()));
         LocalTaskState local = LocalTaskState.first(t.taskArn(), TaskStatus.PENDING, T0).pulled("job", "", T0, T0)
                 .created("job", "id-job-t1");
 
@@ -170,7 +171,7 @@ class StoppingTasksTest {
 
     @Test
     void aTaskStoppedBeforeAnythingRanIsReportedStoppedAtOnce() {
-        TaskAssignment t = withStatus(task("t1", definition(container("web").build())), "STOPPED", "PENDING");
+        AssignedTask t = withStatus(task("t1", definition(container("web").build())), "STOPPED", "PENDING");
 
         Plan plan = RECONCILER.reconcile(List.of(t), List.of(), Map.of(), T0);
 
@@ -183,7 +184,7 @@ class StoppingTasksTest {
 
     @Test
     void aTaskTheControlPlaneAlreadyStoppedIsNotReportedAgain() {
-        TaskAssignment t = withStatus(task("t1", definition(container("web").build())), "STOPPED", "STOPPED");
+        AssignedTask t = withStatus(task("t1", definition(container("web").build())), "STOPPED", "STOPPED");
 
         Plan plan = RECONCILER.reconcile(List.of(t), List.of(observed(t, "web").exited(0).build()), Map.of(), T0);
 

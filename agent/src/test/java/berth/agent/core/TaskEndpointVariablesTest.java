@@ -2,26 +2,24 @@ package berth.agent.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import berth.ecs.agentwire.RoleCredentials;
-import berth.ecs.agentwire.TaskAssignment;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.RoleCredentials;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TaskEndpointVariablesTest {
 
-    private static TaskAssignment withRole(TaskAssignment t, RoleCredentials role) {
-        return new TaskAssignment(t.taskArn(), t.clusterArn(), t.containerInstanceArn(), t.launchType(),
-                t.desiredStatus(), t.lastStatus(), t.taskDefinition(), t.group(), t.startedBy(), t.createdAt(),
-                t.stopTimeoutSeconds(), t.environment(), role, RoleCredentials.NONE);
+    private static AssignedTask withRole(AssignedTask t, RoleCredentials role) {
+        return Fixtures.withRoles(t, role, RoleCredentials.NONE);
     }
 
     @Test
     void containersOfATaskWithARoleGetItsCredentialsPathTheMetadataEndpointAndBerth() {
-        TaskAssignment task = withRole(Fixtures.task("t1", Fixtures.definition(Fixtures.container("web").build())),
+        AssignedTask task = withRole(Fixtures.task("t1", Fixtures.definition(Fixtures.container("web").build())),
                 new RoleCredentials("abc123", "arn:aws:iam::123456789012:role/app", "ASIA", "secret", "token",
                         Instant.parse("2025-01-01T16:00:00Z"), "tok"));
 
-        var env = ContainerSpecs.environment(Fixtures.SETTINGS, task, task.taskDefinition().containerDefinitions().get(0));
+        var env = ContainerSpecs.environment(Fixtures.SETTINGS, task, task.containers().get(0));
 
         assertThat(env).containsEntry("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/abc123")
                 .containsEntry("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/berth-t1-web")
@@ -31,12 +29,12 @@ class TaskEndpointVariablesTest {
 
     @Test
     void hostNetworkContainersGetTheFullUriAndTheAuthorizationTokenInstead() {
-        TaskAssignment task = withRole(Fixtures.task("t3", Fixtures.definition("host", 0, 0, java.util.List.of(),
+        AssignedTask task = withRole(Fixtures.task("t3", Fixtures.definition("host", 0, 0, java.util.List.of(),
                         Fixtures.container("web").build())),
                 new RoleCredentials("abc123", "arn:aws:iam::123456789012:role/app", "ASIA", "secret", "token",
                         Instant.parse("2025-01-01T16:00:00Z"), "tok"));
 
-        var env = ContainerSpecs.environment(Fixtures.SETTINGS, task, task.taskDefinition().containerDefinitions().get(0));
+        var env = ContainerSpecs.environment(Fixtures.SETTINGS, task, task.containers().get(0));
 
         assertThat(env).doesNotContainKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
                 .containsEntry("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://169.254.170.2/v2/credentials/abc123")
@@ -45,9 +43,9 @@ class TaskEndpointVariablesTest {
 
     @Test
     void aTaskWithoutRoleGetsNoCredentialsPath() {
-        TaskAssignment task = Fixtures.task("t2", Fixtures.definition(Fixtures.container("web").build()));
+        AssignedTask task = Fixtures.task("t2", Fixtures.definition(Fixtures.container("web").build()));
 
-        var env = ContainerSpecs.environment(Fixtures.SETTINGS, task, task.taskDefinition().containerDefinitions().get(0));
+        var env = ContainerSpecs.environment(Fixtures.SETTINGS, task, task.containers().get(0));
 
         assertThat(env).doesNotContainKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
                 .containsKey("ECS_CONTAINER_METADATA_URI_V4");

@@ -2,6 +2,7 @@ package berth.agent.core;
 
 import static berth.agent.core.Fixtures.container;
 import static berth.agent.core.Fixtures.definition;
+import static berth.agent.core.Fixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.agent.runtime.Resources;
@@ -12,9 +13,13 @@ import org.junit.jupiter.api.Test;
 /** Task-level sizes become real per-container limits that together stay within the task. */
 class TaskResourceSplitTest {
 
+    private static Map<String, Resources> split(Fixtures.Definition definition) {
+        return TaskResourceSplit.of(task("t1", definition));
+    }
+
     @Test
     void aSingleContainerGetsExactlyTheTasksSize() {
-        Map<String, Resources> split = TaskResourceSplit.of(definition("awsvpc", 512, 1024, List.of(),
+        Map<String, Resources> split = split(definition("awsvpc", 512, 1024, List.of(),
                 container("web").build()));
 
         assertThat(split.get("web").nanoCpus()).isEqualTo(500_000_000L);
@@ -23,7 +28,7 @@ class TaskResourceSplitTest {
 
     @Test
     void containersShareTheTaskByTheirCpuAndKeepTheirOwnMemoryLimits() {
-        Map<String, Resources> split = TaskResourceSplit.of(definition("awsvpc", 1024, 2048, List.of(),
+        Map<String, Resources> split = split(definition("awsvpc", 1024, 2048, List.of(),
                 container("web").cpu(768).memoryMiB(512).build(), container("log").build(), container("sidecar").build()));
 
         assertThat(split.get("web").nanoCpus()).isEqualTo(750_000_000L);
@@ -37,7 +42,7 @@ class TaskResourceSplitTest {
 
     @Test
     void withoutATaskSizeContainersGetOnlyTheirOwnSettings() {
-        Map<String, Resources> split = TaskResourceSplit.of(definition(container("web").cpu(128).memoryReservationMiB(64)
+        Map<String, Resources> split = split(definition(container("web").cpu(128).memoryReservationMiB(64)
                 .build()));
 
         assertThat(split.get("web")).isEqualTo(new Resources(128, 0, 0, 64));
@@ -45,7 +50,7 @@ class TaskResourceSplitTest {
 
     @Test
     void aReservationAboveTheShareIsCappedAtTheShare() {
-        Map<String, Resources> split = TaskResourceSplit.of(definition("awsvpc", 256, 512, List.of(),
+        Map<String, Resources> split = split(definition("awsvpc", 256, 512, List.of(),
                 container("a").memoryReservationMiB(400).build(), container("b").build()));
 
         assertThat(split.get("a").memoryLimitMiB()).isEqualTo(256);

@@ -3,6 +3,7 @@ package berth.e2e.registry;
 import berth.e2e.ecs.TaskRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.e2e.AgentJar;
 import berth.e2e.BerthProcess;
 import berth.e2e.Clients;
 import java.io.BufferedReader;
@@ -211,6 +212,7 @@ class EcsPullsFromEcrTest {
 
     private static void awaitInstances(String cluster) {
         if (cluster.equals("default")) {
+            // the local agent joins the default cluster once it exists; a fresh account has none
             ecs.createCluster(r -> r.clusterName("default"));
         }
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -222,7 +224,7 @@ class EcsPullsFromEcrTest {
                     return;
                 }
             } catch (software.amazon.awssdk.services.ecs.model.ClusterNotFoundException notYet) {
-                // the remote agent's cluster is created by the test meanwhile
+                // a remote agent's cluster that the test creates meanwhile
             } catch (software.amazon.awssdk.services.ecs.model.EcsException failed) {
                 throw new AssertionError("ListContainerInstances failed; berth output:\n" + berth.output(), failed);
             }
@@ -231,13 +233,11 @@ class EcsPullsFromEcrTest {
         }
     }
 
-    /** {@code berth agent} as its own JVM, reaching berth at {@code endpoint}; returns once it registered. */
+    /** {@code berth agent} as its own JVM from the agent's jar, reaching berth at {@code endpoint}; returns once registered. */
     private static void startRemoteAgent(URI endpoint, String cluster) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "berth.agent.cli.AgentMain", "--endpoint", endpoint.toString(), "--data-dir",
-                Files.createDirectories(home.resolve("remote-agent")).toString(), "--cluster", cluster,
-                "--name", "remote").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(AgentJar.command(List.of("--endpoint", endpoint.toString(),
+                "--data-dir", Files.createDirectories(home.resolve("remote-agent")).toString(), "--cluster", cluster,
+                "--name", "remote"))).redirectErrorStream(true);
         builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
                 "AWS_REGION", "us-east-1"));
         remoteAgent = builder.start();

@@ -1,8 +1,8 @@
 package berth.ecs.control;
 
-import berth.ecs.agentwire.AssignmentBatch;
-import berth.ecs.agentwire.RoleCredentials;
-import berth.ecs.agentwire.TaskAssignment;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.AssignmentBatch;
+import berth.agentwire.RoleCredentials;
 import berth.ecs.core.LaunchType;
 import berth.ecs.core.task.StopCode;
 import berth.ecs.core.task.Task;
@@ -13,18 +13,14 @@ import berth.ecs.state.TaskRecords;
 import berth.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The assignments an agent sees: every task record of its container instance (or, for the Fargate
  * runner, every Fargate task of its account and region), STOPPED ones included until the reconciler
- * forgets them after the retention, each as a {@link TaskAssignment}.
+ * forgets them after the retention, each as an {@link AssignedTask} ({@link AssignmentMapping}).
  */
 final class AssignmentBatches {
-    /** ECS_CONTAINER_STOP_TIMEOUT's default: how long containers get between SIGTERM and SIGKILL. */
-    static final int STOP_TIMEOUT_SECONDS = 30;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssignmentBatches.class);
 
     private final TaskRecords tasks;
@@ -43,7 +39,7 @@ final class AssignmentBatches {
 
     AssignmentBatch forInstance(String account, String region, String cluster, String containerInstanceArn) {
         long generation = signals.baseGeneration(account, region, cluster);
-        List<TaskAssignment> assigned = new ArrayList<>();
+        List<AssignedTask> assigned = new ArrayList<>();
         for (TaskRecords.Versioned stored : tasks.list(account, region, cluster)) {
             if (stored.task().containerInstanceArn().equals(containerInstanceArn)) {
                 assigned.add(assignment(stored.task()));
@@ -55,7 +51,7 @@ final class AssignmentBatches {
 
     AssignmentBatch forFargate(String account, String region) {
         long generation = signals.baseGeneration(account, region, "");
-        List<TaskAssignment> assigned = new ArrayList<>();
+        List<AssignedTask> assigned = new ArrayList<>();
         for (TaskRecords.Versioned stored : tasks.listRegion(account, region)) {
             if (stored.task().launchType() == LaunchType.FARGATE) {
                 assigned.add(assignment(stored.task()));
@@ -70,10 +66,10 @@ final class AssignmentBatches {
      * execution role cannot be assumed is stopped here (TaskFailedToStart, ECS's
      * ResourceInitializationError), so its agent never starts a container of it.
      */
-    TaskAssignment assignment(Task task) {
+    AssignedTask assignment(Task task) {
         if (task.desiredStatus() != TaskStatus.RUNNING || task.stopped()) {
             roles.forget(task.arn());
-            return assignment(task, RoleCredentials.NONE, RoleCredentials.NONE);
+            return AssignmentMapping.assignment(task, RoleCredentials.NONE, RoleCredentials.NONE);
         }
         RoleCredentials taskRole = RoleCredentials.NONE;
         RoleCredentials executionRole = RoleCredentials.NONE;
@@ -95,18 +91,8 @@ final class AssignmentBatches {
             LOG.info("task {} cannot start: {}", task.arn(), reason);
             Task failed = commits.change(task.key(), t -> TaskLifecycle.stoppedWithoutAgent(t,
                     StopCode.TaskFailedToStart, reason, clock.instant())).orElse(task);
-            return assignment(failed, RoleCredentials.NONE, RoleCredentials.NONE);
+            return AssignmentMapping.assignment(failed, RoleCredentials.NONE, RoleCredentials.NONE);
         }
-        return assignment(task, taskRole, executionRole);
-    }
-
-    static TaskAssignment assignment(Task task, RoleCredentials taskRole, RoleCredentials executionRole) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("AWS_REGION", task.region());
-        environment.put("AWS_DEFAULT_REGION", task.region());
-        environment.put("AWS_EXECUTION_ENV", "AWS_ECS_" + task.launchType().name());
-        return new TaskAssignment(task.arn(), task.clusterArn(), task.containerInstanceArn(), task.launchType().name(),
-                task.desiredStatus().name(), task.lastStatus().name(), task.definition(), task.group(), task.startedBy(),
-                task.times().createdAt(), STOP_TIMEOUT_SECONDS, environment, taskRole, executionRole);
+        return AssignmentMapping.assignment(task, taskRole, executionRole);
     }
 }

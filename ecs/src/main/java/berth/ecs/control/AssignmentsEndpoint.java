@@ -1,13 +1,15 @@
 package berth.ecs.control;
 
+import berth.agentwire.AgentProtocol;
+import berth.agentwire.AssignmentBatch;
+import berth.agentwire.ProtocolVersion;
+import berth.agentwire.TaskObservation;
+import berth.agentwire.WireJson;
 import berth.aws.Caller;
 import berth.aws.HttpRequestData;
 import berth.aws.Protocol;
 import berth.aws.sigv4.SigV4Verifier;
 import berth.aws.sigv4.SignatureErrors;
-import berth.ecs.agentwire.AgentWire;
-import berth.ecs.agentwire.AssignmentBatch;
-import berth.ecs.agentwire.TaskObservation;
 import berth.ecs.core.EcsArns;
 import berth.ecs.core.instance.ContainerInstance;
 import berth.ecs.core.task.TaskLifecycle;
@@ -32,15 +34,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * berth's own agent endpoints ({@link AgentWire}): {@code GET assignments}, a long-poll that is also
+ * berth's own agent endpoints ({@link AgentProtocol}): {@code GET assignments}, a long-poll that is also
  * the agent's heartbeat, and {@code POST observations}. Requests are SigV4-signed for service
- * {@code ecs}; the signer's account and the region of the signature scope what the caller sees. Errors
- * are JSON {@code {"__type": CODE, "message": TEXT}}: 400 for bad parameters, 403 for a rejected
- * signature, 404 for an unknown cluster, instance or task, 405 for another method.
+ * {@code ecs}; the signer's account and the region of the signature scope what the caller sees, and
+ * they name the protocol version they speak ({@link AgentProtocol#VERSION_HEADER}). Errors are JSON
+ * {@code {"__type": CODE, "message": TEXT}}: 400 for bad parameters or a protocol version of another
+ * major version, 403 for a rejected signature, 404 for an unknown cluster, instance or task, 405 for
+ * another method.
  */
 public final class AssignmentsEndpoint implements HttpService {
-    /** The {@code containerInstance} value with which the Fargate runner polls. */
-    public static final String FARGATE = "fargate";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssignmentsEndpoint.class);
 
     private final SigV4Verifier verifier;
@@ -66,13 +68,16 @@ public final class AssignmentsEndpoint implements HttpService {
             try {
                 Caller caller = authenticate(ctx, aggregated);
                 String path = ctx.path();
-                if (path.equals(AgentWire.ASSIGNMENTS)) {
+                if (path.equals(AgentProtocol.ASSIGNMENTS) || path.equals(AgentProtocol.OBSERVATIONS)) {
+                    checkVersion(aggregated.headers());
+                }
+                if (path.equals(AgentProtocol.ASSIGNMENTS)) {
                     if (aggregated.method() != HttpMethod.GET) {
                         throw new EndpointError(405, "MethodNotAllowed", "Use GET for " + path + ".");
                     }
                     return poll(ctx, caller, QueryParams.fromQueryString(ctx.query()));
                 }
-                if (path.equals(AgentWire.OBSERVATIONS)) {
+                if (path.equals(AgentProtocol.OBSERVATIONS)) {
                     if (aggregated.method() != HttpMethod.POST) {
                         throw new EndpointError(405, "MethodNotAllowed", "Use POST for " + path + ".");
                     }
@@ -102,15 +107,24 @@ public final class AssignmentsEndpoint implements HttpService {
         return caller;
     }
 
+    /** Refuses a request that speaks no version of the protocol, or one of another major version. */
+    private static void checkVersion(RequestHeaders headers) {
+        String declared = headers.get(AgentProtocol.VERSION_HEADER, "");
+        ProtocolVersion.CURRENT.refusal(declared).ifPresent(reason -> {
+            throw new EndpointError(400, AgentProtocol.UNSUPPORTED_VERSION, reason);
+        });
+    }
+
     private CompletableFuture<HttpResponse> poll(ServiceRequestContext ctx, Caller caller, QueryParams query) {
         String cluster = EcsArns.clusterName(query.get("cluster", "default"));
         String instanceParam = query.get("containerInstance", "");
         long since = number(query.get("since", "0"), "since");
-        long waitSeconds = Math.min(number(query.get("waitSeconds", "0"), "waitSeconds"), AgentWire.MAX_WAIT_SECONDS);
+        long waitSeconds = Math.min(number(query.get("waitSeconds", "0"), "waitSeconds"),
+                AgentProtocol.MAX_WAIT_SECONDS);
         String account = caller.accountId();
         String region = caller.region();
         LongPoll poll;
-        if (instanceParam.equals(FARGATE)) {
+        if (instanceParam.equals(AgentProtocol.FARGATE_INSTANCE)) {
             heartbeats.fargateSeen(account, region);
             poll = new LongPoll(AssignmentSignals.fargateScope(account, region), since,
                     () -> batches.forFargate(account, region));
@@ -180,35 +194,30 @@ public final class AssignmentsEndpoint implements HttpService {
     private HttpResponse observe(Caller caller, byte[] body) {
         TaskObservation observation;
         try {
-            observation = AgentWire.JSON.readValue(body, TaskObservation.class);
+            observation = WireJson.read(body, TaskObservation.class);
         } catch (IOException | RuntimeException e) {
             throw new EndpointError(400, "InvalidParameterException", "The body is not a TaskObservation: "
                     + e.getMessage());
         }
-        String arn = text(observation.taskArn());
+        String arn = observation.taskArn();
         String prefix = "arn:aws:ecs:" + caller.region() + ":" + caller.accountId() + ":task/";
         String[] parts = arn.startsWith(prefix) ? arn.substring(prefix.length()).split("/") : new String[0];
         if (parts.length != 2) {
             throw new EndpointError(404, "TaskNotFound", "No task " + arn + " in this account and region.");
         }
         Map<String, String> health = new LinkedHashMap<>();
-        for (TaskObservation.ContainerHealth c : observation.containers() == null
-                ? List.<TaskObservation.ContainerHealth>of() : observation.containers()) {
-            health.put(text(c.containerName()), text(c.healthStatus()));
+        for (TaskObservation.ContainerHealth c : observation.containers()) {
+            health.put(c.containerName(), c.healthStatus());
         }
         String key = caller.accountId() + "/" + caller.region() + "/" + parts[0] + "/" + parts[1];
-        commits.change(key, t -> TaskLifecycle.observed(t, health, text(observation.macAddress()),
-                        text(observation.privateIpv4Address())))
+        commits.change(key, t -> TaskLifecycle.observed(t, health, observation.macAddress(),
+                        observation.privateIpv4Address()))
                 .orElseThrow(() -> new EndpointError(404, "TaskNotFound", "No task " + arn + "."));
         return HttpResponse.of(HttpStatus.NO_CONTENT);
     }
 
     private static HttpResponse json(AssignmentBatch batch) {
-        try {
-            return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, AgentWire.JSON.writeValueAsBytes(batch));
-        } catch (IOException e) {
-            throw new IllegalStateException("assignment batch does not serialize", e);
-        }
+        return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, WireJson.write(batch));
     }
 
     private static HttpResponse internal(RuntimeException e) {
@@ -226,10 +235,6 @@ public final class AssignmentsEndpoint implements HttpService {
         } catch (NumberFormatException e) {
             throw new EndpointError(400, "InvalidParameterException", name + " must be a non-negative number.");
         }
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     /** An agent-endpoint request as the SigV4 verifier reads it, like the AWS endpoint builds it. */
@@ -262,8 +267,7 @@ public final class AssignmentsEndpoint implements HttpService {
         }
 
         HttpResponse response() {
-            var body = AgentWire.JSON.createObjectNode().put("__type", code).put("message", getMessage());
-            return HttpResponse.of(HttpStatus.valueOf(status), MediaType.JSON_UTF_8, body.toString());
+            return HttpResponse.of(HttpStatus.valueOf(status), MediaType.JSON_UTF_8, WireJson.error(code, getMessage()));
         }
     }
 }

@@ -1,6 +1,6 @@
 package berth.ecs.control;
 
-import berth.ecs.agentwire.AssignmentBatch;
+import berth.agentwire.AgentProtocol;
 import berth.ecs.core.task.ReconcileSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The time limits of the task control loops, from the environment: {@code BERTH_ECS_AGENT_TIMEOUT_SECONDS}
- * (default {@link AssignmentBatch#HEARTBEAT_TIMEOUT_SECONDS}), {@code BERTH_ECS_TASK_START_TIMEOUT_SECONDS}
+ * (default {@link AgentProtocol#HEARTBEAT_TIMEOUT_SECONDS}), {@code BERTH_ECS_TASK_START_TIMEOUT_SECONDS}
  * (default 180) and {@code BERTH_ECS_STOPPED_TASK_RETENTION_SECONDS} (default 3600, never less than the
  * hour agents are promised to see stopped tasks, unless set lower explicitly).
  */
@@ -23,7 +23,7 @@ public final class EcsSettings {
     public static ReconcileSettings fromEnvironment(Map<String, String> env) {
         return new ReconcileSettings(
                 Duration.ofSeconds(seconds(env, "BERTH_ECS_AGENT_TIMEOUT_SECONDS",
-                        AssignmentBatch.HEARTBEAT_TIMEOUT_SECONDS)),
+                        AgentProtocol.HEARTBEAT_TIMEOUT_SECONDS)),
                 Duration.ofSeconds(seconds(env, "BERTH_ECS_TASK_START_TIMEOUT_SECONDS", DEFAULT_START_TIMEOUT_SECONDS)),
                 Duration.ofSeconds(seconds(env, "BERTH_ECS_STOPPED_TASK_RETENTION_SECONDS",
                         DEFAULT_RETENTION_SECONDS)));

@@ -1,7 +1,7 @@
 package berth.ecs.control;
 
+import berth.agentwire.AgentProtocol;
 import berth.aws.sigv4.SigV4Verifier;
-import berth.ecs.agentwire.AgentWire;
 import berth.ecs.core.task.ReconcileSettings;
 import berth.platform.Platform;
 
@@ -23,7 +23,7 @@ public final class TaskControl implements AutoCloseable {
         AssignmentSignals signals = new AssignmentSignals(platform.store());
         signals.start();
         AgentHeartbeats heartbeats = new AgentHeartbeats(platform.store(), platform.clock(), settings.agentTimeout());
-        platform.addHttpService(AgentWire.PREFIX, new AssignmentsEndpoint(
+        platform.addHttpService(AgentProtocol.PREFIX, new AssignmentsEndpoint(
                 new SigV4Verifier(platform.credentials(), platform.clock()), platform.store(), signals, heartbeats,
                 new TaskRoleCredentials(platform.store(), platform.clock(),
                         platform.lookup(berth.iam.RoleCredentialsIssuer.class)), platform.clock()));

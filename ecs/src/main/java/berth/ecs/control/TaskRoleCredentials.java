@@ -1,6 +1,6 @@
 package berth.ecs.control;
 
-import berth.ecs.agentwire.RoleCredentials;
+import berth.agentwire.RoleCredentials;
 import berth.ecs.core.task.Task;
 import berth.iam.RoleCredentialsIssuer;
 import berth.store.Store;

@@ -1,14 +1,14 @@
 /**
- * The task side of the ECS control plane at run time: the agent endpoints of
- * {@link berth.ecs.agentwire} (assignments long-poll, observations), agent heartbeats, and the
- * level-triggered task reconciler.
+ * The task side of the ECS control plane at run time: the agent endpoints of {@link berth.agentwire}
+ * (assignments long-poll, observations), the one mapping of ECS's tasks to that protocol's messages
+ * ({@code AssignmentMapping}), agent heartbeats, and the level-triggered task reconciler.
  *
  * <p><b>Fargate capacity.</b> Fargate tasks need no container instance. Each cluster gets one hidden
  * capacity record of its own kind, {@code ecs.capacity} (key {@code account/region/cluster}), which the
  * control plane registers together with the cluster's first Fargate task. It is not a container
  * instance: ListContainerInstances, DescribeContainerInstances and the cluster's
  * {@code registeredContainerInstancesCount} never see it, and Fargate tasks carry no
- * {@code containerInstanceArn}. The Fargate runner (in process with berth, in the agent module) polls
+ * {@code containerInstanceArn}. The Fargate runner (in process with berth, in the local-agent module) polls
  * the assignments endpoint with {@code containerInstance=fargate}, once per account and region it
  * serves, and receives every Fargate task of that account and region; each poll is the heartbeat of
  * the capacity of every cluster there ({@code agentConnected}, {@code agentLastSeenAt}). No resources

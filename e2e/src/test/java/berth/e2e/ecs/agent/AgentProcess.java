@@ -1,5 +1,6 @@
 package berth.e2e.ecs.agent;
 
+import berth.e2e.AgentJar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code berth agent} as its own JVM, the command line {@code ./berth agent} runs, so a test can start
- * several on one Docker engine and kill one with SIGKILL.
+ * {@code berth agent} as its own JVM from the agent's jar ({@link AgentJar}), as {@code ./berth agent}
+ * runs it, so a test can start several on one Docker engine and kill one with SIGKILL.
  */
 final class AgentProcess implements AutoCloseable {
 
@@ -62,11 +63,7 @@ final class AgentProcess implements AutoCloseable {
     }
 
     private void launch() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "berth.agent.cli.AgentMain"));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(AgentJar.command(args)).redirectErrorStream(true);
         builder.environment().put("AWS_ACCESS_KEY_ID", "test");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
         builder.environment().put("AWS_REGION", "us-east-1");

@@ -1,9 +1,11 @@
 package berth.e2e.ecs.tasks;
 
-import berth.ecs.agentwire.AgentWire;
-import berth.ecs.agentwire.AssignmentBatch;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.agentwire.TaskObservation;
+import berth.agentwire.AgentProtocol;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.AssignmentBatch;
+import berth.agentwire.ProtocolVersion;
+import berth.agentwire.TaskObservation;
+import berth.agentwire.WireJson;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +33,8 @@ import software.amazon.awssdk.services.ecs.model.Resource;
  * registers with the real RegisterContainerInstance, long-polls the assignments endpoint signed with
  * the SDK's SigV4 signer, and reports with the real SubmitTaskStateChange. It runs nothing: a task it
  * is told to run it reports PENDING then RUNNING (when {@link #autoRun}), one it is told to stop it
- * reports STOPPED. With {@code containerInstance} {@code fargate} it is the Fargate runner.
+ * reports STOPPED. With {@code containerInstance} {@code fargate} it is the Fargate runner. It speaks
+ * this build's protocol version unless told another ({@link #speaking}).
  */
 final class FakeAgent implements AutoCloseable {
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
@@ -48,6 +51,7 @@ final class FakeAgent implements AutoCloseable {
     private volatile boolean autoRun = true;
     private volatile int waitSeconds = 20;
     private volatile long generation;
+    private volatile String protocolVersion = ProtocolVersion.CURRENT.toString();
     private Thread thread;
 
     /** One batch as it arrived, with when. */
@@ -57,6 +61,12 @@ final class FakeAgent implements AutoCloseable {
         this.endpoint = endpoint;
         this.ecs = ecs;
         this.cluster = cluster;
+    }
+
+    /** Names {@code version} in the protocol version header of its requests; empty sends no header. */
+    FakeAgent speaking(String version) {
+        protocolVersion = version;
+        return this;
     }
 
     /** Registers a container instance with {@code cpu} units, {@code memory} MiB and the given zone. */
@@ -91,7 +101,7 @@ final class FakeAgent implements AutoCloseable {
 
     /** Polls as the Fargate runner of the signer's account and region. */
     FakeAgent asFargateRunner() {
-        containerInstance = "fargate";
+        containerInstance = AgentProtocol.FARGATE_INSTANCE;
         return this;
     }
 
@@ -133,7 +143,7 @@ final class FakeAgent implements AutoCloseable {
                 AssignmentBatch batch = poll(generation, waitSeconds);
                 received.add(new Received(System.nanoTime(), batch));
                 generation = batch.generation();
-                for (TaskAssignment task : batch.tasks()) {
+                for (AssignedTask task : batch.tasks()) {
                     act(task);
                 }
             } catch (Exception e) {
@@ -144,22 +154,27 @@ final class FakeAgent implements AutoCloseable {
 
     /** One long-poll of the assignments endpoint. */
     AssignmentBatch poll(long since, int wait) throws Exception {
-        HttpResponse<byte[]> response = send("GET", AgentWire.ASSIGNMENTS + "?cluster=" + cluster
-                + "&containerInstance=" + java.net.URLEncoder.encode(containerInstance, java.nio.charset.StandardCharsets.UTF_8)
-                + "&since=" + since + "&waitSeconds=" + wait, new byte[0]);
+        HttpResponse<byte[]> response = pollResponse(since, wait);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("assignments answered " + response.statusCode() + ": "
                     + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
-        return AgentWire.JSON.readValue(response.body(), AssignmentBatch.class);
+        return WireJson.read(response.body(), AssignmentBatch.class);
+    }
+
+    /** One long-poll of the assignments endpoint, answered as it is. */
+    HttpResponse<byte[]> pollResponse(long since, int wait) throws Exception {
+        return send("GET", AgentProtocol.ASSIGNMENTS + "?cluster=" + cluster
+                + "&containerInstance=" + java.net.URLEncoder.encode(containerInstance, java.nio.charset.StandardCharsets.UTF_8)
+                + "&since=" + since + "&waitSeconds=" + wait, new byte[0]);
     }
 
     /** Sends an observation; returns the HTTP status. */
     int observe(TaskObservation observation) throws Exception {
-        return send("POST", AgentWire.OBSERVATIONS, AgentWire.JSON.writeValueAsBytes(observation)).statusCode();
+        return send("POST", AgentProtocol.OBSERVATIONS, WireJson.write(observation)).statusCode();
     }
 
-    private void act(TaskAssignment task) {
+    private void act(AssignedTask task) {
         String done = reported.getOrDefault(task.taskArn(), "");
         if ("STOPPED".equals(task.desiredStatus()) && !done.equals("STOPPED")) {
             report(task, "STOPPED", 0);
@@ -170,8 +185,8 @@ final class FakeAgent implements AutoCloseable {
     }
 
     /** Reports {@code status} for the task and every container of it (exit code when {@code exitCode >= 0}). */
-    void report(TaskAssignment task, String status, int exitCode) {
-        List<ContainerStateChange> containers = task.taskDefinition().containerDefinitions().stream()
+    void report(AssignedTask task, String status, int exitCode) {
+        List<ContainerStateChange> containers = task.containers().stream()
                 .map(c -> {
                     var b = ContainerStateChange.builder().containerName(c.name()).runtimeId("fake-" + c.name())
                             .status(status.equals("STOPPED") ? "STOPPED" : status);
@@ -184,11 +199,11 @@ final class FakeAgent implements AutoCloseable {
     }
 
     /** Waits until a received batch has a task matching {@code wanted}; returns it. */
-    TaskAssignment await(Predicate<TaskAssignment> wanted, Duration timeout) {
+    AssignedTask await(Predicate<AssignedTask> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (Received r : received) {
-                for (TaskAssignment t : r.batch().tasks()) {
+                for (AssignedTask t : r.batch().tasks()) {
                     if (wanted.test(t)) {
                         return t;
                     }
@@ -201,7 +216,7 @@ final class FakeAgent implements AutoCloseable {
     }
 
     /** When the first batch holding a task matching {@code wanted} arrived (System.nanoTime). */
-    long arrival(Predicate<TaskAssignment> wanted) {
+    long arrival(Predicate<AssignedTask> wanted) {
         return received.stream().filter(r -> r.batch().tasks().stream().anyMatch(wanted)).mapToLong(Received::atNanos)
                 .min().orElseThrow();
     }
@@ -210,6 +225,7 @@ final class FakeAgent implements AutoCloseable {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method))
                 .uri(endpoint.resolve(pathAndQuery));
         if (body.length > 0) request.putHeader("Content-Type", "application/json");
+        if (!protocolVersion.isEmpty()) request.putHeader(AgentProtocol.VERSION_HEADER, protocolVersion);
         SdkHttpFullRequest unsigned = request.build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsBasicCredentials.create("test", "test"))

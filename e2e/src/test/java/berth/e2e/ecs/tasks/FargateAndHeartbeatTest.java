@@ -2,10 +2,10 @@ package berth.e2e.ecs.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.agentwire.AssignedTask;
+import berth.agentwire.TaskObservation;
 import berth.e2e.BerthProcess;
 import berth.e2e.Clients;
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.agentwire.TaskObservation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +64,7 @@ class FargateAndHeartbeatTest {
             assertThat(run.platformFamily()).isEqualTo("Linux");
             assertThat(run.cpu()).isEqualTo("256");
             assertThat(run.memory()).isEqualTo("512");
-            TaskAssignment assigned = runner.await(t -> t.taskArn().equals(run.taskArn()), Duration.ofSeconds(5));
+            AssignedTask assigned = runner.await(t -> t.taskArn().equals(run.taskArn()), Duration.ofSeconds(5));
             assertThat(assigned.containerInstanceArn()).isEmpty();
             assertThat(assigned.launchType()).isEqualTo("FARGATE");
             Waits.until(() -> describe("serverless", run.taskArn()).lastStatus(), s -> s.equals("ACTIVATING"),

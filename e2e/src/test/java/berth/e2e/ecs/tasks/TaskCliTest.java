@@ -43,8 +43,8 @@ class TaskCliTest {
                 String arn = tasks.get(0).get("taskArn").asText();
                 assertThat(tasks.get(0).get("overrides").get("containerOverrides").get(0).get("command").get(0).asText())
                         .isEqualTo("echo");
-                assertThat(agent.await(t -> t.taskArn().equals(arn), Duration.ofSeconds(5)).taskDefinition()
-                        .containerDefinitions().get(0).command()).containsExactly("echo", "hi");
+                assertThat(agent.await(t -> t.taskArn().equals(arn), Duration.ofSeconds(5)).containers().get(0)
+                        .command()).containsExactly("echo", "hi");
 
                 JsonNode described = Waits.until(() -> describe(cli, cluster, arn),
                         d -> d.get("tasks").get(0).get("lastStatus").asText().equals("RUNNING"), Duration.ofSeconds(10));

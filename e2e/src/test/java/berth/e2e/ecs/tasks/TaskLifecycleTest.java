@@ -3,8 +3,8 @@ package berth.e2e.ecs.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import berth.ecs.agentwire.TaskAssignment;
-import berth.ecs.agentwire.TaskObservation;
+import berth.agentwire.AssignedTask;
+import berth.agentwire.TaskObservation;
 import berth.junit5.BerthTest;
 import java.net.URI;
 import java.time.Duration;
@@ -82,14 +82,15 @@ class TaskLifecycleTest {
         System.out.printf("assignment reached the waiting agent %.1f ms after RunTask returned%n", waited / 1e6);
         assertThat(Duration.ofNanos(waited)).as("the waiting long-poll (20 s) answered as soon as the task existed")
                 .isLessThan(Duration.ofSeconds(3));
-        TaskAssignment assigned = agent.await(t -> t.taskArn().equals(run.taskArn()), Duration.ofSeconds(1));
+        AssignedTask assigned = agent.await(t -> t.taskArn().equals(run.taskArn()), Duration.ofSeconds(1));
         assertThat(assigned.containerInstanceArn()).isEqualTo(agent.arn());
-        assertThat(assigned.taskDefinition().containerDefinitions().get(0).memoryMiB()).isEqualTo(256);
-        assertThat(assigned.startedBy()).isEqualTo("tester");
+        assertThat(assigned.containers().get(0).memoryMiB()).isEqualTo(256);
+        assertThat(assigned.family()).isEqualTo("web");
         assertThat(assigned.environment()).containsEntry("AWS_REGION", "us-east-1");
 
         Task running = until("life", run.taskArn(), "RUNNING");
         assertThat(running.startedAt()).isNotNull();
+        assertThat(running.startedBy()).isEqualTo("tester");
         assertThat(running.connectivity().toString()).isEqualTo("CONNECTED");
         assertThat(running.containers()).singleElement().satisfies(c -> {
             assertThat(c.lastStatus()).isEqualTo("RUNNING");
@@ -214,7 +215,7 @@ class TaskLifecycleTest {
             assertThat(details.get("networkInterfaceId")).matches("eni-[0-9a-f]{17}");
         });
 
-        TaskAssignment assigned = agent.await(t -> t.taskArn().equals(run.taskArn()), Duration.ofSeconds(5));
+        AssignedTask assigned = agent.await(t -> t.taskArn().equals(run.taskArn()), Duration.ofSeconds(5));
         agent.report(assigned, "PENDING", -1);
         agent.report(assigned, "RUNNING", -1);
         assertThat(describe("vpc", run.taskArn()).lastStatus()).isEqualTo("ACTIVATING");
@@ -236,7 +237,7 @@ class TaskLifecycleTest {
                 .containsEntry("privateDnsName", "ip-172-31-5-9.ec2.internal");
 
         ecs.stopTask(r -> r.cluster("vpc").task(run.taskArn()));
-        TaskAssignment stop = agent.await(t -> t.taskArn().equals(run.taskArn()) && t.desiredStatus().equals("STOPPED"),
+        AssignedTask stop = agent.await(t -> t.taskArn().equals(run.taskArn()) && t.desiredStatus().equals("STOPPED"),
                 Duration.ofSeconds(5));
         assertThat(describe("vpc", run.taskArn()).lastStatus()).isIn("DEACTIVATING", "STOPPING", "DEPROVISIONING", "STOPPED");
         agent.report(stop, "STOPPED", 0);
@@ -259,6 +260,24 @@ class TaskLifecycleTest {
                 .anyMatch(r -> r.batch().tasks().isEmpty()), empty -> empty, Duration.ofSeconds(5));
         assertThat(Duration.ofNanos(System.nanoTime() - reset)).as("not the 20 s poll timeout")
                 .isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anAgentSpeakingAnotherMajorVersionOfTheProtocolIsRefused() throws Exception {
+        ecs.createCluster(r -> r.clusterName("versions"));
+        FakeAgent agent = agent("versions", "i-versions");
+
+        for (String refused : List.of("2.0", "", "latest")) {
+            java.net.http.HttpResponse<byte[]> response = agent.speaking(refused).pollResponse(0, 0);
+            String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response.statusCode()).as("version '%s'", refused).isEqualTo(400);
+            assertThat(body).as("version '%s'", refused).contains("\"__type\":\"UnsupportedAgentProtocol\"");
+        }
+        assertThat(new String(agent.speaking("2.0").pollResponse(0, 0).body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Agent protocol 2.0 is not spoken here").contains("speaks 1.0");
+        assertThat(agent.speaking("2.0").observe(new TaskObservation("versions",
+                "arn:aws:ecs:us-east-1:000000000000:task/versions/0123", List.of(), "", ""))).isEqualTo(400);
+        assertThat(agent.speaking("1.9").pollResponse(0, 0).statusCode()).as("a newer minor version").isEqualTo(200);
     }
 
     private static Map<String, String> details(List<KeyValuePair> pairs) {

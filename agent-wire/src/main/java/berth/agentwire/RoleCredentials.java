@@ -1,10 +1,10 @@
-package berth.ecs.agentwire;
+package berth.agentwire;
 
 import java.time.Instant;
 
 /**
  * Temporary credentials of a role a task acts as, handed to the task's agent in its
- * {@link TaskAssignment}: the agent serves them to the task's containers at
+ * {@link AssignedTask}: the agent serves them to the task's containers at
  * {@code http://169.254.170.2/v2/credentials/<credentialsId>}.
  *
  * @param credentialsId unguessable, one per task and role, stable across refreshes and control-plane
@@ -21,13 +21,13 @@ public record RoleCredentials(String credentialsId, String roleArn, String acces
     public static final RoleCredentials NONE = new RoleCredentials("", "", "", "", "", Instant.EPOCH, "");
 
     public RoleCredentials {
-        credentialsId = credentialsId == null ? "" : credentialsId;
-        roleArn = roleArn == null ? "" : roleArn;
-        accessKeyId = accessKeyId == null ? "" : accessKeyId;
-        secretAccessKey = secretAccessKey == null ? "" : secretAccessKey;
-        sessionToken = sessionToken == null ? "" : sessionToken;
+        credentialsId = WireValues.text(credentialsId);
+        roleArn = WireValues.text(roleArn);
+        accessKeyId = WireValues.text(accessKeyId);
+        secretAccessKey = WireValues.text(secretAccessKey);
+        sessionToken = WireValues.text(sessionToken);
         expiration = expiration == null ? Instant.EPOCH : expiration;
-        authorizationToken = authorizationToken == null ? "" : authorizationToken;
+        authorizationToken = WireValues.text(authorizationToken);
     }
 
     public boolean present() {

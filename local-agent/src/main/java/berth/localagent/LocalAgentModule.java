@@ -1,4 +1,4 @@
-package berth.agent;
+package berth.localagent;
 
 import berth.agent.docker.DockerRuntime;
 import berth.agent.loop.Agent;
@@ -8,9 +8,9 @@ import berth.agent.loop.FargateRunner;
 import berth.agent.runtime.BerthLabels;
 import berth.agent.runtime.ContainerObservation;
 import berth.aws.SigningKey;
+import berth.ecs.FargateRegions;
 import berth.platform.Platform;
 import berth.platform.PlatformModule;
-import berth.store.Subscription;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,14 +29,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent side of {@code berth up}: once berth is ready, one local agent joins this host to the
  * {@code default} cluster as soon as it exists (a fresh account has no cluster until someone creates
- * one, as in ECS) and the Fargate runner runs Fargate tasks, both
- * talking to berth over HTTP at its endpoint with the default account's root credentials, as a remote
- * agent would. {@code BERTH_LOCAL_AGENT=0} leaves both out (tests that run their own agents). A reset
- * removes every container, and the task volumes, that agents of this berth created.
+ * one, as in ECS) and a Fargate runner runs the Fargate tasks of each account and region that has
+ * Fargate capacity (ECS's published {@link FargateRegions}). They are the agent module's own agents,
+ * talking to berth over HTTP at its endpoint with the account's root credentials, exactly as a remote
+ * agent would; {@code FargateRegions} is the only other thing they learn from ECS.
+ * {@code BERTH_LOCAL_AGENT=0} leaves them out (tests that run their own agents). A reset removes every
+ * container, and the task volumes, that agents of this berth created.
  */
-public final class AgentModule implements PlatformModule {
+public final class LocalAgentModule implements PlatformModule {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgentModule.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LocalAgentModule.class);
     static final String LOCAL_CLUSTER = "default";
 
     private Platform platform;
@@ -50,7 +52,7 @@ public final class AgentModule implements PlatformModule {
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean();
     private final Map<String, FargateRunner> fargate = new ConcurrentHashMap<>();
-    private Subscription capacityWatch;
+    private FargateRegions.Watch capacityWatch;
 
     @Override
     public String name() {
@@ -137,21 +139,18 @@ public final class AgentModule implements PlatformModule {
         }
     }
 
-    /** One Fargate runner per account and region with Fargate capacity, the default account's from the start. */
+    /**
+     * One Fargate runner per account and region with Fargate capacity, the default account's from the
+     * start; without ECS in this berth, only that one.
+     */
     private void startFargate() {
         runFargate(platform.defaultAccountId(), platform.defaultRegion());
-        capacityWatch = platform.store().watch("ecs.capacity", change -> {
-            String[] key = change.record().key().split("/");
-            if (key.length >= 2 && !change.record().deleted()) {
-                runFargate(key[0], key[1]);
-            }
-        });
-        platform.store().list("ecs.capacity", "").forEach(r -> {
-            String[] key = r.key().split("/");
-            if (key.length >= 2) {
-                runFargate(key[0], key[1]);
-            }
-        });
+        Optional<FargateRegions> regions = platform.lookup(FargateRegions.class);
+        if (regions.isEmpty()) {
+            return;
+        }
+        capacityWatch = regions.get().watch(r -> runFargate(r.accountId(), r.region()));
+        regions.get().current().forEach(r -> runFargate(r.accountId(), r.region()));
     }
 
     private void runFargate(String account, String region) {

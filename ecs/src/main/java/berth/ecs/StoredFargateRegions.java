@@ -1,0 +1,41 @@
+package berth.ecs;
+
+import berth.ecs.core.task.FargateCapacity;
+import berth.ecs.state.CapacityRecords;
+import berth.store.Store;
+import berth.store.Subscription;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** {@link FargateRegions} from the clusters' capacity records ({@link CapacityRecords}). */
+final class StoredFargateRegions implements FargateRegions {
+    private final Store store;
+    private final CapacityRecords capacities;
+
+    StoredFargateRegions(Store store) {
+        this.store = store;
+        this.capacities = new CapacityRecords(store);
+    }
+
+    @Override
+    public Set<AccountRegion> current() {
+        Set<AccountRegion> regions = new LinkedHashSet<>();
+        for (FargateCapacity capacity : capacities.all()) {
+            regions.add(new AccountRegion(capacity.accountId(), capacity.region()));
+        }
+        return regions;
+    }
+
+    @Override
+    public Watch watch(Consumer<AccountRegion> listener) {
+        // the prefix also matches other kinds (ecs.capacity-provider): only capacity records count
+        Subscription subscription = store.watch(CapacityRecords.KIND, change -> {
+            String[] key = change.record().key().split("/");
+            if (change.record().kind().equals(CapacityRecords.KIND) && !change.record().deleted() && key.length >= 2) {
+                listener.accept(new AccountRegion(key[0], key[1]));
+            }
+        });
+        return subscription::close;
+    }
+}
