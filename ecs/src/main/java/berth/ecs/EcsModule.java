@@ -1,7 +1,6 @@
 package berth.ecs;
 
 import berth.ecs.api.EcsService;
-import berth.ecs.api.TaskOperations;
 import berth.ecs.control.EcsSettings;
 import berth.ecs.control.ServiceControl;
 import berth.ecs.control.TaskControl;
@@ -27,8 +26,7 @@ public final class EcsModule implements PlatformModule {
     @Override
     public void start(Platform platform) {
         store = platform.store();
-        EcsService service = new EcsService(platform.store(), platform.clock());
-        TaskOperations.install(service, platform.store(), platform.clock(), platform::endpoint);
+        EcsService service = new EcsService(platform.store(), platform.clock(), platform::endpoint);
         platform.addAwsService(service);
         platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));

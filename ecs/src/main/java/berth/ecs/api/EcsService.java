@@ -11,15 +11,18 @@ import java.time.Clock;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.model.*;
 
-/** ECS on AWS JSON 1.1, target prefix {@code AmazonEC2ContainerServiceV20141113}. */
+/**
+ * ECS on AWS JSON 1.1, target prefix {@code AmazonEC2ContainerServiceV20141113}: the whole operation
+ * table in one place, each operation with the handler that serves it.
+ */
 public final class EcsService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("ecs");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("ecs", "software.amazon.awssdk.services.ecs.model");
 
-    private final TaggableResources taggable = new TaggableResources();
-
-    public EcsService(Store store, Clock clock) {
+    /** @param endpoint the address agents poll, which DiscoverPollEndpoint answers */
+    public EcsService(Store store, Clock clock, java.util.function.Supplier<java.net.URI> endpoint) {
         super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
+        TaggableResources taggable = new TaggableResources();
         CapacityProviderApi capacityProviders = new CapacityProviderApi(store);
         add("CreateCapacityProvider", CreateCapacityProviderRequest.class, capacityProviders::create);
         add("DescribeCapacityProviders", DescribeCapacityProvidersRequest.class, capacityProviders::describe);
@@ -70,22 +73,32 @@ public final class EcsService extends DescribedService {
         add("ListServices", ListServicesRequest.class, services::list);
         taggable.register("service", services.taggable());
 
+        TaskLaunchApi launches = new TaskLaunchApi(store, clock);
+        add("RunTask", RunTaskRequest.class, launches::run);
+        add("StartTask", StartTaskRequest.class, launches::start);
+
+        TaskApi tasks = new TaskApi(store, clock);
+        add("StopTask", StopTaskRequest.class, tasks::stop);
+        add("DescribeTasks", DescribeTasksRequest.class, tasks::describe);
+        add("ListTasks", ListTasksRequest.class, tasks::list);
+        taggable.register("task", tasks.taggable());
+
+        // the agent's side, where ECS has public operations for it
+        AgentStateApi agents = new AgentStateApi(store, clock, endpoint);
+        add("SubmitTaskStateChange", SubmitTaskStateChangeRequest.class, agents::taskStateChange);
+        add("SubmitContainerStateChange", SubmitContainerStateChangeRequest.class, agents::containerStateChange);
+        add("SubmitAttachmentStateChanges", SubmitAttachmentStateChangesRequest.class,
+                agents::attachmentStateChanges);
+        add("DiscoverPollEndpoint", DiscoverPollEndpointRequest.class, agents::discoverPollEndpoint);
+
         TagApi tags = new TagApi(store, taggable);
         add("TagResource", TagResourceRequest.class, tags::tag);
         add("UntagResource", UntagResourceRequest.class, tags::untag);
         add("ListTagsForResource", ListTagsForResourceRequest.class, tags::list);
     }
 
-    /**
-     * Adds (or replaces) the handler of an operation, so the task and service code can add theirs
-     * to the same service before the platform serves it.
-     */
-    public <I extends SdkPojo> void add(String operation, Class<I> requestType, OperationHandler<I, ?> handler) {
+    /** Registers an operation with its request type named, so the table reads as the API reference does. */
+    private <I extends SdkPojo> void add(String operation, Class<I> requestType, OperationHandler<I, ?> handler) {
         add(operation, handler);
-    }
-
-    /** The resource kinds TagResource and friends reach; register tasks and services here. */
-    public TaggableResources taggableResources() {
-        return taggable;
     }
 }
