@@ -17,10 +17,9 @@ public interface FargateRegions {
     Set<AccountRegion> current();
 
     /**
-     * Tells {@code listener} of each account and region that gains Fargate capacity from now on (an
-     * account and region may be told again, when another of its clusters gains capacity), on a
-     * thread of the store; listeners must not block. Watch before reading {@link #current()} to miss
-     * none.
+     * Tells {@code listener} once of each account and region that gains Fargate capacity from now on
+     * (those that had some already are not told), on a thread of the store; listeners must not block.
+     * Watch before reading {@link #current()} to miss none.
      */
     Watch watch(Consumer<AccountRegion> listener);
 

@@ -29,11 +29,17 @@ final class StoredFargateRegions implements FargateRegions {
 
     @Override
     public Watch watch(Consumer<AccountRegion> listener) {
+        // told once each, and only when the set grows: what the store held before the watch is known
+        Set<AccountRegion> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        known.addAll(current());
         // the prefix also matches other kinds (ecs.capacity-provider): only capacity records count
         Subscription subscription = store.watch(CapacityRecords.KIND, change -> {
             String[] key = change.record().key().split("/");
             if (change.record().kind().equals(CapacityRecords.KIND) && !change.record().deleted() && key.length >= 2) {
-                listener.accept(new AccountRegion(key[0], key[1]));
+                AccountRegion region = new AccountRegion(key[0], key[1]);
+                if (known.add(region)) {
+                    listener.accept(region);
+                }
             }
         });
         return subscription::close;

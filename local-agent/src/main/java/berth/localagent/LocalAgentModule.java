@@ -1,6 +1,7 @@
 package berth.localagent;
 
 import berth.agent.docker.DockerRuntime;
+import berth.agent.endpoints.TaskEndpoints;
 import berth.agent.loop.Agent;
 import berth.agent.loop.AgentConfig;
 import berth.agent.loop.AwsEndpoint;
@@ -45,6 +46,8 @@ public final class LocalAgentModule implements PlatformModule {
     private DockerRuntime runtime;
     private boolean enabled;
     private volatile boolean stopped;
+    /** The task endpoints of this process, shared by the local agent and every Fargate runner. */
+    private final TaskEndpoints endpoints = new TaskEndpoints();
     private volatile Agent local;
     /** The local agent waits for its cluster to be created: berth is ready without it. */
     private volatile boolean clusterMissing;
@@ -124,7 +127,7 @@ public final class LocalAgentModule implements PlatformModule {
         AgentConfig config = new AgentConfig(LOCAL_CLUSTER, endpoint, Optional.empty(), Optional.empty(), "local", "",
                 Map.of(), platform.home().resolve("agent").resolve("local"), cleanupWait(),
                 AgentConfig.DEFAULT_PARALLELISM);
-        return Agent.start(config, runtime, platform.clock());
+        return Agent.start(config, runtime, platform.clock(), endpoints);
     }
 
     /** Whether the local agent's cluster exists yet; until it does, nothing waits for the agent to register. */
@@ -163,7 +166,7 @@ public final class LocalAgentModule implements PlatformModule {
             String runnerId = "fargate-" + Integer.toHexString(platform.home().toAbsolutePath().toString().hashCode())
                     + "-" + account + "-" + region;
             LOG.info("Fargate runner {} serves account {} in {}", runnerId, account, region);
-            return FargateRunner.start(endpoint, runnerId, runtime, platform.clock(), cleanupWait());
+            return FargateRunner.start(endpoint, runnerId, runtime, platform.clock(), cleanupWait(), endpoints);
         });
     }
 

@@ -60,7 +60,7 @@ public final class AgentMain {
             return;
         }
         DockerRuntime runtime = DockerRuntime.connect();
-        Agent agent = Agent.start(config, runtime, Clock.systemUTC());
+        Agent agent = Agent.start(config, runtime, Clock.systemUTC(), new berth.agent.endpoints.TaskEndpoints());
         System.out.println("berth agent " + agent.instanceId() + " registered as " + agent.containerInstanceArn()
                 + " in cluster " + config.cluster() + " at " + config.endpoint().endpoint()
                 + "; running its tasks (Ctrl-C stops the agent, the tasks keep running)");

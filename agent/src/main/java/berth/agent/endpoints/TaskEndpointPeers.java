@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * The other processes of this host that run agents (several berth processes, or {@code berth agent}s,
  * on one Docker engine): only one can hold {@code 169.254.170.2:80}, so each serves its task endpoints
- * on a loopback port too and announces it in {@value #DIRECTORY} (one file per process id holding the
- * port). The holder asks the others for a credentials id or metadata token it does not know, passing
+ * on a loopback port too and announces it in {@value #DIRECTORY} (one file per endpoints of a
+ * process, named {@code PID-N}, holding the port; a process may hold several, one per berth it runs). The holder asks the others for a credentials id or metadata token it does not know, passing
  * the caller's address in {@value #CALLER}; the loopback port is not reachable from containers, so only
  * host processes can set that header.
  */
@@ -29,7 +29,8 @@ final class TaskEndpointPeers {
     record Answer(int status, byte[] body) {}
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-    private final String self = Long.toString(ProcessHandle.current().pid());
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
+    private final String self = ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet();
 
     /** Announces this process's loopback port. */
     void announce(int port) throws IOException {
@@ -70,7 +71,10 @@ final class TaskEndpointPeers {
         return Optional.empty();
     }
 
-    private static boolean alive(String pid) {
+    /** Whether the process of announcement {@code name} ({@code PID-N}, or a bare pid) still runs. */
+    private static boolean alive(String name) {
+        int dash = name.indexOf('-');
+        String pid = dash < 0 ? name : name.substring(0, dash);
         try {
             return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
         } catch (NumberFormatException e) {

@@ -33,12 +33,12 @@ import org.slf4j.LoggerFactory;
  * {@code /v4/<token>/task}). Credentials are answered only to an address of one of the task's containers
  * (any caller for host-network tasks, whose containers share the host's addresses). Each agent hands
  * its current assignments over with {@link #update} before it starts their containers. The endpoints
- * are served only while some agent of the process has tasks.
+ * are served only while some agent of the process has tasks. The process's composition (the agent
+ * command, berth's local agent module) makes one and hands it to each of its agents.
  */
 public final class TaskEndpoints {
     private static final Logger LOG = LoggerFactory.getLogger(TaskEndpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TaskEndpoints SHARED = new TaskEndpoints();
 
     private final Map<String, List<AssignedTask>> byAgent = new ConcurrentHashMap<>();
     private final Map<String, Runtime> runtimes = new ConcurrentHashMap<>();
@@ -49,11 +49,8 @@ public final class TaskEndpoints {
     private long lastBindAttemptNanos;
     private boolean bindFailureReported;
 
-    private TaskEndpoints() {}
-
-    public static TaskEndpoints shared() {
-        return SHARED;
-    }
+    /** One per process: it holds the link-local port every agent of the process shares. */
+    public TaskEndpoints() {}
 
     /** The tasks agent {@code agentId} runs now, whose containers {@code runtime} runs, under {@code controlPlane}. */
     public void update(String agentId, String controlPlane, Runtime runtime, List<AssignedTask> tasks) {

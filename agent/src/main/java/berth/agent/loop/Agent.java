@@ -1,5 +1,7 @@
 package berth.agent.loop;
 
+import berth.agent.endpoints.TaskEndpoints;
+
 import berth.agent.core.AgentSettings;
 import berth.agent.runtime.Runtime;
 import berth.agentwire.AssignmentBatch;
@@ -28,30 +30,34 @@ public final class Agent implements AutoCloseable {
     private final RegistryCredentials registry;
     private final ExecutionSecrets secrets;
     private final LogShipping logs;
+    private final TaskEndpoints endpoints;
     private final Clock clock;
     private volatile String containerInstanceArn;
     private volatile boolean closed;
     private AgentLoop loop;
 
     private Agent(AgentConfig config, Runtime runtime, ControlPlane controlPlane, InstanceIdentityFile identity,
-                  Clock clock) {
+                  Clock clock, TaskEndpoints endpoints) {
+        this.endpoints = endpoints;
+        ExecutionRoles roles = new ExecutionRoles(endpoints);
         this.config = config;
         this.runtime = runtime;
         this.controlPlane = controlPlane;
         this.identity = identity;
         this.clock = clock;
-        this.registry = new RegistryCredentials(config.endpoint(), clock);
-        this.secrets = new ExecutionSecrets(config.endpoint());
-        this.logs = new AwsLogsShipping(config.endpoint(), runtime, clock);
+        this.registry = new RegistryCredentials(config.endpoint(), clock, roles);
+        this.secrets = new ExecutionSecrets(config.endpoint(), roles);
+        this.logs = new AwsLogsShipping(config.endpoint(), runtime, clock, roles);
     }
 
     /**
      * Registers the host and starts running its tasks. Registration is retried until it succeeds or
-     * the agent is closed, so an agent may start before its control plane answers.
+     * the agent is closed, so an agent may start before its control plane answers. {@code endpoints}
+     * serve its tasks' credentials and metadata (one per process, shared by its agents).
      */
-    public static Agent start(AgentConfig config, Runtime runtime, Clock clock) {
+    public static Agent start(AgentConfig config, Runtime runtime, Clock clock, TaskEndpoints endpoints) {
         InstanceIdentityFile identity = InstanceIdentityFile.open(config.dataDir());
-        Agent agent = new Agent(config, runtime, new EcsControlPlane(config.endpoint()), identity, clock);
+        Agent agent = new Agent(config, runtime, new EcsControlPlane(config.endpoint()), identity, clock, endpoints);
         try {
             agent.registerUntilDone();
             agent.startLoop();
@@ -139,7 +145,7 @@ public final class Agent implements AutoCloseable {
     private void startLoop() {
         StepExecutor executor = new StepExecutor(runtime, clock, registry::forImage, secrets, logs);
         loop = new AgentLoop(runtime, controlPlane, this::nextBatch, this::settings, clock, config.parallelism(),
-                executor, logs);
+                executor, logs, endpoints);
         loop.start();
     }
 

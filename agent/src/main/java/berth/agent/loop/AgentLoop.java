@@ -52,6 +52,7 @@ public final class AgentLoop implements AutoCloseable {
     private final StepExecutor executor;
     private final Reporter reporter;
     private final LogShipping logs;
+    private final TaskEndpoints endpoints;
     private final ObservedContainers observed;
     private final Map<String, String> agentLabels;
     private final Semaphore parallelism;
@@ -69,8 +70,9 @@ public final class AgentLoop implements AutoCloseable {
     private Thread looper;
 
     AgentLoop(Runtime runtime, ControlPlane controlPlane, AssignmentSource source, Supplier<AgentSettings> settings,
-              Clock clock, int parallelism, StepExecutor executor, LogShipping logs) {
+              Clock clock, int parallelism, StepExecutor executor, LogShipping logs, TaskEndpoints endpoints) {
         this.runtime = runtime;
+        this.endpoints = endpoints;
         this.source = source;
         this.settings = settings;
         this.clock = clock;
@@ -201,7 +203,7 @@ public final class AgentLoop implements AutoCloseable {
             reconciler = new TaskReconciler(current);
         }
         // the task endpoints learn the tasks (credentials, metadata) before any of their containers starts
-        TaskEndpoints.shared().update(current.agentId(), current.controlPlane(), runtime, batch.tasks());
+        endpoints.update(current.agentId(), current.controlPlane(), runtime, batch.tasks());
         Plan plan = reconciler.reconcile(batch.tasks(), observed.all(), local, clock.instant());
         local = new HashMap<>(plan.states());
         for (TaskWork work : plan.work()) {
@@ -254,7 +256,7 @@ public final class AgentLoop implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        TaskEndpoints.shared().remove(settings.get().agentId());
+        endpoints.remove(settings.get().agentId());
         if (events != null) {
             events.close();
         }

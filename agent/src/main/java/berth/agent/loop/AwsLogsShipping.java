@@ -43,6 +43,7 @@ final class AwsLogsShipping implements LogShipping {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final AwsEndpoint endpoint;
+    private final ExecutionRoles roles;
     private final Runtime runtime;
     private final Clock clock;
     private final Map<String, CloudWatchLogsClient> clients = new ConcurrentHashMap<>();
@@ -54,7 +55,8 @@ final class AwsLogsShipping implements LogShipping {
     /** Containers whose stream could not be prepared, with when to try again. */
     private final Map<String, Instant> retryAt = new ConcurrentHashMap<>();
 
-    AwsLogsShipping(AwsEndpoint endpoint, Runtime runtime, Clock clock) {
+    AwsLogsShipping(AwsEndpoint endpoint, Runtime runtime, Clock clock, ExecutionRoles roles) {
+        this.roles = roles;
         this.endpoint = endpoint;
         this.runtime = runtime;
         this.clock = clock;
@@ -62,7 +64,7 @@ final class AwsLogsShipping implements LogShipping {
 
     @Override
     public void open(String taskArn, String stream, AwsLogsDestination destination) {
-        var asRole = ExecutionRole.of(taskArn);
+        var asRole = roles.of(taskArn);
         CloudWatchLogsClient logs = client(destination);
         if (destination.createGroup()) {
             try {
@@ -129,7 +131,7 @@ final class AwsLogsShipping implements LogShipping {
         String stream = destination.stream(name, task.taskId(), o.id());
         boolean fresh = opened.contains(destination.group() + ":" + stream);
         LogStreamFollower follower = new LogStreamFollower(client(destination), runtime, o, destination, stream,
-                fresh, ExecutionRole.of(task.taskArn()), outcome -> ended(o, outcome));
+                fresh, roles.of(task.taskArn()), outcome -> ended(o, outcome));
         if (followers.putIfAbsent(o.id(), follower) == null) {
             follower.start();
             LOG.info("shipping logs of container {} to {}:{}", o.name(), destination.group(), stream);

@@ -35,10 +35,12 @@ final class ExecutionSecrets implements AutoCloseable {
             + "execution resource retrieval failed: ";
 
     private final AwsEndpoint endpoint;
+    private final ExecutionRoles roles;
     private final Map<String, SecretsManagerClient> secretsManagers = new ConcurrentHashMap<>();
     private final Map<String, SsmClient> parameterStores = new ConcurrentHashMap<>();
 
-    ExecutionSecrets(AwsEndpoint endpoint) {
+    ExecutionSecrets(AwsEndpoint endpoint, ExecutionRoles roles) {
+        this.roles = roles;
         this.endpoint = endpoint;
     }
 
@@ -51,7 +53,7 @@ final class ExecutionSecrets implements AutoCloseable {
 
     /** The environment variables {@code secrets} stand for, by name. */
     Map<String, String> environment(String taskArn, List<Step.SecretReference> secrets) throws Unavailable {
-        var asRole = ExecutionRole.of(taskArn);
+        var asRole = roles.of(taskArn);
         Map<String, String> env = new LinkedHashMap<>();
         for (Step.SecretReference secret : secrets) {
             env.put(secret.name(), value(secret.valueFrom(), asRole));
@@ -61,7 +63,7 @@ final class ExecutionSecrets implements AutoCloseable {
 
     /** Private registry credentials for pulling {@code image}. */
     RegistryAuth registryAuth(String taskArn, String secretArn, ImageRef image) throws Unavailable {
-        JsonNode json = json(fromSecretsManager(secretArn, "", "", "", ExecutionRole.of(taskArn)), secretArn);
+        JsonNode json = json(fromSecretsManager(secretArn, "", "", "", roles.of(taskArn)), secretArn);
         String username = json.path("username").asText("");
         String password = json.path("password").asText("");
         if (username.isEmpty() || password.isEmpty()) {

@@ -1,5 +1,7 @@
 package berth.agent.loop;
 
+import berth.agent.endpoints.TaskEndpoints;
+
 import berth.agent.core.AgentSettings;
 import berth.agent.runtime.Runtime;
 import berth.agentwire.AgentProtocol;
@@ -20,16 +22,19 @@ public final class FargateRunner implements AutoCloseable {
     private final LogShipping logs;
     private final AgentLoop loop;
 
-    private FargateRunner(AwsEndpoint endpoint, String runnerId, Runtime runtime, Clock clock, Duration cleanupWait) {
+    private FargateRunner(AwsEndpoint endpoint, String runnerId, Runtime runtime, Clock clock, Duration cleanupWait,
+                          TaskEndpoints endpoints) {
         this.controlPlane = new EcsControlPlane(endpoint);
-        this.registry = new RegistryCredentials(endpoint, clock);
-        this.secrets = new ExecutionSecrets(endpoint);
-        this.logs = new AwsLogsShipping(endpoint, runtime, clock);
+        ExecutionRoles roles = new ExecutionRoles(endpoints);
+        this.registry = new RegistryCredentials(endpoint, clock, roles);
+        this.secrets = new ExecutionSecrets(endpoint, roles);
+        this.logs = new AwsLogsShipping(endpoint, runtime, clock, roles);
         AgentSettings settings = new AgentSettings(runnerId, AgentProtocol.FARGATE_INSTANCE, endpoint.endpoint().toString(), cleanupWait,
                 AgentSettings.DEFAULT_AWSVPC_NETWORK, AgentSettings.DEFAULT_PAUSE_IMAGE, true);
         this.loop = new AgentLoop(runtime, controlPlane,
                 (since, wait) -> controlPlane.assignments("default", AgentProtocol.FARGATE_INSTANCE, since, wait), () -> settings, clock,
-                AgentConfig.DEFAULT_PARALLELISM, new StepExecutor(runtime, clock, registry::forImage, secrets, logs), logs);
+                AgentConfig.DEFAULT_PARALLELISM, new StepExecutor(runtime, clock, registry::forImage, secrets, logs), logs,
+                endpoints);
     }
 
     /**
@@ -37,8 +42,8 @@ public final class FargateRunner implements AutoCloseable {
      * region. {@code runnerId} labels the containers (unique per berth and account).
      */
     public static FargateRunner start(AwsEndpoint endpoint, String runnerId, Runtime runtime, Clock clock,
-                                      Duration cleanupWait) {
-        FargateRunner runner = new FargateRunner(endpoint, runnerId, runtime, clock, cleanupWait);
+                                      Duration cleanupWait, TaskEndpoints endpoints) {
+        FargateRunner runner = new FargateRunner(endpoint, runnerId, runtime, clock, cleanupWait, endpoints);
         runner.loop.start();
         return runner;
     }

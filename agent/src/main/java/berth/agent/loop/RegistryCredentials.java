@@ -1,6 +1,5 @@
 package berth.agent.loop;
 
-import berth.agent.endpoints.TaskEndpoints;
 import berth.agent.runtime.ImageRef;
 import berth.agent.runtime.RegistryAuth;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import software.amazon.awssdk.services.ecr.model.AuthorizationData;
  * agent gets one) from the control plane's endpoint, kept until shortly before it expires.
  */
 final class RegistryCredentials implements AutoCloseable {
+    private final ExecutionRoles roles;
 
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
 
@@ -28,7 +28,8 @@ final class RegistryCredentials implements AutoCloseable {
     private final Clock clock;
     private AuthorizationData cached;
 
-    RegistryCredentials(AwsEndpoint endpoint, Clock clock) {
+    RegistryCredentials(AwsEndpoint endpoint, Clock clock, ExecutionRoles roles) {
+        this.roles = roles;
         this.clock = clock;
         this.ecr = EcrClient.builder()
                 .endpointOverride(endpoint.endpoint())
@@ -45,8 +46,8 @@ final class RegistryCredentials implements AutoCloseable {
      * sign-in are rare: the image is pulled once per host).
      */
     Optional<RegistryAuth> forImage(String taskArn, ImageRef image) {
-        if (TaskEndpoints.shared().executionRoleCredentials(taskArn).isPresent()) {
-            return auth(ecr.getAuthorizationToken(b -> b.overrideConfiguration(ExecutionRole.of(taskArn)))
+        if (roles.hasRole(taskArn)) {
+            return auth(ecr.getAuthorizationToken(b -> b.overrideConfiguration(roles.of(taskArn)))
                     .authorizationData().get(0), image);
         }
         return forImage(image);

@@ -14,12 +14,22 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
  * credentials are looked up at each call, so refreshed ones are used once the control plane hands
  * them out.
  */
-final class ExecutionRole {
-    private ExecutionRole() {}
+final class ExecutionRoles {
+    private final TaskEndpoints endpoints;
+
+    /** @param endpoints where the tasks' credentials are, as the control plane handed them over */
+    ExecutionRoles(TaskEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
 
     /** The request override signing as {@code taskArn}'s execution role, or no change when it has none. */
-    static Consumer<AwsRequestOverrideConfiguration.Builder> of(String taskArn) {
-        var first = TaskEndpoints.shared().executionRoleCredentials(taskArn);
+    /** Whether the task has an execution role whose credentials the agent holds. */
+    boolean hasRole(String taskArn) {
+        return endpoints.executionRoleCredentials(taskArn).isPresent();
+    }
+
+    Consumer<AwsRequestOverrideConfiguration.Builder> of(String taskArn) {
+        var first = endpoints.executionRoleCredentials(taskArn);
         if (first.isEmpty()) {
             return b -> { };
         }
@@ -27,7 +37,7 @@ final class ExecutionRole {
         AtomicReference<RoleCredentials> last = new AtomicReference<>(first.get());
         return b -> b.credentialsProvider(() -> {
             RoleCredentials c = last.updateAndGet(previous ->
-                    TaskEndpoints.shared().executionRoleCredentials(taskArn).orElse(previous));
+                    endpoints.executionRoleCredentials(taskArn).orElse(previous));
             return AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken());
         });
     }
