@@ -1,8 +1,11 @@
 package berth.secrets;
 
+import berth.aws.Scope;
 import berth.iam.RequestFields;
 import berth.iam.RequestResources;
+import berth.secrets.manager.core.SecretNames;
 import berth.secrets.manager.state.SecretRecords;
+import berth.secrets.ssm.core.ParameterNames;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
@@ -32,7 +35,7 @@ final class SecretResources {
                     .map(id -> List.of(arn(secrets, id, scope))).orElse(List.of()));
         }
         table.registerPolicies("arn:aws:secretsmanager:", arn -> secrets.findByArn(arn)
-                .map(found -> found.secret().resourcePolicy()).filter(p -> !p.isEmpty()));
+                .map(found -> found.value().resourcePolicy()).filter(p -> !p.isEmpty()));
         BY_PARAMETER_NAME.forEach(op -> table.register("ssm:" + op, (request, scope) ->
                 RequestFields.string(request, "Name").map(name -> List.of(parameterArn(name, scope))).orElse(List.of())));
         List.of("GetParameters", "DeleteParameters").forEach(op -> table.register("ssm:" + op, (request, scope) ->
@@ -49,15 +52,14 @@ final class SecretResources {
         }
         int selector = nameOrArn.indexOf(':');
         String name = selector < 0 ? nameOrArn : nameOrArn.substring(0, selector);
-        return "arn:aws:ssm:" + scope.region() + ":" + scope.accountId() + ":parameter"
-                + (name.startsWith("/") ? name : "/" + name);
+        return ParameterNames.arn(new Scope(scope.accountId(), scope.region()), name);
     }
 
     private static String arn(SecretRecords secrets, String id, RequestResources.Scope scope) {
-        return secrets.findById(id, scope.accountId(), scope.region())
-                .map(found -> found.secret().arn())
-                .orElseGet(() -> id.startsWith("arn:") ? id
-                        : "arn:aws:secretsmanager:" + scope.region() + ":" + scope.accountId() + ":secret:" + id);
+        Scope where = new Scope(scope.accountId(), scope.region());
+        return secrets.findById(id, where)
+                .map(found -> found.value().arn())
+                .orElseGet(() -> id.startsWith("arn:") ? id : SecretNames.arn(where, id));
     }
 
     private static Optional<String> secretId(SdkPojo request) {
