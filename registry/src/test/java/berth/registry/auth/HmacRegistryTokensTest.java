@@ -1,8 +1,8 @@
 package berth.registry.auth;
 
-import berth.aws.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.aws.Scope;
 import berth.registry.auth.RegistryTokens;
 import java.time.Clock;
 import java.time.Duration;

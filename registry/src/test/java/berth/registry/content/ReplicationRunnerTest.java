@@ -1,8 +1,8 @@
 package berth.registry.content;
 
-import berth.aws.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.aws.Scope;
 import berth.registry.MutableClock;
 import berth.registry.blob.FilesystemBlobStore;
 import berth.registry.core.Digest;

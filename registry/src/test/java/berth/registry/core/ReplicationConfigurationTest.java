@@ -1,9 +1,9 @@
 package berth.registry.core;
 
-import berth.aws.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import berth.aws.Scope;
 import berth.registry.core.ReplicationConfiguration.Destination;
 import berth.registry.core.ReplicationConfiguration.Rule;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package berth.registry.core;
 
-import berth.aws.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.aws.Scope;
 import berth.registry.core.ReplicationDecision.Facts;
 import berth.registry.core.ReplicationDecision.Outcome;
 import java.util.List;

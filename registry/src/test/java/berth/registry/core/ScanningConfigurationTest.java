@@ -1,9 +1,9 @@
 package berth.registry.core;
 
-import berth.aws.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import berth.aws.Scope;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
