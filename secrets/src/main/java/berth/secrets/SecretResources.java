@@ -31,35 +31,34 @@ final class SecretResources {
 
     static void register(RequestResources table, SecretRecords secrets) {
         for (String operation : BY_SECRET_ID) {
-            table.register("secretsmanager:" + operation, (request, scope) -> secretId(request)
-                    .map(id -> List.of(arn(secrets, id, scope))).orElse(List.of()));
+            table.register("secretsmanager:" + operation, (request, caller) -> secretId(request)
+                    .map(id -> List.of(arn(secrets, id, caller.scope()))).orElse(List.of()));
         }
         table.registerPolicies("arn:aws:secretsmanager:", arn -> secrets.findByArn(arn)
                 .map(found -> found.value().resourcePolicy()).filter(p -> !p.isEmpty()));
-        BY_PARAMETER_NAME.forEach(op -> table.register("ssm:" + op, (request, scope) ->
-                RequestFields.string(request, "Name").map(name -> List.of(parameterArn(name, scope))).orElse(List.of())));
-        List.of("GetParameters", "DeleteParameters").forEach(op -> table.register("ssm:" + op, (request, scope) ->
-                RequestFields.strings(request, "Names").stream().map(name -> parameterArn(name, scope)).toList()));
-        table.register("ssm:GetParametersByPath", (request, scope) -> RequestFields.string(request, "Path")
+        BY_PARAMETER_NAME.forEach(op -> table.register("ssm:" + op, (request, caller) ->
+                RequestFields.string(request, "Name").map(name -> List.of(parameterArn(name, caller.scope()))).orElse(List.of())));
+        List.of("GetParameters", "DeleteParameters").forEach(op -> table.register("ssm:" + op, (request, caller) ->
+                RequestFields.strings(request, "Names").stream().map(name -> parameterArn(name, caller.scope())).toList()));
+        table.register("ssm:GetParametersByPath", (request, caller) -> RequestFields.string(request, "Path")
                 .map(path -> List.of(parameterArn(path.length() > 1 && path.endsWith("/")
-                        ? path.substring(0, path.length() - 1) : path, scope))).orElse(List.of()));
+                        ? path.substring(0, path.length() - 1) : path, caller.scope()))).orElse(List.of()));
     }
 
-    private static String parameterArn(String nameOrArn, RequestResources.Scope scope) {
+    private static String parameterArn(String nameOrArn, Scope scope) {
         if (nameOrArn.startsWith("arn:")) {
             String[] parts = nameOrArn.split(":", 7);
             return parts.length == 7 ? String.join(":", List.of(parts).subList(0, 6)) : nameOrArn;
         }
         int selector = nameOrArn.indexOf(':');
         String name = selector < 0 ? nameOrArn : nameOrArn.substring(0, selector);
-        return ParameterNames.arn(new Scope(scope.accountId(), scope.region()), name);
+        return ParameterNames.arn(scope, name);
     }
 
-    private static String arn(SecretRecords secrets, String id, RequestResources.Scope scope) {
-        Scope where = new Scope(scope.accountId(), scope.region());
-        return secrets.findById(id, where)
+    private static String arn(SecretRecords secrets, String id, Scope scope) {
+        return secrets.findById(id, scope)
                 .map(found -> found.value().arn())
-                .orElseGet(() -> id.startsWith("arn:") ? id : SecretNames.arn(where, id));
+                .orElseGet(() -> id.startsWith("arn:") ? id : SecretNames.arn(scope, id));
     }
 
     private static Optional<String> secretId(SdkPojo request) {
