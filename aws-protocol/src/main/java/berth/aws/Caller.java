@@ -10,4 +10,9 @@ public record Caller(Identity identity, String accessKeyId, String region, Strin
     public String accountId() {
         return identity.accountId();
     }
+
+    /** The account that signed and the region the request names: where it acts. */
+    public Scope scope() {
+        return new Scope(identity.accountId(), region);
+    }
 }

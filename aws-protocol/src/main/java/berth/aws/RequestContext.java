@@ -12,6 +12,6 @@ public record RequestContext(Caller caller, String requestId, String operation) 
 
     /** The account and region this request acts in. */
     public Scope scope() {
-        return new Scope(caller.accountId(), caller.region());
+        return caller.scope();
     }
 }

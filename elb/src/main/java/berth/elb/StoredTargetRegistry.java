@@ -1,6 +1,7 @@
 package berth.elb;
 
 import berth.elb.core.ElbArns;
+import berth.elb.core.ElbError;
 import berth.elb.core.ElbException;
 import berth.elb.core.TargetGroup;
 import berth.elb.core.TargetHealth;
@@ -65,7 +66,7 @@ final class StoredTargetRegistry implements TargetRegistry {
 
     private TargetGroup group(String arn) {
         if (ElbArns.targetGroupNameAndId(arn).isEmpty()) {
-            throw new TargetRegistrationException("ValidationError", "'" + arn + "' is not a target group ARN");
+            throw new TargetRegistrationException(ElbError.VALIDATION.code(), "'" + arn + "' is not a target group ARN");
         }
         try {
             return registrations.group(arn);

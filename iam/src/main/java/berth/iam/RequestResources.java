@@ -1,5 +1,6 @@
 package berth.iam;
 
+import berth.aws.Caller;
 import software.amazon.awssdk.core.SdkPojo;
 
 import java.util.List;
@@ -32,17 +33,11 @@ public interface RequestResources {
     interface Extractor {
         /**
          * @param request the decoded SDK request object of the operation
+         * @param caller who signed and where the request acts: {@code caller.scope()} for ARNs built
+         *     from names, {@code caller.identity().arn()} for operations that default to the caller
+         *     ({@code iam:CreateAccessKey} without a user name)
          * @return the ARNs acted on; empty means {@code *}
          */
-        List<String> resources(SdkPojo request, Scope scope);
+        List<String> resources(SdkPojo request, Caller caller);
     }
-
-    /**
-     * Where a request acts, for ARNs built from names.
-     *
-     * @param accountId the caller's account
-     * @param region the request's region
-     * @param callerArn who signed, for operations that default to the caller ({@code iam:CreateAccessKey} without a user name)
-     */
-    record Scope(String accountId, String region, String callerArn) {}
 }

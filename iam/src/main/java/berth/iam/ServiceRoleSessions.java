@@ -10,7 +10,7 @@ import berth.iam.core.RoleAssumption;
 import berth.iam.core.RoleSession;
 import berth.iam.state.IamRecords;
 import berth.iam.state.SessionIssuer;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;

@@ -71,7 +71,7 @@ final class RetentionLoop implements AutoCloseable {
         for (LogGroup group : records.allGroups()) {
             if (!group.expires()) continue;
             long cutoff = Retention.cutoff(group.retentionInDays(), now);
-            for (LogStream stream : records.streams(group.accountId(), group.region(), group.name(), "")) {
+            for (LogStream stream : records.streams(group)) {
                 try {
                     int expired = storage.stream(stream.storageId()).expire(cutoff);
                     if (expired > 0) {

@@ -47,6 +47,21 @@ public final class RecordJson {
         }
     }
 
+    /** Records of {@code type} written with this mapping, for a {@link RecordTable}. */
+    public <T> RecordCodec<T> codec(Class<T> type) {
+        return new RecordCodec<>() {
+            @Override
+            public byte[] write(T value) {
+                return RecordJson.this.write(value);
+            }
+
+            @Override
+            public T read(byte[] bytes) {
+                return RecordJson.this.read(bytes, type);
+            }
+        };
+    }
+
     /** A record read as a JSON tree, for kinds a module reads without mapping them to a class. */
     public JsonNode tree(byte[] bytes) {
         try {

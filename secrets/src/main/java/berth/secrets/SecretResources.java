@@ -1,8 +1,11 @@
 package berth.secrets;
 
+import berth.aws.Scope;
 import berth.iam.RequestFields;
 import berth.iam.RequestResources;
+import berth.secrets.manager.core.SecretNames;
 import berth.secrets.manager.state.SecretRecords;
+import berth.secrets.ssm.core.ParameterNames;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
@@ -28,36 +31,34 @@ final class SecretResources {
 
     static void register(RequestResources table, SecretRecords secrets) {
         for (String operation : BY_SECRET_ID) {
-            table.register("secretsmanager:" + operation, (request, scope) -> secretId(request)
-                    .map(id -> List.of(arn(secrets, id, scope))).orElse(List.of()));
+            table.register("secretsmanager:" + operation, (request, caller) -> secretId(request)
+                    .map(id -> List.of(arn(secrets, id, caller.scope()))).orElse(List.of()));
         }
         table.registerPolicies("arn:aws:secretsmanager:", arn -> secrets.findByArn(arn)
-                .map(found -> found.secret().resourcePolicy()).filter(p -> !p.isEmpty()));
-        BY_PARAMETER_NAME.forEach(op -> table.register("ssm:" + op, (request, scope) ->
-                RequestFields.string(request, "Name").map(name -> List.of(parameterArn(name, scope))).orElse(List.of())));
-        List.of("GetParameters", "DeleteParameters").forEach(op -> table.register("ssm:" + op, (request, scope) ->
-                RequestFields.strings(request, "Names").stream().map(name -> parameterArn(name, scope)).toList()));
-        table.register("ssm:GetParametersByPath", (request, scope) -> RequestFields.string(request, "Path")
+                .map(found -> found.value().resourcePolicy()).filter(p -> !p.isEmpty()));
+        BY_PARAMETER_NAME.forEach(op -> table.register("ssm:" + op, (request, caller) ->
+                RequestFields.string(request, "Name").map(name -> List.of(parameterArn(name, caller.scope()))).orElse(List.of())));
+        List.of("GetParameters", "DeleteParameters").forEach(op -> table.register("ssm:" + op, (request, caller) ->
+                RequestFields.strings(request, "Names").stream().map(name -> parameterArn(name, caller.scope())).toList()));
+        table.register("ssm:GetParametersByPath", (request, caller) -> RequestFields.string(request, "Path")
                 .map(path -> List.of(parameterArn(path.length() > 1 && path.endsWith("/")
-                        ? path.substring(0, path.length() - 1) : path, scope))).orElse(List.of()));
+                        ? path.substring(0, path.length() - 1) : path, caller.scope()))).orElse(List.of()));
     }
 
-    private static String parameterArn(String nameOrArn, RequestResources.Scope scope) {
+    private static String parameterArn(String nameOrArn, Scope scope) {
         if (nameOrArn.startsWith("arn:")) {
             String[] parts = nameOrArn.split(":", 7);
             return parts.length == 7 ? String.join(":", List.of(parts).subList(0, 6)) : nameOrArn;
         }
         int selector = nameOrArn.indexOf(':');
         String name = selector < 0 ? nameOrArn : nameOrArn.substring(0, selector);
-        return "arn:aws:ssm:" + scope.region() + ":" + scope.accountId() + ":parameter"
-                + (name.startsWith("/") ? name : "/" + name);
+        return ParameterNames.arn(scope, name);
     }
 
-    private static String arn(SecretRecords secrets, String id, RequestResources.Scope scope) {
-        return secrets.findById(id, scope.accountId(), scope.region())
-                .map(found -> found.secret().arn())
-                .orElseGet(() -> id.startsWith("arn:") ? id
-                        : "arn:aws:secretsmanager:" + scope.region() + ":" + scope.accountId() + ":secret:" + id);
+    private static String arn(SecretRecords secrets, String id, Scope scope) {
+        return secrets.findById(id, scope)
+                .map(found -> found.value().arn())
+                .orElseGet(() -> id.startsWith("arn:") ? id : SecretNames.arn(scope, id));
     }
 
     private static Optional<String> secretId(SdkPojo request) {

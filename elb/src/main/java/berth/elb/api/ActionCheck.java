@@ -16,19 +16,19 @@ import java.util.List;
  */
 final class ActionCheck {
     private final ElbRecords records;
-    private final ElbScope scope;
+    private final ElbLookup lookup;
 
-    ActionCheck(ElbRecords records, ElbScope scope) {
+    ActionCheck(ElbRecords records, ElbLookup lookup) {
         this.records = records;
-        this.scope = scope;
+        this.lookup = lookup;
     }
 
     void check(List<Action> actions, LoadBalancer lb, RequestContext ctx) {
         ActionRules.validate(actions, lb.type());
-        TargetGroupUsage usage = TargetGroupUsage.of(records, ctx.accountId(), ctx.region());
+        TargetGroupUsage usage = TargetGroupUsage.of(records, ctx.scope());
         for (Action action : actions) {
             for (String arn : action.targetGroupArns()) {
-                TargetGroup tg = scope.targetGroup(ctx, arn).value();
+                TargetGroup tg = lookup.targetGroup(ctx, arn).value();
                 if (tg.protocol().loadBalancerType() != lb.type()) {
                     throw ElbError.INCOMPATIBLE_PROTOCOLS.exception("The target group '" + arn + "' has protocol "
                             + tg.protocol() + ", which a " + lb.type().wireName() + " load balancer cannot forward to");

@@ -24,45 +24,47 @@ final class ActionMapping {
 
     static Action fromSdk(software.amazon.awssdk.services.elasticloadbalancingv2.model.Action a) {
         String type = a.typeAsString();
-        if (type == null) throw ElbErrors.validation("An action must have a type");
+        if (type == null) throw ElbError.VALIDATION.exception("An action must have a type");
         if (type.startsWith("authenticate")) {
             throw ElbError.INVALID_ACTION.exception("berth does not support " + type + " actions");
         }
         boolean forward = type.equals("forward");
         if (!forward && (a.targetGroupArn() != null || a.forwardConfig() != null)) {
-            throw ElbErrors.validation("A " + type + " action cannot have a target group or forward configuration");
+            throw ElbError.VALIDATION.exception("A " + type + " action cannot have a target group or forward configuration");
         }
         if (!type.equals("fixed-response") && a.fixedResponseConfig() != null) {
-            throw ElbErrors.validation("A " + type + " action cannot have a fixed response configuration");
+            throw ElbError.VALIDATION.exception("A " + type + " action cannot have a fixed response configuration");
         }
         if (!type.equals("redirect") && a.redirectConfig() != null) {
-            throw ElbErrors.validation("A " + type + " action cannot have a redirect configuration");
+            throw ElbError.VALIDATION.exception("A " + type + " action cannot have a redirect configuration");
         }
         return switch (type) {
             case "forward" -> forward(a);
             case "fixed-response" -> {
                 FixedResponseActionConfig c = a.fixedResponseConfig();
-                if (c == null) throw ElbErrors.validation("A fixed-response action must have a FixedResponseConfig");
+                if (c == null) throw ElbError.VALIDATION.exception("A fixed-response action must have a FixedResponseConfig");
                 int status;
                 try {
                     status = Integer.parseInt(c.statusCode());
                 } catch (NumberFormatException e) {
-                    throw ElbErrors.validation("Fixed response status code '" + c.statusCode() + "' must match 2XX, 4XX or 5XX");
+                    throw ElbError.VALIDATION.exception(
+                            "Fixed response status code '" + c.statusCode() + "' must match 2XX, 4XX or 5XX");
                 }
                 yield new Action.FixedResponse(status, text(c.contentType()), text(c.messageBody()));
             }
             case "redirect" -> {
                 RedirectActionConfig c = a.redirectConfig();
-                if (c == null) throw ElbErrors.validation("A redirect action must have a RedirectConfig");
+                if (c == null) throw ElbError.VALIDATION.exception("A redirect action must have a RedirectConfig");
                 if (c.statusCode() == null || c.statusCode() == RedirectActionStatusCodeEnum.UNKNOWN_TO_SDK_VERSION) {
-                    throw ElbErrors.validation("Redirect status code must be HTTP_301 or HTTP_302");
+                    throw ElbError.VALIDATION.exception("Redirect status code must be HTTP_301 or HTTP_302");
                 }
                 yield new Action.Redirect(or(c.protocol(), Action.Redirect.KEEP_PROTOCOL), or(c.port(), Action.Redirect.KEEP_PORT),
                         or(c.host(), Action.Redirect.KEEP_HOST), or(c.path(), Action.Redirect.KEEP_PATH),
                         c.query() == null ? Action.Redirect.KEEP_QUERY : c.query(),
                         c.statusCode() == RedirectActionStatusCodeEnum.HTTP_301 ? 301 : 302);
             }
-            default -> throw ElbErrors.validation("Action type '" + type + "' must be one of forward, fixed-response, redirect");
+            default -> throw ElbError.VALIDATION.exception(
+                    "Action type '" + type + "' must be one of forward, fixed-response, redirect");
         };
     }
 
@@ -70,17 +72,19 @@ final class ActionMapping {
         ForwardActionConfig config = a.forwardConfig();
         if (config == null || !config.hasTargetGroups() || config.targetGroups().isEmpty()) {
             if (a.targetGroupArn() == null) {
-                throw ElbErrors.validation("A forward action must specify a target group ARN or a forward configuration");
+                throw ElbError.VALIDATION.exception("A forward action must specify a target group ARN or a forward configuration");
             }
             return Action.Forward.to(a.targetGroupArn());
         }
         List<Action.WeightedTargetGroup> groups = new ArrayList<>();
         for (TargetGroupTuple t : config.targetGroups()) {
-            if (t.targetGroupArn() == null) throw ElbErrors.validation("A forward configuration target group must have an ARN");
+            if (t.targetGroupArn() == null) {
+                throw ElbError.VALIDATION.exception("A forward configuration target group must have an ARN");
+            }
             groups.add(new Action.WeightedTargetGroup(t.targetGroupArn(), t.weight() == null ? 1 : t.weight()));
         }
         if (a.targetGroupArn() != null && (groups.size() != 1 || !groups.get(0).arn().equals(a.targetGroupArn()))) {
-            throw ElbErrors.validation("You cannot specify both a target group ARN and a forward configuration with other"
+            throw ElbError.VALIDATION.exception("You cannot specify both a target group ARN and a forward configuration with other"
                     + " target groups");
         }
         TargetGroupStickinessConfig stickiness = config.targetGroupStickinessConfig();

@@ -1,6 +1,7 @@
 package berth.elb.api;
 
 import berth.elb.core.Condition;
+import berth.elb.core.ElbError;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.HostHeaderConditionConfig;
@@ -24,7 +25,7 @@ final class ConditionMapping {
 
     static Condition fromSdk(RuleCondition c) {
         String field = c.field();
-        if (field == null) throw ElbErrors.validation("A condition must have a field");
+        if (field == null) throw ElbError.VALIDATION.exception("A condition must have a field");
         if (c.hasRegexValues() && !c.regexValues().isEmpty()) throw ElbErrors.unsupported("RegexValues in rule conditions");
         List<String> values = c.hasValues() ? c.values() : List.of();
         return switch (field) {
@@ -46,7 +47,7 @@ final class ConditionMapping {
                 HttpHeaderConditionConfig config = c.httpHeaderConfig();
                 noValues(field, values);
                 if (config == null || config.httpHeaderName() == null) {
-                    throw ElbErrors.validation("An http-header condition must have an HttpHeaderConfig with a header name");
+                    throw ElbError.VALIDATION.exception("An http-header condition must have an HttpHeaderConfig with a header name");
                 }
                 if (config.hasRegexValues() && !config.regexValues().isEmpty()) throw ElbErrors.unsupported("RegexValues in rule conditions");
                 yield new Condition.HttpHeader(config.httpHeaderName(), config.values());
@@ -54,13 +55,15 @@ final class ConditionMapping {
             case "http-request-method" -> {
                 HttpRequestMethodConditionConfig config = c.httpRequestMethodConfig();
                 noValues(field, values);
-                if (config == null) throw ElbErrors.validation("An http-request-method condition must have an HttpRequestMethodConfig");
+                if (config == null) {
+                    throw ElbError.VALIDATION.exception("An http-request-method condition must have an HttpRequestMethodConfig");
+                }
                 yield new Condition.HttpRequestMethod(config.values());
             }
             case "query-string" -> {
                 QueryStringConditionConfig config = c.queryStringConfig();
                 noValues(field, values);
-                if (config == null) throw ElbErrors.validation("A query-string condition must have a QueryStringConfig");
+                if (config == null) throw ElbError.VALIDATION.exception("A query-string condition must have a QueryStringConfig");
                 yield new Condition.QueryString(config.values().stream()
                         .map(kv -> new Condition.KeyValue(kv.key() == null ? "" : kv.key(), kv.value() == null ? "" : kv.value()))
                         .toList());
@@ -68,10 +71,10 @@ final class ConditionMapping {
             case "source-ip" -> {
                 SourceIpConditionConfig config = c.sourceIpConfig();
                 noValues(field, values);
-                if (config == null) throw ElbErrors.validation("A source-ip condition must have a SourceIpConfig");
+                if (config == null) throw ElbError.VALIDATION.exception("A source-ip condition must have a SourceIpConfig");
                 yield new Condition.SourceIp(config.values());
             }
-            default -> throw ElbErrors.validation("Condition field '" + field + "' must be one of [path-pattern, host-header,"
+            default -> throw ElbError.VALIDATION.exception("Condition field '" + field + "' must be one of [path-pattern, host-header,"
                     + " http-header, http-request-method, query-string, source-ip]");
         };
     }
@@ -79,14 +82,14 @@ final class ConditionMapping {
     private static List<String> either(String field, List<String> values, List<String> configValues) {
         boolean inConfig = configValues != null && !configValues.isEmpty();
         if (inConfig && !values.isEmpty()) {
-            throw ElbErrors.validation("You cannot specify both Values and a configuration for a '" + field + "' condition");
+            throw ElbError.VALIDATION.exception("You cannot specify both Values and a configuration for a '" + field + "' condition");
         }
         return inConfig ? configValues : values;
     }
 
     private static void noValues(String field, List<String> values) {
         if (!values.isEmpty()) {
-            throw ElbErrors.validation("A '" + field + "' condition takes its values in its configuration, not in Values");
+            throw ElbError.VALIDATION.exception("A '" + field + "' condition takes its values in its configuration, not in Values");
         }
     }
 

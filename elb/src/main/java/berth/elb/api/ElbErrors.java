@@ -1,20 +1,11 @@
 package berth.elb.api;
 
-import berth.aws.AwsException;
 import berth.elb.core.ElbError;
 import berth.elb.core.ElbException;
 
-/** ELB's refusals on the wire: every code is a client fault with status 400. */
+/** The messages of ELB's refusals used in more than one place; the codes are {@link ElbError}'s. */
 final class ElbErrors {
     private ElbErrors() {}
-
-    static AwsException of(ElbException e) {
-        return new AwsException(400, e.error().code(), e.getMessage());
-    }
-
-    static ElbException validation(String message) {
-        return ElbError.VALIDATION.exception(message);
-    }
 
     static ElbException loadBalancerNotFound(String nameOrArn) {
         return ElbError.LOAD_BALANCER_NOT_FOUND.exception("Load balancers '[" + nameOrArn + "]' not found");

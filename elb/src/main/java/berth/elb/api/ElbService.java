@@ -4,7 +4,6 @@ import berth.aws.DescribedService;
 import berth.aws.OperationHandler;
 import berth.aws.ServiceModel;
 import berth.aws.model.ServiceDescription;
-import berth.elb.core.ElbException;
 import berth.elb.core.ListenerPorts;
 import berth.elb.state.ElbRecords;
 import berth.elb.state.TargetHealthReader;
@@ -26,11 +25,11 @@ public final class ElbService extends DescribedService {
     public ElbService(ElbRecords records, Clock clock, ListenerPorts ports, TargetRegistrations registrations,
                       TargetHealthReader health, Runnable changed) {
         super(MODEL, DESCRIPTION);
-        ElbScope scope = new ElbScope(records);
+        ElbLookup lookup = new ElbLookup(records);
         ElbIds ids = new ElbIds();
-        ActionCheck actions = new ActionCheck(records, scope);
+        ActionCheck actions = new ActionCheck(records, lookup);
 
-        LoadBalancerApi loadBalancers = new LoadBalancerApi(records, scope, ids, clock, changed);
+        LoadBalancerApi loadBalancers = new LoadBalancerApi(records, lookup, ids, clock, changed);
         add("CreateLoadBalancer", CreateLoadBalancerRequest.class, loadBalancers::create);
         add("DescribeLoadBalancers", DescribeLoadBalancersRequest.class, loadBalancers::describe);
         add("DeleteLoadBalancer", DeleteLoadBalancerRequest.class, loadBalancers::delete);
@@ -40,7 +39,7 @@ public final class ElbService extends DescribedService {
                 loadBalancers::describeCapacityReservation);
         add("ModifyCapacityReservation", ModifyCapacityReservationRequest.class, loadBalancers::modifyCapacityReservation);
 
-        TargetGroupApi targetGroups = new TargetGroupApi(records, scope, ids, clock, changed);
+        TargetGroupApi targetGroups = new TargetGroupApi(records, lookup, ids, clock, changed);
         add("CreateTargetGroup", CreateTargetGroupRequest.class, targetGroups::create);
         add("DescribeTargetGroups", DescribeTargetGroupsRequest.class, targetGroups::describe);
         add("ModifyTargetGroup", ModifyTargetGroupRequest.class, targetGroups::modify);
@@ -48,12 +47,12 @@ public final class ElbService extends DescribedService {
         add("DescribeTargetGroupAttributes", DescribeTargetGroupAttributesRequest.class, targetGroups::describeAttributes);
         add("ModifyTargetGroupAttributes", ModifyTargetGroupAttributesRequest.class, targetGroups::modifyAttributes);
 
-        TargetApi targets = new TargetApi(scope, registrations, health, changed);
+        TargetApi targets = new TargetApi(lookup, registrations, health, changed);
         add("RegisterTargets", RegisterTargetsRequest.class, targets::register);
         add("DeregisterTargets", DeregisterTargetsRequest.class, targets::deregister);
         add("DescribeTargetHealth", DescribeTargetHealthRequest.class, targets::describe);
 
-        ListenerApi listeners = new ListenerApi(records, scope, ids, actions, ports, changed);
+        ListenerApi listeners = new ListenerApi(records, lookup, ids, actions, ports, changed);
         add("CreateListener", CreateListenerRequest.class, listeners::create);
         add("DescribeListeners", DescribeListenersRequest.class, listeners::describe);
         add("ModifyListener", ModifyListenerRequest.class, listeners::modify);
@@ -61,27 +60,21 @@ public final class ElbService extends DescribedService {
         add("DescribeListenerAttributes", DescribeListenerAttributesRequest.class, listeners::describeAttributes);
         add("ModifyListenerAttributes", ModifyListenerAttributesRequest.class, listeners::modifyAttributes);
 
-        RuleApi rules = new RuleApi(records, scope, ids, actions, changed);
+        RuleApi rules = new RuleApi(records, lookup, ids, actions, changed);
         add("CreateRule", CreateRuleRequest.class, rules::create);
         add("DescribeRules", DescribeRulesRequest.class, rules::describe);
         add("ModifyRule", ModifyRuleRequest.class, rules::modify);
         add("DeleteRule", DeleteRuleRequest.class, rules::delete);
         add("SetRulePriorities", SetRulePrioritiesRequest.class, rules::setPriorities);
 
-        TagApi tags = new TagApi(records, scope);
+        TagApi tags = new TagApi(records, lookup);
         add("AddTags", AddTagsRequest.class, tags::add);
         add("RemoveTags", RemoveTagsRequest.class, tags::remove);
         add("DescribeTags", DescribeTagsRequest.class, tags::describe);
     }
 
-    /** Registers an operation; ELB's refusals become its error codes on the wire. */
+    /** Registers an operation; {@code requestType} gives the handler's method reference its request type. */
     private <I extends SdkPojo, O extends SdkPojo> void add(String operation, Class<I> requestType, OperationHandler<I, O> handler) {
-        add(operation, (OperationHandler<I, O>) (request, ctx) -> {
-            try {
-                return handler.handle(request, ctx);
-            } catch (ElbException e) {
-                throw ElbErrors.of(e);
-            }
-        });
+        add(operation, handler);
     }
 }

@@ -25,11 +25,12 @@ final class HealthCheckMapping {
                 case "TCP" -> HealthCheck.HealthCheckProtocol.TCP;
                 case "HTTPS" -> throw ElbError.UNSUPPORTED_PROTOCOL.exception("berth has no certificates: HTTPS health"
                         + " checks are not supported; use HTTP or TCP");
-                default -> throw ElbErrors.validation("Health check protocol '" + r.protocol() + "' is not supported");
+                default -> throw ElbError.VALIDATION.exception("Health check protocol '" + r.protocol() + "' is not supported");
             };
         }
         if (groupProtocol == TargetProtocol.HTTP && protocol == HealthCheck.HealthCheckProtocol.TCP) {
-            throw ElbErrors.validation("Health check protocol 'TCP' is not supported for target groups with the 'HTTP' protocol");
+            throw ElbError.VALIDATION.exception(
+                    "Health check protocol 'TCP' is not supported for target groups with the 'HTTP' protocol");
         }
         boolean switched = protocol != base.protocol();
         String path = switched ? (protocol == HealthCheck.HealthCheckProtocol.HTTP ? "/" : "") : base.path();
@@ -40,16 +41,17 @@ final class HealthCheckMapping {
         }
         if (r.path() != null) {
             if (protocol != HealthCheck.HealthCheckProtocol.HTTP) {
-                throw ElbErrors.validation("A health check path can only be set for HTTP health checks");
+                throw ElbError.VALIDATION.exception("A health check path can only be set for HTTP health checks");
             }
             if (!r.path().startsWith("/") || r.path().length() > 1024) {
-                throw ElbErrors.validation("Health check path '" + r.path() + "' must begin with '/' and be at most 1024 characters");
+                throw ElbError.VALIDATION.exception(
+                        "Health check path '" + r.path() + "' must begin with '/' and be at most 1024 characters");
             }
             path = r.path();
         }
         if (r.matcher() != null) {
             if (protocol != HealthCheck.HealthCheckProtocol.HTTP) {
-                throw ElbErrors.validation("A health check matcher can only be set for HTTP health checks");
+                throw ElbError.VALIDATION.exception("A health check matcher can only be set for HTTP health checks");
             }
             matcher = r.matcher();
         }
@@ -63,7 +65,8 @@ final class HealthCheckMapping {
         int healthy = r.healthy() != null ? r.healthy() : base.healthyThreshold();
         int unhealthy = r.unhealthy() != null ? r.unhealthy() : base.unhealthyThreshold();
         if (timeout >= interval) {
-            throw ElbErrors.validation("Health check timeout '" + timeout + "' must be smaller than the interval '" + interval + "'");
+            throw ElbError.VALIDATION.exception(
+                    "Health check timeout '" + timeout + "' must be smaller than the interval '" + interval + "'");
         }
         HealthCheck result = new HealthCheck(protocol, port, path, interval, timeout, healthy, unhealthy, matcher);
         if (result.isHttp()) result.codeMatcher(groupProtocol);

@@ -1,6 +1,7 @@
 package berth.elb.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.elb.core.Action;
 import berth.elb.core.ElbError;
@@ -30,15 +31,15 @@ final class ListenerApi {
     static final int MAX_LISTENERS = 50;
 
     private final ElbRecords records;
-    private final ElbScope scope;
+    private final ElbLookup lookup;
     private final ElbIds ids;
     private final ActionCheck actions;
     private final ListenerPorts ports;
     private final Runnable changed;
 
-    ListenerApi(ElbRecords records, ElbScope scope, ElbIds ids, ActionCheck actions, ListenerPorts ports, Runnable changed) {
+    ListenerApi(ElbRecords records, ElbLookup lookup, ElbIds ids, ActionCheck actions, ListenerPorts ports, Runnable changed) {
         this.records = records;
-        this.scope = scope;
+        this.lookup = lookup;
         this.ids = ids;
         this.actions = actions;
         this.ports = ports;
@@ -46,15 +47,16 @@ final class ListenerApi {
     }
 
     CreateListenerResponse create(CreateListenerRequest request, RequestContext ctx) {
-        LoadBalancer lb = scope.loadBalancer(ctx, request.loadBalancerArn()).value();
+        Scope scope = ctx.scope();
+        LoadBalancer lb = lookup.loadBalancer(ctx, request.loadBalancerArn()).value();
         ListenerProtocol protocol = protocol(request.protocolAsString(), lb, request.hasCertificates() && !request.certificates().isEmpty());
         refuseTls(request.sslPolicy(), request.hasAlpnPolicy() && !request.alpnPolicy().isEmpty());
-        if (request.port() == null) throw ElbErrors.validation("A listener port must be specified");
+        if (request.port() == null) throw ElbError.VALIDATION.exception("A listener port must be specified");
         if (request.mutualAuthentication() != null) throw ElbErrors.unsupported("MutualAuthentication");
         List<Action> defaultActions = ActionMapping.fromSdk(request.defaultActions());
         actions.check(defaultActions, lb, ctx);
         Map<String, String> tags = TagMapping.fromSdk(request.tags());
-        List<Listener> existing = records.listeners.list(ElbScope.scope(ctx) + lb.id() + "/");
+        List<Listener> existing = records.listeners.list(ElbRecords.children(scope, lb.id()));
         for (Listener l : existing) {
             if (l.port() == request.port()) {
                 if (l.protocol() == protocol && l.defaultActions().equals(defaultActions)) {
@@ -65,9 +67,10 @@ final class ListenerApi {
             }
         }
         if (existing.size() >= MAX_LISTENERS) {
-            throw ElbError.TOO_MANY_LISTENERS.exception("You have reached the limit of " + MAX_LISTENERS + " listeners per load balancer");
+            throw ElbError.TOO_MANY_LISTENERS.exception(
+                    "You have reached the limit of " + MAX_LISTENERS + " listeners per load balancer");
         }
-        Listener listener = new Listener(ctx.accountId(), ctx.region(), lb.type(), lb.name(), lb.id(), ids.next(), protocol,
+        Listener listener = new Listener(scope.accountId(), scope.region(), lb.type(), lb.name(), lb.id(), ids.next(), protocol,
                 request.port(), defaultActions, ids.next(), tags);
         ListenerPorts.PortClaim claim = ports.claim(listener.id(), protocol, listener.port());
         try {
@@ -82,10 +85,12 @@ final class ListenerApi {
     }
 
     private static ListenerProtocol protocol(String protocol, LoadBalancer lb, boolean certificates) {
-        if (protocol == null) throw ElbErrors.validation("A listener protocol must be specified");
+        if (protocol == null) throw ElbError.VALIDATION.exception("A listener protocol must be specified");
         switch (protocol) {
             case "HTTPS", "TLS" -> {
-                if (!certificates) throw ElbErrors.validation("A certificate must be specified for " + protocol + " listeners");
+                if (!certificates) {
+                    throw ElbError.VALIDATION.exception("A certificate must be specified for " + protocol + " listeners");
+                }
                 throw ElbError.CERTIFICATE_NOT_FOUND.exception("berth has no certificate store: " + protocol
                         + " listeners are not supported; use " + (protocol.equals("HTTPS") ? "HTTP" : "TCP"));
             }
@@ -109,14 +114,14 @@ final class ListenerApi {
     DescribeListenersResponse describe(DescribeListenersRequest request, RequestContext ctx) {
         boolean byArns = request.hasListenerArns() && !request.listenerArns().isEmpty();
         if (byArns == (request.loadBalancerArn() != null)) {
-            throw ElbErrors.validation("You must specify either listener ARNs or a load balancer ARN");
+            throw ElbError.VALIDATION.exception("You must specify either listener ARNs or a load balancer ARN");
         }
         List<Listener> found = new ArrayList<>();
         if (byArns) {
-            for (String arn : request.listenerArns()) found.add(scope.listener(ctx, arn).value());
+            for (String arn : request.listenerArns()) found.add(lookup.listener(ctx, arn).value());
         } else {
-            LoadBalancer lb = scope.loadBalancer(ctx, request.loadBalancerArn()).value();
-            found.addAll(records.listeners.list(ElbScope.scope(ctx) + lb.id() + "/"));
+            LoadBalancer lb = lookup.loadBalancer(ctx, request.loadBalancerArn()).value();
+            found.addAll(records.listeners.list(ElbRecords.children(ctx.scope(), lb.id())));
         }
         found.sort(Comparator.comparing(ListenerApi::pageKey));
         Page<Listener> page = Page.of(found, request.marker(), request.pageSize(), 400, 400, ListenerApi::pageKey);
@@ -129,9 +134,9 @@ final class ListenerApi {
     }
 
     ModifyListenerResponse modify(ModifyListenerRequest request, RequestContext ctx) {
-        RecordTable.Versioned<Listener> found = scope.listener(ctx, request.listenerArn());
+        RecordTable.Versioned<Listener> found = lookup.listener(ctx, request.listenerArn());
         Listener listener = found.value();
-        LoadBalancer lb = scope.loadBalancer(ctx, listener.loadBalancerArn()).value();
+        LoadBalancer lb = lookup.loadBalancer(ctx, listener.loadBalancerArn()).value();
         ListenerProtocol protocol = request.protocolAsString() == null ? listener.protocol()
                 : protocol(request.protocolAsString(), lb, request.hasCertificates() && !request.certificates().isEmpty());
         refuseTls(request.sslPolicy(), request.hasAlpnPolicy() && !request.alpnPolicy().isEmpty());
@@ -141,7 +146,7 @@ final class ListenerApi {
                 ? ActionMapping.fromSdk(request.defaultActions()) : listener.defaultActions();
         actions.check(defaultActions, lb, ctx);
         if (port != listener.port()) {
-            for (Listener other : records.listeners.list(ElbScope.scope(ctx) + lb.id() + "/")) {
+            for (Listener other : records.listeners.list(ElbRecords.children(ctx.scope(), lb.id()))) {
                 if (other.port() == port && !other.id().equals(listener.id())) {
                     throw ElbError.DUPLICATE_LISTENER.exception("A listener already exists on this port for this load balancer '"
                             + lb.arn() + "'");
@@ -162,11 +167,11 @@ final class ListenerApi {
     }
 
     DeleteListenerResponse delete(DeleteListenerRequest request, RequestContext ctx) {
-        RecordTable.Versioned<Listener> found = scope.listener(ctx, request.listenerArn());
+        RecordTable.Versioned<Listener> found = lookup.listener(ctx, request.listenerArn());
         Listener listener = found.value();
         List<Write> writes = new ArrayList<>();
         writes.add(records.listeners.delete(records.listeners.keyOf(listener), found.version()));
-        for (RecordTable.Versioned<Rule> r : records.rules.listVersioned(ElbScope.scope(ctx) + listener.id() + "/")) {
+        for (RecordTable.Versioned<Rule> r : records.rules.listVersioned(ElbRecords.children(ctx.scope(), listener.id()))) {
             writes.add(records.rules.delete(records.rules.keyOf(r.value()), r.version()));
         }
         records.commit(writes);
@@ -176,22 +181,22 @@ final class ListenerApi {
     }
 
     DescribeListenerAttributesResponse describeAttributes(DescribeListenerAttributesRequest request, RequestContext ctx) {
-        Listener listener = scope.listener(ctx, request.listenerArn()).value();
+        Listener listener = lookup.listener(ctx, request.listenerArn()).value();
         return DescribeListenerAttributesResponse.builder().attributes(listenerAttributes(listener)).build();
     }
 
     /** Listener attributes may be set to the values berth's listeners have; others are refused. */
     ModifyListenerAttributesResponse modifyAttributes(ModifyListenerAttributesRequest request, RequestContext ctx) {
-        Listener listener = scope.listener(ctx, request.listenerArn()).value();
+        Listener listener = lookup.listener(ctx, request.listenerArn()).value();
         var fixed = berth.elb.core.FixedAttributes.ofListener(listener.protocol());
         for (ListenerAttribute attribute : request.attributes()) {
             String key = attribute.key() == null ? "" : attribute.key();
             String value = attribute.value() == null ? "" : attribute.value();
             if (!fixed.containsKey(key)) {
-                throw ElbErrors.validation("Listener attribute key '" + key + "' is not recognized");
+                throw ElbError.VALIDATION.exception("Listener attribute key '" + key + "' is not recognized");
             }
             if (!fixed.get(key).equalsIgnoreCase(value)) {
-                throw ElbErrors.validation("berth's listeners hold " + key + " at '" + fixed.get(key) + "'; '" + value
+                throw ElbError.VALIDATION.exception("berth's listeners hold " + key + " at '" + fixed.get(key) + "'; '" + value
                         + "' would not change what they do");
             }
         }

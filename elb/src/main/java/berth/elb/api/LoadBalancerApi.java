@@ -1,6 +1,7 @@
 package berth.elb.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.elb.core.ElbError;
 import berth.elb.core.FixedAttributes;
@@ -28,20 +29,21 @@ final class LoadBalancerApi {
     static final int MAX_LOAD_BALANCERS = 50;
 
     private final ElbRecords records;
-    private final ElbScope scope;
+    private final ElbLookup lookup;
     private final ElbIds ids;
     private final Clock clock;
     private final Runnable changed;
 
-    LoadBalancerApi(ElbRecords records, ElbScope scope, ElbIds ids, Clock clock, Runnable changed) {
+    LoadBalancerApi(ElbRecords records, ElbLookup lookup, ElbIds ids, Clock clock, Runnable changed) {
         this.records = records;
-        this.scope = scope;
+        this.lookup = lookup;
         this.ids = ids;
         this.clock = clock;
         this.changed = changed;
     }
 
     CreateLoadBalancerResponse create(CreateLoadBalancerRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         String name = request.name();
         Names.checkLoadBalancerName(name);
         LoadBalancerType type = switch (request.typeAsString() == null ? "application" : request.typeAsString()) {
@@ -58,7 +60,7 @@ final class LoadBalancerApi {
         if (request.ipamPools() != null) throw ElbErrors.unsupported("IpamPools");
         List<String> subnets = new ArrayList<>(request.hasSubnets() ? request.subnets() : List.of());
         if (request.hasSubnetMappings()) {
-            if (!subnets.isEmpty()) throw ElbErrors.validation("You can specify subnets or subnet mappings, not both");
+            if (!subnets.isEmpty()) throw ElbError.VALIDATION.exception("You can specify subnets or subnet mappings, not both");
             request.subnetMappings().forEach(m -> {
                 if (m.allocationId() != null || m.privateIPv4Address() != null || m.iPv6Address() != null) {
                     throw ElbErrors.unsupported("addresses in subnet mappings");
@@ -68,7 +70,7 @@ final class LoadBalancerApi {
         }
         List<String> securityGroups = request.hasSecurityGroups() ? request.securityGroups() : List.of();
         Map<String, String> tags = TagMapping.fromSdk(request.tags());
-        String key = ElbScope.scope(ctx) + name;
+        String key = scope.key(name);
         var existing = records.loadBalancers.find(key);
         if (existing.isPresent()) {
             LoadBalancer lb = existing.get().value();
@@ -78,10 +80,10 @@ final class LoadBalancerApi {
             throw ElbError.DUPLICATE_LOAD_BALANCER_NAME.exception("A load balancer with the same name '" + name + "' exists,"
                     + " but with different settings");
         }
-        if (records.loadBalancers.list(ElbScope.scope(ctx)).size() >= MAX_LOAD_BALANCERS) {
+        if (records.loadBalancers.list(scope.prefix()).size() >= MAX_LOAD_BALANCERS) {
             throw ElbError.TOO_MANY_LOAD_BALANCERS.exception("You have reached the limit of " + MAX_LOAD_BALANCERS + " load balancers");
         }
-        LoadBalancer lb = new LoadBalancer(ctx.accountId(), ctx.region(), name, ids.next(), type, scheme, ipAddressType,
+        LoadBalancer lb = new LoadBalancer(scope.accountId(), scope.region(), name, ids.next(), type, scheme, ipAddressType,
                 subnets, securityGroups, clock.instant(), LoadBalancerAttributes.DEFAULTS, tags);
         records.loadBalancers.save(lb, Store.ABSENT);
         LOG.info("created load balancer {}", lb.arn());
@@ -89,24 +91,25 @@ final class LoadBalancerApi {
     }
 
     DescribeLoadBalancersResponse describe(DescribeLoadBalancersRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         if (request.hasNames() && request.hasLoadBalancerArns() && !request.names().isEmpty() && !request.loadBalancerArns().isEmpty()) {
-            throw ElbErrors.validation("Load balancer names and load balancer ARNs cannot be specified at the same time");
+            throw ElbError.VALIDATION.exception("Load balancer names and load balancer ARNs cannot be specified at the same time");
         }
         List<LoadBalancer> found = new ArrayList<>();
         if (request.hasNames() && !request.names().isEmpty()) {
             List<String> missing = new ArrayList<>();
             for (String name : request.names()) {
-                records.loadBalancers.find(ElbScope.scope(ctx) + name).ifPresentOrElse(v -> found.add(v.value()), () -> missing.add(name));
+                records.loadBalancers.find(scope.key(name)).ifPresentOrElse(v -> found.add(v.value()), () -> missing.add(name));
             }
             if (!missing.isEmpty()) throw ElbError.LOAD_BALANCER_NOT_FOUND.exception("Load balancers '" + missing + "' not found");
         } else if (request.hasLoadBalancerArns() && !request.loadBalancerArns().isEmpty()) {
             List<String> missing = new ArrayList<>();
             for (String arn : request.loadBalancerArns()) {
-                scope.findLoadBalancer(ctx, arn).ifPresentOrElse(v -> found.add(v.value()), () -> missing.add(arn));
+                lookup.findLoadBalancer(ctx, arn).ifPresentOrElse(v -> found.add(v.value()), () -> missing.add(arn));
             }
             if (!missing.isEmpty()) throw ElbError.LOAD_BALANCER_NOT_FOUND.exception("Load balancers '" + missing + "' not found");
         } else {
-            found.addAll(records.loadBalancers.list(ElbScope.scope(ctx)));
+            found.addAll(records.loadBalancers.list(scope.prefix()));
         }
         found.sort(Comparator.comparing(LoadBalancer::name));
         Page<LoadBalancer> page = Page.of(found, request.marker(), request.pageSize(), 400, 400, LoadBalancer::name);
@@ -116,10 +119,11 @@ final class LoadBalancerApi {
     }
 
     DeleteLoadBalancerResponse delete(DeleteLoadBalancerRequest request, RequestContext ctx) {
-        var found = scope.findLoadBalancer(ctx, request.loadBalancerArn());
+        Scope scope = ctx.scope();
+        var found = lookup.findLoadBalancer(ctx, request.loadBalancerArn());
         if (found.isEmpty()) {
             if (ElbArns.isLoadBalancerArn(request.loadBalancerArn())) return DeleteLoadBalancerResponse.builder().build();
-            throw ElbErrors.validation("'" + request.loadBalancerArn() + "' is not a valid load balancer ARN");
+            throw ElbError.VALIDATION.exception("'" + request.loadBalancerArn() + "' is not a valid load balancer ARN");
         }
         LoadBalancer lb = found.get().value();
         if (lb.attributes().deletionProtection()) {
@@ -128,9 +132,9 @@ final class LoadBalancerApi {
         }
         List<Write> writes = new ArrayList<>();
         writes.add(records.loadBalancers.delete(records.loadBalancers.keyOf(lb), found.get().version()));
-        for (RecordTable.Versioned<Listener> l : records.listeners.listVersioned(ElbScope.scope(ctx) + lb.id() + "/")) {
+        for (RecordTable.Versioned<Listener> l : records.listeners.listVersioned(ElbRecords.children(scope, lb.id()))) {
             writes.add(records.listeners.delete(records.listeners.keyOf(l.value()), l.version()));
-            for (RecordTable.Versioned<Rule> r : records.rules.listVersioned(ElbScope.scope(ctx) + l.value().id() + "/")) {
+            for (RecordTable.Versioned<Rule> r : records.rules.listVersioned(ElbRecords.children(scope, l.value().id()))) {
                 writes.add(records.rules.delete(records.rules.keyOf(r.value()), r.version()));
             }
         }
@@ -141,12 +145,12 @@ final class LoadBalancerApi {
     }
 
     DescribeLoadBalancerAttributesResponse describeAttributes(DescribeLoadBalancerAttributesRequest request, RequestContext ctx) {
-        LoadBalancer lb = scope.loadBalancer(ctx, request.loadBalancerArn()).value();
+        LoadBalancer lb = lookup.loadBalancer(ctx, request.loadBalancerArn()).value();
         return DescribeLoadBalancerAttributesResponse.builder().attributes(attributes(lb)).build();
     }
 
     ModifyLoadBalancerAttributesResponse modifyAttributes(ModifyLoadBalancerAttributesRequest request, RequestContext ctx) {
-        LoadBalancer lb = scope.loadBalancer(ctx, request.loadBalancerArn()).value();
+        LoadBalancer lb = lookup.loadBalancer(ctx, request.loadBalancerArn()).value();
         LoadBalancer updated = records.loadBalancers.update(records.loadBalancers.keyOf(lb), current -> {
             LoadBalancerAttributes a = current.attributes();
             for (LoadBalancerAttribute attribute : request.attributes()) {
@@ -161,7 +165,7 @@ final class LoadBalancerApi {
                         String fixed = FixedAttributes.value(current.type(), attribute.key())
                                 .orElseThrow(() -> unknownAttribute(attribute.key()));
                         if (!fixed.equalsIgnoreCase(value)) {
-                            throw ElbErrors.validation("berth's load balancers hold " + attribute.key() + " at '" + fixed
+                            throw ElbError.VALIDATION.exception("berth's load balancers hold " + attribute.key() + " at '" + fixed
                                     + "'; '" + value + "' would not change what they do");
                         }
                     }
@@ -179,14 +183,14 @@ final class LoadBalancerApi {
      */
     DescribeCapacityReservationResponse describeCapacityReservation(DescribeCapacityReservationRequest request,
                                                                      RequestContext ctx) {
-        scope.loadBalancer(ctx, request.loadBalancerArn());
+        lookup.loadBalancer(ctx, request.loadBalancerArn());
         return DescribeCapacityReservationResponse.builder().capacityReservationState(List.of()).build();
     }
 
     /** Reserving capacity units is refused: berth has no units to reserve, so the reservation could not act. */
     ModifyCapacityReservationResponse modifyCapacityReservation(ModifyCapacityReservationRequest request,
                                                                  RequestContext ctx) {
-        scope.loadBalancer(ctx, request.loadBalancerArn());
+        lookup.loadBalancer(ctx, request.loadBalancerArn());
         if (Boolean.TRUE.equals(request.resetCapacityReservation())) {
             return ModifyCapacityReservationResponse.builder().capacityReservationState(List.of()).build();
         }
@@ -208,7 +212,7 @@ final class LoadBalancerApi {
     }
 
     private static berth.elb.core.ElbException unknownAttribute(String key) {
-        return ElbErrors.validation("Load balancer attribute key '" + key + "' is not recognized");
+        return ElbError.VALIDATION.exception("Load balancer attribute key '" + key + "' is not recognized");
     }
 
     /** A reference to the ARN helpers under a name that does not clash with the SDK's model classes. */

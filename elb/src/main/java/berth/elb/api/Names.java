@@ -1,5 +1,6 @@
 package berth.elb.api;
 
+import berth.elb.core.ElbError;
 import berth.elb.core.ElbException;
 
 /** AWS's rules for load balancer and target group names, and for attribute values. */
@@ -9,33 +10,35 @@ final class Names {
     private Names() {}
 
     static void checkLoadBalancerName(String name) {
-        if (name == null || name.isEmpty()) throw ElbErrors.validation("A load balancer name is required");
+        if (name == null || name.isEmpty()) throw ElbError.VALIDATION.exception("A load balancer name is required");
         if (name.length() > MAX_NAME) {
-            throw ElbErrors.validation("The load balancer name '" + name + "' cannot be longer than '" + MAX_NAME + "' characters");
+            throw ElbError.VALIDATION.exception(
+                    "The load balancer name '" + name + "' cannot be longer than '" + MAX_NAME + "' characters");
         }
         if (!alphanumericAndHyphens(name)) {
-            throw ElbErrors.validation("The load balancer name '" + name + "' can only contain characters that are"
+            throw ElbError.VALIDATION.exception("The load balancer name '" + name + "' can only contain characters that are"
                     + " alphanumeric characters or hyphens(-)");
         }
         if (name.startsWith("-") || name.endsWith("-")) {
-            throw ElbErrors.validation("The load balancer name '" + name + "' cannot begin or end with a hyphen(-)");
+            throw ElbError.VALIDATION.exception("The load balancer name '" + name + "' cannot begin or end with a hyphen(-)");
         }
         if (name.toLowerCase(java.util.Locale.ROOT).startsWith("internal-")) {
-            throw ElbErrors.validation("The load balancer name '" + name + "' cannot begin with 'internal-'");
+            throw ElbError.VALIDATION.exception("The load balancer name '" + name + "' cannot begin with 'internal-'");
         }
     }
 
     static void checkTargetGroupName(String name) {
-        if (name == null || name.isEmpty()) throw ElbErrors.validation("A target group name is required");
+        if (name == null || name.isEmpty()) throw ElbError.VALIDATION.exception("A target group name is required");
         if (name.length() > MAX_NAME) {
-            throw ElbErrors.validation("Target group name '" + name + "' cannot be longer than '" + MAX_NAME + "' characters");
+            throw ElbError.VALIDATION.exception("Target group name '" + name + "' cannot be longer than '" + MAX_NAME
+                    + "' characters");
         }
         if (!alphanumericAndHyphens(name)) {
-            throw ElbErrors.validation("Target group name '" + name + "' can only contain characters that are"
+            throw ElbError.VALIDATION.exception("Target group name '" + name + "' can only contain characters that are"
                     + " alphanumeric characters or hyphens(-)");
         }
         if (name.startsWith("-") || name.endsWith("-")) {
-            throw ElbErrors.validation("Target group name '" + name + "' cannot begin or end with '-'");
+            throw ElbError.VALIDATION.exception("Target group name '" + name + "' cannot begin or end with '-'");
         }
     }
 
@@ -60,6 +63,7 @@ final class Names {
 
     static boolean bool(String key, String value) {
         if (value.equals("true") || value.equals("false")) return Boolean.parseBoolean(value);
-        throw ElbErrors.validation("'" + value + "' is not a valid value for attribute '" + key + "': it must be true or false");
+        throw ElbError.VALIDATION.exception(
+                "'" + value + "' is not a valid value for attribute '" + key + "': it must be true or false");
     }
 }

@@ -1,6 +1,7 @@
 package berth.elb.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.elb.core.Action;
 import berth.elb.core.Condition;
@@ -26,45 +27,46 @@ final class RuleApi {
     private static final Logger LOG = LoggerFactory.getLogger(RuleApi.class);
 
     private final ElbRecords records;
-    private final ElbScope scope;
+    private final ElbLookup lookup;
     private final ElbIds ids;
     private final ActionCheck actions;
     private final Runnable changed;
 
-    RuleApi(ElbRecords records, ElbScope scope, ElbIds ids, ActionCheck actions, Runnable changed) {
+    RuleApi(ElbRecords records, ElbLookup lookup, ElbIds ids, ActionCheck actions, Runnable changed) {
         this.records = records;
-        this.scope = scope;
+        this.lookup = lookup;
         this.ids = ids;
         this.actions = actions;
         this.changed = changed;
     }
 
     CreateRuleResponse create(CreateRuleRequest request, RequestContext ctx) {
-        Listener listener = scope.listener(ctx, request.listenerArn()).value();
-        LoadBalancer lb = scope.loadBalancer(ctx, listener.loadBalancerArn()).value();
+        Scope scope = ctx.scope();
+        Listener listener = lookup.listener(ctx, request.listenerArn()).value();
+        LoadBalancer lb = lookup.loadBalancer(ctx, listener.loadBalancerArn()).value();
         if (lb.type() != berth.elb.core.LoadBalancerType.APPLICATION) {
             throw ElbError.OPERATION_NOT_PERMITTED.exception("Rules can only be added to listeners of application load balancers");
         }
         if (request.hasTransforms() && !request.transforms().isEmpty()) throw ElbErrors.unsupported("rule transforms");
-        if (request.priority() == null) throw ElbErrors.validation("A rule priority must be specified");
+        if (request.priority() == null) throw ElbError.VALIDATION.exception("A rule priority must be specified");
         List<Condition> conditions = ConditionMapping.fromSdk(request.conditions());
         ConditionRules.validate(conditions);
         List<Action> ruleActions = ActionMapping.fromSdk(request.actions());
         actions.check(ruleActions, lb, ctx);
         Map<String, String> tags = TagMapping.fromSdk(request.tags());
-        List<Rule> existing = records.rules.list(ElbScope.scope(ctx) + listener.id() + "/");
+        List<Rule> existing = records.rules.list(ElbRecords.children(scope, listener.id()));
         for (Rule r : existing) {
             if (r.priority() == request.priority()) throw priorityInUse(request.priority());
         }
         int rulesOfLoadBalancer = 0;
-        for (Listener l : records.listeners.list(ElbScope.scope(ctx) + lb.id() + "/")) {
-            rulesOfLoadBalancer += records.rules.list(ElbScope.scope(ctx) + l.id() + "/").size();
+        for (Listener l : records.listeners.list(ElbRecords.children(scope, lb.id()))) {
+            rulesOfLoadBalancer += records.rules.list(ElbRecords.children(scope, l.id())).size();
         }
         if (rulesOfLoadBalancer >= Rule.MAX_RULES_PER_LOAD_BALANCER) {
             throw ElbError.TOO_MANY_RULES.exception("You have reached the limit of " + Rule.MAX_RULES_PER_LOAD_BALANCER
                     + " rules per load balancer");
         }
-        Rule rule = new Rule(ctx.accountId(), ctx.region(), lb.type(), lb.name(), lb.id(), listener.id(), ids.next(),
+        Rule rule = new Rule(scope.accountId(), scope.region(), lb.type(), lb.name(), lb.id(), listener.id(), ids.next(),
                 request.priority(), conditions, ruleActions, tags);
         records.rules.save(rule, Store.ABSENT);
         changed.run();
@@ -75,25 +77,25 @@ final class RuleApi {
     DescribeRulesResponse describe(DescribeRulesRequest request, RequestContext ctx) {
         boolean byArns = request.hasRuleArns() && !request.ruleArns().isEmpty();
         if (byArns == (request.listenerArn() != null)) {
-            throw ElbErrors.validation("You must specify either rule ARNs or a listener ARN");
+            throw ElbError.VALIDATION.exception("You must specify either rule ARNs or a listener ARN");
         }
         List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule> found = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         if (byArns) {
             for (String arn : request.ruleArns()) {
-                var rule = scope.findRule(ctx, arn);
+                var rule = lookup.findRule(ctx, arn);
                 if (rule.isPresent()) {
                     found.add(Shapes.rule(rule.get().value()));
                     keys.add(pageKey(rule.get().value().priority(), rule.get().value().id()));
                     continue;
                 }
-                Listener owner = scope.listenerOfDefaultRule(ctx, arn).orElseThrow(() -> ElbErrors.ruleNotFound(arn)).value();
+                Listener owner = lookup.listenerOfDefaultRule(ctx, arn).orElseThrow(() -> ElbErrors.ruleNotFound(arn)).value();
                 found.add(Shapes.defaultRule(owner));
                 keys.add(pageKey(Rule.MAX_PRIORITY + 1, owner.defaultRuleId()));
             }
         } else {
-            Listener listener = scope.listener(ctx, request.listenerArn()).value();
-            for (Rule r : records.rules.list(ElbScope.scope(ctx) + listener.id() + "/")) {
+            Listener listener = lookup.listener(ctx, request.listenerArn()).value();
+            for (Rule r : records.rules.list(ElbRecords.children(ctx.scope(), listener.id()))) {
                 found.add(Shapes.rule(r));
                 keys.add(pageKey(r.priority(), r.id()));
             }
@@ -116,15 +118,15 @@ final class RuleApi {
         if (request.hasTransforms() && !request.transforms().isEmpty()) throw ElbErrors.unsupported("rule transforms");
         boolean newConditions = request.hasConditions() && !request.conditions().isEmpty();
         boolean newActions = request.hasActions() && !request.actions().isEmpty();
-        var found = scope.findRule(ctx, request.ruleArn());
+        var found = lookup.findRule(ctx, request.ruleArn());
         if (found.isEmpty()) {
-            RecordTable.Versioned<Listener> owner = scope.listenerOfDefaultRule(ctx, request.ruleArn())
+            RecordTable.Versioned<Listener> owner = lookup.listenerOfDefaultRule(ctx, request.ruleArn())
                     .orElseThrow(() -> ElbErrors.ruleNotFound(request.ruleArn()));
             if (newConditions) throw ElbError.OPERATION_NOT_PERMITTED.exception("The conditions of a default rule cannot be modified");
             Listener listener = owner.value();
             if (newActions) {
                 List<Action> changedActions = ActionMapping.fromSdk(request.actions());
-                actions.check(changedActions, scope.loadBalancer(ctx, listener.loadBalancerArn()).value(), ctx);
+                actions.check(changedActions, lookup.loadBalancer(ctx, listener.loadBalancerArn()).value(), ctx);
                 listener = listener.withPortProtocolActions(listener.port(), listener.protocol(), changedActions);
                 records.listeners.save(listener, owner.version());
                 changed.run();
@@ -135,7 +137,7 @@ final class RuleApi {
         List<Condition> conditions = newConditions ? ConditionMapping.fromSdk(request.conditions()) : rule.conditions();
         ConditionRules.validate(conditions);
         List<Action> ruleActions = newActions ? ActionMapping.fromSdk(request.actions()) : rule.actions();
-        actions.check(ruleActions, scope.loadBalancer(ctx, rule.loadBalancerArn()).value(), ctx);
+        actions.check(ruleActions, lookup.loadBalancer(ctx, rule.loadBalancerArn()).value(), ctx);
         Rule updated = rule.withConditionsAndActions(conditions, ruleActions);
         records.rules.save(updated, found.get().version());
         changed.run();
@@ -143,9 +145,9 @@ final class RuleApi {
     }
 
     DeleteRuleResponse delete(DeleteRuleRequest request, RequestContext ctx) {
-        var found = scope.findRule(ctx, request.ruleArn());
+        var found = lookup.findRule(ctx, request.ruleArn());
         if (found.isEmpty()) {
-            if (scope.listenerOfDefaultRule(ctx, request.ruleArn()).isPresent()) {
+            if (lookup.listenerOfDefaultRule(ctx, request.ruleArn()).isPresent()) {
                 throw ElbError.OPERATION_NOT_PERMITTED.exception("Default rule '" + request.ruleArn() + "' cannot be deleted");
             }
             throw ElbErrors.ruleNotFound(request.ruleArn());
@@ -160,15 +162,19 @@ final class RuleApi {
         Map<String, RecordTable.Versioned<Rule>> changing = new HashMap<>();
         Map<String, Integer> wanted = new HashMap<>();
         for (RulePriorityPair pair : request.rulePriorities()) {
-            if (pair.ruleArn() == null || pair.priority() == null) throw ElbErrors.validation("Each rule priority pair needs a rule ARN and a priority");
-            var found = scope.findRule(ctx, pair.ruleArn());
+            if (pair.ruleArn() == null || pair.priority() == null) {
+                throw ElbError.VALIDATION.exception("Each rule priority pair needs a rule ARN and a priority");
+            }
+            var found = lookup.findRule(ctx, pair.ruleArn());
             if (found.isEmpty()) {
-                if (scope.listenerOfDefaultRule(ctx, pair.ruleArn()).isPresent()) {
+                if (lookup.listenerOfDefaultRule(ctx, pair.ruleArn()).isPresent()) {
                     throw ElbError.OPERATION_NOT_PERMITTED.exception("The priority of the default rule cannot be changed");
                 }
                 throw ElbErrors.ruleNotFound(pair.ruleArn());
             }
-            if (wanted.put(pair.ruleArn(), pair.priority()) != null) throw ElbErrors.validation("Rule '" + pair.ruleArn() + "' is specified more than once");
+            if (wanted.put(pair.ruleArn(), pair.priority()) != null) {
+                throw ElbError.VALIDATION.exception("Rule '" + pair.ruleArn() + "' is specified more than once");
+            }
             changing.put(pair.ruleArn(), found.get());
         }
         Map<String, Map<Integer, String>> byListener = new HashMap<>();
@@ -178,7 +184,7 @@ final class RuleApi {
             Rule rule = entry.getValue().value();
             Map<Integer, String> taken = byListener.computeIfAbsent(rule.listenerId(), id -> {
                 Map<Integer, String> current = new HashMap<>();
-                for (Rule r : records.rules.list(ElbScope.scope(ctx) + id + "/")) {
+                for (Rule r : records.rules.list(ElbRecords.children(ctx.scope(), id))) {
                     if (!wanted.containsKey(r.arn())) current.put(r.priority(), r.arn());
                 }
                 return current;

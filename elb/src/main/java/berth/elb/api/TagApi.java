@@ -15,17 +15,17 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 final class TagApi {
     private static final int MAX_RESOURCES = 20;
 
-    private final ElbScope scope;
+    private final ElbLookup lookup;
     private final berth.elb.state.ElbRecords records;
 
-    TagApi(berth.elb.state.ElbRecords records, ElbScope scope) {
+    TagApi(berth.elb.state.ElbRecords records, ElbLookup lookup) {
         this.records = records;
-        this.scope = scope;
+        this.lookup = lookup;
     }
 
     AddTagsResponse add(AddTagsRequest request, RequestContext ctx) {
         Map<String, String> added = TagMapping.fromSdk(request.tags());
-        if (added.isEmpty()) throw ElbErrors.validation("At least one tag must be specified");
+        if (added.isEmpty()) throw ElbError.VALIDATION.exception("At least one tag must be specified");
         for (String arn : resources(request.resourceArns())) {
             change(ctx, arn, tags -> {
                 Map<String, String> merged = new LinkedHashMap<>(tags);
@@ -56,29 +56,31 @@ final class TagApi {
     }
 
     private static List<String> resources(List<String> arns) {
-        if (arns.isEmpty()) throw ElbErrors.validation("At least one resource ARN must be specified");
-        if (arns.size() > MAX_RESOURCES) throw ElbErrors.validation("At most " + MAX_RESOURCES + " resource ARNs can be specified");
+        if (arns.isEmpty()) throw ElbError.VALIDATION.exception("At least one resource ARN must be specified");
+        if (arns.size() > MAX_RESOURCES) {
+            throw ElbError.VALIDATION.exception("At most " + MAX_RESOURCES + " resource ARNs can be specified");
+        }
         return arns;
     }
 
     private Map<String, String> tags(RequestContext ctx, String arn) {
         return switch (type(arn)) {
-            case "loadbalancer" -> scope.loadBalancer(ctx, arn).value().tags();
-            case "targetgroup" -> scope.targetGroup(ctx, arn).value().tags();
-            case "listener" -> scope.listener(ctx, arn).value().tags();
-            default -> scope.findRule(ctx, arn).orElseThrow(() -> ElbErrors.ruleNotFound(arn)).value().tags();
+            case "loadbalancer" -> lookup.loadBalancer(ctx, arn).value().tags();
+            case "targetgroup" -> lookup.targetGroup(ctx, arn).value().tags();
+            case "listener" -> lookup.listener(ctx, arn).value().tags();
+            default -> lookup.findRule(ctx, arn).orElseThrow(() -> ElbErrors.ruleNotFound(arn)).value().tags();
         };
     }
 
     private void change(RequestContext ctx, String arn, UnaryOperator<Map<String, String>> change) {
         switch (type(arn)) {
-            case "loadbalancer" -> update(records.loadBalancers, records.loadBalancers.keyOf(scope.loadBalancer(ctx, arn).value()),
+            case "loadbalancer" -> update(records.loadBalancers, records.loadBalancers.keyOf(lookup.loadBalancer(ctx, arn).value()),
                     lb -> lb.withTags(change.apply(lb.tags())), () -> ElbErrors.loadBalancerNotFound(arn));
-            case "targetgroup" -> update(records.targetGroups, records.targetGroups.keyOf(scope.targetGroup(ctx, arn).value()),
+            case "targetgroup" -> update(records.targetGroups, records.targetGroups.keyOf(lookup.targetGroup(ctx, arn).value()),
                     tg -> tg.withTags(change.apply(tg.tags())), () -> ElbErrors.targetGroupNotFound(arn));
-            case "listener" -> update(records.listeners, records.listeners.keyOf(scope.listener(ctx, arn).value()),
+            case "listener" -> update(records.listeners, records.listeners.keyOf(lookup.listener(ctx, arn).value()),
                     l -> l.withTags(change.apply(l.tags())), () -> ElbErrors.listenerNotFound(arn));
-            default -> update(records.rules, records.rules.keyOf(scope.findRule(ctx, arn)
+            default -> update(records.rules, records.rules.keyOf(lookup.findRule(ctx, arn)
                             .orElseThrow(() -> ElbErrors.ruleNotFound(arn)).value()),
                     r -> r.withTags(change.apply(r.tags())), () -> ElbErrors.ruleNotFound(arn));
         }

@@ -14,8 +14,8 @@ final class TagMapping {
     static Map<String, String> fromSdk(List<Tag> tags) {
         Map<String, String> map = new LinkedHashMap<>();
         for (Tag t : tags) {
-            if (t.key() == null || t.key().isEmpty()) throw ElbErrors.validation("A tag key must not be empty");
-            if (t.key().startsWith("aws:")) throw ElbErrors.validation("Tag keys starting with 'aws:' are reserved");
+            if (t.key() == null || t.key().isEmpty()) throw ElbError.VALIDATION.exception("A tag key must not be empty");
+            if (t.key().startsWith("aws:")) throw ElbError.VALIDATION.exception("Tag keys starting with 'aws:' are reserved");
             if (map.put(t.key(), t.value() == null ? "" : t.value()) != null) {
                 throw ElbError.DUPLICATE_TAG_KEYS.exception("Tag key '" + t.key() + "' specified more than once");
             }

@@ -1,6 +1,7 @@
 package berth.elb.api;
 
 import berth.aws.RequestContext;
+import berth.elb.core.ElbError;
 import berth.elb.core.HealthCheck;
 import berth.elb.core.TargetGroup;
 import berth.elb.core.TargetHealth;
@@ -13,34 +14,34 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 
 /** RegisterTargets, DeregisterTargets and DescribeTargetHealth. */
 final class TargetApi {
-    private final ElbScope scope;
+    private final ElbLookup lookup;
     private final TargetRegistrations registrations;
     private final TargetHealthReader health;
     private final Runnable changed;
 
-    TargetApi(ElbScope scope, TargetRegistrations registrations, TargetHealthReader health, Runnable changed) {
-        this.scope = scope;
+    TargetApi(ElbLookup lookup, TargetRegistrations registrations, TargetHealthReader health, Runnable changed) {
+        this.lookup = lookup;
         this.registrations = registrations;
         this.health = health;
         this.changed = changed;
     }
 
     RegisterTargetsResponse register(RegisterTargetsRequest request, RequestContext ctx) {
-        scope.targetGroup(ctx, request.targetGroupArn());
+        lookup.targetGroup(ctx, request.targetGroupArn());
         registrations.register(request.targetGroupArn(), requested(request.targets()));
         changed.run();
         return RegisterTargetsResponse.builder().build();
     }
 
     DeregisterTargetsResponse deregister(DeregisterTargetsRequest request, RequestContext ctx) {
-        scope.targetGroup(ctx, request.targetGroupArn());
+        lookup.targetGroup(ctx, request.targetGroupArn());
         registrations.deregister(request.targetGroupArn(), requested(request.targets()));
         changed.run();
         return DeregisterTargetsResponse.builder().build();
     }
 
     DescribeTargetHealthResponse describe(DescribeTargetHealthRequest request, RequestContext ctx) {
-        TargetGroup group = scope.targetGroup(ctx, request.targetGroupArn()).value();
+        TargetGroup group = lookup.targetGroup(ctx, request.targetGroupArn()).value();
         Optional<List<TargetKey>> wanted = request.hasTargets() && !request.targets().isEmpty()
                 ? Optional.of(request.targets().stream().map(t -> new TargetKey(t.id(), t.port() == null ? group.port() : t.port())).toList())
                 : Optional.empty();
@@ -58,7 +59,7 @@ final class TargetApi {
     }
 
     private static List<TargetRegistrations.Requested> requested(List<TargetDescription> targets) {
-        if (targets.isEmpty()) throw ElbErrors.validation("At least one target must be specified");
+        if (targets.isEmpty()) throw ElbError.VALIDATION.exception("At least one target must be specified");
         return targets.stream().map(t -> {
             if (t.quicServerId() != null) throw ElbErrors.unsupported("QuicServerId");
             return new TargetRegistrations.Requested(t.id(), t.port() == null ? 0 : t.port(),

@@ -1,6 +1,7 @@
 package berth.elb.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.elb.core.Algorithm;
 import berth.elb.core.ElbError;
@@ -27,30 +28,31 @@ final class TargetGroupApi {
     static final int MAX_TARGET_GROUPS = 3000;
 
     private final ElbRecords records;
-    private final ElbScope scope;
+    private final ElbLookup lookup;
     private final ElbIds ids;
     private final Clock clock;
     private final Runnable changed;
 
-    TargetGroupApi(ElbRecords records, ElbScope scope, ElbIds ids, Clock clock, Runnable changed) {
+    TargetGroupApi(ElbRecords records, ElbLookup lookup, ElbIds ids, Clock clock, Runnable changed) {
         this.records = records;
-        this.scope = scope;
+        this.lookup = lookup;
         this.ids = ids;
         this.clock = clock;
         this.changed = changed;
     }
 
     CreateTargetGroupResponse create(CreateTargetGroupRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         Names.checkTargetGroupName(request.name());
         TargetProtocol protocol = protocol(request.protocolAsString());
-        if (request.port() == null) throw ElbErrors.validation("A port must be specified");
+        if (request.port() == null) throw ElbError.VALIDATION.exception("A port must be specified");
         String protocolVersion = request.protocolVersion() == null || request.protocolVersion().isEmpty() ? null
                 : request.protocolVersion();
         if (protocolVersion != null && !protocolVersion.equals("HTTP1")) {
             throw ElbErrors.unsupported("protocol version '" + request.protocolVersion() + "': berth's targets speak HTTP1");
         }
         if (protocolVersion != null && protocol != TargetProtocol.HTTP) {
-            throw ElbErrors.validation("A protocol version can only be set for HTTP target groups");
+            throw ElbError.VALIDATION.exception("A protocol version can only be set for HTTP target groups");
         }
         TargetType targetType = switch (request.targetTypeAsString() == null ? "instance" : request.targetTypeAsString()) {
             case "instance" -> TargetType.INSTANCE;
@@ -68,7 +70,7 @@ final class TargetGroupApi {
                 request.matcher() == null ? null : matcher(request.matcher())), true);
         String vpcId = request.vpcId() == null ? Shapes.DEFAULT_VPC : request.vpcId();
         Map<String, String> tags = TagMapping.fromSdk(request.tags());
-        String key = ElbScope.scope(ctx) + request.name();
+        String key = scope.key(request.name());
         var existing = records.targetGroups.find(key);
         if (existing.isPresent()) {
             TargetGroup tg = existing.get().value();
@@ -79,10 +81,10 @@ final class TargetGroupApi {
             throw ElbError.DUPLICATE_TARGET_GROUP_NAME.exception("A target group with the same name '" + request.name()
                     + "' exists, but with different settings");
         }
-        if (records.targetGroups.list(ElbScope.scope(ctx)).size() >= MAX_TARGET_GROUPS) {
+        if (records.targetGroups.list(scope.prefix()).size() >= MAX_TARGET_GROUPS) {
             throw ElbError.TOO_MANY_TARGET_GROUPS.exception("You have reached the limit of " + MAX_TARGET_GROUPS + " target groups");
         }
-        TargetGroup tg = new TargetGroup(ctx.accountId(), ctx.region(), request.name(), ids.next(), protocol, request.port(),
+        TargetGroup tg = new TargetGroup(scope.accountId(), scope.region(), request.name(), ids.next(), protocol, request.port(),
                 targetType, vpcId, healthCheck, TargetGroupAttributes.defaultsFor(protocol), clock.instant(), tags);
         records.targetGroups.save(tg, Store.ABSENT);
         LOG.info("created target group {}", tg.arn());
@@ -90,7 +92,7 @@ final class TargetGroupApi {
     }
 
     private static TargetProtocol protocol(String protocol) {
-        if (protocol == null) throw ElbErrors.validation("A protocol must be specified for target type 'instance' or 'ip'");
+        if (protocol == null) throw ElbError.VALIDATION.exception("A protocol must be specified for target type 'instance' or 'ip'");
         return switch (protocol) {
             case "HTTP" -> TargetProtocol.HTTP;
             case "TCP" -> TargetProtocol.TCP;
@@ -103,34 +105,35 @@ final class TargetGroupApi {
 
     private static String matcher(software.amazon.awssdk.services.elasticloadbalancingv2.model.Matcher m) {
         if (m.grpcCode() != null) throw ElbErrors.unsupported("gRPC health check matchers");
-        if (m.httpCode() == null) throw ElbErrors.validation("A matcher must have an HttpCode");
+        if (m.httpCode() == null) throw ElbError.VALIDATION.exception("A matcher must have an HttpCode");
         return m.httpCode();
     }
 
     DescribeTargetGroupsResponse describe(DescribeTargetGroupsRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         boolean byArns = request.hasTargetGroupArns() && !request.targetGroupArns().isEmpty();
         boolean byNames = request.hasNames() && !request.names().isEmpty();
         boolean byLb = request.loadBalancerArn() != null;
         if ((byArns ? 1 : 0) + (byNames ? 1 : 0) + (byLb ? 1 : 0) > 1) {
-            throw ElbErrors.validation("Only one of load balancer ARN, target group ARNs or names can be specified");
+            throw ElbError.VALIDATION.exception("Only one of load balancer ARN, target group ARNs or names can be specified");
         }
         TargetGroupUsage usage = usage(ctx);
         List<TargetGroup> found = new ArrayList<>();
         if (byArns) {
             List<String> missing = new ArrayList<>();
             for (String arn : request.targetGroupArns()) {
-                scope.findTargetGroup(ctx, arn).ifPresentOrElse(v -> found.add(v.value()), () -> missing.add(arn));
+                lookup.findTargetGroup(ctx, arn).ifPresentOrElse(v -> found.add(v.value()), () -> missing.add(arn));
             }
             if (!missing.isEmpty()) throw ElbError.TARGET_GROUP_NOT_FOUND.exception("Target groups '" + missing + "' not found");
         } else if (byNames) {
             List<String> missing = new ArrayList<>();
             for (String name : request.names()) {
-                records.targetGroups.find(ElbScope.scope(ctx) + name).ifPresentOrElse(v -> found.add(v.value()), () -> missing.add(name));
+                records.targetGroups.find(scope.key(name)).ifPresentOrElse(v -> found.add(v.value()), () -> missing.add(name));
             }
             if (!missing.isEmpty()) throw ElbError.TARGET_GROUP_NOT_FOUND.exception("One or more target groups not found");
         } else {
-            String lbArn = byLb ? scope.loadBalancer(ctx, request.loadBalancerArn()).value().arn() : null;
-            for (TargetGroup tg : records.targetGroups.list(ElbScope.scope(ctx))) {
+            String lbArn = byLb ? lookup.loadBalancer(ctx, request.loadBalancerArn()).value().arn() : null;
+            for (TargetGroup tg : records.targetGroups.list(scope.prefix())) {
                 if (lbArn == null || usage.loadBalancers(tg.arn()).contains(lbArn)) found.add(tg);
             }
         }
@@ -142,7 +145,7 @@ final class TargetGroupApi {
     }
 
     ModifyTargetGroupResponse modify(ModifyTargetGroupRequest request, RequestContext ctx) {
-        TargetGroup tg = scope.targetGroup(ctx, request.targetGroupArn()).value();
+        TargetGroup tg = lookup.targetGroup(ctx, request.targetGroupArn()).value();
         HealthCheckMapping.Requested requested = new HealthCheckMapping.Requested(request.healthCheckEnabled(),
                 request.healthCheckProtocolAsString(), request.healthCheckPort(), request.healthCheckPath(),
                 request.healthCheckIntervalSeconds(), request.healthCheckTimeoutSeconds(), request.healthyThresholdCount(),
@@ -155,18 +158,18 @@ final class TargetGroupApi {
     }
 
     DeleteTargetGroupResponse delete(DeleteTargetGroupRequest request, RequestContext ctx) {
-        var found = scope.findTargetGroup(ctx, request.targetGroupArn());
+        var found = lookup.findTargetGroup(ctx, request.targetGroupArn());
         if (found.isEmpty()) {
             if (berth.elb.core.ElbArns.targetGroupNameAndId(request.targetGroupArn()).isPresent()) {
                 return DeleteTargetGroupResponse.builder().build();
             }
-            throw ElbErrors.validation("'" + request.targetGroupArn() + "' is not a valid target group ARN");
+            throw ElbError.VALIDATION.exception("'" + request.targetGroupArn() + "' is not a valid target group ARN");
         }
         TargetGroup tg = found.get().value();
         if (usage(ctx).inUse(tg.arn())) {
             throw ElbError.RESOURCE_IN_USE.exception("Target group '" + tg.arn() + "' is currently in use by a listener or a rule");
         }
-        String targetsKey = ElbScope.scope(ctx) + tg.id();
+        String targetsKey = ElbRecords.targetsKey(tg);
         records.commit(List.of(records.targetGroups.delete(records.targetGroups.keyOf(tg), found.get().version()),
                 records.targets.delete(targetsKey, Store.ANY)));
         changed.run();
@@ -175,12 +178,12 @@ final class TargetGroupApi {
     }
 
     DescribeTargetGroupAttributesResponse describeAttributes(DescribeTargetGroupAttributesRequest request, RequestContext ctx) {
-        TargetGroup tg = scope.targetGroup(ctx, request.targetGroupArn()).value();
+        TargetGroup tg = lookup.targetGroup(ctx, request.targetGroupArn()).value();
         return DescribeTargetGroupAttributesResponse.builder().attributes(attributes(tg)).build();
     }
 
     ModifyTargetGroupAttributesResponse modifyAttributes(ModifyTargetGroupAttributesRequest request, RequestContext ctx) {
-        TargetGroup tg = scope.targetGroup(ctx, request.targetGroupArn()).value();
+        TargetGroup tg = lookup.targetGroup(ctx, request.targetGroupArn()).value();
         TargetGroup updated = records.targetGroups.update(records.targetGroups.keyOf(tg),
                 current -> current.withAttributes(modified(current, request.attributes())))
                 .orElseThrow(() -> ElbErrors.targetGroupNotFound(request.targetGroupArn()));
@@ -202,7 +205,7 @@ final class TargetGroupApi {
                 case TargetGroupAttributes.STICKINESS_TYPE -> {
                     String allowed = http ? TargetGroupAttributes.LB_COOKIE : TargetGroupAttributes.SOURCE_IP;
                     if (!value.equals(allowed)) {
-                        throw ElbErrors.validation("Stickiness type '" + value + "' is not supported for " + tg.protocol()
+                        throw ElbError.VALIDATION.exception("Stickiness type '" + value + "' is not supported for " + tg.protocol()
                                 + " target groups; berth supports '" + allowed + "'");
                     }
                     yield a;
@@ -214,7 +217,7 @@ final class TargetGroupApi {
                 }
                 case TargetGroupAttributes.ALGORITHM -> {
                     if (!http) throw unknown(key);
-                    Algorithm algorithm = Algorithm.fromWire(value).orElseThrow(() -> ElbErrors.validation("'" + value
+                    Algorithm algorithm = Algorithm.fromWire(value).orElseThrow(() -> ElbError.VALIDATION.exception("'" + value
                             + "' is not a valid value for attribute '" + key + "': use round_robin or least_outstanding_requests"));
                     yield new TargetGroupAttributes(a.deregistrationDelaySeconds(), a.stickinessEnabled(), a.stickinessType(),
                             a.stickinessDurationSeconds(), algorithm);
@@ -226,7 +229,7 @@ final class TargetGroupApi {
     }
 
     private static berth.elb.core.ElbException unknown(String key) {
-        return ElbErrors.validation("Target group attribute key '" + key + "' is not recognized");
+        return ElbError.VALIDATION.exception("Target group attribute key '" + key + "' is not recognized");
     }
 
     private static List<TargetGroupAttribute> attributes(TargetGroup tg) {
@@ -247,6 +250,6 @@ final class TargetGroupApi {
     }
 
     private TargetGroupUsage usage(RequestContext ctx) {
-        return TargetGroupUsage.of(records, ctx.accountId(), ctx.region());
+        return TargetGroupUsage.of(records, ctx.scope());
     }
 }

@@ -1,5 +1,6 @@
 package berth.elb.core;
 
+import berth.aws.Scope;
 import java.util.Optional;
 
 /**
@@ -18,29 +19,27 @@ public final class ElbArns {
     private ElbArns() {}
 
     /** The parts of an ELB ARN: its scope, resource type, and the path after the type. */
-    public record Parsed(String region, String accountId, String type, String[] path) {}
+    public record Parsed(Scope scope, String type, String[] path) {}
 
-    public static String loadBalancer(String region, String account, LoadBalancerType type, String name, String id) {
-        return base(region, account) + "loadbalancer/" + type.arnSegment() + "/" + name + "/" + id;
+    public static String loadBalancer(Scope scope, LoadBalancerType type, String name, String id) {
+        return arn(scope, "loadbalancer/" + type.arnSegment() + "/" + name + "/" + id);
     }
 
-    public static String targetGroup(String region, String account, String name, String id) {
-        return base(region, account) + "targetgroup/" + name + "/" + id;
+    public static String targetGroup(Scope scope, String name, String id) {
+        return arn(scope, "targetgroup/" + name + "/" + id);
     }
 
-    public static String listener(String region, String account, LoadBalancerType type, String lbName, String lbId,
-                                  String listenerId) {
-        return base(region, account) + "listener/" + type.arnSegment() + "/" + lbName + "/" + lbId + "/" + listenerId;
+    public static String listener(Scope scope, LoadBalancerType type, String lbName, String lbId, String listenerId) {
+        return arn(scope, "listener/" + type.arnSegment() + "/" + lbName + "/" + lbId + "/" + listenerId);
     }
 
-    public static String rule(String region, String account, LoadBalancerType type, String lbName, String lbId,
-                              String listenerId, String ruleId) {
-        return base(region, account) + "listener-rule/" + type.arnSegment() + "/" + lbName + "/" + lbId + "/"
-                + listenerId + "/" + ruleId;
+    public static String rule(Scope scope, LoadBalancerType type, String lbName, String lbId, String listenerId,
+                              String ruleId) {
+        return arn(scope, "listener-rule/" + type.arnSegment() + "/" + lbName + "/" + lbId + "/" + listenerId + "/" + ruleId);
     }
 
-    private static String base(String region, String account) {
-        return PREFIX + region + ":" + account + ":";
+    private static String arn(Scope scope, String resource) {
+        return scope.arn("elasticloadbalancing", resource);
     }
 
     /** Splits an ELB ARN; empty when the text is not one. */
@@ -55,7 +54,7 @@ public final class ElbArns {
         for (String p : path) {
             if (p.isEmpty()) return Optional.empty();
         }
-        return Optional.of(new Parsed(parts[3], parts[4], resource.substring(0, slash), path));
+        return Optional.of(new Parsed(new Scope(parts[4], parts[3]), resource.substring(0, slash), path));
     }
 
     /** {@code (name, id)} of a target group ARN. */

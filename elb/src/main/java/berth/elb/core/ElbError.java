@@ -1,7 +1,9 @@
 package berth.elb.core;
 
-/** The error codes Elastic Load Balancing answers with, as the Query protocol spells them. */
-public enum ElbError {
+import berth.aws.ErrorCode;
+
+/** The error codes Elastic Load Balancing answers with, as the Query protocol spells them; all status 400. */
+public enum ElbError implements ErrorCode {
     VALIDATION("ValidationError"),
     INVALID_CONFIGURATION("InvalidConfigurationRequest"),
     INVALID_ACTION("InvalidLoadBalancerAction"),
@@ -39,10 +41,12 @@ public enum ElbError {
     }
 
     /** The {@code <Code>} of the error document. */
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public ElbException exception(String message) {
         return new ElbException(this, message);
     }

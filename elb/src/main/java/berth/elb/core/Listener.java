@@ -1,5 +1,6 @@
 package berth.elb.core;
 
+import berth.aws.Scope;
 import java.util.List;
 import java.util.Map;
 
@@ -18,16 +19,20 @@ public record Listener(String accountId, String region, LoadBalancerType type, S
         tags = OrderedTags.copy(tags);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return ElbArns.listener(region, accountId, type, loadBalancerName, loadBalancerId, id);
+        return ElbArns.listener(scope(), type, loadBalancerName, loadBalancerId, id);
     }
 
     public String loadBalancerArn() {
-        return ElbArns.loadBalancer(region, accountId, type, loadBalancerName, loadBalancerId);
+        return ElbArns.loadBalancer(scope(), type, loadBalancerName, loadBalancerId);
     }
 
     public String defaultRuleArn() {
-        return ElbArns.rule(region, accountId, type, loadBalancerName, loadBalancerId, id, defaultRuleId);
+        return ElbArns.rule(scope(), type, loadBalancerName, loadBalancerId, id, defaultRuleId);
     }
 
     public Listener withPortProtocolActions(int newPort, ListenerProtocol newProtocol, List<Action> actions) {

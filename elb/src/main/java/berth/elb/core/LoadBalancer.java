@@ -1,5 +1,6 @@
 package berth.elb.core;
 
+import berth.aws.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +26,12 @@ public record LoadBalancer(String accountId, String region, String name, String 
         tags = OrderedTags.copy(tags);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return ElbArns.loadBalancer(region, accountId, type, name, id);
+        return ElbArns.loadBalancer(scope(), type, name, id);
     }
 
     /**

@@ -1,5 +1,6 @@
 package berth.elb.core;
 
+import berth.aws.Scope;
 import java.util.List;
 import java.util.Map;
 
@@ -23,16 +24,20 @@ public record Rule(String accountId, String region, LoadBalancerType type, Strin
         tags = OrderedTags.copy(tags);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return ElbArns.rule(region, accountId, type, loadBalancerName, loadBalancerId, listenerId, id);
+        return ElbArns.rule(scope(), type, loadBalancerName, loadBalancerId, listenerId, id);
     }
 
     public String loadBalancerArn() {
-        return ElbArns.loadBalancer(region, accountId, type, loadBalancerName, loadBalancerId);
+        return ElbArns.loadBalancer(scope(), type, loadBalancerName, loadBalancerId);
     }
 
     public String listenerArn() {
-        return ElbArns.listener(region, accountId, type, loadBalancerName, loadBalancerId, listenerId);
+        return ElbArns.listener(scope(), type, loadBalancerName, loadBalancerId, listenerId);
     }
 
     public Rule withPriority(int changed) {

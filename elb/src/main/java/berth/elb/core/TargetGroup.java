@@ -1,5 +1,6 @@
 package berth.elb.core;
 
+import berth.aws.Scope;
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,8 +16,12 @@ public record TargetGroup(String accountId, String region, String name, String i
         tags = OrderedTags.copy(tags);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return ElbArns.targetGroup(region, accountId, name, id);
+        return ElbArns.targetGroup(scope(), name, id);
     }
 
     public TargetGroup withHealthCheck(HealthCheck changed) {

@@ -121,7 +121,7 @@ public final class DataPlane implements HealthSource, AutoCloseable {
         Map<String, TargetGroup> targetGroups = new HashMap<>();
         records.targetGroups.list("").forEach(tg -> targetGroups.put(tg.arn(), tg));
         Map<String, TargetSet> targets = new HashMap<>();
-        records.targets.list("").forEach(t -> targets.put(ElbRecords.scope(t.accountId(), t.region()) + t.targetGroupId(), t.targets()));
+        records.targets.listKeyed("").forEach(t -> targets.put(t.key(), t.value().targets()));
 
         Set<String> inUse = new HashSet<>();
         listeners.forEach(l -> l.defaultActions().forEach(a -> inUse.addAll(a.targetGroupArns())));
@@ -130,7 +130,7 @@ public final class DataPlane implements HealthSource, AutoCloseable {
         for (String arn : inUse) {
             TargetGroup group = targetGroups.get(arn);
             if (group == null) continue;
-            TargetSet set = targets.getOrDefault(ElbRecords.scope(group.accountId(), group.region()) + group.id(), TargetSet.EMPTY);
+            TargetSet set = targets.getOrDefault(ElbRecords.targetsKey(group), TargetSet.EMPTY);
             groups.computeIfAbsent(arn, a -> new TargetGroupRuntime(group)).update(group, set, t -> address(group, t));
         }
 
@@ -151,7 +151,7 @@ public final class DataPlane implements HealthSource, AutoCloseable {
     private InetSocketAddress address(TargetGroup group, RegisteredTarget target) {
         Optional<String> ip = switch (group.targetType()) {
             case IP -> Optional.of(target.id());
-            case INSTANCE -> instances.get().flatMap(i -> i.address(group.accountId(), group.region(), target.id()));
+            case INSTANCE -> instances.get().flatMap(i -> i.address(group.scope(), target.id()));
         };
         Optional<byte[]> bytes = ip.flatMap(IpAddresses::parse);
         if (bytes.isEmpty()) return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);

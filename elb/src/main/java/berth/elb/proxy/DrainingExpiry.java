@@ -30,17 +30,16 @@ final class DrainingExpiry implements Runnable {
     @Override
     public void run() {
         Map<String, TargetGroup> groupsById = new HashMap<>();
-        records.targetGroups.list("").forEach(tg -> groupsById.put(tg.accountId() + "/" + tg.region() + "/" + tg.id(), tg));
-        for (RecordTable.Versioned<ElbRecords.StoredTargets> stored : records.targets.listVersioned("")) {
+        records.targetGroups.list("").forEach(tg -> groupsById.put(ElbRecords.targetsKey(tg), tg));
+        for (RecordTable.Keyed<ElbRecords.StoredTargets> stored : records.targets.listKeyed("")) {
             ElbRecords.StoredTargets value = stored.value();
-            TargetGroup group = groupsById.get(value.accountId() + "/" + value.region() + "/" + value.targetGroupId());
+            TargetGroup group = groupsById.get(stored.key());
             if (group == null) continue;
             Duration delay = Duration.ofSeconds(group.attributes().deregistrationDelaySeconds());
             TargetSet after = value.targets().expireDraining(delay, clock.instant());
             if (after == value.targets()) continue;
             try {
-                records.targets.save(new ElbRecords.StoredTargets(value.accountId(), value.region(), value.targetGroupId(), after),
-                        stored.version());
+                records.targets.save(value.with(after), stored.version());
                 LOG.info("draining ended for {} target(s) of target group {}",
                         value.targets().targets().size() - after.targets().size(), group.arn());
             } catch (VersionConflict conflict) {

@@ -1,12 +1,12 @@
 package berth.elb.state;
 
-import berth.platform.RecordTable;
-
+import berth.aws.Scope;
 import berth.elb.core.Listener;
 import berth.elb.core.LoadBalancer;
 import berth.elb.core.Rule;
 import berth.elb.core.TargetGroup;
 import berth.elb.core.TargetSet;
+import berth.platform.RecordTable;
 import berth.store.Store;
 import berth.store.Write;
 import java.util.List;
@@ -25,7 +25,19 @@ public final class ElbRecords {
     public static final String KIND_PREFIX = "elb.";
 
     /** A target group's targets under the key of the group's id. */
-    public record StoredTargets(String accountId, String region, String targetGroupId, TargetSet targets) {}
+    public record StoredTargets(String accountId, String region, String targetGroupId, TargetSet targets) {
+        public static StoredTargets of(TargetGroup group, TargetSet targets) {
+            return new StoredTargets(group.accountId(), group.region(), group.id(), targets);
+        }
+
+        public Scope scope() {
+            return new Scope(accountId, region);
+        }
+
+        public StoredTargets with(TargetSet changed) {
+            return new StoredTargets(accountId, region, targetGroupId, changed);
+        }
+    }
 
     private final Store store;
     public final RecordTable<LoadBalancer> loadBalancers;
@@ -37,20 +49,30 @@ public final class ElbRecords {
     public ElbRecords(Store store) {
         this.store = store;
         loadBalancers = new RecordTable<>(store, "elb.loadbalancer", LoadBalancer.class,
-                lb -> scope(lb.accountId(), lb.region()) + lb.name(), Json.RECORDS);
+                lb -> lb.scope().key(lb.name()), Json.RECORDS);
         targetGroups = new RecordTable<>(store, "elb.targetgroup", TargetGroup.class,
-                tg -> scope(tg.accountId(), tg.region()) + tg.name(), Json.RECORDS);
+                tg -> tg.scope().key(tg.name()), Json.RECORDS);
         targets = new RecordTable<>(store, "elb.targets", StoredTargets.class,
-                t -> scope(t.accountId(), t.region()) + t.targetGroupId(), Json.RECORDS);
+                t -> t.scope().key(t.targetGroupId()), Json.RECORDS);
         listeners = new RecordTable<>(store, "elb.listener", Listener.class,
-                l -> scope(l.accountId(), l.region()) + l.loadBalancerId() + "/" + l.id(), Json.RECORDS);
+                l -> childKey(l.scope(), l.loadBalancerId(), l.id()), Json.RECORDS);
         rules = new RecordTable<>(store, "elb.rule", Rule.class,
-                r -> scope(r.accountId(), r.region()) + r.listenerId() + "/" + r.id(), Json.RECORDS);
+                r -> childKey(r.scope(), r.listenerId(), r.id()), Json.RECORDS);
     }
 
-    /** {@code ACCOUNT/REGION/}, the prefix of every key in one account and region. */
-    public static String scope(String accountId, String region) {
-        return accountId + "/" + region + "/";
+    /** {@code ACCOUNT/REGION/PARENTID/}: the prefix of the listeners of a load balancer, or the rules of a listener. */
+    public static String children(Scope scope, String parentId) {
+        return scope.key(parentId + "/");
+    }
+
+    /** {@code ACCOUNT/REGION/PARENTID/ID}: the key of a listener of a load balancer, or a rule of a listener. */
+    public static String childKey(Scope scope, String parentId, String id) {
+        return children(scope, parentId) + id;
+    }
+
+    /** The key of a target group's targets: {@code ACCOUNT/REGION/TARGETGROUPID}. */
+    public static String targetsKey(TargetGroup group) {
+        return group.scope().key(group.id());
     }
 
     public Store store() {

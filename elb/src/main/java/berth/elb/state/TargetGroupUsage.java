@@ -1,5 +1,6 @@
 package berth.elb.state;
 
+import berth.aws.Scope;
 import berth.elb.core.Action;
 import berth.elb.core.Listener;
 import berth.elb.core.Rule;
@@ -27,10 +28,9 @@ public final class TargetGroupUsage {
         return usage;
     }
 
-    /** Reads the listeners and rules of one account and region. */
-    public static TargetGroupUsage of(ElbRecords records, String accountId, String region) {
-        String scope = ElbRecords.scope(accountId, region);
-        return of(records.listeners.list(scope), records.rules.list(scope));
+    /** Reads the listeners and rules of one scope (account and region). */
+    public static TargetGroupUsage of(ElbRecords records, Scope scope) {
+        return of(records.listeners.list(scope.prefix()), records.rules.list(scope.prefix()));
     }
 
     private void add(List<Action> actions, String loadBalancerArn) {

@@ -31,7 +31,7 @@ public final class TargetHealthReader {
     /** Every registered target, or only {@code wanted} (reported unused when not registered). */
     public List<Reported> report(TargetGroup group, Optional<List<TargetKey>> wanted) {
         TargetSet set = registrations.targets(group);
-        boolean inUse = TargetGroupUsage.of(records, group.accountId(), group.region()).inUse(group.arn());
+        boolean inUse = TargetGroupUsage.of(records, group.scope()).inUse(group.arn());
         List<Reported> reported = new ArrayList<>();
         if (wanted.isEmpty()) {
             for (RegisteredTarget t : set.targets()) reported.add(of(group, t, inUse));

@@ -1,5 +1,6 @@
 package berth.elb.state;
 
+import berth.aws.Scope;
 import berth.platform.RecordTable;
 
 import berth.elb.InstanceAddresses;
@@ -45,15 +46,15 @@ public final class TargetRegistrations {
     /** The target group an ARN names. @throws berth.elb.core.ElbException TargetGroupNotFound */
     public TargetGroup group(String arn) {
         String[] nameAndId = ElbArns.targetGroupNameAndId(arn).orElseThrow(() -> notFound(arn));
-        var parsed = ElbArns.parse(arn).orElseThrow();
-        return records.targetGroups.find(ElbRecords.scope(parsed.accountId(), parsed.region()) + nameAndId[0])
+        Scope scope = ElbArns.parse(arn).orElseThrow().scope();
+        return records.targetGroups.find(scope.key(nameAndId[0]))
                 .map(RecordTable.Versioned::value)
                 .filter(tg -> tg.id().equals(nameAndId[1]))
                 .orElseThrow(() -> notFound(arn));
     }
 
     public TargetSet targets(TargetGroup group) {
-        return records.targets.find(targetsKey(group)).map(v -> v.value().targets()).orElse(TargetSet.EMPTY);
+        return records.targets.find(ElbRecords.targetsKey(group)).map(v -> v.value().targets()).orElse(TargetSet.EMPTY);
     }
 
     public void register(String targetGroupArn, List<Requested> requested) {
@@ -84,7 +85,7 @@ public final class TargetRegistrations {
             if (!IpAddresses.isIpv4(r.id()) || r.id().equals("0.0.0.0") || r.id().equals("255.255.255.255")) {
                 throw ElbError.INVALID_TARGET.exception("The IP address '" + r.id() + "' is not a valid IPv4 address");
             }
-        } else if (instances.get().flatMap(i -> i.address(group.accountId(), group.region(), r.id())).isEmpty()) {
+        } else if (instances.get().flatMap(i -> i.address(group.scope(), r.id())).isEmpty()) {
             throw ElbError.INVALID_TARGET.exception("The following targets are not in a running state and cannot be"
                     + " registered: '" + r.id() + "'");
         }
@@ -92,23 +93,19 @@ public final class TargetRegistrations {
     }
 
     private void change(TargetGroup group, java.util.function.UnaryOperator<TargetSet> change) {
-        String key = targetsKey(group);
+        String key = ElbRecords.targetsKey(group);
         for (int attempt = 0; ; attempt++) {
             var current = records.targets.find(key);
             TargetSet before = current.map(v -> v.value().targets()).orElse(TargetSet.EMPTY);
             TargetSet after = change.apply(before);
             try {
-                records.targets.save(new ElbRecords.StoredTargets(group.accountId(), group.region(), group.id(), after),
+                records.targets.save(ElbRecords.StoredTargets.of(group, after),
                         current.map(RecordTable.Versioned::version).orElse(Store.ABSENT));
                 return;
             } catch (VersionConflict conflict) {
                 if (attempt >= 20) throw conflict;
             }
         }
-    }
-
-    static String targetsKey(TargetGroup group) {
-        return ElbRecords.scope(group.accountId(), group.region()) + group.id();
     }
 
     private static berth.elb.core.ElbException invalidPort(int port) {

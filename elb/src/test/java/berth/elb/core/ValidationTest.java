@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import berth.aws.Scope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,11 +82,11 @@ class ValidationTest {
 
     @Test
     void arnsNameWhatTheyAddress() {
-        String lb = ElbArns.loadBalancer("us-east-1", "123456789012", LoadBalancerType.NETWORK, "n", "0123456789abcdef");
+        String lb = ElbArns.loadBalancer(new Scope("123456789012", "us-east-1"), LoadBalancerType.NETWORK, "n", "0123456789abcdef");
         assertThat(lb).isEqualTo("arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/n/0123456789abcdef");
         assertThat(ElbArns.loadBalancerParts(lb)).hasValueSatisfying(p -> assertThat(p).containsExactly("net", "n", "0123456789abcdef"));
         assertThat(ElbArns.targetGroupNameAndId(lb)).isEmpty();
-        assertThat(ElbArns.ruleParts(ElbArns.rule("r", "1", LoadBalancerType.APPLICATION, "a", "b", "c", "d")))
+        assertThat(ElbArns.ruleParts(ElbArns.rule(new Scope("1", "r"), LoadBalancerType.APPLICATION, "a", "b", "c", "d")))
                 .hasValueSatisfying(p -> assertThat(p).containsExactly("app", "a", "b", "c", "d"));
         assertThat(ElbArns.parse("arn:aws:ecs:us-east-1:1:cluster/x")).isEmpty();
     }

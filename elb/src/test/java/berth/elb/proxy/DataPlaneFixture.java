@@ -78,19 +78,19 @@ final class DataPlaneFixture implements AutoCloseable {
     }
 
     void targets(TargetGroup tg, List<TargetKey> keys) {
-        var key = ElbRecords.scope(ACCOUNT, REGION) + tg.id();
+        var key = ElbRecords.targetsKey(tg);
         var current = records.targets.find(key);
         TargetSet set = current.map(v -> v.value().targets()).orElse(TargetSet.EMPTY).register(keys, Map.of(), Instant.now());
-        records.targets.save(new ElbRecords.StoredTargets(ACCOUNT, REGION, tg.id(), set),
+        records.targets.save(ElbRecords.StoredTargets.of(tg, set),
                 current.map(v -> v.version()).orElse(Store.ABSENT));
         plane.rebuild();
     }
 
     void deregister(TargetGroup tg, List<TargetKey> keys, java.time.Duration delay) {
-        var key = ElbRecords.scope(ACCOUNT, REGION) + tg.id();
+        var key = ElbRecords.targetsKey(tg);
         var current = records.targets.find(key).orElseThrow();
         TargetSet set = current.value().targets().deregister(keys, delay, Instant.now());
-        records.targets.save(new ElbRecords.StoredTargets(ACCOUNT, REGION, tg.id(), set), current.version());
+        records.targets.save(ElbRecords.StoredTargets.of(tg, set), current.version());
         plane.rebuild();
     }
 

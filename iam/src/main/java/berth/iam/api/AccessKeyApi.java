@@ -4,7 +4,7 @@ import berth.aws.RequestContext;
 import berth.iam.core.IamIds;
 import berth.iam.core.User;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.CreateAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.CreateAccessKeyResponse;
@@ -45,7 +45,7 @@ final class AccessKeyApi {
             Versioned<User> user = users.findOrCaller(request.userName(), ctx);
             List<User.AccessKey> keys = user.value().accessKeys();
             if (keys.size() >= User.MAX_ACCESS_KEYS) {
-                throw IamErrors.limitExceeded("Cannot exceed quota for AccessKeysPerUser: " + User.MAX_ACCESS_KEYS);
+                throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for AccessKeysPerUser: " + User.MAX_ACCESS_KEYS);
             }
             List<User.AccessKey> updated = new ArrayList<>(keys);
             updated.add(key);
@@ -104,6 +104,6 @@ final class AccessKeyApi {
 
     private static User.AccessKey find(List<User.AccessKey> keys, String accessKeyId) {
         return keys.stream().filter(k -> k.accessKeyId().equals(accessKeyId)).findFirst()
-                .orElseThrow(() -> IamErrors.noSuchEntity("The Access Key with id " + accessKeyId + " cannot be found."));
+                .orElseThrow(() -> IamErrors.NO_SUCH_ENTITY.exception("The Access Key with id " + accessKeyId + " cannot be found."));
     }
 }

@@ -19,7 +19,7 @@ import berth.iam.state.IamRecords;
 import berth.iam.state.PrincipalPolicies;
 import berth.iam.state.SessionIssuer;
 import berth.iam.state.SessionRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
@@ -63,12 +63,12 @@ final class AssumeRoleApi {
     AssumeRoleResponse assume(AssumeRoleRequest request, RequestContext ctx) {
         Caller caller = ctx.caller();
         if (request.serialNumber() != null || request.tokenCode() != null) {
-            throw new AwsException(403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code. ");
+            throw IamErrors.ACCESS_DENIED.exception("MultiFactorAuthentication failed with invalid MFA one time pass code. ");
         }
         if (!request.providedContexts().isEmpty()) {
             throw IamErrors.validation("ProvidedContexts are not accepted: berth trusts no context provider.");
         }
-        String sessionName = IamErrors.requirePattern(request.roleSessionName(), SESSION_NAME_PATTERN, SESSION_NAME,
+        String sessionName = IamNames.requirePattern(request.roleSessionName(), SESSION_NAME_PATTERN, SESSION_NAME,
                 "roleSessionName");
         String roleArn = request.roleArn();
         IamArns.Named target = IamArns.parse(roleArn, "role")
@@ -170,7 +170,7 @@ final class AssumeRoleApi {
         }
         for (PolicyDescriptorType descriptor : request.policyArns()) {
             String arn = descriptor.arn() == null ? "" : descriptor.arn();
-            ManagedPolicy policy = iam.managedPolicy(arn).orElseThrow(() -> IamErrors.malformedPolicy(
+            ManagedPolicy policy = iam.managedPolicy(arn).orElseThrow(() -> IamErrors.MALFORMED_POLICY_DOCUMENT.exception(
                     "Policy " + arn + " does not exist or is not attachable."));
             documents.add(policy.defaultDocument());
         }
@@ -185,7 +185,7 @@ final class AssumeRoleApi {
             size += tag.getKey().length() + tag.getValue().length();
         }
         if (size > PACKED_POLICY_MAX) {
-            throw new AwsException(400, "PackedPolicyTooLarge", "Packed size of session policies and session tags exceeds"
+            throw IamErrors.PACKED_POLICY_TOO_LARGE.exception("Packed size of session policies and session tags exceeds"
                     + " the maximum allowed size.");
         }
         return size == 0 ? 0 : Math.max(1, (int) Math.ceil(size * 100.0 / PACKED_POLICY_MAX));

@@ -2,71 +2,64 @@ package berth.iam.api;
 
 import berth.aws.AwsException;
 import berth.aws.AwsValidationException;
+import berth.aws.ErrorCode;
 import berth.aws.Protocol;
 
-import java.util.regex.Pattern;
+/** The error codes IAM and STS answer with, with their statuses, and the refusals built the same way in several places. */
+enum IamErrors implements ErrorCode {
+    NO_SUCH_ENTITY("NoSuchEntity", 404),
+    ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),
+    DELETE_CONFLICT("DeleteConflict", 409),
+    LIMIT_EXCEEDED("LimitExceeded", 409),
+    MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
+    INVALID_INPUT("InvalidInput", 400),
+    PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
+    /** Access denied on the Query protocol (IAM, STS and every other Query service). */
+    ACCESS_DENIED("AccessDenied", 403),
+    /** Access denied on the AWS JSON protocols. */
+    ACCESS_DENIED_JSON("AccessDeniedException", 400),
+    /** Access denied on the REST-JSON protocol. */
+    ACCESS_DENIED_REST_JSON("AccessDeniedException", 403);
 
-/** IAM's and STS's errors, with their codes, statuses and messages. */
-final class IamErrors {
-    static final String NAME_PATTERN = "[\\w+=,.@-]+";
-    static final String PATH_PATTERN = "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)";
-    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
-    private static final Pattern PATH = Pattern.compile(PATH_PATTERN);
+    private final String code;
+    private final int status;
 
-    private IamErrors() {}
-
-    static AwsException noSuchEntity(String message) {
-        return new AwsException(404, "NoSuchEntity", message);
+    IamErrors(String code, int status) {
+        this.code = code;
+        this.status = status;
     }
 
-    static AwsException alreadyExists(String message) {
-        return new AwsException(409, "EntityAlreadyExists", message);
+    @Override
+    public String code() {
+        return code;
     }
 
-    static AwsException deleteConflict(String message) {
-        return new AwsException(409, "DeleteConflict", message);
+    @Override
+    public int status() {
+        return status;
     }
 
-    static AwsException limitExceeded(String message) {
-        return new AwsException(409, "LimitExceeded", message);
+    static AwsException policyNotFound(String arn) {
+        return NO_SUCH_ENTITY.exception("Policy " + arn + " was not found.");
     }
 
-    static AwsException malformedPolicy(String message) {
-        return new AwsException(400, "MalformedPolicyDocument", message);
+    /** An entity that cannot be deleted before {@code step} ({@code delete policies}, {@code detach all policies}, …). */
+    static AwsException cannotDeleteBefore(String step) {
+        return DELETE_CONFLICT.exception("Cannot delete entity, must " + step + " first.");
     }
 
-    static AwsException invalidInput(String message) {
-        return new AwsException(400, "InvalidInput", message);
-    }
-
+    /** A request that breaks a constraint, answered with the service's own validation code. */
     static AwsException validation(String message) {
         return new AwsValidationException(message);
     }
 
     /** The access-denied error of a protocol: Query {@code AccessDenied} (403), JSON {@code AccessDeniedException} (400). */
     static AwsException accessDenied(Protocol protocol, String message) {
-        return switch (protocol) {
-            case QUERY -> new AwsException(403, "AccessDenied", message);
-            case AWS_JSON_1_0, AWS_JSON_1_1 -> new AwsException(400, "AccessDeniedException", message);
-            case REST_JSON -> new AwsException(403, "AccessDeniedException", message);
+        IamErrors error = switch (protocol) {
+            case QUERY -> ACCESS_DENIED;
+            case AWS_JSON_1_0, AWS_JSON_1_1 -> ACCESS_DENIED_JSON;
+            case REST_JSON -> ACCESS_DENIED_REST_JSON;
         };
-    }
-
-    /** Checks a name ({@code roleName}, {@code userName}, …) against IAM's name pattern. */
-    static String requireName(String value, String member) {
-        return requirePattern(value, NAME, NAME_PATTERN, member);
-    }
-
-    /** Checks a path against IAM's path pattern; {@code /} when absent. */
-    static String requirePath(String value, String member) {
-        return value == null ? "/" : requirePattern(value, PATH, PATH_PATTERN, member);
-    }
-
-    static String requirePattern(String value, Pattern pattern, String patternText, String member) {
-        if (!pattern.matcher(value).matches()) {
-            throw validation("1 validation error detected: Value '" + value + "' at '" + member
-                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: " + patternText);
-        }
-        return value;
+        return error.exception(message);
     }
 }

@@ -144,7 +144,7 @@ final class IamShapes {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Tag tag : tags) {
             if (!seen.add(tag.key().toLowerCase(java.util.Locale.ROOT))) {
-                throw IamErrors.invalidInput("Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+                throw IamErrors.INVALID_INPUT.exception("Duplicate tag keys found. Please note that Tag keys are case insensitive.");
             }
             out.put(tag.key(), tag.value() == null ? "" : tag.value());
         }

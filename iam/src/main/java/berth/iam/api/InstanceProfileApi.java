@@ -5,7 +5,7 @@ import berth.iam.core.IamIds;
 import berth.iam.core.InstanceProfile;
 import berth.iam.core.Role;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileRequest;
 import software.amazon.awssdk.services.iam.model.AddRoleToInstanceProfileResponse;
@@ -52,13 +52,13 @@ final class InstanceProfileApi {
     }
 
     CreateInstanceProfileResponse create(CreateInstanceProfileRequest request, RequestContext ctx) {
-        String name = IamErrors.requireName(request.instanceProfileName(), "instanceProfileName");
-        String path = IamErrors.requirePath(request.path(), "path");
+        String name = IamNames.requireName(request.instanceProfileName(), "instanceProfileName");
+        String path = IamNames.requirePath(request.path(), "path");
         InstanceProfile profile = new InstanceProfile(ctx.accountId(), name, path, ids.instanceProfileId(), clock.instant(),
                 List.of(), IamShapes.tags(request.tags()));
         Conflicts.retry(() -> {
             if (iam.instanceProfile(ctx.accountId(), name).isPresent()) {
-                throw IamErrors.alreadyExists("Instance Profile " + name + " already exists.");
+                throw IamErrors.ENTITY_ALREADY_EXISTS.exception("Instance Profile " + name + " already exists.");
             }
             iam.putInstanceProfile(profile, Store.ABSENT);
             return profile;
@@ -77,7 +77,7 @@ final class InstanceProfileApi {
         Conflicts.retry(() -> {
             Versioned<InstanceProfile> profile = find(ctx.accountId(), request.instanceProfileName());
             if (!profile.value().roleNames().isEmpty()) {
-                throw IamErrors.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+                throw IamErrors.cannotDeleteBefore("remove roles from instance profile");
             }
             iam.deleteInstanceProfile(profile.value(), profile.version());
             return profile;
@@ -91,7 +91,7 @@ final class InstanceProfileApi {
             Versioned<InstanceProfile> profile = find(ctx.accountId(), request.instanceProfileName());
             Versioned<Role> role = roles.find(ctx.accountId(), request.roleName());
             if (profile.value().roleNames().size() >= InstanceProfile.MAX_ROLES) {
-                throw IamErrors.limitExceeded("Cannot exceed quota for InstanceSessionsPerInstanceProfile: "
+                throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for InstanceSessionsPerInstanceProfile: "
                         + InstanceProfile.MAX_ROLES);
             }
             List<String> holding = new ArrayList<>(profile.value().roleNames());
@@ -109,7 +109,7 @@ final class InstanceProfileApi {
             Versioned<InstanceProfile> profile = find(ctx.accountId(), request.instanceProfileName());
             Role role = roles.find(ctx.accountId(), request.roleName()).value();
             if (!profile.value().holds(role.name())) {
-                throw IamErrors.noSuchEntity("The role with name " + request.roleName()
+                throw IamErrors.NO_SUCH_ENTITY.exception("The role with name " + request.roleName()
                         + " is not in instance profile " + profile.value().name() + ".");
             }
             InstanceProfile next = profile.value().withRoles(profile.value().roleNames().stream()
@@ -149,7 +149,7 @@ final class InstanceProfileApi {
 
     Versioned<InstanceProfile> find(String accountId, String name) {
         return iam.instanceProfile(accountId, name)
-                .orElseThrow(() -> IamErrors.noSuchEntity("Instance Profile " + name + " cannot be found."));
+                .orElseThrow(() -> IamErrors.NO_SUCH_ENTITY.exception("Instance Profile " + name + " cannot be found."));
     }
 
     /** Listings leave tags out, as IAM's do; GetInstanceProfile includes them. */

@@ -9,7 +9,7 @@ import berth.iam.core.PolicyParser;
 import berth.iam.core.Role;
 import berth.iam.core.User;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import software.amazon.awssdk.services.iam.model.CreatePolicyRequest;
 import software.amazon.awssdk.services.iam.model.CreatePolicyResponse;
@@ -56,9 +56,9 @@ final class PolicyApi {
     }
 
     CreatePolicyResponse create(CreatePolicyRequest request, RequestContext ctx) {
-        String name = IamErrors.requireName(request.policyName(), "policyName");
+        String name = IamNames.requireName(request.policyName(), "policyName");
         String path = request.path() == null ? "/"
-                : IamErrors.requirePattern(request.path(), POLICY_PATH_PATTERN, POLICY_PATH, "path");
+                : IamNames.requirePattern(request.path(), POLICY_PATH_PATTERN, POLICY_PATH, "path");
         validateDocument(request.policyDocument());
         Instant now = clock.instant();
         ManagedPolicy policy = new ManagedPolicy(ctx.accountId(), name, path, ids.policyId(),
@@ -66,7 +66,8 @@ final class PolicyApi {
                 List.of(new ManagedPolicy.Version("v1", request.policyDocument(), now)), IamShapes.tags(request.tags()), 1);
         Conflicts.retry(() -> {
             if (iam.policy(ctx.accountId(), name).isPresent()) {
-                throw IamErrors.alreadyExists("A policy called " + name + " already exists. Duplicate names are not allowed.");
+                throw IamErrors.ENTITY_ALREADY_EXISTS.exception("A policy called " + name
+                        + " already exists. Duplicate names are not allowed.");
             }
             iam.putPolicy(policy, Store.ABSENT);
             return policy;
@@ -87,10 +88,10 @@ final class PolicyApi {
         Conflicts.retry(() -> {
             Versioned<ManagedPolicy> policy = own(request.policyArn(), ctx, "delete");
             if (PolicyUsage.of(iam, ctx.accountId()).used(policy.value().arn())) {
-                throw IamErrors.deleteConflict("Cannot delete a policy attached to entities.");
+                throw IamErrors.DELETE_CONFLICT.exception("Cannot delete a policy attached to entities.");
             }
             if (policy.value().versions().size() > 1) {
-                throw IamErrors.deleteConflict("This policy has more than one version. Before you delete a policy, you must"
+                throw IamErrors.DELETE_CONFLICT.exception("This policy has more than one version. Before you delete a policy, you must"
                         + " delete the policy's versions. The default version is deleted with the policy.");
             }
             iam.deletePolicy(policy.value(), policy.version());
@@ -185,25 +186,25 @@ final class PolicyApi {
     ManagedPolicy find(String arn, RequestContext ctx) {
         return iam.managedPolicy(arn)
                 .filter(p -> p.awsManaged() || p.accountId().equals(ctx.accountId()))
-                .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + arn + " was not found."));
+                .orElseThrow(() -> IamErrors.policyNotFound(arn));
     }
 
     /** A customer managed policy of the caller's account, to change; AWS managed ones cannot be. */
     Versioned<ManagedPolicy> own(String arn, RequestContext ctx, String verb) {
         if (find(arn, ctx).awsManaged()) {
-            throw IamErrors.invalidInput("Cannot " + verb + " policies outside your own account.");
+            throw IamErrors.INVALID_INPUT.exception("Cannot " + verb + " policies outside your own account.");
         }
         return IamArns.parse(arn, "policy")
                 .flatMap(named -> iam.policy(ctx.accountId(), named.name()))
                 .filter(p -> p.value().arn().equals(arn))
-                .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + arn + " was not found."));
+                .orElseThrow(() -> IamErrors.policyNotFound(arn));
     }
 
     /** A managed policy document: valid, and within the size quota. */
     static void validateDocument(String document) {
         PolicyDocuments.validate(document, PolicyParser.Kind.IDENTITY);
         if (PolicyDocuments.size(document) > PolicyDocuments.MANAGED_POLICY_MAX) {
-            throw IamErrors.limitExceeded("Cannot exceed quota for PolicySize: " + PolicyDocuments.MANAGED_POLICY_MAX);
+            throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for PolicySize: " + PolicyDocuments.MANAGED_POLICY_MAX);
         }
     }
 }

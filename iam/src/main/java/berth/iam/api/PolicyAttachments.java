@@ -21,14 +21,14 @@ final class PolicyAttachments {
      */
     static Map<String, String> putInline(Map<String, String> current, String name, String document, int maxTotal,
                                          String entityType, String entityName) {
-        IamErrors.requireName(name, "policyName");
+        IamNames.requireName(name, "policyName");
         PolicyDocuments.validate(document, PolicyParser.Kind.IDENTITY);
         Map<String, String> updated = new LinkedHashMap<>(current);
         updated.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
         updated.put(name, document);
         int total = updated.values().stream().mapToInt(PolicyDocuments::size).sum();
         if (total > maxTotal) {
-            throw IamErrors.limitExceeded("Maximum policy size of " + maxTotal + " bytes exceeded for " + entityType + " "
+            throw IamErrors.LIMIT_EXCEEDED.exception("Maximum policy size of " + maxTotal + " bytes exceeded for " + entityType + " "
                     + entityName);
         }
         return updated;
@@ -37,7 +37,7 @@ final class PolicyAttachments {
     /** The inline policy {@code name}; its actual spelling may differ in case. */
     static Map.Entry<String, String> inline(Map<String, String> current, String name, String entityType) {
         return current.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> IamErrors.noSuchEntity("The " + entityType + " policy with name " + name
+                .orElseThrow(() -> IamErrors.NO_SUCH_ENTITY.exception("The " + entityType + " policy with name " + name
                         + " cannot be found."));
     }
 
@@ -51,11 +51,11 @@ final class PolicyAttachments {
     /** The managed policy an Attach call names, if it exists and this account may attach it. */
     static ManagedPolicy attachable(IamRecords iam, String accountId, String arn) {
         if (!arn.startsWith("arn:")) {
-            throw IamErrors.invalidInput("ARN " + arn + " is not valid.");
+            throw IamErrors.INVALID_INPUT.exception("ARN " + arn + " is not valid.");
         }
         return iam.managedPolicy(arn)
                 .filter(p -> p.awsManaged() || p.accountId().equals(accountId))
-                .orElseThrow(() -> IamErrors.noSuchEntity("Policy " + arn + " does not exist or is not attachable."));
+                .orElseThrow(() -> IamErrors.NO_SUCH_ENTITY.exception("Policy " + arn + " does not exist or is not attachable."));
     }
 
     static List<String> attach(List<String> current, String arn, String quotaName) {
@@ -63,7 +63,7 @@ final class PolicyAttachments {
             return current;
         }
         if (current.size() >= MAX_ATTACHED) {
-            throw IamErrors.limitExceeded("Cannot exceed quota for " + quotaName + ": " + MAX_ATTACHED);
+            throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for " + quotaName + ": " + MAX_ATTACHED);
         }
         List<String> updated = new ArrayList<>(current);
         updated.add(arn);
@@ -72,7 +72,7 @@ final class PolicyAttachments {
 
     static List<String> detach(List<String> current, String arn) {
         if (!current.contains(arn)) {
-            throw IamErrors.noSuchEntity("Policy " + arn + " was not found.");
+            throw IamErrors.policyNotFound(arn);
         }
         List<String> updated = new ArrayList<>(current);
         updated.remove(arn);

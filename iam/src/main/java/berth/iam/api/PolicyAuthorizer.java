@@ -3,7 +3,6 @@ package berth.iam.api;
 import berth.aws.Authorizer;
 import berth.aws.Caller;
 import berth.aws.ServiceModel;
-import berth.iam.RequestResources;
 import berth.iam.core.AccessRequest;
 import berth.iam.core.Decision;
 import berth.iam.core.MalformedPolicyException;
@@ -47,8 +46,7 @@ public final class PolicyAuthorizer implements Authorizer {
         }
         Optional<PrincipalPolicies.Principal> principal = principals.of(caller.identity(), caller.accessKeyId());
         RequestContextKeys context = CallerContext.keys(caller, principal, clock.instant()).build();
-        RequestResources.Scope scope = new RequestResources.Scope(caller.accountId(), caller.region(), caller.identity().arn());
-        for (String resource : resources.resources(action, request, scope)) {
+        for (String resource : resources.resources(action, request, caller)) {
             Optional<PolicyDocument> resourcePolicy = resources.policyOf(resource).flatMap(PolicyAuthorizer::parsed);
             Decision decision = principal
                     .map(p -> PolicyEvaluator.evaluate(new AccessRequest(action, resource, context), p.policies(),

@@ -23,7 +23,7 @@ final class PolicyDocuments {
         try {
             return PolicyParser.parse(text, kind);
         } catch (MalformedPolicyException e) {
-            throw IamErrors.malformedPolicy(e.getMessage());
+            throw IamErrors.MALFORMED_POLICY_DOCUMENT.exception(e.getMessage());
         }
     }
 
@@ -34,7 +34,7 @@ final class PolicyDocuments {
     static PolicyDocument validateTrust(String text, String accountId, IamRecords iam) {
         PolicyDocument document = validate(text, PolicyParser.Kind.TRUST);
         if (size(text) > TRUST_POLICY_MAX) {
-            throw IamErrors.limitExceeded("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_MAX);
+            throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_MAX);
         }
         for (PolicyDocument.Statement statement : document.statements()) {
             for (String principal : statement.principals().aws()) {
@@ -45,7 +45,7 @@ final class PolicyDocuments {
                         .map(n -> iam.role(accountId, n.name()).filter(r -> r.value().arn().equals(principal)).isPresent())
                         .orElse(true);
                 if (!exists) {
-                    throw IamErrors.malformedPolicy(PolicyParser.invalidPrincipal("AWS", principal));
+                    throw IamErrors.MALFORMED_POLICY_DOCUMENT.exception(PolicyParser.invalidPrincipal("AWS", principal));
                 }
             }
         }

@@ -3,7 +3,7 @@ package berth.iam.api;
 import berth.aws.RequestContext;
 import berth.iam.core.ManagedPolicy;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import software.amazon.awssdk.services.iam.model.CreatePolicyVersionRequest;
 import software.amazon.awssdk.services.iam.model.CreatePolicyVersionResponse;
 import software.amazon.awssdk.services.iam.model.DeletePolicyVersionRequest;
@@ -63,7 +63,7 @@ final class PolicyVersionApi {
         ManagedPolicy updated = Conflicts.retry(() -> {
             Versioned<ManagedPolicy> policy = policies.own(request.policyArn(), ctx, "modify");
             if (policy.value().versions().size() >= ManagedPolicy.MAX_VERSIONS) {
-                throw IamErrors.limitExceeded("A managed policy can have up to " + ManagedPolicy.MAX_VERSIONS
+                throw IamErrors.LIMIT_EXCEEDED.exception("A managed policy can have up to " + ManagedPolicy.MAX_VERSIONS
                         + " versions. Before you create a new version, you must delete an existing version.");
             }
             ManagedPolicy next = policy.value().withNewVersion(request.policyDocument(), clock.instant(), asDefault);
@@ -80,7 +80,7 @@ final class PolicyVersionApi {
             Versioned<ManagedPolicy> policy = policies.own(request.policyArn(), ctx, "modify");
             ManagedPolicy.Version version = version(policy.value(), request.versionId());
             if (version.versionId().equals(policy.value().defaultVersionId())) {
-                throw IamErrors.deleteConflict("Cannot delete the default version of a policy.");
+                throw IamErrors.DELETE_CONFLICT.exception("Cannot delete the default version of a policy.");
             }
             iam.putPolicy(policy.value().withoutVersion(version.versionId()), policy.version());
             return policy;
@@ -101,7 +101,7 @@ final class PolicyVersionApi {
     }
 
     private static ManagedPolicy.Version version(ManagedPolicy policy, String versionId) {
-        return policy.version(versionId).orElseThrow(() -> IamErrors.noSuchEntity(
+        return policy.version(versionId).orElseThrow(() -> IamErrors.NO_SUCH_ENTITY.exception(
                 "Policy " + policy.arn() + " version " + versionId + " does not exist or is not attachable."));
     }
 

@@ -1,10 +1,12 @@
 package berth.iam.api;
 
+import berth.aws.Caller;
+import berth.aws.Scope;
 import berth.iam.RequestFields;
 import berth.iam.RequestResources;
 import berth.iam.core.IamArns;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import software.amazon.awssdk.core.SdkPojo;
 
 import java.util.List;
@@ -40,36 +42,37 @@ public final class ResourceTable implements RequestResources {
     private final Map<String, PolicySource> policies = new ConcurrentHashMap<>();
 
     public ResourceTable(IamRecords iam) {
-        ROLE_ACTIONS.forEach(op -> register("iam:" + op, (request, scope) ->
-                RequestFields.string(request, "RoleName").map(name -> List.of(roleArn(iam, scope.accountId(), name))).orElse(List.of())));
-        register("iam:CreateRole", (request, scope) -> List.of(IamArns.role(scope.accountId(),
+        ROLE_ACTIONS.forEach(op -> register("iam:" + op, (request, caller) ->
+                RequestFields.string(request, "RoleName").map(name -> List.of(roleArn(iam, caller.accountId(), name)))
+                        .orElse(List.of())));
+        register("iam:CreateRole", (request, caller) -> List.of(IamArns.role(caller.accountId(),
                 RequestFields.string(request, "Path").orElse("/"), RequestFields.string(request, "RoleName").orElse(""))));
-        USER_ACTIONS.forEach(op -> register("iam:" + op, (request, scope) ->
-                RequestFields.string(request, "UserName").map(name -> List.of(userArn(iam, scope.accountId(), name)))
-                        .orElse(List.of(scope.callerArn()))));
-        register("iam:CreateUser", (request, scope) -> List.of(IamArns.user(scope.accountId(),
+        USER_ACTIONS.forEach(op -> register("iam:" + op, (request, caller) ->
+                RequestFields.string(request, "UserName").map(name -> List.of(userArn(iam, caller.accountId(), name)))
+                        .orElse(List.of(caller.identity().arn()))));
+        register("iam:CreateUser", (request, caller) -> List.of(IamArns.user(caller.accountId(),
                 RequestFields.string(request, "Path").orElse("/"), RequestFields.string(request, "UserName").orElse(""))));
-        POLICY_ACTIONS.forEach(op -> register("iam:" + op, (request, scope) ->
+        POLICY_ACTIONS.forEach(op -> register("iam:" + op, (request, caller) ->
                 RequestFields.string(request, "PolicyArn").map(List::of).orElse(List.of())));
-        register("iam:CreatePolicy", (request, scope) -> List.of(IamArns.policy(scope.accountId(),
+        register("iam:CreatePolicy", (request, caller) -> List.of(IamArns.policy(caller.accountId(),
                 RequestFields.string(request, "Path").orElse("/"), RequestFields.string(request, "PolicyName").orElse(""))));
-        INSTANCE_PROFILE_ACTIONS.forEach(op -> register("iam:" + op, (request, scope) ->
+        INSTANCE_PROFILE_ACTIONS.forEach(op -> register("iam:" + op, (request, caller) ->
                 RequestFields.string(request, "InstanceProfileName")
-                        .map(name -> List.of(instanceProfileArn(iam, scope.accountId(), name))).orElse(List.of())));
-        register("iam:CreateInstanceProfile", (request, scope) -> List.of(IamArns.instanceProfile(scope.accountId(),
+                        .map(name -> List.of(instanceProfileArn(iam, caller.accountId(), name))).orElse(List.of())));
+        register("iam:CreateInstanceProfile", (request, caller) -> List.of(IamArns.instanceProfile(caller.accountId(),
                 RequestFields.string(request, "Path").orElse("/"),
                 RequestFields.string(request, "InstanceProfileName").orElse(""))));
-        register("sts:AssumeRole", (request, scope) ->
+        register("sts:AssumeRole", (request, caller) ->
                 RequestFields.string(request, "RoleArn").map(List::of).orElse(List.of()));
-        register("ecs:CreateCluster", (request, scope) ->
-                List.of(clusterArn(RequestFields.string(request, "clusterName").orElse("default"), scope)));
-        register("ecs:DescribeClusters", (request, scope) -> {
+        register("ecs:CreateCluster", (request, caller) ->
+                List.of(clusterArn(RequestFields.string(request, "clusterName").orElse("default"), caller.scope())));
+        register("ecs:DescribeClusters", (request, caller) -> {
             List<String> clusters = RequestFields.strings(request, "clusters");
             return (clusters.isEmpty() ? List.of("default") : clusters).stream()
-                    .map(c -> clusterArn(c, scope)).toList();
+                    .map(c -> clusterArn(c, caller.scope())).toList();
         });
-        CLUSTER_ACTIONS.forEach(op -> register("ecs:" + op, (request, scope) ->
-                List.of(clusterArn(RequestFields.string(request, "cluster").orElse("default"), scope))));
+        CLUSTER_ACTIONS.forEach(op -> register("ecs:" + op, (request, caller) ->
+                List.of(clusterArn(RequestFields.string(request, "cluster").orElse("default"), caller.scope()))));
     }
 
     @Override
@@ -93,12 +96,12 @@ public final class ResourceTable implements RequestResources {
     }
 
     /** The resources {@code action} acts on; {@code *} when the table has no entry or the request names none. */
-    public List<String> resources(String action, SdkPojo request, Scope scope) {
+    public List<String> resources(String action, SdkPojo request, Caller caller) {
         Extractor extractor = extractors.get(action.toLowerCase(Locale.ROOT));
         if (extractor == null) {
             return List.of("*");
         }
-        List<String> resources = extractor.resources(request, scope);
+        List<String> resources = extractor.resources(request, caller);
         return resources.isEmpty() ? List.of("*") : resources;
     }
 
@@ -116,7 +119,6 @@ public final class ResourceTable implements RequestResources {
     }
 
     private static String clusterArn(String nameOrArn, Scope scope) {
-        return nameOrArn.startsWith("arn:") ? nameOrArn
-                : "arn:aws:ecs:" + scope.region() + ":" + scope.accountId() + ":cluster/" + nameOrArn;
+        return nameOrArn.startsWith("arn:") ? nameOrArn : scope.arn("ecs", "cluster/" + nameOrArn);
     }
 }

@@ -4,7 +4,7 @@ import berth.aws.RequestContext;
 import berth.iam.core.IamIds;
 import berth.iam.core.Role;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.CreateRoleResponse;
@@ -43,8 +43,8 @@ final class RoleApi {
     }
 
     CreateRoleResponse create(CreateRoleRequest request, RequestContext ctx) {
-        String name = IamErrors.requireName(request.roleName(), "roleName");
-        String path = IamErrors.requirePath(request.path(), "path");
+        String name = IamNames.requireName(request.roleName(), "roleName");
+        String path = IamNames.requirePath(request.path(), "path");
         PolicyDocuments.validateTrust(request.assumeRolePolicyDocument(), ctx.accountId(), iam);
         String boundary = PermissionsBoundaryApi.boundary(iam, ctx.accountId(), request.permissionsBoundary());
         Map<String, String> tags = IamShapes.tags(request.tags());
@@ -53,7 +53,7 @@ final class RoleApi {
                 request.description() == null ? "" : request.description(), maxSession, tags, Map.of(), List.of(), boundary);
         Conflicts.retry(() -> {
             if (iam.role(ctx.accountId(), name).isPresent()) {
-                throw IamErrors.alreadyExists("Role with name " + name + " already exists.");
+                throw IamErrors.ENTITY_ALREADY_EXISTS.exception("Role with name " + name + " already exists.");
             }
             iam.putRole(role, Store.ABSENT);
             return role;
@@ -73,13 +73,13 @@ final class RoleApi {
         Conflicts.retry(() -> {
             Versioned<Role> role = find(ctx.accountId(), request.roleName());
             if (!role.value().inlinePolicies().isEmpty()) {
-                throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+                throw IamErrors.cannotDeleteBefore("delete policies");
             }
             if (!role.value().attachedPolicyArns().isEmpty()) {
-                throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
+                throw IamErrors.cannotDeleteBefore("detach all policies");
             }
             if (iam.instanceProfiles(ctx.accountId()).stream().anyMatch(p -> p.holds(role.value().name()))) {
-                throw IamErrors.deleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+                throw IamErrors.cannotDeleteBefore("remove roles from instance profile");
             }
             iam.deleteRole(role.value(), role.version());
             return role;
@@ -136,6 +136,6 @@ final class RoleApi {
 
     Versioned<Role> find(String accountId, String name) {
         return iam.role(accountId, name)
-                .orElseThrow(() -> IamErrors.noSuchEntity("The role with name " + name + " cannot be found."));
+                .orElseThrow(() -> IamErrors.NO_SUCH_ENTITY.exception("The role with name " + name + " cannot be found."));
     }
 }

@@ -4,7 +4,7 @@ import berth.aws.RequestContext;
 import berth.iam.core.ManagedPolicy;
 import berth.iam.core.Role;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.AttachRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;

@@ -7,7 +7,7 @@ import berth.iam.core.ManagedPolicy;
 import berth.iam.core.Role;
 import berth.iam.core.User;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import software.amazon.awssdk.services.iam.model.ListInstanceProfileTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListInstanceProfileTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListPolicyTagsRequest;
@@ -169,7 +169,7 @@ final class TagApi {
     private static Map<String, String> tagged(Map<String, String> current, Map<String, String> added, String quotaName) {
         Map<String, String> merged = IamTags.merged(current, added);
         if (merged.size() > IamTags.MAX_TAGS) {
-            throw IamErrors.limitExceeded("Cannot exceed quota for " + quotaName + ": " + IamTags.MAX_TAGS);
+            throw IamErrors.LIMIT_EXCEEDED.exception("Cannot exceed quota for " + quotaName + ": " + IamTags.MAX_TAGS);
         }
         return merged;
     }

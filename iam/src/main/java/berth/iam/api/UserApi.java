@@ -5,7 +5,7 @@ import berth.iam.core.IamArns;
 import berth.iam.core.IamIds;
 import berth.iam.core.User;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import software.amazon.awssdk.services.iam.model.CreateUserRequest;
 import software.amazon.awssdk.services.iam.model.CreateUserResponse;
@@ -44,14 +44,14 @@ final class UserApi {
     }
 
     CreateUserResponse create(CreateUserRequest request, RequestContext ctx) {
-        String name = IamErrors.requireName(request.userName(), "userName");
-        String path = IamErrors.requirePath(request.path(), "path");
+        String name = IamNames.requireName(request.userName(), "userName");
+        String path = IamNames.requirePath(request.path(), "path");
         String boundary = PermissionsBoundaryApi.boundary(iam, ctx.accountId(), request.permissionsBoundary());
         User user = new User(ctx.accountId(), name, path, ids.userId(), clock.instant(), IamShapes.tags(request.tags()),
                 Map.of(), List.of(), List.of(), boundary);
         Conflicts.retry(() -> {
             if (iam.user(ctx.accountId(), name).isPresent()) {
-                throw IamErrors.alreadyExists("User with name " + name + " already exists.");
+                throw IamErrors.ENTITY_ALREADY_EXISTS.exception("User with name " + name + " already exists.");
             }
             iam.putUser(user, Store.ABSENT, List.of());
             return user;
@@ -74,8 +74,8 @@ final class UserApi {
 
     /** A new name or path for a user; its id, keys and policies stay with it. */
     UpdateUserResponse update(UpdateUserRequest request, RequestContext ctx) {
-        String newName = request.newUserName() == null ? null : IamErrors.requireName(request.newUserName(), "newUserName");
-        String newPath = request.newPath() == null ? null : IamErrors.requirePath(request.newPath(), "newPath");
+        String newName = request.newUserName() == null ? null : IamNames.requireName(request.newUserName(), "newUserName");
+        String newPath = request.newPath() == null ? null : IamNames.requirePath(request.newPath(), "newPath");
         User renamed = Conflicts.retry(() -> {
             Versioned<User> user = find(ctx.accountId(), request.userName());
             User after = user.value().renamed(newName == null ? user.value().name() : newName,
@@ -83,7 +83,7 @@ final class UserApi {
             boolean sameKey = IamRecords.key(ctx.accountId(), after.name())
                     .equals(IamRecords.key(ctx.accountId(), user.value().name()));
             if (!sameKey && iam.user(ctx.accountId(), after.name()).isPresent()) {
-                throw IamErrors.alreadyExists("User with name " + after.name() + " already exists.");
+                throw IamErrors.ENTITY_ALREADY_EXISTS.exception("User with name " + after.name() + " already exists.");
             }
             iam.renameUser(user.value(), user.version(), after);
             return after;
@@ -102,13 +102,13 @@ final class UserApi {
         Conflicts.retry(() -> {
             Versioned<User> user = find(ctx.accountId(), request.userName());
             if (!user.value().accessKeys().isEmpty()) {
-                throw IamErrors.deleteConflict("Cannot delete entity, must delete access keys first.");
+                throw IamErrors.cannotDeleteBefore("delete access keys");
             }
             if (!user.value().inlinePolicies().isEmpty()) {
-                throw IamErrors.deleteConflict("Cannot delete entity, must delete policies first.");
+                throw IamErrors.cannotDeleteBefore("delete policies");
             }
             if (!user.value().attachedPolicyArns().isEmpty()) {
-                throw IamErrors.deleteConflict("Cannot delete entity, must detach all policies first.");
+                throw IamErrors.cannotDeleteBefore("detach all policies");
             }
             iam.deleteUser(user.value(), user.version());
             return user;
@@ -131,7 +131,7 @@ final class UserApi {
 
     Versioned<User> find(String accountId, String name) {
         return iam.user(accountId, name)
-                .orElseThrow(() -> IamErrors.noSuchEntity("The user with name " + name + " cannot be found."));
+                .orElseThrow(() -> IamErrors.NO_SUCH_ENTITY.exception("The user with name " + name + " cannot be found."));
     }
 
     /** The named user, or without a name the user who signed the request. */

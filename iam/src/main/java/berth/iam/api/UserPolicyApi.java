@@ -4,7 +4,7 @@ import berth.aws.RequestContext;
 import berth.iam.core.ManagedPolicy;
 import berth.iam.core.User;
 import berth.iam.state.IamRecords;
-import berth.iam.state.Versioned;
+import berth.platform.RecordTable.Versioned;
 import software.amazon.awssdk.services.iam.model.AttachUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.AttachUserPolicyResponse;
 import software.amazon.awssdk.services.iam.model.DeleteUserPolicyRequest;

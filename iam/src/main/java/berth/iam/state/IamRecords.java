@@ -6,9 +6,10 @@ import berth.iam.core.InstanceProfile;
 import berth.iam.core.ManagedPolicy;
 import berth.iam.core.Role;
 import berth.iam.core.User;
+import berth.platform.RecordJson;
 import berth.platform.RecordTable;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
-import berth.store.StoredRecord;
 import berth.store.Write;
 
 import java.util.ArrayList;
@@ -32,41 +33,49 @@ public final class IamRecords {
 
     private final Store store;
     private final Runnable changed;
+    private final RecordTable<Role> roles;
+    private final RecordTable<User> users;
+    private final RecordTable<ManagedPolicy> policies;
     private final RecordTable<InstanceProfile> profiles;
+    private final RecordTable<KeyOwner> keyOwners;
 
     /** @param changed called after every commit, so caches of this process never serve what was replaced */
     public IamRecords(Store store, Runnable changed) {
         this.store = store;
         this.changed = changed;
+        this.roles = new RecordTable<>(store, ROLE, Role.class, r -> key(r.accountId(), r.name()));
+        this.users = new RecordTable<>(store, USER, User.class, u -> key(u.accountId(), u.name()));
+        this.policies = new RecordTable<>(store, POLICY, ManagedPolicy.class, p -> key(p.accountId(), p.name()));
         this.profiles = new RecordTable<>(store, INSTANCE_PROFILE, InstanceProfile.class, p -> key(p.accountId(), p.name()));
+        this.keyOwners = RecordTable.keyedByOwner(store, ACCESS_KEY, RecordJson.STANDARD.codec(KeyOwner.class));
     }
 
     /** Who owns an access key. */
     public record KeyOwner(String accountId, String userName) {}
 
     public Optional<Versioned<Role>> role(String accountId, String name) {
-        return store.get(ROLE, key(accountId, name)).map(r -> new Versioned<>(Json.read(r.value(), Role.class), r.version()));
+        return roles.find(key(accountId, name));
     }
 
     /** The account's roles in key order (name, case-insensitively). */
     public List<Role> roles(String accountId) {
-        return store.list(ROLE, accountId + "/").stream().map(r -> Json.read(r.value(), Role.class)).toList();
+        return roles.list(accountPrefix(accountId));
     }
 
     public void putRole(Role role, long expectedVersion) {
-        commit(List.of(Write.put(ROLE, key(role.accountId(), role.name()), Json.write(role), expectedVersion)));
+        commit(List.of(roles.put(role, expectedVersion)));
     }
 
     public void deleteRole(Role role, long expectedVersion) {
-        commit(List.of(Write.delete(ROLE, key(role.accountId(), role.name()), expectedVersion)));
+        commit(List.of(roles.delete(roles.keyOf(role), expectedVersion)));
     }
 
     public Optional<Versioned<User>> user(String accountId, String name) {
-        return store.get(USER, key(accountId, name)).map(r -> new Versioned<>(Json.read(r.value(), User.class), r.version()));
+        return users.find(key(accountId, name));
     }
 
     public List<User> users(String accountId) {
-        return store.list(USER, accountId + "/").stream().map(r -> Json.read(r.value(), User.class)).toList();
+        return users.list(accountPrefix(accountId));
     }
 
     /**
@@ -75,17 +84,17 @@ public final class IamRecords {
      */
     public void putUser(User user, long expectedVersion, List<User.AccessKey> keysBefore) {
         List<Write> writes = new ArrayList<>();
-        writes.add(Write.put(USER, key(user.accountId(), user.name()), Json.write(user), expectedVersion));
+        writes.add(users.put(user, expectedVersion));
         List<String> after = user.accessKeys().stream().map(User.AccessKey::accessKeyId).toList();
         List<String> before = keysBefore.stream().map(User.AccessKey::accessKeyId).toList();
         for (String id : after) {
             if (!before.contains(id)) {
-                writes.add(Write.put(ACCESS_KEY, id, Json.write(new KeyOwner(user.accountId(), user.name())), Store.ABSENT));
+                writes.add(keyOwners.put(id, new KeyOwner(user.accountId(), user.name()), Store.ABSENT));
             }
         }
         for (String id : before) {
             if (!after.contains(id)) {
-                writes.add(Write.delete(ACCESS_KEY, id, Store.ANY));
+                writes.add(keyOwners.delete(id, Store.ANY));
             }
         }
         commit(writes);
@@ -96,56 +105,53 @@ public final class IamRecords {
      * one must not exist yet, and the index records of its keys name the new owner, in one commit.
      */
     public void renameUser(User before, long expectedVersion, User after) {
-        if (key(before.accountId(), before.name()).equals(key(after.accountId(), after.name()))) {
+        if (users.keyOf(before).equals(users.keyOf(after))) {
             putUser(after, expectedVersion, before.accessKeys());
             return;
         }
         List<Write> writes = new ArrayList<>();
-        writes.add(Write.delete(USER, key(before.accountId(), before.name()), expectedVersion));
-        writes.add(Write.put(USER, key(after.accountId(), after.name()), Json.write(after), Store.ABSENT));
+        writes.add(users.delete(users.keyOf(before), expectedVersion));
+        writes.add(users.put(after, Store.ABSENT));
         for (User.AccessKey accessKey : after.accessKeys()) {
-            writes.add(Write.put(ACCESS_KEY, accessKey.accessKeyId(),
-                    Json.write(new KeyOwner(after.accountId(), after.name())), Store.ANY));
+            writes.add(keyOwners.put(accessKey.accessKeyId(), new KeyOwner(after.accountId(), after.name()), Store.ANY));
         }
         commit(writes);
     }
 
     public void deleteUser(User user, long expectedVersion) {
         List<Write> writes = new ArrayList<>();
-        writes.add(Write.delete(USER, key(user.accountId(), user.name()), expectedVersion));
-        user.accessKeys().forEach(k -> writes.add(Write.delete(ACCESS_KEY, k.accessKeyId(), Store.ANY)));
+        writes.add(users.delete(users.keyOf(user), expectedVersion));
+        user.accessKeys().forEach(k -> writes.add(keyOwners.delete(k.accessKeyId(), Store.ANY)));
         commit(writes);
     }
 
     public Optional<KeyOwner> keyOwner(String accessKeyId) {
-        return store.get(ACCESS_KEY, accessKeyId).map(r -> Json.read(r.value(), KeyOwner.class));
+        return keyOwners.find(accessKeyId).map(Versioned::value);
     }
 
     public Optional<Versioned<ManagedPolicy>> policy(String accountId, String name) {
-        return store.get(POLICY, key(accountId, name))
-                .map(r -> new Versioned<>(Json.read(r.value(), ManagedPolicy.class), r.version()));
+        return policies.find(key(accountId, name));
     }
 
     public List<ManagedPolicy> policies(String accountId) {
-        return store.list(POLICY, accountId + "/").stream().map(StoredRecord::value)
-                .map(v -> Json.read(v, ManagedPolicy.class)).toList();
+        return policies.list(accountPrefix(accountId));
     }
 
     public void putPolicy(ManagedPolicy policy, long expectedVersion) {
-        commit(List.of(Write.put(POLICY, key(policy.accountId(), policy.name()), Json.write(policy), expectedVersion)));
+        commit(List.of(policies.put(policy, expectedVersion)));
     }
 
     public void deletePolicy(ManagedPolicy policy, long expectedVersion) {
-        commit(List.of(Write.delete(POLICY, key(policy.accountId(), policy.name()), expectedVersion)));
+        commit(List.of(policies.delete(policies.keyOf(policy), expectedVersion)));
     }
 
     public Optional<Versioned<InstanceProfile>> instanceProfile(String accountId, String name) {
-        return profiles.find(key(accountId, name)).map(v -> new Versioned<>(v.value(), v.version()));
+        return profiles.find(key(accountId, name));
     }
 
     /** The account's instance profiles in key order (name, case-insensitively). */
     public List<InstanceProfile> instanceProfiles(String accountId) {
-        return profiles.list(accountId + "/");
+        return profiles.list(accountPrefix(accountId));
     }
 
     public void putInstanceProfile(InstanceProfile profile, long expectedVersion) {
@@ -157,8 +163,7 @@ public final class IamRecords {
      * commit: a DeleteRole that read the role before cannot then succeed beside the new holder.
      */
     public void putInstanceProfileHolding(InstanceProfile profile, long expectedVersion, Versioned<Role> role) {
-        commit(List.of(profiles.put(profile, expectedVersion),
-                Write.put(ROLE, key(role.value().accountId(), role.value().name()), Json.write(role.value()), role.version())));
+        commit(List.of(profiles.put(profile, expectedVersion), roles.put(role.value(), role.version())));
     }
 
     public void deleteInstanceProfile(InstanceProfile profile, long expectedVersion) {
@@ -178,7 +183,12 @@ public final class IamRecords {
 
     /** The key of an entity: IAM names are unique per account regardless of case. */
     public static String key(String accountId, String name) {
-        return accountId + "/" + name.toLowerCase(Locale.ROOT);
+        return accountPrefix(accountId) + name.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code account/}: the prefix of one account's entities (IAM's records have no region). */
+    private static String accountPrefix(String accountId) {
+        return accountId + "/";
     }
 
     private void commit(List<Write> writes) {

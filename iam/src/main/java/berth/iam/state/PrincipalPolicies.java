@@ -9,6 +9,7 @@ import berth.iam.core.PolicySet;
 import berth.iam.core.Role;
 import berth.iam.core.RoleSession;
 import berth.iam.core.User;
+import berth.platform.RecordTable.Versioned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

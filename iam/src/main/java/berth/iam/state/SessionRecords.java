@@ -1,8 +1,9 @@
 package berth.iam.state;
 
 import berth.iam.core.RoleSession;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.StoredRecord;
+import berth.store.VersionConflict;
 import berth.store.Write;
 
 import java.time.Instant;
@@ -19,27 +20,28 @@ public final class SessionRecords {
 
     private final Store store;
     private final Runnable changed;
+    private final RecordTable<RoleSession> table;
 
     public SessionRecords(Store store, Runnable changed) {
         this.store = store;
         this.changed = changed;
+        this.table = new RecordTable<>(store, KIND, RoleSession.class, RoleSession::accessKeyId);
     }
 
     public void create(RoleSession session) {
-        store.put(KIND, session.accessKeyId(), Json.write(session), Store.ABSENT);
+        table.save(session, Store.ABSENT);
     }
 
     public Optional<RoleSession> find(String accessKeyId) {
-        return store.get(KIND, accessKeyId).map(r -> Json.read(r.value(), RoleSession.class));
+        return table.find(accessKeyId).map(RecordTable.Versioned::value);
     }
 
     /** Removes sessions that expired before {@code cutoff}; returns how many. */
     public int deleteExpiredBefore(Instant cutoff) {
         List<Write> deletes = new ArrayList<>();
-        for (StoredRecord record : store.list(KIND, "")) {
-            RoleSession session = Json.read(record.value(), RoleSession.class);
-            if (session.expiration().isBefore(cutoff)) {
-                deletes.add(Write.delete(KIND, record.key(), record.version()));
+        for (RecordTable.Keyed<RoleSession> stored : table.listKeyed("")) {
+            if (stored.value().expiration().isBefore(cutoff)) {
+                deletes.add(table.delete(stored.key(), stored.version()));
             }
             if (deletes.size() == 500) {
                 break;
@@ -50,7 +52,7 @@ public final class SessionRecords {
         }
         try {
             store.commit(deletes);
-        } catch (berth.store.VersionConflict conflict) {
+        } catch (VersionConflict conflict) {
             return 0;
         } finally {
             changed.run();

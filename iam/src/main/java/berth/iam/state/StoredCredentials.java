@@ -6,6 +6,7 @@ import berth.aws.SigningKey;
 import berth.iam.core.RoleSession;
 import berth.iam.core.User;
 
+import berth.platform.RecordTable.Versioned;
 import java.util.Optional;
 
 /**

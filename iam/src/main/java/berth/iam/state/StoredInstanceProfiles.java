@@ -5,6 +5,7 @@ import berth.iam.core.IamArns;
 import berth.iam.core.InstanceProfile;
 import berth.iam.core.Role;
 
+import berth.platform.RecordTable.Versioned;
 import java.util.Optional;
 
 /** {@link InstanceProfiles} read from the store: each profile with the current ARNs of the roles it holds. */

@@ -43,22 +43,22 @@ final class FilterEventsApi {
     FilterLogEventsResponse filter(FilterLogEventsRequest request, RequestContext ctx) {
         LogGroup group = lookup.require(request.logGroupName(), request.logGroupIdentifier(), ctx).value();
         if (request.hasLogStreamNames() && request.logStreamNamePrefix() != null) {
-            throw LogsErrors.invalidParameter("logStreamNames and logStreamNamePrefix are mutually exclusive parameters.");
+            throw LogsErrors.INVALID_PARAMETER.exception("logStreamNames and logStreamNamePrefix are mutually exclusive parameters.");
         }
         FilterPattern pattern;
         try {
             pattern = FilterPattern.parse(request.filterPattern());
         } catch (FilterPatternException e) {
-            throw LogsErrors.invalidParameter(e.getMessage());
+            throw LogsErrors.INVALID_PARAMETER.exception(e.getMessage());
         }
         Map<String, LogStream> streams = new TreeMap<>();
         if (request.hasLogStreamNames()) {
             for (String name : request.logStreamNames()) {
-                records.stream(ctx.accountId(), ctx.region(), group.name(), name).ifPresent(s -> streams.put(s.name(), s));
+                records.stream(ctx.scope(), group.name(), name).ifPresent(s -> streams.put(s.name(), s));
             }
         } else {
             String prefix = request.logStreamNamePrefix() == null ? "" : request.logStreamNamePrefix();
-            records.streams(ctx.accountId(), ctx.region(), group.name(), prefix).forEach(s -> streams.put(s.name(), s));
+            records.streams(ctx.scope(), group.name(), prefix).forEach(s -> streams.put(s.name(), s));
         }
         Optional<GroupSearch.Position> after = Optional.empty();
         if (request.nextToken() != null && !request.nextToken().isEmpty()) {
@@ -78,7 +78,7 @@ final class FilterEventsApi {
         try {
             result = GroupSearch.search(sources, new GroupSearch.Query(start, end, pattern, limit, after, SCAN_BUDGET));
         } catch (StreamClosedException deleted) {
-            throw LogsErrors.invalidParameter("A log stream was deleted during the search; retry the request.");
+            throw LogsErrors.INVALID_PARAMETER.exception("A log stream was deleted during the search; retry the request.");
         } catch (UncheckedIOException e) {
             throw LogsErrors.storageFailure(e.getCause());
         }

@@ -44,10 +44,10 @@ final class LogEventsApi {
 
     PutLogEventsResponse put(PutLogEventsRequest request, RequestContext ctx) {
         LogNames.streamNameProblem("logStreamName", request.logStreamName()).ifPresent(m -> {
-            throw LogsErrors.invalidParameter(m);
+            throw LogsErrors.INVALID_PARAMETER.exception(m);
         });
         LogGroup group = lookup.require(request.logGroupName(), ctx).value();
-        LogStream stream = records.stream(ctx.accountId(), ctx.region(), group.name(), request.logStreamName())
+        LogStream stream = records.stream(ctx.scope(), group.name(), request.logStreamName())
                 .orElseThrow(LogsErrors::streamNotFound);
         List<InputLogEvent> events = request.logEvents();
         int n = events.size();
@@ -62,7 +62,7 @@ final class LogEventsApi {
         }
         long now = clock.millis();
         IngestRules.Verdict verdict = IngestRules.judge(timestamps, sizes, now, group.retentionInDays());
-        if (verdict instanceof IngestRules.Refused refused) throw LogsErrors.invalidParameter(refused.message());
+        if (verdict instanceof IngestRules.Refused refused) throw LogsErrors.INVALID_PARAMETER.exception(refused.message());
         IngestRules.Admitted admitted = (IngestRules.Admitted) verdict;
         StreamLog log = storage.stream(stream.storageId());
         long stored;
@@ -88,9 +88,9 @@ final class LogEventsApi {
     GetLogEventsResponse get(GetLogEventsRequest request, RequestContext ctx) {
         LogGroup group = lookup.require(request.logGroupName(), request.logGroupIdentifier(), ctx).value();
         LogNames.streamNameProblem("logStreamName", request.logStreamName()).ifPresent(m -> {
-            throw LogsErrors.invalidParameter(m);
+            throw LogsErrors.INVALID_PARAMETER.exception(m);
         });
-        LogStream stream = records.stream(ctx.accountId(), ctx.region(), group.name(), request.logStreamName())
+        LogStream stream = records.stream(ctx.scope(), group.name(), request.logStreamName())
                 .orElseThrow(LogsErrors::streamNotFound);
         Optional<StreamToken> token = Optional.empty();
         if (request.nextToken() != null && !request.nextToken().isEmpty()) {

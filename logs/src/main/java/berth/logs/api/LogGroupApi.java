@@ -1,6 +1,7 @@
 package berth.logs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.logs.core.LogGroup;
 import berth.logs.core.LogNames;
@@ -52,26 +53,26 @@ final class LogGroupApi {
     CreateLogGroupResponse create(CreateLogGroupRequest request, RequestContext ctx) {
         String name = request.logGroupName();
         LogNames.groupNameProblem("logGroupName", name).ifPresent(m -> {
-            throw LogsErrors.invalidParameter(m);
+            throw LogsErrors.INVALID_PARAMETER.exception(m);
         });
         Map<String, String> tags = LogTags.validated(request.tags());
-        LogGroup group = new LogGroup(ctx.accountId(), ctx.region(), name, clock.millis(), 0, tags,
-                request.kmsKeyId() == null ? "" : request.kmsKeyId(),
+        Scope scope = ctx.scope();
+        LogGroup group = LogGroup.created(scope, name, clock.millis(), tags, request.kmsKeyId() == null ? "" : request.kmsKeyId(),
                 request.logGroupClassAsString() == null ? "STANDARD" : request.logGroupClassAsString(),
                 Boolean.TRUE.equals(request.deletionProtectionEnabled()));
         try {
             records.saveGroup(group, Store.ABSENT);
         } catch (VersionConflict exists) {
-            throw LogsErrors.groupExists();
+            throw LogsErrors.RESOURCE_ALREADY_EXISTS.exception("The specified log group already exists");
         }
-        LOG.info("log group created: {} (account {}, region {})", name, ctx.accountId(), ctx.region());
+        LOG.info("log group created: {} (account {}, region {})", name, scope.accountId(), scope.region());
         return CreateLogGroupResponse.builder().build();
     }
 
     DeleteLogGroupResponse delete(DeleteLogGroupRequest request, RequestContext ctx) {
         var group = lookup.require(request.logGroupName(), ctx);
         if (group.value().deletionProtection()) {
-            throw new berth.aws.AwsException(400, "ValidationException", "Log group " + group.value().name()
+            throw LogsErrors.VALIDATION.exception("Log group " + group.value().name()
                     + " has deletion protection enabled. Disable deletion protection before deleting the log group.");
         }
         List<LogStream> streams;
@@ -84,7 +85,7 @@ final class LogGroupApi {
             deleteEvents(stream);
         }
         LOG.info("log group deleted: {} with {} streams (account {}, region {})", group.value().name(), streams.size(),
-                ctx.accountId(), ctx.region());
+                group.value().accountId(), group.value().region());
         return DeleteLogGroupResponse.builder().build();
     }
 
@@ -101,16 +102,17 @@ final class LogGroupApi {
         String prefix = request.logGroupNamePrefix();
         String pattern = request.logGroupNamePattern();
         if (prefix != null && pattern != null) {
-            throw LogsErrors.invalidParameter("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
+            throw LogsErrors.INVALID_PARAMETER.exception(
+                    "LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.");
         }
         Set<String> wanted = request.hasLogGroupIdentifiers() ? Set.copyOf(request.logGroupIdentifiers().stream()
                 .map(id -> LogGroupLookup.nameOfIdentifier(id, ctx)).toList()) : Set.of();
         if (!wanted.isEmpty() && (prefix != null || pattern != null)) {
-            throw LogsErrors.invalidParameter("logGroupIdentifiers cannot be combined with a name prefix or pattern.");
+            throw LogsErrors.INVALID_PARAMETER.exception("logGroupIdentifiers cannot be combined with a name prefix or pattern.");
         }
         String groupClass = request.logGroupClassAsString();
         List<LogGroup> matching = new ArrayList<>();
-        for (LogGroup group : records.groups(ctx.accountId(), ctx.region())) {
+        for (LogGroup group : records.groups(ctx.scope())) {
             if (prefix != null && !group.name().startsWith(prefix)) continue;
             if (pattern != null && !group.name().contains(pattern)) continue;
             if (!wanted.isEmpty() && !wanted.contains(group.name())) continue;
@@ -125,7 +127,7 @@ final class LogGroupApi {
 
     private long storedBytes(LogGroup group) {
         long bytes = 0;
-        for (LogStream stream : records.streams(group.accountId(), group.region(), group.name(), "")) {
+        for (LogStream stream : records.streams(group)) {
             bytes += storage.stream(stream.storageId()).stats().storedBytes();
         }
         return bytes;
@@ -133,7 +135,7 @@ final class LogGroupApi {
 
     PutRetentionPolicyResponse putRetention(PutRetentionPolicyRequest request, RequestContext ctx) {
         int days = request.retentionInDays();
-        if (!Retention.valid(days)) throw LogsErrors.invalidParameter(Retention.invalidMessage(days));
+        if (!Retention.valid(days)) throw LogsErrors.INVALID_PARAMETER.exception(Retention.invalidMessage(days));
         update(request.logGroupName(), ctx, group -> group.withRetention(days));
         retentionChanged.run();
         return PutRetentionPolicyResponse.builder().build();
@@ -153,16 +155,8 @@ final class LogGroupApi {
 
     /** Applies {@code change} to the named group with compare-and-set, re-reading on conflict. */
     LogGroup update(String name, RequestContext ctx, java.util.function.UnaryOperator<LogGroup> change) {
-        for (int attempt = 0; ; attempt++) {
-            var group = lookup.require(name, ctx);
-            LogGroup changed = change.apply(group.value());
-            try {
-                records.saveGroup(changed, group.version());
-                return changed;
-            } catch (VersionConflict conflict) {
-                if (attempt > 10) throw conflict;
-            }
-        }
+        return records.updateGroup(ctx.scope(), LogGroupLookup.nameOf(name, null, ctx), change)
+                .orElseThrow(LogsErrors::groupNotFound);
     }
 
     static software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup toSdk(LogGroup group, long storedBytes) {

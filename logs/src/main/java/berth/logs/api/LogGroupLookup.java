@@ -4,6 +4,7 @@ import berth.aws.RequestContext;
 import berth.logs.core.LogArns;
 import berth.logs.core.LogGroup;
 import berth.logs.core.LogNames;
+import berth.platform.RecordTable.Versioned;
 import berth.logs.state.LogRecords;
 
 /** Finds the log group a request names, by {@code logGroupName} or {@code logGroupIdentifier} (a name or an ARN). */
@@ -14,12 +15,12 @@ final class LogGroupLookup {
         this.records = records;
     }
 
-    LogRecords.Versioned<LogGroup> require(String logGroupName, String logGroupIdentifier, RequestContext ctx) {
-        return records.group(ctx.accountId(), ctx.region(), nameOf(logGroupName, logGroupIdentifier, ctx))
+    Versioned<LogGroup> require(String logGroupName, String logGroupIdentifier, RequestContext ctx) {
+        return records.group(ctx.scope(), nameOf(logGroupName, logGroupIdentifier, ctx))
                 .orElseThrow(LogsErrors::groupNotFound);
     }
 
-    LogRecords.Versioned<LogGroup> require(String logGroupName, RequestContext ctx) {
+    Versioned<LogGroup> require(String logGroupName, RequestContext ctx) {
         return require(logGroupName, null, ctx);
     }
 
@@ -28,14 +29,14 @@ final class LogGroupLookup {
         boolean byName = logGroupName != null;
         boolean byIdentifier = logGroupIdentifier != null;
         if (byName && byIdentifier) {
-            throw LogsErrors.invalidParameter("LogGroup name and LogGroup ARN are mutually exclusive parameters.");
+            throw LogsErrors.INVALID_PARAMETER.exception("LogGroup name and LogGroup ARN are mutually exclusive parameters.");
         }
         if (!byName && !byIdentifier) {
-            throw LogsErrors.invalidParameter("Either logGroupName or logGroupIdentifier must be specified.");
+            throw LogsErrors.INVALID_PARAMETER.exception("Either logGroupName or logGroupIdentifier must be specified.");
         }
         if (byName) {
             LogNames.groupNameProblem("logGroupName", logGroupName).ifPresent(m -> {
-                throw LogsErrors.invalidParameter(m);
+                throw LogsErrors.INVALID_PARAMETER.exception(m);
             });
             return logGroupName;
         }
@@ -45,14 +46,14 @@ final class LogGroupLookup {
     static String nameOfIdentifier(String identifier, RequestContext ctx) {
         if (identifier.startsWith("arn:")) {
             LogArns.GroupRef ref = LogArns.parseGroup(identifier)
-                    .orElseThrow(() -> LogsErrors.invalidParameter("Invalid log group identifier: " + identifier));
-            if (!ref.accountId().equals(ctx.accountId()) || !ref.region().equals(ctx.region())) {
+                    .orElseThrow(() -> LogsErrors.INVALID_PARAMETER.exception("Invalid log group identifier: " + identifier));
+            if (!ref.scope().equals(ctx.scope())) {
                 throw LogsErrors.groupNotFound();
             }
             return ref.name();
         }
         LogNames.groupNameProblem("logGroupIdentifier", identifier).ifPresent(m -> {
-            throw LogsErrors.invalidParameter(m);
+            throw LogsErrors.INVALID_PARAMETER.exception(m);
         });
         return identifier;
     }

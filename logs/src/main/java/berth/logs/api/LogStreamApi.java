@@ -1,6 +1,7 @@
 package berth.logs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.PageToken;
 import berth.logs.core.LogGroup;
 import berth.logs.core.LogNames;
@@ -39,17 +40,17 @@ final class LogStreamApi {
 
     CreateLogStreamResponse create(CreateLogStreamRequest request, RequestContext ctx) {
         LogNames.streamNameProblem("logStreamName", request.logStreamName()).ifPresent(m -> {
-            throw LogsErrors.invalidParameter(m);
+            throw LogsErrors.INVALID_PARAMETER.exception(m);
         });
+        Scope scope = ctx.scope();
         for (int attempt = 0; ; attempt++) {
             var group = lookup.require(request.logGroupName(), ctx);
-            if (records.stream(ctx.accountId(), ctx.region(), group.value().name(), request.logStreamName()).isPresent()) {
-                throw LogsErrors.streamExists();
+            if (records.stream(scope, group.value().name(), request.logStreamName()).isPresent()) {
+                throw LogsErrors.RESOURCE_ALREADY_EXISTS.exception("The specified log stream already exists");
             }
-            LogStream stream = new LogStream(ctx.accountId(), ctx.region(), group.value().name(), request.logStreamName(),
-                    clock.millis(), LogStorage.newStorageId());
+            LogStream stream = LogStream.created(group.value(), request.logStreamName(), clock.millis(), LogStorage.newStorageId());
             try {
-                records.createStream(stream, group.version());
+                records.createStream(stream, group);
                 return CreateLogStreamResponse.builder().build();
             } catch (VersionConflict conflict) {
                 if (attempt > 20) throw conflict;
@@ -59,7 +60,7 @@ final class LogStreamApi {
 
     DeleteLogStreamResponse delete(DeleteLogStreamRequest request, RequestContext ctx) {
         LogGroup group = lookup.require(request.logGroupName(), ctx).value();
-        LogStream stream = records.stream(ctx.accountId(), ctx.region(), group.name(), request.logStreamName())
+        LogStream stream = records.stream(ctx.scope(), group.name(), request.logStreamName())
                 .orElseThrow(LogsErrors::streamNotFound);
         records.deleteStream(stream);
         groups.deleteEvents(stream);
@@ -75,12 +76,12 @@ final class LogStreamApi {
         boolean byTime = request.orderBy() == OrderBy.LAST_EVENT_TIME;
         String prefix = request.logStreamNamePrefix();
         if (byTime && prefix != null) {
-            throw LogsErrors.invalidParameter("Cannot order by LastEventTime with a logStreamNamePrefix.");
+            throw LogsErrors.INVALID_PARAMETER.exception("Cannot order by LastEventTime with a logStreamNamePrefix.");
         }
         boolean descending = Boolean.TRUE.equals(request.descending());
         int limit = request.limit() == null ? 50 : request.limit();
         List<Described> streams = new ArrayList<>();
-        for (LogStream stream : records.streams(ctx.accountId(), ctx.region(), group.name(), prefix == null ? "" : prefix)) {
+        for (LogStream stream : records.streams(ctx.scope(), group.name(), prefix == null ? "" : prefix)) {
             StreamStats stats = storage.stream(stream.storageId()).stats();
             streams.add(new Described(stream, stats, stats.lastEventTimestamp().orElse(0)));
         }

@@ -18,17 +18,17 @@ final class LogTags {
             String key = tag.getKey();
             String value = tag.getValue() == null ? "" : tag.getValue();
             if (!KEY.matcher(key).matches()) {
-                throw LogsErrors.invalidParameter("1 validation error detected: Value '" + key
+                throw LogsErrors.INVALID_PARAMETER.exception("1 validation error detected: Value '" + key
                         + "' at 'tags' failed to satisfy constraint: Map keys must satisfy constraint: "
                         + "[Member must satisfy regular expression pattern: " + KEY.pattern() + "]");
             }
             if (!VALUE.matcher(value).matches()) {
-                throw LogsErrors.invalidParameter("1 validation error detected: Value '" + value
+                throw LogsErrors.INVALID_PARAMETER.exception("1 validation error detected: Value '" + value
                         + "' at 'tags." + key + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
                         + VALUE.pattern());
             }
             if (key.startsWith("aws:")) {
-                throw LogsErrors.invalidParameter("Tag keys prefixed with 'aws:' are reserved for AWS use.");
+                throw LogsErrors.INVALID_PARAMETER.exception("Tag keys prefixed with 'aws:' are reserved for AWS use.");
             }
             out.put(key, value);
         }
@@ -40,7 +40,7 @@ final class LogTags {
         Map<String, String> out = new LinkedHashMap<>(existing);
         out.putAll(validated(added));
         if (out.size() > MAX_TAGS) {
-            throw new berth.aws.AwsException(400, "TooManyTagsException",
+            throw LogsErrors.TOO_MANY_TAGS.exception(
                     "A resource can have no more than " + MAX_TAGS + " tags.");
         }
         return out;

@@ -66,9 +66,9 @@ final class LogTagsApi {
 
     /** The group a tagging ARN names; only log groups of the caller's account and region carry tags here. */
     private static String groupOfArn(String arn, RequestContext ctx) {
-        LogArns.GroupRef ref = LogArns.parseGroup(arn).orElseThrow(() -> LogsErrors.invalidParameter(
+        LogArns.GroupRef ref = LogArns.parseGroup(arn).orElseThrow(() -> LogsErrors.INVALID_PARAMETER.exception(
                 "The specified resource ARN is not valid: " + arn));
-        if (!ref.accountId().equals(ctx.accountId()) || !ref.region().equals(ctx.region())) {
+        if (!ref.scope().equals(ctx.scope())) {
             throw LogsErrors.groupNotFound();
         }
         return ref.name();

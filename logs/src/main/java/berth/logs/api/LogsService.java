@@ -36,7 +36,8 @@ public final class LogsService extends DescribedService {
 
     /** @param retentionChanged called when a group's retention changes, so expired events go promptly */
     public LogsService(LogRecords records, LogStorage storage, Clock clock, Runnable retentionChanged) {
-        super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
+        super(MODEL, DESCRIPTION,
+                ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation(LogsErrors.INVALID_PARAMETER.code()));
         LogGroupApi groups = new LogGroupApi(records, storage, clock, retentionChanged);
         LogStreamApi streams = new LogStreamApi(records, storage, clock, groups);
         LogEventsApi events = new LogEventsApi(records, storage, clock);

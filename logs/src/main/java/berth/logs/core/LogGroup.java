@@ -1,5 +1,6 @@
 package berth.logs.core;
 
+import berth.aws.Scope;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,9 +18,20 @@ public record LogGroup(String accountId, String region, String name, long creati
         tags = Map.copyOf(tags);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     /** The ARN tagging and IAM use: {@code arn:aws:logs:region:account:log-group:NAME}. */
     public String arn() {
-        return LogArns.logGroup(accountId, region, name);
+        return LogArns.logGroup(scope(), name);
+    }
+
+    /** A group just created in {@code scope}: events never expire. */
+    public static LogGroup created(Scope scope, String name, long creationTime, Map<String, String> tags, String kmsKeyId,
+                                   String logGroupClass, boolean deletionProtection) {
+        return new LogGroup(scope.accountId(), scope.region(), name, creationTime, 0, tags, kmsKeyId, logGroupClass,
+                deletionProtection);
     }
 
     /** The ARN DescribeLogGroups reports in {@code arn}: the group's ARN followed by {@code :*}. */

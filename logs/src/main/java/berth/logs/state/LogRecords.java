@@ -1,17 +1,16 @@
 package berth.logs.state;
 
+import berth.aws.Scope;
 import berth.logs.core.LogGroup;
 import berth.logs.core.LogStream;
+import berth.platform.RecordTable;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
-import berth.store.StoredRecord;
 import berth.store.Write;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Log groups and streams in the store: kind {@code logs.group} keyed {@code account/region/group}, kind
@@ -22,115 +21,88 @@ import java.util.Optional;
 public final class LogRecords {
     public static final String GROUP_KIND = "logs.group";
     public static final String STREAM_KIND = "logs.stream";
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Parsed groups and streams kept for reuse while unchanged: PutLogEvents reads two per call. */
+    private static final int REUSED_READS = 10_000;
 
     private final Store store;
-    /** Parsed records by kind and key with the store version they were parsed at: PutLogEvents reads two per call. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Versioned<Object>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RecordTable<LogGroup> groups;
+    private final RecordTable<LogStream> streams;
 
     public LogRecords(Store store) {
         this.store = store;
+        this.groups = new RecordTable<>(store, GROUP_KIND, LogGroup.class, g -> groupKey(g.scope(), g.name()))
+                .reusingReads(REUSED_READS);
+        this.streams = new RecordTable<>(store, STREAM_KIND, LogStream.class,
+                s -> streamKey(s.scope(), s.groupName(), s.name())).reusingReads(REUSED_READS);
     }
 
-    /** The record parsed, reusing the last parse while its store version is unchanged. */
-    private <T> Versioned<T> parse(berth.store.StoredRecord record, Class<T> type) {
-        String cacheKey = record.kind() + "\u0000" + record.key();
-        Versioned<Object> cached = parsed.get(cacheKey);
-        if (cached != null && cached.version() == record.version()) {
-            return new Versioned<>(type.cast(cached.value()), record.version());
-        }
-        T value = read(record.value(), type);
-        if (parsed.size() > 10_000) parsed.clear();
-        parsed.put(cacheKey, new Versioned<>(value, record.version()));
-        return new Versioned<>(value, record.version());
-    }
-
-    /** A record with the version it was read at, for compare-and-set updates. */
-    public record Versioned<T>(T value, long version) {}
-
-    public Optional<Versioned<LogGroup>> group(String account, String region, String name) {
-        return store.get(GROUP_KIND, groupKey(account, region, name)).map(r -> parse(r, LogGroup.class));
+    public Optional<Versioned<LogGroup>> group(Scope scope, String name) {
+        return groups.find(groupKey(scope, name));
     }
 
     /** The groups of one account and region, by name. */
-    public List<LogGroup> groups(String account, String region) {
-        return store.list(GROUP_KIND, account + "/" + region + "/").stream()
-                .map(r -> read(r.value(), LogGroup.class)).toList();
+    public List<LogGroup> groups(Scope scope) {
+        return groups.list(scope.prefix());
     }
 
     /** Every group of every account and region, for the retention loop. */
     public List<LogGroup> allGroups() {
-        return store.list(GROUP_KIND, "").stream().map(r -> read(r.value(), LogGroup.class)).toList();
+        return groups.list("");
     }
 
     /** @throws berth.store.VersionConflict when the group exists (expected {@link Store#ABSENT}) or changed */
     public void saveGroup(LogGroup group, long expectedVersion) {
-        store.put(GROUP_KIND, groupKey(group.accountId(), group.region(), group.name()), write(group), expectedVersion);
+        groups.save(group, expectedVersion);
     }
 
-    public Optional<LogStream> stream(String account, String region, String group, String name) {
-        return store.get(STREAM_KIND, streamKey(account, region, group, name)).map(r -> parse(r, LogStream.class).value());
+    /** Applies {@code change} to the group with compare-and-set, re-reading on conflicts; empty when there is no such group. */
+    public Optional<LogGroup> updateGroup(Scope scope, String name, UnaryOperator<LogGroup> change) {
+        return groups.update(groupKey(scope, name), change);
+    }
+
+    public Optional<LogStream> stream(Scope scope, String group, String name) {
+        return streams.find(streamKey(scope, group, name)).map(Versioned::value);
     }
 
     /** A group's streams whose names start with {@code namePrefix}, by name. */
-    public List<LogStream> streams(String account, String region, String group, String namePrefix) {
-        return store.list(STREAM_KIND, streamKey(account, region, group, namePrefix)).stream()
-                .map(r -> read(r.value(), LogStream.class)).toList();
+    public List<LogStream> streams(Scope scope, String group, String namePrefix) {
+        return streams.list(streamKey(scope, group, namePrefix));
+    }
+
+    /** Every stream of the group, by name. */
+    public List<LogStream> streams(LogGroup group) {
+        return streams(group.scope(), group.name(), "");
     }
 
     /** Every stream of every group, for the sweep of files whose stream is gone. */
     public List<LogStream> allStreams() {
-        return store.list(STREAM_KIND, "").stream().map(r -> read(r.value(), LogStream.class)).toList();
+        return streams.list("");
     }
 
-    /** Creates a stream, provided its group is still the one read at {@code groupVersion}. */
-    public void createStream(LogStream stream, long groupVersion) {
-        String groupKey = groupKey(stream.accountId(), stream.region(), stream.groupName());
-        store.commit(List.of(
-                Write.put(GROUP_KIND, groupKey, store.get(GROUP_KIND, groupKey).map(StoredRecord::value).orElseThrow(),
-                        groupVersion),
-                Write.put(STREAM_KIND, streamKey(stream.accountId(), stream.region(), stream.groupName(), stream.name()),
-                        write(stream), Store.ABSENT)));
+    /** Creates a stream, provided its group is still the one read. */
+    public void createStream(LogStream stream, Versioned<LogGroup> group) {
+        store.commit(List.of(groups.put(group.value(), group.version()), streams.put(stream, Store.ABSENT)));
     }
 
     public void deleteStream(LogStream stream) {
-        store.delete(STREAM_KIND, streamKey(stream.accountId(), stream.region(), stream.groupName(), stream.name()), Store.ANY);
+        streams.remove(streams.keyOf(stream), Store.ANY);
     }
 
     /** Deletes a group and its streams at once; returns the streams, whose events the caller removes. */
     public List<LogStream> deleteGroup(LogGroup group, long expectedVersion) {
-        List<LogStream> streams = streams(group.accountId(), group.region(), group.name(), "");
+        List<LogStream> deleted = streams(group);
         List<Write> writes = new ArrayList<>();
-        writes.add(Write.delete(GROUP_KIND, groupKey(group.accountId(), group.region(), group.name()), expectedVersion));
-        for (LogStream stream : streams) {
-            writes.add(Write.delete(STREAM_KIND, streamKey(stream.accountId(), stream.region(), stream.groupName(),
-                    stream.name()), Store.ANY));
-        }
+        writes.add(groups.delete(groups.keyOf(group), expectedVersion));
+        for (LogStream stream : deleted) writes.add(streams.delete(streams.keyOf(stream), Store.ANY));
         store.commit(writes);
-        return streams;
+        return deleted;
     }
 
-    private static String groupKey(String account, String region, String name) {
-        return account + "/" + region + "/" + name;
+    private static String groupKey(Scope scope, String name) {
+        return scope.key(name);
     }
 
-    private static String streamKey(String account, String region, String group, String stream) {
-        return account + "/" + region + "/" + group + ":" + stream;
-    }
-
-    private static byte[] write(Object record) {
-        try {
-            return JSON.writeValueAsBytes(record);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static <T> T read(byte[] bytes, Class<T> type) {
-        try {
-            return JSON.readValue(bytes, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt " + type.getSimpleName() + " record", e);
-        }
+    private static String streamKey(Scope scope, String group, String stream) {
+        return scope.key(group + ":" + stream);
     }
 }

@@ -16,7 +16,7 @@ final class AuthApi {
 
     GetAuthorizationTokenResponse token(GetAuthorizationTokenRequest request, RequestContext ctx) {
         for (String registryId : request.registryIds()) Targets.registry(ctx, registryId);
-        RegistryTokens.Credentials credentials = tokens.issue(ctx.accountId(), ctx.region(), ctx.caller().identity().arn());
+        RegistryTokens.Credentials credentials = tokens.issue(ctx.scope(), ctx.caller().identity().arn());
         AuthorizationData data = AuthorizationData.builder()
                 .authorizationToken(credentials.authorizationToken())
                 .expiresAt(credentials.expiresAt())

@@ -30,7 +30,7 @@ public final class EcrService extends DescribedService {
      */
     public EcrService(RegistryRecords records, RegistrySettings settings, Images images, Layers layers, LifecycleRunner lifecycle,
                       HmacRegistryTokens tokens, Clock clock, Supplier<String> endpoint) {
-        super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
+        super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation(EcrErrors.INVALID_PARAMETER.code()));
         Supplier<String> host = () -> java.net.URI.create(endpoint.get()).getAuthority();
         Targets targets = new Targets(records, new RepositoryAccess(records));
         RegistryScanningApi scanning = new RegistryScanningApi(records, settings);

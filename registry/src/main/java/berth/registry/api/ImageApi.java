@@ -66,7 +66,7 @@ final class ImageApi {
         all.forEach(l -> byDigest.put(l.image().digest(), l));
         if (!request.imageIds().isEmpty()) {
             if (request.nextToken() != null || request.maxResults() != null) {
-                throw EcrErrors.invalidParameter("Invalid parameter: maxResults and nextToken cannot be used with imageIds");
+                throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter: maxResults and nextToken cannot be used with imageIds");
             }
             List<ImageDetail> details = new ArrayList<>();
             for (ImageIdentifier wanted : request.imageIds()) {
@@ -92,12 +92,12 @@ final class ImageApi {
         String tag = request.imageTag() == null ? "" : request.imageTag();
         Optional<Digest> expected = Optional.empty();
         if (request.imageDigest() != null) {
-            expected = Optional.of(Digest.parse(request.imageDigest()).orElseThrow(() -> EcrErrors.invalidParameter(
+            expected = Optional.of(Digest.parse(request.imageDigest()).orElseThrow(() -> EcrErrors.INVALID_PARAMETER.exception(
                     "Invalid parameter at 'imageDigest' failed to satisfy constraint: 'Invalid digest'")));
         }
         String declared = request.imageManifestMediaType() == null ? "" : request.imageManifestMediaType();
         if (!declared.isEmpty() && !MediaTypes.ALL.contains(MediaTypes.essence(declared))) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'imageManifestMediaType': unsupported media type " + declared);
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'imageManifestMediaType': unsupported media type " + declared);
         }
         byte[] body = request.imageManifest().getBytes(StandardCharsets.UTF_8);
         Images.PutOutcome outcome;
@@ -105,14 +105,14 @@ final class ImageApi {
             outcome = images.put(id, body, declared, tag, expected);
         } catch (RegistryException e) {
             if (e.failure() == RegistryException.Failure.LAYERS_MISSING) {
-                throw new berth.aws.AwsException(400, "LayersNotFoundException", "Layers with digests '" + e.subjects()
+                throw EcrErrors.LAYERS_NOT_FOUND.exception("Layers with digests '" + e.subjects()
                         + "' required for pushing image into repository with name '" + id.name()
                         + "' in the registry with id '" + id.accountId() + "' do not exist");
             }
-            throw EcrErrors.from(e);
+            throw EcrErrors.of(e);
         }
         if (!outcome.created() && !outcome.tagMoved()) {
-            throw new berth.aws.AwsException(400, "ImageAlreadyExistsException", "Image with digest '" + outcome.image().digest()
+            throw EcrErrors.IMAGE_ALREADY_EXISTS.exception("Image with digest '" + outcome.image().digest()
                     + "'" + (tag.isEmpty() ? "" : " and tag '" + tag + "'") + " already exists in the repository with name '"
                     + id.name() + "' in registry with id '" + id.accountId() + "'");
         }
@@ -154,7 +154,11 @@ final class ImageApi {
         } else if (wanted.imageTag() != null) {
             found = records.tag(id, wanted.imageTag()).map(t -> byDigest.get(t.value().digest())).orElse(null);
         }
-        if (found == null) throw EcrErrors.imageNotFound(id, wanted.imageDigest(), wanted.imageTag());
+        if (found == null) {
+            throw EcrErrors.IMAGE_NOT_FOUND.exception("The image with imageId {imageDigest:'" + wanted.imageDigest()
+                    + "', imageTag:'" + wanted.imageTag() + "'} does not exist within the repository with name '" + id.name()
+                    + "' in the registry with id '" + id.accountId() + "'");
+        }
         return found;
     }
 

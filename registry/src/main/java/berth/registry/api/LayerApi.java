@@ -101,25 +101,25 @@ final class LayerApi {
         RepositoryId id = imageApi.existing(ctx, request.registryId(), request.repositoryName());
         List<String> digests = request.layerDigests().stream().distinct().toList();
         if (digests.size() != 1) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'layerDigests': exactly one layer digest is expected");
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'layerDigests': exactly one layer digest is expected");
         }
-        Digest digest = Digest.parse(digests.get(0)).orElseThrow(() -> EcrErrors.invalidParameter(
+        Digest digest = Digest.parse(digests.get(0)).orElseThrow(() -> EcrErrors.INVALID_PARAMETER.exception(
                 "Invalid parameter at 'layerDigests' failed to satisfy constraint: 'Invalid layer digest'"));
         var upload = layers.upload(id, request.uploadId()).orElseThrow(() -> EcrErrors.uploadNotFound(id, request.uploadId()));
         try {
             if (upload.size() == 0) {
                 layers.cancel(id, request.uploadId());
-                throw new AwsException(400, "EmptyUploadException", "The specified layer upload does not contain any layer parts.");
+                throw EcrErrors.EMPTY_UPLOAD.exception("The specified layer upload does not contain any layer parts.");
             }
             if (layers.available(id, digest).isPresent()) {
                 layers.cancel(id, request.uploadId());
-                throw new AwsException(400, "LayerAlreadyExistsException", "The image layer " + digest
+                throw EcrErrors.LAYER_ALREADY_EXISTS.exception("The image layer " + digest
                         + " already exists in the repository with name '" + id.name() + "' in the registry with id '"
                         + id.accountId() + "'");
             }
             BlobStore.Completion completion = layers.complete(id, request.uploadId(), digest);
             if (completion instanceof BlobStore.Completion.DigestMismatch mismatch) {
-                throw new AwsException(400, "InvalidLayerException", "The layer digest calculated for the uploaded layer, "
+                throw EcrErrors.INVALID_LAYER.exception("The layer digest calculated for the uploaded layer, "
                         + mismatch.actual() + ", does not match the digest " + digest + " specified");
             }
             return CompleteLayerUploadResponse.builder().registryId(id.accountId()).repositoryName(id.name())
@@ -133,10 +133,10 @@ final class LayerApi {
 
     GetDownloadUrlForLayerResponse downloadUrl(GetDownloadUrlForLayerRequest request, RequestContext ctx) {
         RepositoryId id = imageApi.existing(ctx, request.registryId(), request.repositoryName());
-        var digest = Digest.parse(request.layerDigest()).orElseThrow(() -> EcrErrors.invalidParameter(
+        var digest = Digest.parse(request.layerDigest()).orElseThrow(() -> EcrErrors.INVALID_PARAMETER.exception(
                 "Invalid parameter at 'layerDigest' failed to satisfy constraint: 'Invalid layer digest'"));
         if (layers.available(id, digest).isEmpty()) {
-            throw new AwsException(400, "LayersNotFoundException", "The specified layers [" + digest
+            throw EcrErrors.LAYERS_NOT_FOUND.exception("The specified layers [" + digest
                     + "] do not exist in the repository with name '" + id.name() + "' in the registry with id '"
                     + id.accountId() + "'");
         }
@@ -146,7 +146,7 @@ final class LayerApi {
     }
 
     private static AwsException invalidPart(RepositoryId id, String uploadId, String message, long lastValid) {
-        return new AwsException(400, "InvalidLayerPartException", message + " (upload " + uploadId + " of repository '"
+        return EcrErrors.INVALID_LAYER_PART.exception(message + " (upload " + uploadId + " of repository '"
                 + id.name() + "', last valid byte received: " + lastValid + ")");
     }
 }

@@ -86,7 +86,7 @@ final class LifecycleApi {
         LifecyclePreview preview = new LifecyclePreview(text, "COMPLETE", clock.instant(), expiring.stream()
                 .map(e -> new LifecyclePreview.Result(e.image().digest(), e.image().tags(), e.image().pushedAt(), e.rulePriority()))
                 .toList());
-        records.store().commit(List.of(RegistryRecords.putPreview(id, preview)));
+        records.store().commit(List.of(records.putPreview(id, preview)));
         return StartLifecyclePolicyPreviewResponse.builder().registryId(id.accountId()).repositoryName(id.name())
                 .lifecyclePolicyText(text).status(preview.status()).build();
     }
@@ -94,7 +94,9 @@ final class LifecycleApi {
     GetLifecyclePolicyPreviewResponse getPreview(GetLifecyclePolicyPreviewRequest request, RequestContext ctx) {
         RepositoryId id = targets.repository(ctx, request.registryId(), request.repositoryName());
         find(id);
-        LifecyclePreview preview = records.preview(id).orElseThrow(() -> EcrErrors.previewNotFound(id));
+        LifecyclePreview preview = records.preview(id).orElseThrow(() -> EcrErrors.LIFECYCLE_POLICY_PREVIEW_NOT_FOUND.exception(
+                "There is no lifecycle policy preview for the repository with name '" + id.name()
+                        + "' in the registry with id '" + id.accountId() + "'"));
         TagStatus status = request.filter() == null || request.filter().tagStatus() == null ? TagStatus.ANY : request.filter().tagStatus();
         Set<String> digests = Set.copyOf(request.imageIds().stream().filter(i -> i.imageDigest() != null).map(i -> i.imageDigest()).toList());
         Set<String> tags = Set.copyOf(request.imageIds().stream().filter(i -> i.imageTag() != null).map(i -> i.imageTag()).toList());
@@ -125,7 +127,7 @@ final class LifecycleApi {
         try {
             return LifecyclePolicy.parse(text);
         } catch (LifecyclePolicy.InvalidPolicy e) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: '"
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: '"
                     + e.getMessage() + "'");
         }
     }
@@ -138,7 +140,7 @@ final class LifecycleApi {
         for (int attempt = 1; ; attempt++) {
             var current = records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id));
             try {
-                records.store().commit(List.of(RegistryRecords.putRepository(change.apply(current.value()), current.version())));
+                records.store().commit(List.of(records.putRepository(change.apply(current.value()), current.version())));
                 return;
             } catch (VersionConflict conflict) {
                 if (attempt >= 8) throw conflict;

@@ -1,12 +1,11 @@
 package berth.registry.api;
 
 import berth.aws.RequestContext;
-import berth.platform.RecordTable;
+import berth.aws.Scope;
 import berth.registry.core.InvalidPolicy;
 import berth.registry.core.RegistryPermissions;
 import berth.registry.core.RegistryPolicy;
 import berth.registry.state.RegistrySettings;
-import berth.store.VersionConflict;
 import software.amazon.awssdk.services.ecr.model.DeleteRegistryPolicyRequest;
 import software.amazon.awssdk.services.ecr.model.DeleteRegistryPolicyResponse;
 import software.amazon.awssdk.services.ecr.model.GetRegistryPolicyRequest;
@@ -26,33 +25,28 @@ final class RegistryPolicyApi {
     }
 
     PutRegistryPolicyResponse put(PutRegistryPolicyRequest request, RequestContext ctx) {
+        Scope registry = ctx.scope();
         try {
             RegistryPolicy.parse(request.policyText());
         } catch (InvalidPolicy e) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'PolicyText' failed to satisfy constraint: '" + e.getMessage() + "'");
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'PolicyText' failed to satisfy constraint: '"
+                    + e.getMessage() + "'");
         }
-        settings.policies().save(new RegistryPermissions(ctx.accountId(), ctx.region(), request.policyText()), berth.store.Store.ANY);
-        return PutRegistryPolicyResponse.builder().registryId(ctx.accountId()).policyText(request.policyText()).build();
+        settings.savePolicy(RegistryPermissions.of(registry, request.policyText()));
+        return PutRegistryPolicyResponse.builder().registryId(registry.accountId()).policyText(request.policyText()).build();
     }
 
     GetRegistryPolicyResponse get(GetRegistryPolicyRequest request, RequestContext ctx) {
-        RegistryPermissions stored = settings.policy(ctx.accountId(), ctx.region())
-                .orElseThrow(() -> EcrErrors.registryPolicyNotFound(ctx.accountId()));
-        return GetRegistryPolicyResponse.builder().registryId(ctx.accountId()).policyText(stored.policyText()).build();
+        Scope registry = ctx.scope();
+        RegistryPermissions stored = settings.policy(registry)
+                .orElseThrow(() -> EcrErrors.registryPolicyNotFound(registry.accountId()));
+        return GetRegistryPolicyResponse.builder().registryId(registry.accountId()).policyText(stored.policyText()).build();
     }
 
     DeleteRegistryPolicyResponse delete(DeleteRegistryPolicyRequest request, RequestContext ctx) {
-        String key = RegistrySettings.key(ctx.accountId(), ctx.region());
-        for (int attempt = 1; ; attempt++) {
-            RecordTable.Versioned<RegistryPermissions> stored = settings.policies().find(key)
-                    .orElseThrow(() -> EcrErrors.registryPolicyNotFound(ctx.accountId()));
-            try {
-                settings.store().commit(java.util.List.of(settings.policies().delete(key, stored.version())));
-                return DeleteRegistryPolicyResponse.builder().registryId(ctx.accountId())
-                        .policyText(stored.value().policyText()).build();
-            } catch (VersionConflict conflict) {
-                if (attempt >= 5) throw conflict;
-            }
-        }
+        Scope registry = ctx.scope();
+        RegistryPermissions deleted = settings.deletePolicy(registry)
+                .orElseThrow(() -> EcrErrors.registryPolicyNotFound(registry.accountId()));
+        return DeleteRegistryPolicyResponse.builder().registryId(registry.accountId()).policyText(deleted.policyText()).build();
     }
 }

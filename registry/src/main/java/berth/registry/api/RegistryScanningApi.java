@@ -1,6 +1,8 @@
 package berth.registry.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
+import berth.platform.RecordTable;
 import berth.registry.core.InvalidConfiguration;
 import berth.registry.core.Repository;
 import berth.registry.core.RepositoryId;
@@ -8,7 +10,6 @@ import berth.registry.core.ScanningConfiguration;
 import berth.registry.core.ScanningConfiguration.RepositoryScanning;
 import berth.registry.state.RegistryRecords;
 import berth.registry.state.RegistrySettings;
-import berth.store.Store;
 import software.amazon.awssdk.services.ecr.model.BatchGetRepositoryScanningConfigurationRequest;
 import software.amazon.awssdk.services.ecr.model.BatchGetRepositoryScanningConfigurationResponse;
 import software.amazon.awssdk.services.ecr.model.GetRegistryScanningConfigurationRequest;
@@ -47,29 +48,31 @@ final class RegistryScanningApi {
                 r.scanFrequencyAsString(), r.repositoryFilters().stream().map(ScanningRepositoryFilter::filter).toList())).toList();
         ScanningConfiguration configuration;
         try {
-            configuration = ScanningConfiguration.of(ctx.accountId(), ctx.region(), scanType, rules);
+            configuration = ScanningConfiguration.of(ctx.scope(), scanType, rules);
         } catch (InvalidConfiguration e) {
-            throw EcrErrors.from(e);
+            throw EcrErrors.of(e);
         }
-        settings.scanning().save(configuration, Store.ANY);
+        settings.saveScanning(configuration);
         return PutRegistryScanningConfigurationResponse.builder().registryScanningConfiguration(toSdk(configuration)).build();
     }
 
     GetRegistryScanningConfigurationResponse get(GetRegistryScanningConfigurationRequest request, RequestContext ctx) {
-        ScanningConfiguration configuration = settings.scanningConfiguration(ctx.accountId(), ctx.region())
-                .orElseGet(() -> ScanningConfiguration.defaults(ctx.accountId(), ctx.region()));
-        return GetRegistryScanningConfigurationResponse.builder().registryId(ctx.accountId())
+        Scope registry = ctx.scope();
+        ScanningConfiguration configuration = settings.scanningConfiguration(registry)
+                .orElseGet(() -> ScanningConfiguration.defaults(registry));
+        return GetRegistryScanningConfigurationResponse.builder().registryId(registry.accountId())
                 .scanningConfiguration(toSdk(configuration)).build();
     }
 
     BatchGetRepositoryScanningConfigurationResponse batchGet(BatchGetRepositoryScanningConfigurationRequest request,
                                                              RequestContext ctx) {
-        Function<Repository, RepositoryScanning> scanning = scanningIn(ctx.accountId(), ctx.region());
+        Scope registry = ctx.scope();
+        Function<Repository, RepositoryScanning> scanning = scanningIn(registry);
         List<RepositoryScanningConfiguration> found = new ArrayList<>();
         List<RepositoryScanningConfigurationFailure> failures = new ArrayList<>();
         for (String name : request.repositoryNames()) {
-            RepositoryId id = Targets.named(ctx, ctx.accountId(), name);
-            var repository = records.repository(id).map(RegistryRecords.Versioned::value);
+            RepositoryId id = Targets.named(registry, name);
+            var repository = records.repository(id).map(RecordTable.Versioned::value);
             if (repository.isEmpty()) {
                 failures.add(RepositoryScanningConfigurationFailure.builder().repositoryName(name)
                         .failureCode(ScanningConfigurationFailureCode.REPOSITORY_NOT_FOUND)
@@ -88,8 +91,8 @@ final class RegistryScanningApi {
      * How repositories of one registry are scanned: by the registry's scanning configuration once it
      * has one, which overrides their own {@code scanOnPush}; by that setting until then.
      */
-    Function<Repository, RepositoryScanning> scanningIn(String accountId, String region) {
-        var configuration = settings.scanningConfiguration(accountId, region);
+    Function<Repository, RepositoryScanning> scanningIn(Scope registry) {
+        var configuration = settings.scanningConfiguration(registry);
         return repository -> configuration.map(c -> c.scanningOf(repository.name()))
                 .orElseGet(() -> RepositoryScanning.ofRepository(repository.scanOnPush()));
     }

@@ -1,6 +1,7 @@
 package berth.registry.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.registry.core.ImageReplication;
 import berth.registry.core.InvalidConfiguration;
 import berth.registry.core.ReplicationConfiguration;
@@ -38,8 +39,9 @@ final class ReplicationApi {
     }
 
     DescribeRegistryResponse describeRegistry(DescribeRegistryRequest request, RequestContext ctx) {
-        return DescribeRegistryResponse.builder().registryId(ctx.accountId())
-                .replicationConfiguration(toSdk(settings.replication(ctx.accountId(), ctx.region()))).build();
+        Scope registry = ctx.scope();
+        return DescribeRegistryResponse.builder().registryId(registry.accountId())
+                .replicationConfiguration(toSdk(settings.replication(registry))).build();
     }
 
     PutReplicationConfigurationResponse put(PutReplicationConfigurationRequest request, RequestContext ctx) {
@@ -50,9 +52,9 @@ final class ReplicationApi {
                 .toList();
         ReplicationConfiguration configuration;
         try {
-            configuration = ReplicationConfiguration.of(ctx.accountId(), ctx.region(), rules);
+            configuration = ReplicationConfiguration.of(ctx.scope(), rules);
         } catch (InvalidConfiguration e) {
-            throw EcrErrors.from(e);
+            throw EcrErrors.of(e);
         }
         settings.saveReplication(configuration);
         return PutReplicationConfigurationResponse.builder().replicationConfiguration(toSdk(configuration)).build();

@@ -1,6 +1,7 @@
 package berth.registry.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.registry.core.Repository;
 import berth.registry.core.RepositoryId;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutabilityExclusionFilter;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -56,39 +56,40 @@ final class RepositoryApi {
         String encryptionType = encryption == null ? "AES256" : encryption.encryptionTypeAsString();
         String kmsKey = encryption == null || encryption.kmsKey() == null ? "" : encryption.kmsKey();
         if (!kmsKey.isEmpty() && encryptionType.equals("AES256")) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'encryptionConfiguration': kmsKey can only be specified"
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'encryptionConfiguration': kmsKey can only be specified"
                     + " when encryptionType is KMS or KMS_DSSE");
         }
         boolean scanOnPush = request.imageScanningConfiguration() != null
                 && Boolean.TRUE.equals(request.imageScanningConfiguration().scanOnPush());
-        Repository repository = new Repository(id.accountId(), id.region(), id.name(), clock.instant(), mutability,
-                scanOnPush, encryptionType, kmsKey, ResourceTags.of(request.tags()), "", "", Instant.EPOCH);
+        Repository repository = Repository.created(id, clock.instant(), mutability, scanOnPush, encryptionType, kmsKey,
+                ResourceTags.of(request.tags()));
         try {
-            records.store().commit(List.of(RegistryRecords.putRepository(repository, Store.ABSENT)));
+            records.store().commit(List.of(records.putRepository(repository, Store.ABSENT)));
         } catch (VersionConflict exists) {
-            throw EcrErrors.repositoryAlreadyExists(id);
+            throw EcrErrors.REPOSITORY_ALREADY_EXISTS.exception("The repository with name '" + id.name()
+                    + "' already exists in the registry with id '" + id.accountId() + "'");
         }
-        return CreateRepositoryResponse.builder().repository(sdk(id.accountId(), id.region()).apply(repository)).build();
+        return CreateRepositoryResponse.builder().repository(sdk(id.scope()).apply(repository)).build();
     }
 
     DescribeRepositoriesResponse describe(DescribeRepositoriesRequest request, RequestContext ctx) {
-        String registry = Targets.registry(ctx, request.registryId());
+        Scope registry = Targets.registry(ctx, request.registryId());
         List<Repository> found = new ArrayList<>();
         if (!request.repositoryNames().isEmpty()) {
             if (request.maxResults() != null || request.nextToken() != null) {
-                throw EcrErrors.invalidParameter("Invalid parameter: maxResults and nextToken cannot be used with repositoryNames");
+                throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter: maxResults and nextToken cannot be used with repositoryNames");
             }
             for (String name : request.repositoryNames()) {
                 RepositoryId id = targets.repository(ctx, registry, name);
                 found.add(records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id)).value());
             }
-            return DescribeRepositoriesResponse.builder().repositories(found.stream().map(sdk(registry, ctx.region())).toList()).build();
+            return DescribeRepositoriesResponse.builder().repositories(found.stream().map(sdk(registry)).toList()).build();
         }
         Targets.ownRegistry(ctx, registry);
-        List<Repository> all = records.repositories(registry, ctx.region());
+        List<Repository> all = records.repositories(registry);
         Page<Repository> page = Page.of(all, request.nextToken(), request.maxResults(), 100, 1000, Repository::name);
         return DescribeRepositoriesResponse.builder()
-                .repositories(page.items().stream().map(sdk(registry, ctx.region())).toList())
+                .repositories(page.items().stream().map(sdk(registry)).toList())
                 .nextToken(page.nextToken().orElse(null)).build();
     }
 
@@ -97,17 +98,20 @@ final class RepositoryApi {
         for (int attempt = 1; ; attempt++) {
             var repository = records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id));
             List<Write> writes = new ArrayList<>();
-            writes.add(RegistryRecords.deleteRepository(id, repository.version()));
+            writes.add(records.deleteRepository(id, repository.version()));
             var images = records.images(id);
-            if (!images.isEmpty() && !Boolean.TRUE.equals(request.force())) throw EcrErrors.repositoryNotEmpty(id);
-            images.forEach(i -> writes.add(RegistryRecords.deleteImage(id, i.digest(), Store.ANY)));
-            records.tags(id).forEach(t -> writes.add(RegistryRecords.deleteTag(id, t.value().tag(), Store.ANY)));
-            records.layers(id).forEach(l -> writes.add(RegistryRecords.deleteLayer(id, l.value().digest(), Store.ANY)));
-            writes.add(RegistryRecords.deletePreview(id));
-            settings.imageReplications(id).forEach(r -> writes.add(settings.imageReplications().delete(r.key(), Store.ANY)));
+            if (!images.isEmpty() && !Boolean.TRUE.equals(request.force())) {
+                throw EcrErrors.REPOSITORY_NOT_EMPTY.exception("The repository with name '" + id.name() + "' in registry with id '"
+                        + id.accountId() + "' cannot be deleted because it still contains images");
+            }
+            images.forEach(i -> writes.add(records.deleteImage(id, i.digest(), Store.ANY)));
+            records.tags(id).forEach(t -> writes.add(records.deleteTag(id, t.value().tag(), Store.ANY)));
+            records.layers(id).forEach(l -> writes.add(records.deleteLayer(id, l.value().digest(), Store.ANY)));
+            writes.add(records.deletePreview(id));
+            settings.imageReplications(id).forEach(r -> writes.add(settings.deleteImageReplication(id, r.digest())));
             try {
                 records.store().commit(writes);
-                return DeleteRepositoryResponse.builder().repository(sdk(id.accountId(), id.region()).apply(repository.value())).build();
+                return DeleteRepositoryResponse.builder().repository(sdk(id.scope()).apply(repository.value())).build();
             } catch (VersionConflict conflict) {
                 if (attempt >= 5) throw conflict;
             }
@@ -118,16 +122,16 @@ final class RepositoryApi {
         String chosen = mode == null ? TagMutability.MUTABLE : mode;
         boolean withExclusions = chosen.endsWith("_WITH_EXCLUSION");
         if (withExclusions && filters.isEmpty()) {
-            throw EcrErrors.invalidParameter("Invalid parameter: imageTagMutabilityExclusionFilters are required with " + chosen);
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter: imageTagMutabilityExclusionFilters are required with " + chosen);
         }
         if (!withExclusions && !filters.isEmpty()) {
-            throw EcrErrors.invalidParameter("Invalid parameter: imageTagMutabilityExclusionFilters can only be used with"
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter: imageTagMutabilityExclusionFilters can only be used with"
                     + " IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION");
         }
         List<String> patterns = new ArrayList<>();
         for (ImageTagMutabilityExclusionFilter filter : filters) {
             if (filter.filter() == null || !filter.filter().matches("[a-zA-Z0-9._*-]{1,128}")) {
-                throw EcrErrors.invalidParameter("Invalid parameter: exclusion filter '" + filter.filter()
+                throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter: exclusion filter '" + filter.filter()
                         + "' must be 1-128 characters of letters, digits, '.', '_', '-' and '*'");
             }
             patterns.add(filter.filter());
@@ -136,8 +140,8 @@ final class RepositoryApi {
     }
 
     /** The SDK shape of one registry's repositories, their scanning as the registry's configuration has it. */
-    private Function<Repository, software.amazon.awssdk.services.ecr.model.Repository> sdk(String accountId, String region) {
-        Function<Repository, ScanningConfiguration.RepositoryScanning> scanningOf = scanning.scanningIn(accountId, region);
+    private Function<Repository, software.amazon.awssdk.services.ecr.model.Repository> sdk(Scope registry) {
+        Function<Repository, ScanningConfiguration.RepositoryScanning> scanningOf = scanning.scanningIn(registry);
         return repository -> toSdk(repository, scanningOf.apply(repository).scanOnPush());
     }
 

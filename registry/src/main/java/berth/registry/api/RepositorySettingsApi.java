@@ -68,7 +68,7 @@ final class RepositorySettingsApi {
         try {
             RepositoryPolicy.parse(request.policyText());
         } catch (InvalidPolicy e) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'PolicyText' failed to satisfy constraint: '" + e.getMessage() + "'");
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'PolicyText' failed to satisfy constraint: '" + e.getMessage() + "'");
         }
         update(id, r -> r.withPolicy(request.policyText()));
         return SetRepositoryPolicyResponse.builder().registryId(id.accountId()).repositoryName(id.name())
@@ -126,10 +126,10 @@ final class RepositorySettingsApi {
         Arn arn = Arn.parse(arnText)
                 .filter(a -> a.service().equals("ecr") && a.resourceType().equals("repository"))
                 .filter(a -> Names.validRepository(a.resourceName()) && a.accountId().matches("[0-9]{12}"))
-                .orElseThrow(() -> EcrErrors.invalidParameter("Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN'"));
-        if (!arn.region().equals(ctx.region())) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'resourceArn': the ARN names region " + arn.region()
-                    + ", the request was made in " + ctx.region());
+                .orElseThrow(() -> EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN'"));
+        if (!arn.region().equals(ctx.scope().region())) {
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'resourceArn': the ARN names region " + arn.region()
+                    + ", the request was made in " + ctx.scope().region());
         }
         return targets.repository(ctx, arn.accountId(), arn.resourceName());
     }
@@ -142,7 +142,7 @@ final class RepositorySettingsApi {
         for (int attempt = 1; ; attempt++) {
             var current = records.repository(id).orElseThrow(() -> EcrErrors.repositoryNotFound(id));
             try {
-                records.store().commit(java.util.List.of(RegistryRecords.putRepository(change.apply(current.value()), current.version())));
+                records.store().commit(java.util.List.of(records.putRepository(change.apply(current.value()), current.version())));
                 return;
             } catch (VersionConflict conflict) {
                 if (attempt >= 8) throw conflict;

@@ -24,11 +24,11 @@ final class ResourceTags {
 
     static void check(Tag tag) {
         if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128) {
-            throw EcrErrors.invalidTag("Tag keys must be between 1 and 128 characters.");
+            throw EcrErrors.INVALID_TAG_PARAMETER.exception("Tag keys must be between 1 and 128 characters.");
         }
-        if (tag.key().startsWith("aws:")) throw EcrErrors.invalidTag("Tag keys may not start with 'aws:'.");
+        if (tag.key().startsWith("aws:")) throw EcrErrors.INVALID_TAG_PARAMETER.exception("Tag keys may not start with 'aws:'.");
         if (tag.value() != null && tag.value().length() > 256) {
-            throw EcrErrors.invalidTag("Tag values must be at most 256 characters.");
+            throw EcrErrors.INVALID_TAG_PARAMETER.exception("Tag values must be at most 256 characters.");
         }
     }
 

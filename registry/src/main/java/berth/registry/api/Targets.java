@@ -1,6 +1,7 @@
 package berth.registry.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.registry.content.RegistryException;
 import berth.registry.content.RepositoryAccess;
 import berth.registry.core.Names;
@@ -9,8 +10,8 @@ import berth.registry.core.RepositoryPolicy;
 import berth.registry.state.RegistryRecords;
 
 /**
- * The repository an ECR call is aimed at: {@code registryId} (the caller's account when absent),
- * the caller's region, and the repository name. Every operation on an existing repository answers
+ * The repository an ECR call is aimed at: the registry {@code registryId} names (the caller's
+ * account when absent) in the caller's region, and the repository name. Every operation on an existing repository answers
  * RepositoryNotFoundException for a missing one, whoever asks, before anything else about the
  * request is judged; a call into another account's registry must then be allowed by that
  * repository's policy.
@@ -26,45 +27,54 @@ final class Targets {
 
     /** An existing repository the caller may do the call's operation on. */
     RepositoryId repository(RequestContext ctx, String registryId, String name) {
-        RepositoryId id = named(ctx, registry(ctx, registryId), name);
+        return repository(ctx, registry(ctx, registryId), name);
+    }
+
+    /** An existing repository of {@code registry} the caller may do the call's operation on. */
+    RepositoryId repository(RequestContext ctx, Scope registry, String name) {
+        RepositoryId id = named(registry, name);
         if (records.repository(id).isEmpty()) throw EcrErrors.repositoryNotFound(id);
         try {
             access.check(principal(ctx), id, "ecr:" + ctx.operation());
         } catch (RegistryException e) {
-            throw EcrErrors.from(e);
+            throw EcrErrors.of(e);
         }
         return id;
     }
 
     /** A repository about to be created, in the caller's own registry. */
     RepositoryId newRepository(RequestContext ctx, String registryId, String name) {
-        return named(ctx, ownRegistry(ctx, registryId), name);
+        return named(ownRegistry(ctx, registryId), name);
     }
 
-    static RepositoryId named(RequestContext ctx, String registry, String name) {
+    static RepositoryId named(Scope registry, String name) {
         if (!Names.validRepository(name)) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'repositoryName' failed to satisfy constraint: "
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'repositoryName' failed to satisfy constraint: "
                     + "'must satisfy regular expression '" + Names.REPOSITORY_PATTERN + "''");
         }
-        return new RepositoryId(registry, ctx.region(), name);
+        return new RepositoryId(registry, name);
     }
 
-    /** The registry (account) a call names. */
-    static String registry(RequestContext ctx, String registryId) {
-        if (registryId == null || registryId.isEmpty()) return ctx.accountId();
+    /** The registry a call names: the account {@code registryId} names (the caller's when absent) in the caller's region. */
+    static Scope registry(RequestContext ctx, String registryId) {
+        Scope own = ctx.scope();
+        if (registryId == null || registryId.isEmpty()) return own;
         if (!registryId.matches("[0-9]{12}")) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'registryId' failed to satisfy constraint: "
+            throw EcrErrors.INVALID_PARAMETER.exception("Invalid parameter at 'registryId' failed to satisfy constraint: "
                     + "'must satisfy regular expression '[0-9]{12}''");
         }
-        return registryId;
+        return new Scope(registryId, own.region());
     }
 
     /** The caller's own registry, for operations no repository policy can open to others. */
-    static String ownRegistry(RequestContext ctx, String registryId) {
-        String registry = registry(ctx, registryId);
-        if (!registry.equals(ctx.accountId())) {
-            throw new berth.aws.AwsException(400, "AccessDeniedException", "User: " + ctx.caller().identity().arn()
-                    + " is not authorized to perform: ecr:" + ctx.operation() + " on registry " + registry);
+    static Scope ownRegistry(RequestContext ctx, String registryId) {
+        return ownRegistry(ctx, registry(ctx, registryId));
+    }
+
+    static Scope ownRegistry(RequestContext ctx, Scope registry) {
+        if (!registry.equals(ctx.scope())) {
+            throw EcrErrors.ACCESS_DENIED.exception("User: " + ctx.caller().identity().arn()
+                    + " is not authorized to perform: ecr:" + ctx.operation() + " on registry " + registry.accountId());
         }
         return registry;
     }

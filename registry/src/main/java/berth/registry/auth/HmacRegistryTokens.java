@@ -1,5 +1,6 @@
 package berth.registry.auth;
 
+import berth.aws.Scope;
 import berth.registry.auth.RegistryTokens;
 import berth.registry.core.SignedStatement;
 
@@ -69,9 +70,9 @@ public final class HmacRegistryTokens implements RegistryTokens {
     }
 
     @Override
-    public Credentials issue(String accountId, String region, String principalArn) {
+    public Credentials issue(Scope scope, String principalArn) {
         Instant expires = clock.instant().plus(LIFETIME);
-        String password = signer.sign(LOGIN, List.of(accountId, region, principalArn), expires);
+        String password = signer.sign(LOGIN, List.of(scope.accountId(), scope.region(), principalArn), expires);
         return new Credentials("AWS", password, expires, proxyEndpoint.get());
     }
 
@@ -85,7 +86,7 @@ public final class HmacRegistryTokens implements RegistryTokens {
         }
         Optional<Holder> holder = signer.verify(password, LOGIN, now)
                 .filter(s -> s.fields().size() == 3)
-                .map(s -> new Holder(s.fields().get(0), s.fields().get(1), s.fields().get(2), s.expiresAt()));
+                .map(s -> new Holder(new Scope(s.fields().get(0), s.fields().get(1)), s.fields().get(2), s.expiresAt()));
         holder.ifPresent(h -> {
             if (verified.size() >= VERIFIED_CAPACITY) verified.clear();
             verified.put(password, h);

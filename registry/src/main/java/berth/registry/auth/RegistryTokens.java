@@ -1,5 +1,7 @@
 package berth.registry.auth;
 
+import berth.aws.Scope;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -31,12 +33,13 @@ public interface RegistryTokens {
     /**
      * Whom a valid password was issued to.
      *
+     * @param scope the account it was issued to and the region it opens
      * @param principalArn the identity that asked for it (an account root, an IAM user or role)
      */
-    record Holder(String accountId, String region, String principalArn, Instant expiresAt) {}
+    record Holder(Scope scope, String principalArn, Instant expiresAt) {}
 
-    /** Issues credentials that open the repositories of {@code accountId} in {@code region}. */
-    Credentials issue(String accountId, String region, String principalArn);
+    /** Issues credentials that open the repositories of {@code scope}'s account in its region. */
+    Credentials issue(Scope scope, String principalArn);
 
     /** The holder of {@code password}, when it is a password this berth issued and it has not expired. */
     Optional<Holder> verify(String password);

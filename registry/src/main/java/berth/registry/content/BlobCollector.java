@@ -1,12 +1,12 @@
 package berth.registry.content;
 
+import berth.platform.RecordTable;
 import berth.registry.blob.BlobStore;
 import berth.registry.core.Digest;
 import berth.registry.core.Image;
+import berth.registry.core.LayerLink;
 import berth.registry.state.RegistryRecords;
-import berth.store.StoredRecord;
 import berth.store.VersionConflict;
-import berth.store.Write;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +78,8 @@ public final class BlobCollector {
         Set<String> marked = new HashSet<>();
         for (Image image : records.allImages()) marked.addAll(image.blobs());
 
-        Map<String, List<StoredRecord>> links = new HashMap<>();
-        for (StoredRecord link : records.allLayerRecords()) {
+        Map<String, List<RecordTable.Keyed<LayerLink>>> links = new HashMap<>();
+        for (RecordTable.Keyed<LayerLink> link : records.allLayers()) {
             links.computeIfAbsent(RegistryRecords.digestOfKey(link.key()), k -> new ArrayList<>()).add(link);
         }
         int deleted = 0;
@@ -91,9 +91,9 @@ public final class BlobCollector {
             if (!blobs.deleteIfUnusedSince(digest, cutoff)) continue;
             deleted++;
             freed += blob.size();
-            for (StoredRecord link : links.getOrDefault(digest.toString(), List.of())) {
+            for (RecordTable.Keyed<LayerLink> link : links.getOrDefault(digest.toString(), List.of())) {
                 try {
-                    records.store().commit(List.of(Write.delete(link.kind(), link.key(), link.version())));
+                    records.store().commit(List.of(records.deleteLayer(link)));
                     linksRemoved++;
                 } catch (VersionConflict relinked) {
                     // linked again by a new upload of the same content: keep it

@@ -1,5 +1,6 @@
 package berth.registry.content;
 
+import berth.platform.RecordTable.Versioned;
 import berth.registry.blob.BlobStore;
 import berth.registry.core.Digest;
 import berth.registry.core.Image;
@@ -11,7 +12,6 @@ import berth.registry.core.Names;
 import berth.registry.core.Repository;
 import berth.registry.core.RepositoryId;
 import berth.registry.state.RegistryRecords;
-import berth.registry.state.RegistryRecords.Versioned;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import berth.store.Write;
@@ -95,7 +95,7 @@ public final class Images {
         Optional<Versioned<Image>> existing = records.image(id, digest.toString());
         List<Write> writes = new ArrayList<>();
         Image image = existing.map(Versioned::value).orElseGet(() -> Image.of(digest, manifest, body, clock.instant()));
-        if (existing.isEmpty()) writes.add(RegistryRecords.putImage(id, image, Store.ABSENT));
+        if (existing.isEmpty()) writes.add(records.putImage(id, image, Store.ABSENT));
         boolean tagMoved = false;
         if (!tag.isEmpty()) {
             Optional<Versioned<ImageTag>> current = records.tag(id, tag);
@@ -106,7 +106,7 @@ public final class Images {
                             + "' already exists in the '" + id.name() + "' repository and cannot be overwritten because the"
                             + " repository is immutable.");
                 }
-                writes.add(RegistryRecords.putTag(id, new ImageTag(tag, image.digest(), clock.instant()),
+                writes.add(records.putTag(id, new ImageTag(tag, image.digest(), clock.instant()),
                         current.map(Versioned::version).orElse(Store.ABSENT)));
                 tagMoved = true;
             }
@@ -184,10 +184,10 @@ public final class Images {
                         + " is referenced by the manifest list " + parents.get(0), parents);
             }
             List<Write> writes = new ArrayList<>();
-            writes.add(RegistryRecords.deleteImage(id, digest, image.version()));
+            writes.add(records.deleteImage(id, digest, image.version()));
             writes.add(replication.onDelete(id, digest));
             for (Versioned<ImageTag> tag : records.tags(id)) {
-                if (tag.value().digest().equals(digest)) writes.add(RegistryRecords.deleteTag(id, tag.value().tag(), tag.version()));
+                if (tag.value().digest().equals(digest)) writes.add(records.deleteTag(id, tag.value().tag(), tag.version()));
             }
             try {
                 records.store().commit(writes);
@@ -203,7 +203,7 @@ public final class Images {
         Versioned<ImageTag> current = records.tag(id, tag)
                 .orElseThrow(() -> new RegistryException(RegistryException.Failure.IMAGE_NOT_FOUND,
                         "The image tag '" + tag + "' does not exist in the repository '" + id.name() + "'"));
-        records.store().delete(RegistryRecords.TAG, id.key() + ":" + tag, current.version());
+        records.store().commit(List.of(records.deleteTag(id, tag, current.version())));
         return current.value();
     }
 

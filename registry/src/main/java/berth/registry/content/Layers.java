@@ -62,7 +62,7 @@ public final class Layers {
     public boolean unlink(RepositoryId id, Digest digest) {
         var link = records.layer(id, digest.toString());
         if (link.isEmpty()) return false;
-        records.store().commit(java.util.List.of(RegistryRecords.deleteLayer(id, digest.toString(), Store.ANY)));
+        records.store().commit(java.util.List.of(records.deleteLayer(id, digest.toString(), Store.ANY)));
         return true;
     }
 
@@ -103,7 +103,7 @@ public final class Layers {
 
     private void link(RepositoryId id, BlobStore.BlobInfo blob) {
         if (records.layer(id, blob.digest().toString()).isPresent()) return;
-        records.store().commit(java.util.List.of(RegistryRecords.putLayer(id,
+        records.store().commit(java.util.List.of(records.putLayer(id,
                 new LayerLink(blob.digest().toString(), blob.size(), clock.instant()), Store.ANY)));
     }
 }

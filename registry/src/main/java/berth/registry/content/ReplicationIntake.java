@@ -26,15 +26,15 @@ public final class ReplicationIntake {
 
     /** The writes that record the replication a push of {@code digest} into {@code id} owes; none when no rule matches. */
     public List<Write> onPush(RepositoryId id, String digest) {
-        ReplicationConfiguration configuration = settings.replication(id.accountId(), id.region());
+        ReplicationConfiguration configuration = settings.replication(id.scope());
         List<ReplicationConfiguration.Destination> destinations = configuration.destinationsFor(id.name());
         if (destinations.isEmpty()) return List.of();
         ImageReplication requested = ImageReplication.requested(id, digest, destinations, clock.instant());
-        return List.of(settings.imageReplications().put(requested, Store.ANY));
+        return List.of(settings.putImageReplication(requested, Store.ANY));
     }
 
     /** The write that forgets the replication of an image deleted from its repository. */
     public Write onDelete(RepositoryId id, String digest) {
-        return settings.imageReplications().delete(id.key() + "@" + digest, Store.ANY);
+        return settings.deleteImageReplication(id, digest);
     }
 }

@@ -81,12 +81,12 @@ public final class ReplicationRunner {
         ImageReplication replication = stored.value();
         RepositoryId source = replication.source();
         RepositoryId destination = replication.destination(target);
-        Optional<Image> image = records.image(source, replication.digest()).map(RegistryRecords.Versioned::value);
+        Optional<Image> image = records.image(source, replication.digest()).map(RecordTable.Versioned::value);
         List<String> tags = image.isPresent() ? tagsNaming(source, replication.digest()) : List.of();
-        Optional<Repository> existing = records.repository(destination).map(RegistryRecords.Versioned::value);
+        Optional<Repository> existing = records.repository(destination).map(RecordTable.Versioned::value);
         Map<String, String> destinationTags = new HashMap<>();
         for (String tag : tags) records.tag(destination, tag).ifPresent(t -> destinationTags.put(tag, t.value().digest()));
-        RegistryPolicy policy = settings.policy(destination.accountId(), destination.region())
+        RegistryPolicy policy = settings.policy(destination.scope())
                 .map(RegistryPermissions::policy).orElse(RegistryPolicy.NONE);
         var facts = new ReplicationDecision.Facts(source, destination, replication.digest(), image.isPresent(), tags, policy,
                 existing.isPresent(), existing.map(Repository::tagMutability).orElse(TagMutability.mutable()), destinationTags);
@@ -108,7 +108,7 @@ public final class ReplicationRunner {
         RepositoryId destination = replication.destination(target);
         List<Image> closure = new ArrayList<>();
         for (String child : image.children()) {
-            Optional<Image> found = records.image(source, child).map(RegistryRecords.Versioned::value);
+            Optional<Image> found = records.image(source, child).map(RecordTable.Versioned::value);
             if (found.isEmpty()) {
                 fail(stored, target, ReplicationDecision.SOURCE_IMAGE_NOT_FOUND, "the manifest " + child + " the index "
                         + image.digest() + " names is no longer in " + source.arn());
@@ -123,9 +123,8 @@ public final class ReplicationRunner {
         try (BlobStore.Pin pin = blobs.pin(blobDigests)) {
             List<Write> writes = new ArrayList<>();
             if (copy.createRepository()) {
-                writes.add(RegistryRecords.putRepository(new Repository(destination.accountId(), destination.region(),
-                        destination.name(), now, TagMutability.mutable(), false, "AES256", "", Map.of(), "", "", Instant.EPOCH),
-                        Store.ABSENT));
+                writes.add(records.putRepository(Repository.created(destination, now, TagMutability.mutable(), false, "AES256", "",
+                        Map.of()), Store.ABSENT));
             }
             for (Digest digest : blobDigests) {
                 Optional<BlobStore.BlobInfo> blob = blobs.stat(digest);
@@ -134,24 +133,24 @@ public final class ReplicationRunner {
                     return;
                 }
                 if (records.layer(destination, digest.toString()).isEmpty()) {
-                    writes.add(RegistryRecords.putLayer(destination, new LayerLink(digest.toString(), blob.get().size(), now),
+                    writes.add(records.putLayer(destination, new LayerLink(digest.toString(), blob.get().size(), now),
                             Store.ANY));
                 }
             }
             for (Image copied : closure) {
                 if (records.image(destination, copied.digest()).isEmpty()) {
-                    writes.add(RegistryRecords.putImage(destination, copied.withPushedAt(now), Store.ABSENT));
+                    writes.add(records.putImage(destination, copied.withPushedAt(now), Store.ABSENT));
                 }
             }
             for (String tag : copy.tags()) {
-                Optional<RegistryRecords.Versioned<ImageTag>> current = records.tag(destination, tag);
+                Optional<RecordTable.Versioned<ImageTag>> current = records.tag(destination, tag);
                 if (current.isPresent() && current.get().value().digest().equals(image.digest())) continue;
-                writes.add(RegistryRecords.putTag(destination, new ImageTag(tag, image.digest(), now),
-                        current.map(RegistryRecords.Versioned::version).orElse(Store.ABSENT)));
+                writes.add(records.putTag(destination, new ImageTag(tag, image.digest(), now),
+                        current.map(RecordTable.Versioned::version).orElse(Store.ABSENT)));
             }
             ImageReplication.Target done = new ImageReplication.Target(target.region(), target.registryId(),
                     ImageReplication.Status.COMPLETE, "");
-            writes.add(settings.imageReplications().put(replication.with(done), stored.version()));
+            writes.add(settings.putImageReplication(replication.with(done), stored.version()));
             records.store().commit(writes);
         }
         LOG.info("replicated image {} (tags {}) of {} to {}", image.digest(), copy.tags(), source.arn(), destination.arn());
@@ -160,13 +159,13 @@ public final class ReplicationRunner {
     private void fail(RecordTable.Versioned<ImageReplication> stored, ImageReplication.Target target, String code, String reason) {
         ImageReplication.Target failed = new ImageReplication.Target(target.region(), target.registryId(),
                 ImageReplication.Status.FAILED, code);
-        records.store().commit(List.of(settings.imageReplications().put(stored.value().with(failed), stored.version())));
+        records.store().commit(List.of(settings.putImageReplication(stored.value().with(failed), stored.version())));
         LOG.info("replication of image {} of {} to {} failed ({}): {}", stored.value().digest(), stored.value().source().arn(),
                 stored.value().destination(target).arn(), code, reason);
     }
 
     private List<String> tagsNaming(RepositoryId id, String digest) {
-        return records.tags(id).stream().map(RegistryRecords.Versioned::value).filter(t -> t.digest().equals(digest))
+        return records.tags(id).stream().map(RecordTable.Versioned::value).filter(t -> t.digest().equals(digest))
                 .map(ImageTag::tag).sorted().toList();
     }
 }

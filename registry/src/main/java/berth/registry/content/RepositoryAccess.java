@@ -1,5 +1,6 @@
 package berth.registry.content;
 
+import berth.platform.RecordTable;
 import berth.registry.core.Repository;
 import berth.registry.core.RepositoryId;
 import berth.registry.core.RepositoryPolicy;
@@ -26,7 +27,7 @@ public final class RepositoryAccess {
      */
     public void check(RepositoryPolicy.Principal principal, RepositoryId target, String action) {
         if (principal.accountId().equals(target.accountId())) return;
-        Repository repository = records.repository(target).map(RegistryRecords.Versioned::value)
+        Repository repository = records.repository(target).map(RecordTable.Versioned::value)
                 .orElseThrow(() -> RegistryException.repositoryNotFound(target));
         boolean allowed = !repository.policyText().isEmpty()
                 && RepositoryPolicy.parse(repository.policyText()).allows(principal, action);

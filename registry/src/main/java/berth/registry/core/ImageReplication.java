@@ -1,5 +1,7 @@
 package berth.registry.core;
 
+import berth.aws.Scope;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,11 @@ public record ImageReplication(String accountId, String region, String repositor
         public boolean pending() {
             return status == Status.IN_PROGRESS;
         }
+
+        /** The destination registry. */
+        public Scope scope() {
+            return new Scope(registryId, region);
+        }
     }
 
     public ImageReplication {
@@ -35,18 +42,13 @@ public record ImageReplication(String accountId, String region, String repositor
                 .map(d -> new Target(d.region(), d.registryId(), Status.IN_PROGRESS, "")).toList());
     }
 
-    /** The store key: the source repository's key and the digest, {@code account/region/name@digest}. */
-    public String key() {
-        return source().key() + "@" + digest;
-    }
-
     public RepositoryId source() {
-        return new RepositoryId(accountId, region, repositoryName);
+        return new RepositoryId(new Scope(accountId, region), repositoryName);
     }
 
     /** The same-named repository in the target's registry. */
     public RepositoryId destination(Target target) {
-        return new RepositoryId(target.registryId(), target.region(), repositoryName);
+        return new RepositoryId(target.scope(), repositoryName);
     }
 
     public boolean pending() {

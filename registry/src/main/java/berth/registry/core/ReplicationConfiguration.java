@@ -1,5 +1,7 @@
 package berth.registry.core;
 
+import berth.aws.Scope;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,8 +39,12 @@ public record ReplicationConfiguration(String accountId, String region, List<Rul
     }
 
     /** A registry that replicates nothing. */
-    public static ReplicationConfiguration none(String accountId, String region) {
-        return new ReplicationConfiguration(accountId, region, List.of());
+    public static ReplicationConfiguration none(Scope scope) {
+        return new ReplicationConfiguration(scope.accountId(), scope.region(), List.of());
+    }
+
+    public Scope scope() {
+        return new Scope(accountId, region);
     }
 
     /**
@@ -46,7 +52,7 @@ public record ReplicationConfiguration(String accountId, String region, List<Rul
      *     region or registry, a filter is malformed, or the rules name more than {@value #MAX_DESTINATIONS}
      *     distinct destinations
      */
-    public static ReplicationConfiguration of(String accountId, String region, List<Rule> rules) {
+    public static ReplicationConfiguration of(Scope scope, List<Rule> rules) {
         Set<Destination> distinct = new LinkedHashSet<>();
         for (Rule rule : rules) {
             for (Destination destination : rule.destinations()) {
@@ -56,7 +62,7 @@ public record ReplicationConfiguration(String accountId, String region, List<Rul
                 if (!REGISTRY.matcher(destination.registryId()).matches()) {
                     throw new InvalidConfiguration("registryId", "must satisfy regular expression '" + REGISTRY.pattern() + "'");
                 }
-                if (destination.region().equals(region) && destination.registryId().equals(accountId)) {
+                if (destination.region().equals(scope.region()) && destination.registryId().equals(scope.accountId())) {
                     throw new InvalidConfiguration("replicationConfiguration",
                             "Replication destination cannot be the same as the source registry");
                 }
@@ -72,7 +78,7 @@ public record ReplicationConfiguration(String accountId, String region, List<Rul
             throw new InvalidConfiguration("replicationConfiguration", "A replication configuration can have at most "
                     + MAX_DESTINATIONS + " unique destinations across all rules; this one has " + distinct.size());
         }
-        return new ReplicationConfiguration(accountId, region, rules);
+        return new ReplicationConfiguration(scope.accountId(), scope.region(), rules);
     }
 
     /** Where an image pushed to {@code repositoryName} goes: every destination of every matching rule, once. */

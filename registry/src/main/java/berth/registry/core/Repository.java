@@ -1,5 +1,7 @@
 package berth.registry.core;
 
+import berth.aws.Scope;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,8 +21,19 @@ public record Repository(String accountId, String region, String name, Instant c
         tags = Map.copyOf(tags);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return "arn:aws:ecr:" + region + ":" + accountId + ":repository/" + name;
+        return scope().arn("ecr", "repository/" + name);
+    }
+
+    /** A repository just created in {@code id}'s registry: no policies, tags as given. */
+    public static Repository created(RepositoryId id, Instant at, TagMutability tagMutability, boolean scanOnPush,
+                                     String encryptionType, String kmsKey, Map<String, String> tags) {
+        return new Repository(id.accountId(), id.region(), id.name(), at, tagMutability, scanOnPush, encryptionType, kmsKey,
+                tags, "", "", Instant.EPOCH);
     }
 
     public Repository withTagMutability(TagMutability mutability) {

@@ -1,17 +1,34 @@
 package berth.registry.core;
 
-/** Names one repository: its account, region and name. */
-public record RepositoryId(String accountId, String region, String name) {
+import berth.aws.Scope;
+
+/** Names one repository: the scope (registry account and region) it lives in and its name. */
+public record RepositoryId(Scope scope, String name) {
     /** The store key of the repository, {@code account/region/name}. */
     public String key() {
-        return accountId + "/" + region + "/" + name;
+        return scope.key(name);
+    }
+
+    /** The registry (account) the repository belongs to. */
+    public String accountId() {
+        return scope.accountId();
+    }
+
+    public String region() {
+        return scope.region();
     }
 
     public String arn() {
-        return "arn:aws:ecr:" + region + ":" + accountId + ":repository/" + name;
+        return scope.arn("ecr", "repository/" + name);
+    }
+
+    /** The repository whose store key is {@code key} ({@link #key()}). */
+    public static RepositoryId ofKey(String key) {
+        Scope scope = Scope.ofKey(key);
+        return new RepositoryId(scope, key.substring(scope.prefix().length()));
     }
 
     public static RepositoryId of(Repository repository) {
-        return new RepositoryId(repository.accountId(), repository.region(), repository.name());
+        return new RepositoryId(repository.scope(), repository.name());
     }
 }

@@ -1,5 +1,6 @@
 package berth.registry.core;
 
+import berth.aws.Scope;
 import berth.aws.text.Wildcard;
 
 import java.util.HashSet;
@@ -57,12 +58,16 @@ public record ScanningConfiguration(String accountId, String region, String scan
     }
 
     /** What GetRegistryScanningConfiguration reports for a registry that never had one. */
-    public static ScanningConfiguration defaults(String accountId, String region) {
-        return new ScanningConfiguration(accountId, region, BASIC, List.of());
+    public static ScanningConfiguration defaults(Scope scope) {
+        return new ScanningConfiguration(scope.accountId(), scope.region(), BASIC, List.of());
+    }
+
+    public Scope scope() {
+        return new Scope(accountId, region);
     }
 
     /** @throws InvalidConfiguration when the scan type does not support a rule's frequency or a filter is malformed */
-    public static ScanningConfiguration of(String accountId, String region, String scanType, List<Rule> rules) {
+    public static ScanningConfiguration of(Scope scope, String scanType, List<Rule> rules) {
         Set<String> frequencies = new HashSet<>();
         for (Rule rule : rules) {
             boolean supported = scanType.equals(ENHANCED)
@@ -83,7 +88,7 @@ public record ScanningConfiguration(String accountId, String region, String scan
                 }
             }
         }
-        return new ScanningConfiguration(accountId, region, scanType, rules);
+        return new ScanningConfiguration(scope.accountId(), scope.region(), scanType, rules);
     }
 
     /**

@@ -53,10 +53,9 @@ final class BlobEndpoints {
         Digest digest = digest(route.digest());
         String grant = ctx.queryParam("X-Berth-Grant");
         String repositoryKey = tokens.downloadableFrom(grant, digest.toString())
-                .filter(key -> key.split("/", 3)[2].equals(route.name()))
+                .filter(key -> RepositoryId.ofKey(key).name().equals(route.name()))
                 .orElseThrow(() -> OciError.denied("the download URL is invalid or expired"));
-        String[] parts = repositoryKey.split("/", 3);
-        RepositoryId id = new RepositoryId(parts[0], parts[1], parts[2]);
+        RepositoryId id = RepositoryId.ofKey(repositoryKey);
         BlobStore.BlobContent content = layers.content(id, digest).orElseThrow(() -> unknown(id, route.digest()));
         return send(ctx, digest, content, ctx.request().headers().get(HttpHeaderNames.RANGE));
     }

@@ -143,7 +143,7 @@ public final class DistributionService implements HttpService {
     }
 
     private static RegistryAuth.Caller require(Call call, HttpMethod method) {
-        if (!call.caller().principal().accountId().equals(call.caller().registryAccount())) {
+        if (!call.caller().ownRegistry()) {
             throw OciError.denied("the catalog of another account's registry is not available");
         }
         return call.caller();

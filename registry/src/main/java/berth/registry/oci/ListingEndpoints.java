@@ -34,7 +34,7 @@ final class ListingEndpoints {
     }
 
     HttpResponse catalog(DistributionService.Call call, RegistryAuth.Caller caller) {
-        List<String> names = records.repositories(caller.registryAccount(), caller.region()).stream().map(Repository::name).toList();
+        List<String> names = records.repositories(caller.registry()).stream().map(Repository::name).toList();
         Page page = page(call, names);
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("repositories");

@@ -1,5 +1,6 @@
 package berth.registry.oci;
 
+import berth.platform.RecordTable;
 import berth.registry.content.Images;
 import berth.registry.core.Descriptor;
 import berth.registry.core.Digest;
@@ -60,7 +61,7 @@ final class ManifestEndpoints {
                     .filter(e -> e.platform().os().equals("linux") && e.platform().architecture().equals("amd64")).findFirst()
                     .or(() -> entries.stream().filter(e -> accepted.contains(e.mediaType())).findFirst());
             if (chosen.isPresent()) {
-                return records.image(id, chosen.get().digest().toString()).map(RegistryRecords.Versioned::value)
+                return records.image(id, chosen.get().digest().toString()).map(RecordTable.Versioned::value)
                         .orElseThrow(() -> notFound(id, chosen.get().digest().toString()));
             }
         }

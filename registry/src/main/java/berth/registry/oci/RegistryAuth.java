@@ -1,5 +1,6 @@
 package berth.registry.oci;
 
+import berth.aws.Scope;
 import berth.registry.auth.RegistryTokens;
 import berth.registry.core.RepositoryId;
 import berth.registry.core.RepositoryPolicy;
@@ -30,10 +31,14 @@ final class RegistryAuth {
         this.realm = realm;
     }
 
-    /** An authenticated caller: whose token it holds and which registry it addresses. */
-    record Caller(RepositoryPolicy.Principal principal, String region, String registryAccount) {
+    /** An authenticated caller: whose token it holds and which registry (account, in the token's region) it addresses. */
+    record Caller(RepositoryPolicy.Principal principal, Scope registry) {
         RepositoryId repository(String name) {
-            return new RepositoryId(registryAccount, region, name);
+            return new RepositoryId(registry, name);
+        }
+
+        boolean ownRegistry() {
+            return principal.accountId().equals(registry.accountId());
         }
     }
 
@@ -49,16 +54,16 @@ final class RegistryAuth {
                     + " 'aws ecr get-login-password | docker login --username AWS --password-stdin'"));
         }
         RegistryTokens.Holder h = holder.get();
-        String registryAccount = h.accountId();
+        Scope registry = h.scope();
         String host = headers.authority() == null ? "" : headers.authority();
         Matcher m = REGISTRY_HOST.matcher(host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host);
         if (m.matches()) {
-            if (!m.group(2).equals(h.region())) {
-                throw OciError.denied("the login token is for region " + h.region() + "; this registry is in " + m.group(2));
+            if (!m.group(2).equals(registry.region())) {
+                throw OciError.denied("the login token is for region " + registry.region() + "; this registry is in " + m.group(2));
             }
-            registryAccount = m.group(1);
+            registry = new Scope(m.group(1), registry.region());
         }
-        return new Caller(new RepositoryPolicy.Principal(h.accountId(), h.principalArn()), h.region(), registryAccount);
+        return new Caller(new RepositoryPolicy.Principal(h.scope().accountId(), h.principalArn()), registry);
     }
 
     OciError challenge(OciError error) {

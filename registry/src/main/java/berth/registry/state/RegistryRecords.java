@@ -1,21 +1,25 @@
 package berth.registry.state;
 
+import berth.aws.Scope;
+import berth.platform.RecordJson;
+import berth.platform.RecordTable;
+import berth.platform.RecordTable.Keyed;
+import berth.platform.RecordTable.Versioned;
 import berth.registry.core.Image;
 import berth.registry.core.ImageTag;
 import berth.registry.core.LayerLink;
 import berth.registry.core.Repository;
 import berth.registry.core.RepositoryId;
 import berth.store.Store;
-import berth.store.StoredRecord;
 import berth.store.Write;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Registry metadata in the store. Keys start with {@code account/region/}; a repository's own
- * records follow its name with a character names cannot contain, so one prefix lists exactly one
- * repository's records:
+ * Registry metadata in the store. Keys start with the scope ({@code account/region/}); a
+ * repository's own records follow its name with a character names cannot contain, so one prefix
+ * lists exactly one repository's records:
  * <pre>
  * ecr.repository          account/region/name              {@link Repository}
  * ecr.image               account/region/name@sha256:…     {@link Image} (the manifest and what it references)
@@ -32,109 +36,119 @@ public final class RegistryRecords {
     public static final String PREVIEW = "ecr.lifecycle-preview";
 
     private final Store store;
+    private final RecordTable<Repository> repositories;
+    private final RecordTable<Image> images;
+    private final RecordTable<ImageTag> tags;
+    private final RecordTable<LayerLink> layers;
+    private final RecordTable<LifecyclePreview> previews;
 
     public RegistryRecords(Store store) {
         this.store = store;
+        this.repositories = new RecordTable<>(store, REPOSITORY, Repository.class, r -> RepositoryId.of(r).key());
+        this.images = RecordTable.keyedByOwner(store, IMAGE, RecordJson.STANDARD.codec(Image.class));
+        this.tags = RecordTable.keyedByOwner(store, TAG, RecordJson.STANDARD.codec(ImageTag.class));
+        this.layers = RecordTable.keyedByOwner(store, LAYER, RecordJson.STANDARD.codec(LayerLink.class));
+        this.previews = RecordTable.keyedByOwner(store, PREVIEW, RecordJson.STANDARD.codec(LifecyclePreview.class));
     }
-
-    /** A value together with the store version it was read at, for compare-and-set writes. */
-    public record Versioned<T>(T value, long version) {}
 
     public Store store() {
         return store;
     }
 
     public Optional<Versioned<Repository>> repository(RepositoryId id) {
-        return read(REPOSITORY, id.key(), Repository.class);
+        return repositories.find(id.key());
     }
 
-    public List<Repository> repositories(String accountId, String region) {
-        return list(REPOSITORY, accountId + "/" + region + "/", Repository.class);
+    public List<Repository> repositories(Scope scope) {
+        return repositories.list(scope.prefix());
     }
 
     /** Every repository of every account, for background work. */
     public List<Repository> allRepositories() {
-        return list(REPOSITORY, "", Repository.class);
+        return repositories.list("");
     }
 
     public Optional<Versioned<Image>> image(RepositoryId id, String digest) {
-        return read(IMAGE, imageKey(id, digest), Image.class);
+        return images.find(imageKey(id, digest));
     }
 
     public List<Image> images(RepositoryId id) {
-        return list(IMAGE, id.key() + "@", Image.class);
+        return images.list(id.key() + "@");
     }
 
     /** Every manifest of every repository, for the blob collector's mark phase. */
     public List<Image> allImages() {
-        return list(IMAGE, "", Image.class);
+        return images.list("");
     }
 
     public Optional<Versioned<ImageTag>> tag(RepositoryId id, String tag) {
-        return read(TAG, tagKey(id, tag), ImageTag.class);
+        return tags.find(tagKey(id, tag));
     }
 
     public List<Versioned<ImageTag>> tags(RepositoryId id) {
-        return store.list(TAG, id.key() + ":").stream()
-                .map(r -> new Versioned<>(Records.read(r.value(), ImageTag.class), r.version())).toList();
+        return tags.listVersioned(id.key() + ":");
     }
 
     public Optional<Versioned<LayerLink>> layer(RepositoryId id, String digest) {
-        return read(LAYER, imageKey(id, digest), LayerLink.class);
+        return layers.find(imageKey(id, digest));
     }
 
     public List<Versioned<LayerLink>> layers(RepositoryId id) {
-        return store.list(LAYER, id.key() + "@").stream()
-                .map(r -> new Versioned<>(Records.read(r.value(), LayerLink.class), r.version())).toList();
+        return layers.listVersioned(id.key() + "@");
     }
 
     /** Every layer link of every repository with its store key, for the blob collector's sweep. */
-    public List<StoredRecord> allLayerRecords() {
-        return store.list(LAYER, "");
+    public List<Keyed<LayerLink>> allLayers() {
+        return layers.listKeyed("");
     }
 
     public Optional<LifecyclePreview> preview(RepositoryId id) {
-        return read(PREVIEW, id.key(), LifecyclePreview.class).map(Versioned::value);
+        return previews.find(id.key()).map(Versioned::value);
     }
 
-    public static Write putRepository(Repository repository, long expectedVersion) {
-        return Write.put(REPOSITORY, RepositoryId.of(repository).key(), Records.write(repository), expectedVersion);
+    public Write putRepository(Repository repository, long expectedVersion) {
+        return repositories.put(repository, expectedVersion);
     }
 
-    public static Write deleteRepository(RepositoryId id, long expectedVersion) {
-        return Write.delete(REPOSITORY, id.key(), expectedVersion);
+    public Write deleteRepository(RepositoryId id, long expectedVersion) {
+        return repositories.delete(id.key(), expectedVersion);
     }
 
-    public static Write putImage(RepositoryId id, Image image, long expectedVersion) {
-        return Write.put(IMAGE, imageKey(id, image.digest()), Records.write(image), expectedVersion);
+    public Write putImage(RepositoryId id, Image image, long expectedVersion) {
+        return images.put(imageKey(id, image.digest()), image, expectedVersion);
     }
 
-    public static Write deleteImage(RepositoryId id, String digest, long expectedVersion) {
-        return Write.delete(IMAGE, imageKey(id, digest), expectedVersion);
+    public Write deleteImage(RepositoryId id, String digest, long expectedVersion) {
+        return images.delete(imageKey(id, digest), expectedVersion);
     }
 
-    public static Write putTag(RepositoryId id, ImageTag tag, long expectedVersion) {
-        return Write.put(TAG, tagKey(id, tag.tag()), Records.write(tag), expectedVersion);
+    public Write putTag(RepositoryId id, ImageTag tag, long expectedVersion) {
+        return tags.put(tagKey(id, tag.tag()), tag, expectedVersion);
     }
 
-    public static Write deleteTag(RepositoryId id, String tag, long expectedVersion) {
-        return Write.delete(TAG, tagKey(id, tag), expectedVersion);
+    public Write deleteTag(RepositoryId id, String tag, long expectedVersion) {
+        return tags.delete(tagKey(id, tag), expectedVersion);
     }
 
-    public static Write putLayer(RepositoryId id, LayerLink link, long expectedVersion) {
-        return Write.put(LAYER, imageKey(id, link.digest()), Records.write(link), expectedVersion);
+    public Write putLayer(RepositoryId id, LayerLink link, long expectedVersion) {
+        return layers.put(imageKey(id, link.digest()), link, expectedVersion);
     }
 
-    public static Write deleteLayer(RepositoryId id, String digest, long expectedVersion) {
-        return Write.delete(LAYER, imageKey(id, digest), expectedVersion);
+    public Write deleteLayer(RepositoryId id, String digest, long expectedVersion) {
+        return layers.delete(imageKey(id, digest), expectedVersion);
     }
 
-    public static Write putPreview(RepositoryId id, LifecyclePreview preview) {
-        return Write.put(PREVIEW, id.key(), Records.write(preview), Store.ANY);
+    /** Deletes a layer link read by {@link #allLayers}, if it is still at the version read. */
+    public Write deleteLayer(Keyed<LayerLink> link) {
+        return layers.delete(link.key(), link.version());
     }
 
-    public static Write deletePreview(RepositoryId id) {
-        return Write.delete(PREVIEW, id.key(), Store.ANY);
+    public Write putPreview(RepositoryId id, LifecyclePreview preview) {
+        return previews.put(id.key(), preview, Store.ANY);
+    }
+
+    public Write deletePreview(RepositoryId id) {
+        return previews.delete(id.key(), Store.ANY);
     }
 
     /** The digest a layer record's key ends with. */
@@ -142,19 +156,12 @@ public final class RegistryRecords {
         return key.substring(key.lastIndexOf('@') + 1);
     }
 
-    private static String imageKey(RepositoryId id, String digest) {
+    /** The key of an image (or layer, or image replication) of a repository: {@code account/region/name@digest}. */
+    static String imageKey(RepositoryId id, String digest) {
         return id.key() + "@" + digest;
     }
 
     private static String tagKey(RepositoryId id, String tag) {
         return id.key() + ":" + tag;
-    }
-
-    private <T> Optional<Versioned<T>> read(String kind, String key, Class<T> type) {
-        return store.get(kind, key).map(r -> new Versioned<>(Records.read(r.value(), type), r.version()));
-    }
-
-    private <T> List<T> list(String kind, String prefix, Class<T> type) {
-        return store.list(kind, prefix).stream().map(r -> Records.read(r.value(), type)).toList();
     }
 }

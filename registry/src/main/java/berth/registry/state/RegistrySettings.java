@@ -1,5 +1,6 @@
 package berth.registry.state;
 
+import berth.aws.Scope;
 import berth.platform.RecordTable;
 import berth.registry.core.ImageReplication;
 import berth.registry.core.RegistryPermissions;
@@ -7,6 +8,8 @@ import berth.registry.core.ReplicationConfiguration;
 import berth.registry.core.RepositoryId;
 import berth.registry.core.ScanningConfiguration;
 import berth.store.Store;
+import berth.store.VersionConflict;
+import berth.store.Write;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,46 +39,60 @@ public final class RegistrySettings {
 
     public RegistrySettings(Store store) {
         this.store = store;
-        this.policies = new RecordTable<>(store, POLICY, RegistryPermissions.class, p -> key(p.accountId(), p.region()));
-        this.scanning = new RecordTable<>(store, SCANNING, ScanningConfiguration.class, s -> key(s.accountId(), s.region()));
-        this.replication = new RecordTable<>(store, REPLICATION, ReplicationConfiguration.class,
-                r -> key(r.accountId(), r.region()));
-        this.imageReplications = new RecordTable<>(store, IMAGE_REPLICATION, ImageReplication.class, ImageReplication::key);
+        this.policies = new RecordTable<>(store, POLICY, RegistryPermissions.class, p -> key(p.scope()));
+        this.scanning = new RecordTable<>(store, SCANNING, ScanningConfiguration.class, s -> key(s.scope()));
+        this.replication = new RecordTable<>(store, REPLICATION, ReplicationConfiguration.class, r -> key(r.scope()));
+        this.imageReplications = new RecordTable<>(store, IMAGE_REPLICATION, ImageReplication.class,
+                r -> RegistryRecords.imageKey(r.source(), r.digest()));
     }
 
-    public static String key(String accountId, String region) {
-        return accountId + "/" + region;
+    /**
+     * The key of a registry's own settings: its scope without the trailing separator
+     * ({@code account/region}), as settings have been stored from the start.
+     */
+    private static String key(Scope scope) {
+        return scope.accountId() + "/" + scope.region();
     }
 
     public Store store() {
         return store;
     }
 
-    public RecordTable<RegistryPermissions> policies() {
-        return policies;
+    public Optional<RegistryPermissions> policy(Scope scope) {
+        return policies.find(key(scope)).map(RecordTable.Versioned::value);
     }
 
-    public RecordTable<ScanningConfiguration> scanning() {
-        return scanning;
+    public void savePolicy(RegistryPermissions permissions) {
+        policies.save(permissions, Store.ANY);
     }
 
-    public RecordTable<ImageReplication> imageReplications() {
-        return imageReplications;
-    }
-
-    public Optional<RegistryPermissions> policy(String accountId, String region) {
-        return policies.find(key(accountId, region)).map(RecordTable.Versioned::value);
+    /** Deletes the registry's policy; empty when it has none. */
+    public Optional<RegistryPermissions> deletePolicy(Scope scope) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<RecordTable.Versioned<RegistryPermissions>> stored = policies.find(key(scope));
+            if (stored.isEmpty()) return Optional.empty();
+            try {
+                policies.remove(key(scope), stored.get().version());
+                return Optional.of(stored.get().value());
+            } catch (VersionConflict conflict) {
+                if (attempt >= 5) throw conflict;
+            }
+        }
     }
 
     /** The registry's scanning configuration; empty when it never had one (its repositories' own settings count). */
-    public Optional<ScanningConfiguration> scanningConfiguration(String accountId, String region) {
-        return scanning.find(key(accountId, region)).map(RecordTable.Versioned::value);
+    public Optional<ScanningConfiguration> scanningConfiguration(Scope scope) {
+        return scanning.find(key(scope)).map(RecordTable.Versioned::value);
+    }
+
+    public void saveScanning(ScanningConfiguration configuration) {
+        scanning.save(configuration, Store.ANY);
     }
 
     /** The registry's replication configuration; one without rules when it never had one. */
-    public ReplicationConfiguration replication(String accountId, String region) {
-        return replication.find(key(accountId, region)).map(RecordTable.Versioned::value)
-                .orElseGet(() -> ReplicationConfiguration.none(accountId, region));
+    public ReplicationConfiguration replication(Scope scope) {
+        return replication.find(key(scope)).map(RecordTable.Versioned::value)
+                .orElseGet(() -> ReplicationConfiguration.none(scope));
     }
 
     public void saveReplication(ReplicationConfiguration configuration) {
@@ -83,7 +100,7 @@ public final class RegistrySettings {
     }
 
     public Optional<RecordTable.Versioned<ImageReplication>> imageReplication(RepositoryId source, String digest) {
-        return imageReplications.find(source.key() + "@" + digest);
+        return imageReplications.find(RegistryRecords.imageKey(source, digest));
     }
 
     /** Every replication of images of the repository, for deleting them with it. */
@@ -94,5 +111,13 @@ public final class RegistrySettings {
     /** Replications with a destination still in progress, at the versions read. */
     public List<RecordTable.Versioned<ImageReplication>> pendingReplications() {
         return imageReplications.listVersioned("").stream().filter(r -> r.value().pending()).toList();
+    }
+
+    public Write putImageReplication(ImageReplication replication, long expectedVersion) {
+        return imageReplications.put(replication, expectedVersion);
+    }
+
+    public Write deleteImageReplication(RepositoryId source, String digest) {
+        return imageReplications.delete(RegistryRecords.imageKey(source, digest), Store.ANY);
     }
 }

@@ -2,6 +2,7 @@ package berth.registry.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.aws.Scope;
 import berth.registry.auth.RegistryTokens;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +34,9 @@ class HmacRegistryTokensTest {
 
     @Test
     void aVerifiedPasswordKeepsVerifyingUntilItExpiresAndNotAfter() {
-        RegistryTokens.Credentials issued = tokens.issue("000000000000", "us-east-1", "arn:aws:iam::000000000000:root");
+        RegistryTokens.Credentials issued = tokens.issue(new Scope("000000000000", "us-east-1"), "arn:aws:iam::000000000000:root");
         RegistryTokens.Holder first = tokens.verify(issued.password()).orElseThrow();
-        assertThat(first.accountId()).isEqualTo("000000000000");
-        assertThat(first.region()).isEqualTo("us-east-1");
+        assertThat(first.scope()).isEqualTo(new Scope("000000000000", "us-east-1"));
         assertThat(tokens.verify(issued.password())).contains(first);
 
         now.set(issued.expiresAt().minusSeconds(1));
@@ -48,7 +48,7 @@ class HmacRegistryTokensTest {
 
     @Test
     void aPasswordSignedWithAnotherKeyOrAlteredNeverVerifies() {
-        String password = tokens.issue("000000000000", "us-east-1", "arn:aws:iam::000000000000:root").password();
+        String password = tokens.issue(new Scope("000000000000", "us-east-1"), "arn:aws:iam::000000000000:root").password();
         HmacRegistryTokens otherKey = new HmacRegistryTokens("another key of at least 32 bytes".getBytes(), clock, () -> "http://127.0.0.1:4566");
         assertThat(tokens.verify(password)).isPresent();
         assertThat(otherKey.verify(password)).isEmpty();

@@ -42,7 +42,7 @@ final class RegistryFixture implements AutoCloseable {
     RepositoryId repository(String name) {
         Repository repository = new Repository("000000000000", "us-east-1", name, Instant.EPOCH, TagMutability.mutable(), false,
                 "AES256", "", Map.of(), "", "", Instant.EPOCH);
-        store.commit(List.of(RegistryRecords.putRepository(repository, Store.ABSENT)));
+        store.commit(List.of(records.putRepository(repository, Store.ABSENT)));
         return RepositoryId.of(repository);
     }
 

@@ -2,6 +2,7 @@ package berth.registry.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.aws.Scope;
 import berth.registry.MutableClock;
 import berth.registry.blob.FilesystemBlobStore;
 import berth.registry.core.Digest;
@@ -24,15 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReplicationRunnerTest {
-    static final RepositoryId WEST_APP = new RepositoryId("000000000000", "us-west-2", "app");
-    static final RepositoryId OTHER_APP = new RepositoryId("111111111111", "us-east-1", "app");
+    static final RepositoryId WEST_APP = new RepositoryId(new Scope("000000000000", "us-west-2"), "app");
+    static final RepositoryId OTHER_APP = new RepositoryId(new Scope("111111111111", "us-east-1"), "app");
 
     @TempDir
     Path dir;
     final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
 
     private static void replicateTo(RegistrySettings settings, ReplicationConfiguration.Destination... to) {
-        settings.saveReplication(ReplicationConfiguration.of("000000000000", "us-east-1",
+        settings.saveReplication(ReplicationConfiguration.of(new Scope("000000000000", "us-east-1"),
                 List.of(new ReplicationConfiguration.Rule(List.of(to), List.of()))));
     }
 
@@ -90,9 +91,9 @@ class ReplicationRunnerTest {
                     .isEqualTo("ACCESS_DENIED");
             assertThat(registry.records.repository(OTHER_APP)).isEmpty();
 
-            settings.policies().save(new RegistryPermissions("111111111111", "us-east-1", "{\"Statement\":[{\"Effect\":\"Allow\","
+            settings.savePolicy(RegistryPermissions.of(new Scope("111111111111", "us-east-1"), "{\"Statement\":[{\"Effect\":\"Allow\","
                     + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:root\"},\"Action\":[\"ecr:ReplicateImage\",\"ecr:CreateRepository\"],"
-                    + "\"Resource\":\"arn:aws:ecr:us-east-1:111111111111:repository/*\"}]}"), Store.ANY);
+                    + "\"Resource\":\"arn:aws:ecr:us-east-1:111111111111:repository/*\"}]}"));
             registry.images.put(app, index, "", "again", Optional.empty());
             runner.pass();
             assertThat(status(settings, app, indexDigest, "111111111111")).isEqualTo(ImageReplication.Status.COMPLETE);

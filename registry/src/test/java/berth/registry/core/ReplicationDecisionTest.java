@@ -2,6 +2,7 @@ package berth.registry.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.aws.Scope;
 import berth.registry.core.ReplicationDecision.Facts;
 import berth.registry.core.ReplicationDecision.Outcome;
 import java.util.List;
@@ -10,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class ReplicationDecisionTest {
     static final String DIGEST = "sha256:" + "a".repeat(64);
-    static final RepositoryId SOURCE = new RepositoryId("000000000000", "us-east-1", "app");
-    static final RepositoryId WEST = new RepositoryId("000000000000", "us-west-2", "app");
-    static final RepositoryId OTHER = new RepositoryId("111111111111", "us-east-1", "app");
+    static final RepositoryId SOURCE = new RepositoryId(new Scope("000000000000", "us-east-1"), "app");
+    static final RepositoryId WEST = new RepositoryId(new Scope("000000000000", "us-west-2"), "app");
+    static final RepositoryId OTHER = new RepositoryId(new Scope("111111111111", "us-east-1"), "app");
 
     static Facts facts(RepositoryId destination, RegistryPolicy policy, boolean exists, TagMutability mutability,
                        Map<String, String> destinationTags) {

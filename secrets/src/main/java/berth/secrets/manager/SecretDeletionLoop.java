@@ -1,5 +1,7 @@
 package berth.secrets.manager;
 
+import berth.platform.RecordTable.Versioned;
+import berth.secrets.manager.core.Secret;
 import berth.secrets.manager.state.SecretRecords;
 import berth.store.VersionConflict;
 import java.time.Clock;
@@ -49,8 +51,8 @@ public final class SecretDeletionLoop implements AutoCloseable {
     public int pass() {
         long now = clock.millis();
         int deleted = 0;
-        for (SecretRecords.Versioned found : records.all()) {
-            var secret = found.secret();
+        for (Versioned<Secret> found : records.all()) {
+            var secret = found.value();
             if (!secret.scheduledForDeletion() || secret.deletionMillis() > now) continue;
             try {
                 records.delete(secret, found.version());

@@ -2,6 +2,7 @@ package berth.secrets.manager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.aws.Scope;
 import berth.secrets.keys.SealingKey;
 import berth.secrets.manager.core.Secret;
 import berth.secrets.manager.state.SecretRecords;
@@ -32,12 +33,12 @@ class SecretDeletionLoopTest {
             Clock eighthDay = Clock.fixed(Instant.ofEpochMilli(8 * day), ZoneOffset.UTC);
             SecretDeletionLoop loop = new SecretDeletionLoop(records, eighthDay, Duration.ofHours(1));
             assertThat(loop.pass()).isEqualTo(1);
-            assertThat(records.list("1", "r")).extracting(Secret::name).containsExactly("later", "live");
+            assertThat(records.list(new Scope("1", "r"))).extracting(Secret::name).containsExactly("later", "live");
             assertThat(loop.pass()).isZero();
 
             Clock monthLater = Clock.fixed(Instant.ofEpochMilli(31 * day), ZoneOffset.UTC);
             assertThat(new SecretDeletionLoop(records, monthLater, Duration.ofHours(1)).pass()).isEqualTo(1);
-            assertThat(records.list("1", "r")).extracting(Secret::name).containsExactly("live");
+            assertThat(records.list(new Scope("1", "r"))).extracting(Secret::name).containsExactly("live");
         }
     }
 }

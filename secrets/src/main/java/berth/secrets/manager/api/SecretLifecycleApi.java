@@ -1,6 +1,7 @@
 package berth.secrets.manager.api;
 
 import berth.aws.RequestContext;
+import berth.platform.RecordTable.Versioned;
 import berth.secrets.manager.core.Secret;
 import berth.secrets.manager.state.SecretRecords;
 import berth.store.VersionConflict;
@@ -41,20 +42,22 @@ final class SecretLifecycleApi {
         boolean force = Boolean.TRUE.equals(request.forceDeleteWithoutRecovery());
         Long window = request.recoveryWindowInDays();
         if (force && window != null) {
-            throw SecretsErrors.invalidParameter("You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
+            throw SecretsErrors.INVALID_PARAMETER.exception(
+                    "You can't use ForceDeleteWithoutRecovery in conjunction with RecoveryWindowInDays.");
         }
         if (window != null && (window < 7 || window > 30)) {
-            throw SecretsErrors.invalidParameter("The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).");
+            throw SecretsErrors.INVALID_PARAMETER.exception(
+                    "The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).");
         }
         long days = window == null ? 30 : window;
         for (int attempt = 0; ; attempt++) {
-            SecretRecords.Versioned found = lookup.require(request.secretId(), ctx);
-            Secret secret = found.secret();
+            Versioned<Secret> found = lookup.require(request.secretId(), ctx);
+            Secret secret = found.value();
             long now = clock.millis();
             try {
                 if (force) {
                     records.delete(secret, found.version());
-                    LOG.info("secret deleted: {} (account {}, region {})", secret.name(), ctx.accountId(), ctx.region());
+                    LOG.info("secret deleted: {} (account {}, region {})", secret.name(), secret.accountId(), secret.region());
                     return DeleteSecretResponse.builder().arn(secret.arn()).name(secret.name())
                             .deletionDate(Instant.ofEpochMilli(now)).build();
                 }
@@ -62,7 +65,7 @@ final class SecretLifecycleApi {
                 Secret scheduled = secret.scheduledForDeletion(now, now + days * DAY_MILLIS);
                 records.save(scheduled, found.version());
                 LOG.info("secret scheduled for deletion in {} days: {} (account {}, region {})", days, secret.name(),
-                        ctx.accountId(), ctx.region());
+                        secret.accountId(), secret.region());
                 return DeleteSecretResponse.builder().arn(secret.arn()).name(secret.name())
                         .deletionDate(Instant.ofEpochMilli(scheduled.deletionMillis())).build();
             } catch (VersionConflict conflict) {
@@ -83,7 +86,7 @@ final class SecretLifecycleApi {
             secret.tags().forEach(t -> tags.put(t.key(), t.value()));
             added.forEach(t -> tags.put(t.key(), t.value()));
             if (tags.size() > MAX_TAGS) {
-                throw SecretsErrors.invalidParameter("A secret can have at most " + MAX_TAGS + " tags.");
+                throw SecretsErrors.INVALID_PARAMETER.exception("A secret can have at most " + MAX_TAGS + " tags.");
             }
             List<Secret.Tag> merged = new ArrayList<>();
             tags.forEach((k, v) -> merged.add(new Secret.Tag(k, v)));
@@ -100,8 +103,8 @@ final class SecretLifecycleApi {
 
     private Secret change(String secretId, RequestContext ctx, boolean requireLive, java.util.function.UnaryOperator<Secret> edit) {
         for (int attempt = 0; ; attempt++) {
-            SecretRecords.Versioned found = requireLive ? lookup.requireLive(secretId, ctx) : lookup.require(secretId, ctx);
-            Secret changed = edit.apply(found.secret());
+            Versioned<Secret> found = requireLive ? lookup.requireLive(secretId, ctx) : lookup.require(secretId, ctx);
+            Secret changed = edit.apply(found.value());
             try {
                 records.save(changed, found.version());
                 return changed;

@@ -1,6 +1,8 @@
 package berth.secrets.manager.api;
 
 import berth.aws.RequestContext;
+import berth.platform.RecordTable.Versioned;
+import berth.secrets.manager.core.Secret;
 import berth.secrets.manager.state.SecretRecords;
 
 /** Finds the secret a SecretId names: by name, by full ARN, or by partial ARN. */
@@ -12,14 +14,14 @@ final class SecretLookup {
     }
 
     /** The secret, whether or not it is scheduled for deletion; ResourceNotFoundException when there is none. */
-    SecretRecords.Versioned require(String secretId, RequestContext ctx) {
-        return records.findById(secretId, ctx.accountId(), ctx.region()).orElseThrow(SecretsErrors::notFound);
+    Versioned<Secret> require(String secretId, RequestContext ctx) {
+        return records.findById(secretId, ctx.scope()).orElseThrow(SecretsErrors::notFound);
     }
 
     /** The secret, refusing one scheduled for deletion as Secrets Manager does for reads and changes. */
-    SecretRecords.Versioned requireLive(String secretId, RequestContext ctx) {
-        SecretRecords.Versioned found = require(secretId, ctx);
-        if (found.secret().scheduledForDeletion()) throw SecretsErrors.markedForDeletion();
+    Versioned<Secret> requireLive(String secretId, RequestContext ctx) {
+        Versioned<Secret> found = require(secretId, ctx);
+        if (found.value().scheduledForDeletion()) throw SecretsErrors.markedForDeletion();
         return found;
     }
 }

@@ -32,9 +32,11 @@ final class SecretMapping {
     static List<Secret.Tag> fromSdk(List<Tag> tags) {
         Map<String, String> merged = new LinkedHashMap<>();
         for (Tag tag : tags) {
-            if (tag.key() == null || tag.key().isEmpty()) throw SecretsErrors.invalidParameter("A tag key must not be empty.");
+            if (tag.key() == null || tag.key().isEmpty()) {
+                throw SecretsErrors.INVALID_PARAMETER.exception("A tag key must not be empty.");
+            }
             if (tag.key().startsWith("aws:")) {
-                throw SecretsErrors.invalidParameter("Tag keys prefixed with 'aws:' are reserved for AWS use.");
+                throw SecretsErrors.INVALID_PARAMETER.exception("Tag keys prefixed with 'aws:' are reserved for AWS use.");
             }
             merged.put(tag.key(), tag.value() == null ? "" : tag.value());
         }

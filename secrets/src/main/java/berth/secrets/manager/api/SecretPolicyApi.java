@@ -1,11 +1,11 @@
 package berth.secrets.manager.api;
 
-import berth.aws.AwsException;
 import berth.aws.RequestContext;
 import berth.iam.core.MalformedPolicyException;
 import berth.iam.core.PolicyDocument;
 import berth.iam.core.PolicyParser;
 import berth.iam.core.ResourcePolicy;
+import berth.platform.RecordTable.Versioned;
 import berth.secrets.manager.core.Secret;
 import berth.secrets.manager.state.SecretRecords;
 import berth.store.VersionConflict;
@@ -41,7 +41,7 @@ final class SecretPolicyApi {
     PutResourcePolicyResponse put(PutResourcePolicyRequest request, RequestContext ctx) {
         PolicyDocument policy = parse(request.resourcePolicy());
         if (Boolean.TRUE.equals(request.blockPublicPolicy()) && ResourcePolicy.grantsBroadAccess(policy, ctx.accountId())) {
-            throw new AwsException(400, "PublicPolicyException",
+            throw SecretsErrors.PUBLIC_POLICY.exception(
                     "The BlockPublicPolicy parameter is set to true, and the resource policy did not prevent broad"
                             + " access to the secret.");
         }
@@ -50,7 +50,7 @@ final class SecretPolicyApi {
     }
 
     GetResourcePolicyResponse get(GetResourcePolicyRequest request, RequestContext ctx) {
-        Secret secret = lookup.require(request.secretId(), ctx).secret();
+        Secret secret = lookup.require(request.secretId(), ctx).value();
         var b = GetResourcePolicyResponse.builder().arn(secret.arn()).name(secret.name());
         if (!secret.resourcePolicy().isEmpty()) {
             b.resourcePolicy(secret.resourcePolicy());
@@ -82,15 +82,15 @@ final class SecretPolicyApi {
         try {
             return PolicyParser.parse(policy, PolicyParser.Kind.RESOURCE);
         } catch (MalformedPolicyException e) {
-            throw new AwsException(400, "MalformedPolicyDocumentException",
+            throw SecretsErrors.MALFORMED_POLICY_DOCUMENT.exception(
                     "This resource policy contains a syntax error: " + e.getMessage());
         }
     }
 
     private Secret change(String secretId, RequestContext ctx, UnaryOperator<Secret> edit) {
         for (int attempt = 0; ; attempt++) {
-            SecretRecords.Versioned found = lookup.requireLive(secretId, ctx);
-            Secret changed = edit.apply(found.secret());
+            Versioned<Secret> found = lookup.requireLive(secretId, ctx);
+            Secret changed = edit.apply(found.value());
             try {
                 records.save(changed, found.version());
                 return changed;

@@ -3,6 +3,7 @@ package berth.secrets.manager.api;
 import berth.aws.AwsException;
 import berth.aws.RequestContext;
 import berth.aws.paging.PageToken;
+import berth.platform.RecordTable.Versioned;
 import berth.secrets.manager.core.Secret;
 import berth.secrets.manager.core.SecretFilter;
 import berth.secrets.manager.core.SecretStages;
@@ -41,14 +42,15 @@ final class SecretReadApi {
     }
 
     GetSecretValueResponse getValue(GetSecretValueRequest request, RequestContext ctx) {
-        SecretRecords.Versioned found = lookup.requireLive(request.secretId(), ctx);
-        Secret secret = found.secret();
+        Versioned<Secret> found = lookup.requireLive(request.secretId(), ctx);
+        Secret secret = found.value();
         SecretVersion version = switch (SecretStages.select(secret, nullToEmpty(request.versionId()),
                 nullToEmpty(request.versionStage()))) {
             case SecretStages.Found f -> f.version();
             case SecretStages.NoSuchVersion v -> throw SecretsErrors.noValueForVersion(v.versionId());
-            case SecretStages.NoSuchStage s -> throw SecretsErrors.noValueForStage(s.stage());
-            case SecretStages.StageNotOnVersion m -> throw SecretsErrors.invalidRequest(
+            case SecretStages.NoSuchStage s -> throw SecretsErrors.RESOURCE_NOT_FOUND.exception(
+                    "Secrets Manager can't find the specified secret value for staging label: " + s.stage());
+            case SecretStages.StageNotOnVersion m -> throw SecretsErrors.INVALID_REQUEST.exception(
                     "You provided a VersionStage that is not associated to the provided VersionId.");
         };
         noteAccess(found);
@@ -61,18 +63,18 @@ final class SecretReadApi {
     }
 
     /** Records the day of the read (Secrets Manager keeps only the date), writing at most once a day. */
-    private void noteAccess(SecretRecords.Versioned found) {
+    private void noteAccess(Versioned<Secret> found) {
         long today = clock.millis() / DAY_MILLIS * DAY_MILLIS;
-        if (found.secret().lastAccessedMillis() == today) return;
+        if (found.value().lastAccessedMillis() == today) return;
         try {
-            records.save(found.secret().withLastAccessed(today), found.version());
+            records.save(found.value().withLastAccessed(today), found.version());
         } catch (VersionConflict changedMeanwhile) {
             // another write won; the next read records the access
         }
     }
 
     DescribeSecretResponse describe(DescribeSecretRequest request, RequestContext ctx) {
-        Secret secret = lookup.require(request.secretId(), ctx).secret();
+        Secret secret = lookup.require(request.secretId(), ctx).value();
         var response = DescribeSecretResponse.builder()
                 .arn(secret.arn()).name(secret.name())
                 .createdDate(SecretMapping.instant(secret.createdMillis()))
@@ -93,7 +95,7 @@ final class SecretReadApi {
         boolean includeDeleted = Boolean.TRUE.equals(request.includePlannedDeletion());
         boolean ascending = request.sortOrder() == SortOrderType.ASC;
         List<Secret> matching = new ArrayList<>();
-        for (Secret secret : records.list(ctx.accountId(), ctx.region())) {
+        for (Secret secret : records.list(ctx.scope())) {
             if (secret.scheduledForDeletion() && !includeDeleted) continue;
             if (SecretFilter.all(filters, secret)) matching.add(secret);
         }
@@ -127,7 +129,7 @@ final class SecretReadApi {
     }
 
     private static AwsException badToken() {
-        return new AwsException(400, "InvalidNextTokenException", "The NextToken value is invalid.");
+        return SecretsErrors.INVALID_NEXT_TOKEN.exception("The NextToken value is invalid.");
     }
 
     /** How a secret sorts against the page key (created, name) in the requested direction. */
@@ -151,7 +153,7 @@ final class SecretReadApi {
     }
 
     ListSecretVersionIdsResponse listVersions(ListSecretVersionIdsRequest request, RequestContext ctx) {
-        Secret secret = lookup.requireLive(request.secretId(), ctx).secret();
+        Secret secret = lookup.requireLive(request.secretId(), ctx).value();
         boolean deprecatedToo = Boolean.TRUE.equals(request.includeDeprecated());
         List<SecretVersion> versions = secret.versions().stream()
                 .filter(v -> deprecatedToo || !v.stages().isEmpty())

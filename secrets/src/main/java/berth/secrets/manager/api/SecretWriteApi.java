@@ -1,6 +1,8 @@
 package berth.secrets.manager.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
+import berth.platform.RecordTable.Versioned;
 import berth.secrets.manager.core.Secret;
 import berth.secrets.manager.core.SecretNames;
 import berth.secrets.manager.core.SecretStages;
@@ -47,7 +49,7 @@ final class SecretWriteApi {
 
         static Value of(String string, SdkBytes binary) {
             if (string != null && binary != null) {
-                throw SecretsErrors.invalidParameter(
+                throw SecretsErrors.INVALID_PARAMETER.exception(
                         "You can't specify both a binary secret value and a string secret value in the same secret.");
             }
             return new Value(string == null ? "" : string, binary == null ? new byte[0] : binary.asByteArray());
@@ -57,41 +59,40 @@ final class SecretWriteApi {
     CreateSecretResponse create(CreateSecretRequest request, RequestContext ctx) {
         String name = request.name();
         if (!SecretNames.validName(name)) {
-            throw SecretsErrors.invalidParameter("Invalid name. Must be a valid name containing alphanumeric characters, "
+            throw SecretsErrors.INVALID_PARAMETER.exception("Invalid name. Must be a valid name containing alphanumeric characters, "
                     + "or any of the following: -/_+=.@!");
         }
         if (request.hasAddReplicaRegions()) {
-            throw SecretsErrors.invalidParameter("berth does not replicate secrets to other regions.");
+            throw SecretsErrors.INVALID_PARAMETER.exception("berth does not replicate secrets to other regions.");
         }
         Value value = Value.of(request.secretString(), request.secretBinary());
         String versionId = request.clientRequestToken() == null ? UUID.randomUUID().toString() : request.clientRequestToken();
-        Optional<SecretRecords.Versioned> existing = records.find(ctx.accountId(), ctx.region(), name);
+        Scope scope = ctx.scope();
+        Optional<Versioned<Secret>> existing = records.find(scope, name);
         if (existing.isPresent()) {
-            Secret secret = existing.get().secret();
+            Secret secret = existing.get().value();
             if (secret.scheduledForDeletion()) {
-                throw SecretsErrors.invalidRequest("You can't create this secret because a secret with this name is already "
-                        + "scheduled for deletion.");
+                throw SecretsErrors.INVALID_REQUEST.exception("You can't create this secret because a secret with this name is"
+                        + " already scheduled for deletion.");
             }
             Optional<SecretVersion> same = secret.version(versionId);
             if (request.clientRequestToken() != null && same.isPresent() && same.get().sameValue(value.string, value.binary)) {
                 return CreateSecretResponse.builder().arn(secret.arn()).name(name).versionId(versionId).build();
             }
-            throw SecretsErrors.exists("The operation failed because the secret " + name + " already exists.");
+            throw SecretsErrors.RESOURCE_EXISTS.exception("The operation failed because the secret " + name + " already exists.");
         }
         long now = clock.millis();
         List<SecretVersion> versions = value.present()
                 ? List.of(new SecretVersion(versionId, value.string, value.binary, now, List.of(SecretStages.CURRENT)))
                 : List.of();
-        Secret secret = new Secret(ctx.accountId(), ctx.region(), name, SecretNames.newArn(ctx.accountId(), ctx.region(), name),
-                request.description() == null ? "" : request.description(),
-                request.kmsKeyId() == null ? "" : request.kmsKeyId(),
-                SecretMapping.fromSdk(request.tags()), now, now, 0, 0, 0, versions);
+        Secret secret = Secret.created(scope, name, request.description() == null ? "" : request.description(),
+                request.kmsKeyId() == null ? "" : request.kmsKeyId(), SecretMapping.fromSdk(request.tags()), now, versions);
         try {
             records.save(secret, Store.ABSENT);
         } catch (VersionConflict raced) {
             return create(request, ctx);
         }
-        LOG.info("secret created: {} (account {}, region {})", name, ctx.accountId(), ctx.region());
+        LOG.info("secret created: {} (account {}, region {})", name, scope.accountId(), scope.region());
         var response = CreateSecretResponse.builder().arn(secret.arn()).name(name);
         if (value.present()) response.versionId(versionId);
         return response.build();
@@ -100,7 +101,7 @@ final class SecretWriteApi {
     PutSecretValueResponse put(PutSecretValueRequest request, RequestContext ctx) {
         Value value = Value.of(request.secretString(), request.secretBinary());
         if (!value.present()) {
-            throw SecretsErrors.invalidParameter("You must provide either SecretString or SecretBinary.");
+            throw SecretsErrors.INVALID_PARAMETER.exception("You must provide either SecretString or SecretBinary.");
         }
         List<String> stages = request.hasVersionStages() ? List.copyOf(request.versionStages()) : List.of(SecretStages.CURRENT);
         String versionId = request.clientRequestToken() == null ? UUID.randomUUID().toString() : request.clientRequestToken();
@@ -112,8 +113,8 @@ final class SecretWriteApi {
     UpdateSecretResponse update(UpdateSecretRequest request, RequestContext ctx) {
         Value value = Value.of(request.secretString(), request.secretBinary());
         for (int attempt = 0; ; attempt++) {
-            SecretRecords.Versioned found = lookup.requireLive(request.secretId(), ctx);
-            Secret secret = found.secret();
+            Versioned<Secret> found = lookup.requireLive(request.secretId(), ctx);
+            Secret secret = found.value();
             Secret changed = secret.withDetails(
                     request.description() == null ? secret.description() : request.description(),
                     request.kmsKeyId() == null ? secret.kmsKeyId() : request.kmsKeyId(), clock.millis());
@@ -140,21 +141,23 @@ final class SecretWriteApi {
     UpdateSecretVersionStageResponse moveStage(UpdateSecretVersionStageRequest request, RequestContext ctx) {
         String stage = request.versionStage();
         for (int attempt = 0; ; attempt++) {
-            SecretRecords.Versioned found = lookup.requireLive(request.secretId(), ctx);
-            Secret secret = found.secret();
+            Versioned<Secret> found = lookup.requireLive(request.secretId(), ctx);
+            Secret secret = found.value();
             Optional<SecretVersion> holder = secret.versionWithStage(stage);
             String removeFrom = request.removeFromVersionId();
             String moveTo = request.moveToVersionId();
             if (moveTo != null && secret.version(moveTo).isEmpty()) throw SecretsErrors.noValueForVersion(moveTo);
             if (removeFrom != null && (holder.isEmpty() || !holder.get().versionId().equals(removeFrom))) {
-                throw SecretsErrors.invalidParameter("The staging label " + stage + " is not attached to version " + removeFrom + ".");
+                throw SecretsErrors.INVALID_PARAMETER.exception("The staging label " + stage + " is not attached to version "
+                        + removeFrom + ".");
             }
             if (moveTo != null && holder.isPresent() && removeFrom == null && !holder.get().versionId().equals(moveTo)) {
-                throw SecretsErrors.invalidParameter("The staging label " + stage + " is currently attached to version "
+                throw SecretsErrors.INVALID_PARAMETER.exception("The staging label " + stage + " is currently attached to version "
                         + holder.get().versionId() + ". You must specify it as RemoveFromVersionId to move the label.");
             }
             if (moveTo == null && SecretStages.CURRENT.equals(stage)) {
-                throw SecretsErrors.invalidParameter("You can't remove the staging label AWSCURRENT without moving it to another version.");
+                throw SecretsErrors.INVALID_PARAMETER.exception(
+                        "You can't remove the staging label AWSCURRENT without moving it to another version.");
             }
             List<SecretVersion> versions = moveTo != null ? SecretStages.attach(secret.versions(), stage, moveTo)
                     : removeFrom != null ? SecretStages.detach(secret.versions(), stage, removeFrom) : secret.versions();
@@ -171,9 +174,9 @@ final class SecretWriteApi {
 
     private Added addVersion(String secretId, String versionId, Value value, List<String> stages, RequestContext ctx) {
         for (int attempt = 0; ; attempt++) {
-            SecretRecords.Versioned found = lookup.requireLive(secretId, ctx);
+            Versioned<Secret> found = lookup.requireLive(secretId, ctx);
             try {
-                return addVersion(found.secret(), found.version(), versionId, value, stages);
+                return addVersion(found.value(), found.version(), versionId, value, stages);
             } catch (VersionConflict conflict) {
                 if (attempt >= 10) throw conflict;
             }
@@ -185,7 +188,7 @@ final class SecretWriteApi {
         Optional<SecretVersion> existing = secret.version(versionId);
         if (existing.isPresent()) {
             if (existing.get().sameValue(value.string, value.binary)) return new Added(secret, existing.get());
-            throw SecretsErrors.exists("You can't modify an existing version, you can only create a new version.");
+            throw SecretsErrors.RESOURCE_EXISTS.exception("You can't modify an existing version, you can only create a new version.");
         }
         long now = clock.millis();
         SecretVersion version = new SecretVersion(versionId, value.string, value.binary, now, new ArrayList<>(stages));

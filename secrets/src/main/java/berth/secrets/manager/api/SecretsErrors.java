@@ -1,41 +1,38 @@
 package berth.secrets.manager.api;
 
 import berth.aws.AwsException;
+import berth.aws.ErrorCode;
 
-/** The error codes Secrets Manager answers with, and its messages. */
-final class SecretsErrors {
-    static final String MARKED_FOR_DELETION =
-            "You can't perform this operation on the secret because it was marked for deletion.";
+/** The error codes Secrets Manager answers with (all status 400), and the messages used in more than one place. */
+enum SecretsErrors implements ErrorCode {
+    INVALID_NEXT_TOKEN("InvalidNextTokenException"),
+    INVALID_PARAMETER("InvalidParameterException"),
+    INVALID_REQUEST("InvalidRequestException"),
+    MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocumentException"),
+    PUBLIC_POLICY("PublicPolicyException"),
+    RESOURCE_EXISTS("ResourceExistsException"),
+    RESOURCE_NOT_FOUND("ResourceNotFoundException");
 
-    private SecretsErrors() {}
+    private final String code;
 
-    static AwsException notFound() {
-        return new AwsException(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
+    SecretsErrors(String code) {
+        this.code = code;
     }
 
-    static AwsException noValueForStage(String stage) {
-        return new AwsException(400, "ResourceNotFoundException",
-                "Secrets Manager can't find the specified secret value for staging label: " + stage);
+    @Override
+    public String code() {
+        return code;
+    }
+
+    static AwsException notFound() {
+        return RESOURCE_NOT_FOUND.exception("Secrets Manager can't find the specified secret.");
     }
 
     static AwsException noValueForVersion(String versionId) {
-        return new AwsException(400, "ResourceNotFoundException",
-                "Secrets Manager can't find the specified secret value for VersionId: " + versionId);
+        return RESOURCE_NOT_FOUND.exception("Secrets Manager can't find the specified secret value for VersionId: " + versionId);
     }
 
     static AwsException markedForDeletion() {
-        return invalidRequest(MARKED_FOR_DELETION);
-    }
-
-    static AwsException invalidRequest(String message) {
-        return new AwsException(400, "InvalidRequestException", message);
-    }
-
-    static AwsException invalidParameter(String message) {
-        return new AwsException(400, "InvalidParameterException", message);
-    }
-
-    static AwsException exists(String message) {
-        return new AwsException(400, "ResourceExistsException", message);
+        return INVALID_REQUEST.exception("You can't perform this operation on the secret because it was marked for deletion.");
     }
 }

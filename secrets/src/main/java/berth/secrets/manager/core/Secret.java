@@ -1,5 +1,6 @@
 package berth.secrets.manager.core;
 
+import berth.aws.Scope;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,17 @@ public record Secret(String accountId, String region, String name, String arn, S
                   long deletedMillis, long deletionMillis, List<SecretVersion> versions) {
         this(accountId, region, name, arn, description, kmsKeyId, tags, createdMillis, lastChangedMillis,
                 lastAccessedMillis, deletedMillis, deletionMillis, versions, "");
+    }
+
+    /** A secret just created in {@code scope}: its ARN gets a new random suffix, nothing is scheduled. */
+    public static Secret created(Scope scope, String name, String description, String kmsKeyId, List<Tag> tags, long nowMillis,
+                                 List<SecretVersion> versions) {
+        return new Secret(scope.accountId(), scope.region(), name, SecretNames.newArn(scope, name), description, kmsKeyId,
+                tags, nowMillis, nowMillis, 0, 0, 0, versions);
+    }
+
+    public Scope scope() {
+        return new Scope(accountId, region);
     }
 
     public Secret withResourcePolicy(String policy, long changedMillis) {

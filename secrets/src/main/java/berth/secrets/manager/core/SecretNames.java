@@ -1,5 +1,6 @@
 package berth.secrets.manager.core;
 
+import berth.aws.Scope;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,14 +18,19 @@ public final class SecretNames {
     }
 
     /** A new secret's ARN: the name followed by {@code -} and six random characters, as AWS makes them. */
-    public static String newArn(String accountId, String region, String name) {
+    public static String newArn(Scope scope, String name) {
         StringBuilder suffix = new StringBuilder(6);
         for (int i = 0; i < 6; i++) suffix.append(SUFFIX_ALPHABET.charAt(RANDOM.nextInt(SUFFIX_ALPHABET.length())));
-        return "arn:aws:secretsmanager:" + region + ":" + accountId + ":secret:" + name + "-" + suffix;
+        return arn(scope, name + "-" + suffix);
+    }
+
+    /** {@code arn:aws:secretsmanager:region:account:secret:RESOURCE}. */
+    public static String arn(Scope scope, String resource) {
+        return scope.arn("secretsmanager", "secret:" + resource);
     }
 
     /**
-     * Where a SecretId points: the secret's account and region, and its name. A full ARN names
+     * Where a SecretId points: the secret's scope (account and region), and its name. A full ARN names
      * the secret whose ARN it is exactly ({@code exactArn}); a partial ARN (without the six-character
      * suffix) or a plain name names the secret of that name.
      *
@@ -32,11 +38,11 @@ public final class SecretNames {
      * @param alternativeName for a full-looking ARN, the whole resource name, in case it is a partial
      *     ARN of a secret whose own name ends in {@code -} and six characters; empty otherwise
      */
-    public record SecretId(String accountId, String region, String name, String exactArn, String alternativeName) {}
+    public record SecretId(Scope scope, String name, String exactArn, String alternativeName) {}
 
-    /** Reads a SecretId in the caller's account and region; empty for an ARN that names no secret. */
-    public static Optional<SecretId> parse(String secretId, String accountId, String region) {
-        if (!secretId.startsWith("arn:")) return Optional.of(new SecretId(accountId, region, secretId, "", ""));
+    /** Reads a SecretId of a caller in {@code scope}; empty for an ARN that names no secret. */
+    public static Optional<SecretId> parse(String secretId, Scope scope) {
+        if (!secretId.startsWith("arn:")) return Optional.of(new SecretId(scope, secretId, "", ""));
         String[] parts = secretId.split(":", 7);
         if (parts.length != 7 || !parts[2].equals("secretsmanager") || !parts[5].equals("secret") || parts[6].isEmpty()) {
             return Optional.empty();
@@ -45,8 +51,8 @@ public final class SecretNames {
         int dash = resource.length() - 7;
         if (dash > 0 && resource.charAt(dash) == '-' && resource.substring(dash + 1).chars()
                 .allMatch(c -> SUFFIX_ALPHABET.indexOf(c) >= 0)) {
-            return Optional.of(new SecretId(parts[4], parts[3], resource.substring(0, dash), secretId, resource));
+            return Optional.of(new SecretId(new Scope(parts[4], parts[3]), resource.substring(0, dash), secretId, resource));
         }
-        return Optional.of(new SecretId(parts[4], parts[3], resource, "", ""));
+        return Optional.of(new SecretId(new Scope(parts[4], parts[3]), resource, "", ""));
     }
 }

@@ -1,98 +1,74 @@
 package berth.secrets.manager.state;
 
+import berth.aws.Scope;
+import berth.platform.RecordJson;
+import berth.platform.RecordTable;
+import berth.platform.RecordTable.Versioned;
 import berth.secrets.keys.SealingKey;
 import berth.secrets.manager.core.Secret;
 import berth.secrets.manager.core.SecretNames;
 import berth.store.Store;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
 /** Secrets in the store, sealed: kind {@code secrets.secret}, key {@code account/region/name}. */
 public final class SecretRecords {
     public static final String KIND = "secrets.secret";
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final Store store;
-    private final SealingKey key;
+    private final RecordTable<Secret> table;
 
     public SecretRecords(Store store, SealingKey key) {
-        this.store = store;
-        this.key = key;
+        this.table = new RecordTable<>(store, KIND, RecordJson.STANDARD.codec(Secret.class).sealed(key::seal, key::open),
+                s -> s.scope().key(s.name()));
     }
 
-    public record Versioned(Secret secret, long version) {}
-
-    public Optional<Versioned> find(String account, String region, String name) {
-        return store.get(KIND, key(account, region, name)).map(r -> new Versioned(read(r.value()), r.version()));
+    public Optional<Versioned<Secret>> find(Scope scope, String name) {
+        return table.find(scope.key(name));
     }
 
     /** The secrets of one account and region, by name. */
-    public List<Secret> list(String account, String region) {
-        return store.list(KIND, account + "/" + region + "/").stream().map(r -> read(r.value())).toList();
+    public List<Secret> list(Scope scope) {
+        return table.list(scope.prefix());
     }
 
     /** Every secret, for the loop that deletes secrets whose recovery window has passed. */
-    public List<Versioned> all() {
-        return store.list(KIND, "").stream().map(r -> new Versioned(read(r.value()), r.version())).toList();
+    public List<Versioned<Secret>> all() {
+        return table.listVersioned("");
     }
 
     /**
-     * The secret a SecretId (name, full ARN or partial ARN) names in {@code account}/{@code region};
-     * an ARN of another account or region names none there.
+     * The secret a SecretId (name, full ARN or partial ARN) names in {@code scope}; an ARN of another
+     * account or region names none there.
      */
-    public Optional<Versioned> findById(String secretId, String account, String region) {
-        Optional<SecretNames.SecretId> id = SecretNames.parse(secretId, account, region);
-        if (id.isEmpty() || !id.get().accountId().equals(account) || !id.get().region().equals(region)) {
+    public Optional<Versioned<Secret>> findById(String secretId, Scope scope) {
+        Optional<SecretNames.SecretId> id = SecretNames.parse(secretId, scope);
+        if (id.isEmpty() || !id.get().scope().equals(scope)) {
             return Optional.empty();
         }
         SecretNames.SecretId ref = id.get();
-        Optional<Versioned> byName = find(account, region, ref.name());
-        if (byName.isPresent() && (ref.exactArn().isEmpty() || byName.get().secret().arn().equals(ref.exactArn()))) {
+        Optional<Versioned<Secret>> byName = find(scope, ref.name());
+        if (byName.isPresent() && (ref.exactArn().isEmpty() || byName.get().value().arn().equals(ref.exactArn()))) {
             return byName;
         }
-        if (!ref.alternativeName().isEmpty()) return find(account, region, ref.alternativeName());
+        if (!ref.alternativeName().isEmpty()) return find(scope, ref.alternativeName());
         return Optional.empty();
     }
 
     /** The secret a full ARN names, in the ARN's own account and region. */
-    public Optional<Versioned> findByArn(String arn) {
+    public Optional<Versioned<Secret>> findByArn(String arn) {
         String[] parts = arn.split(":", 7);
         if (parts.length != 7 || !parts[2].equals("secretsmanager")) {
             return Optional.empty();
         }
-        return findById(arn, parts[4], parts[3]);
+        return findById(arn, new Scope(parts[4], parts[3]));
     }
 
     /** @throws berth.store.VersionConflict when the stored version is no longer {@code expectedVersion} */
     public void save(Secret secret, long expectedVersion) {
-        store.put(KIND, key(secret.accountId(), secret.region(), secret.name()), write(secret), expectedVersion);
+        table.save(secret, expectedVersion);
     }
 
     public void delete(Secret secret, long expectedVersion) {
-        store.delete(KIND, key(secret.accountId(), secret.region(), secret.name()), expectedVersion);
-    }
-
-    private static String key(String account, String region, String name) {
-        return account + "/" + region + "/" + name;
-    }
-
-    private byte[] write(Secret secret) {
-        try {
-            return key.seal(JSON.writeValueAsBytes(secret));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Secret read(byte[] bytes) {
-        try {
-            return JSON.readValue(key.open(bytes), Secret.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt secret record", e);
-        }
+        table.remove(table.keyOf(secret), expectedVersion);
     }
 }

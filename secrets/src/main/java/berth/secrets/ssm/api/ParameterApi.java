@@ -1,6 +1,8 @@
 package berth.secrets.ssm.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
+import berth.platform.RecordTable.Versioned;
 import berth.secrets.ssm.core.Parameter;
 import berth.secrets.ssm.core.ParameterNames;
 import berth.secrets.ssm.core.ParameterRules;
@@ -40,23 +42,24 @@ final class ParameterApi {
         String name = request.name();
         ParameterNames.problem(name).ifPresent(problem -> {
             throw switch (problem) {
-                case ParameterNames.TooDeep deep -> SsmErrors.of("HierarchyLevelLimitExceededException", deep.message());
-                case ParameterNames.NotFullyQualified q -> SsmErrors.validation(q.message());
-                case ParameterNames.Invalid invalid -> SsmErrors.validation(invalid.message());
+                case ParameterNames.TooDeep deep -> SsmErrors.HIERARCHY_LEVEL_LIMIT_EXCEEDED.exception(deep.message());
+                case ParameterNames.NotFullyQualified q -> SsmErrors.VALIDATION.exception(q.message());
+                case ParameterNames.Invalid invalid -> SsmErrors.VALIDATION.exception(invalid.message());
             };
         });
         ParameterRules.Put put = new ParameterRules.Put(name, request.value(), orEmpty(request.typeAsString()),
                 Boolean.TRUE.equals(request.overwrite()), orEmpty(request.keyId()), orEmpty(request.description()),
                 orEmpty(request.allowedPattern()), orEmpty(request.tierAsString()), orEmpty(request.dataType()),
                 request.tags().stream().map(t -> new Parameter.Tag(t.key(), t.value())).toList(), request.policies() != null);
+        Scope scope = ctx.scope();
         for (int attempt = 0; ; attempt++) {
-            Optional<ParameterRecords.Versioned> existing = records.find(ctx.accountId(), ctx.region(), name);
-            ParameterRules.Outcome outcome = ParameterRules.put(existing.map(ParameterRecords.Versioned::parameter), put,
-                    ctx.accountId(), ctx.region(), clock.millis(), ctx.caller().identity().arn());
-            if (outcome instanceof ParameterRules.Refused refused) throw SsmErrors.of(refused.code(), refused.message());
+            Optional<Versioned<Parameter>> existing = records.find(scope, name);
+            ParameterRules.Outcome outcome = ParameterRules.put(existing.map(Versioned::value), put, scope, clock.millis(),
+                    ctx.caller().identity().arn());
+            if (outcome instanceof ParameterRules.Refused refused) throw SsmErrors.of(refused.code()).exception(refused.message());
             Parameter stored = ((ParameterRules.Stored) outcome).parameter();
             try {
-                records.save(stored, existing.map(ParameterRecords.Versioned::version).orElse(Store.ABSENT));
+                records.save(stored, existing.map(Versioned::version).orElse(Store.ABSENT));
                 return PutParameterResponse.builder().version(stored.latest().version()).tier(stored.latest().tier()).build();
             } catch (VersionConflict conflict) {
                 if (attempt >= 10) throw conflict;
@@ -65,10 +68,12 @@ final class ParameterApi {
     }
 
     GetParameterResponse get(GetParameterRequest request, RequestContext ctx) {
-        ParameterLookup.Found found = switch (ParameterLookup.find(records, request.name(), ctx.accountId(), ctx.region())) {
+        ParameterLookup.Found found = switch (ParameterLookup.find(records, request.name(), ctx.scope())) {
             case ParameterLookup.Hit hit -> hit.found();
             case ParameterLookup.Missing missing -> throw SsmErrors.notFound();
-            case ParameterLookup.MissingVersion version -> throw SsmErrors.versionNotFound(version.name(), version.selector());
+            case ParameterLookup.MissingVersion version -> throw SsmErrors.PARAMETER_VERSION_NOT_FOUND.exception(
+                    "Systems Manager could not find version " + version.selector() + " of " + version.name()
+                            + ". Verify the version and try again.");
         };
         return GetParameterResponse.builder()
                 .parameter(toSdk(found.parameter(), found.version(), found.selector(), Boolean.TRUE.equals(request.withDecryption())))
@@ -80,7 +85,7 @@ final class ParameterApi {
         List<String> invalid = new ArrayList<>();
         boolean decrypt = Boolean.TRUE.equals(request.withDecryption());
         for (String name : new LinkedHashSet<>(request.names())) {
-            switch (ParameterLookup.find(records, name, ctx.accountId(), ctx.region())) {
+            switch (ParameterLookup.find(records, name, ctx.scope())) {
                 case ParameterLookup.Hit hit -> parameters.add(toSdk(hit.found().parameter(), hit.found().version(),
                         hit.found().selector(), decrypt));
                 case ParameterLookup.Missing missing -> invalid.add(name);
@@ -106,7 +111,7 @@ final class ParameterApi {
 
     private boolean deleteOne(String name, RequestContext ctx) {
         if (name.contains(":") && !name.startsWith("arn:")) return false;
-        ParameterLookup.Result result = ParameterLookup.find(records, name, ctx.accountId(), ctx.region());
+        ParameterLookup.Result result = ParameterLookup.find(records, name, ctx.scope());
         if (!(result instanceof ParameterLookup.Hit hit) || !hit.found().selector().isEmpty()) return false;
         try {
             records.delete(hit.found().parameter(), hit.found().record().version());

@@ -37,7 +37,7 @@ final class ParameterQueryApi {
     GetParametersByPathResponse byPath(GetParametersByPathRequest request, RequestContext ctx) {
         String path = request.path();
         if (!ParameterNames.validPath(path)) {
-            throw SsmErrors.validation("The parameter doesn't meet the parameter name requirements. The parameter name must "
+            throw SsmErrors.VALIDATION.exception("The parameter doesn't meet the parameter name requirements. The parameter name must "
                     + "begin with a forward slash \"/\". It can't be prefixed with \"aws\" or \"ssm\" (case-insensitive). It "
                     + "must use only letters, numbers, or the following symbols: . (period), - (hyphen), _ (underscore). "
                     + "Special characters are not allowed. All sub-paths, if specified, must use the forward slash symbol "
@@ -46,7 +46,7 @@ final class ParameterQueryApi {
         List<ParameterFilter> filters = filters(request.parameterFilters(), BY_PATH_KEYS);
         boolean recursive = Boolean.TRUE.equals(request.recursive());
         String prefix = path.endsWith("/") ? path : path + "/";
-        List<Parameter> matching = records.list(ctx.accountId(), ctx.region(), prefix).stream()
+        List<Parameter> matching = records.list(ctx.scope(), prefix).stream()
                 .filter(p -> ParameterNames.under(p.name(), prefix, recursive))
                 .filter(p -> ParameterFilter.all(filters, p))
                 .toList();
@@ -60,17 +60,17 @@ final class ParameterQueryApi {
 
     DescribeParametersResponse describe(DescribeParametersRequest request, RequestContext ctx) {
         if (request.hasFilters() && request.hasParameterFilters()) {
-            throw SsmErrors.validation("You can use either Filters or ParameterFilters in a single request.");
+            throw SsmErrors.VALIDATION.exception("You can use either Filters or ParameterFilters in a single request.");
         }
         if (Boolean.TRUE.equals(request.shared())) {
-            throw SsmErrors.validation("berth does not share parameters between accounts.");
+            throw SsmErrors.VALIDATION.exception("berth does not share parameters between accounts.");
         }
         List<ParameterFilter> filters = new ArrayList<>(filters(request.parameterFilters(), DESCRIBE_KEYS));
         for (var legacy : request.filters()) {
             String key = legacy.keyAsString();
             filters.add(new ParameterFilter(key, key.equals("Name") ? "BeginsWith" : "Equals", legacy.values()));
         }
-        List<Parameter> matching = records.list(ctx.accountId(), ctx.region(), "").stream()
+        List<Parameter> matching = records.list(ctx.scope(), "").stream()
                 .filter(p -> ParameterFilter.all(filters, p)).toList();
         SsmPages<Parameter> page = SsmPages.of(matching, request.nextToken(), request.maxResults(), 10, Parameter::name);
         return DescribeParametersResponse.builder()
@@ -81,7 +81,7 @@ final class ParameterQueryApi {
 
     GetParameterHistoryResponse history(GetParameterHistoryRequest request, RequestContext ctx) {
         if (request.name().contains(":") && !request.name().startsWith("arn:")) throw SsmErrors.notFound();
-        Parameter parameter = switch (ParameterLookup.find(records, request.name(), ctx.accountId(), ctx.region())) {
+        Parameter parameter = switch (ParameterLookup.find(records, request.name(), ctx.scope())) {
             case ParameterLookup.Hit hit -> hit.found().parameter();
             default -> throw SsmErrors.notFound();
         };
@@ -109,7 +109,7 @@ final class ParameterQueryApi {
         List<ParameterFilter> filters = given.stream().map(f -> new ParameterFilter(f.key(),
                 f.option() == null ? "" : f.option(), f.values())).toList();
         ParameterFilter.problem(filters, allowed).ifPresent(refused -> {
-            throw SsmErrors.of(refused.code(), refused.message());
+            throw SsmErrors.of(refused.code()).exception(refused.message());
         });
         return filters;
     }

@@ -1,6 +1,7 @@
 package berth.secrets.ssm.api;
 
 import berth.aws.RequestContext;
+import berth.platform.RecordTable.Versioned;
 import berth.secrets.ssm.core.Parameter;
 import berth.secrets.ssm.state.ParameterRecords;
 import berth.store.VersionConflict;
@@ -31,7 +32,7 @@ final class ParameterTagsApi {
         change(request.resourceTypeAsString(), request.resourceId(), ctx, tags -> {
             request.tags().forEach(t -> tags.put(t.key(), t.value()));
             if (tags.size() > MAX_TAGS) {
-                throw SsmErrors.of("TooManyTagsError", "The Tags parameter contains too many entries.");
+                throw SsmErrors.TOO_MANY_TAGS.exception("The Tags parameter contains too many entries.");
             }
         });
         return AddTagsToResourceResponse.builder().build();
@@ -43,7 +44,7 @@ final class ParameterTagsApi {
     }
 
     ListTagsForResourceResponse list(ListTagsForResourceRequest request, RequestContext ctx) {
-        Parameter parameter = require(request.resourceTypeAsString(), request.resourceId(), ctx).parameter();
+        Parameter parameter = require(request.resourceTypeAsString(), request.resourceId(), ctx).value();
         return ListTagsForResourceResponse.builder()
                 .tagList(parameter.tags().stream().map(t -> Tag.builder().key(t.key()).value(t.value()).build()).toList())
                 .build();
@@ -51,14 +52,14 @@ final class ParameterTagsApi {
 
     private void change(String type, String id, RequestContext ctx, java.util.function.Consumer<Map<String, String>> edit) {
         for (int attempt = 0; ; attempt++) {
-            ParameterRecords.Versioned found = require(type, id, ctx);
+            Versioned<Parameter> found = require(type, id, ctx);
             Map<String, String> tags = new LinkedHashMap<>();
-            found.parameter().tags().forEach(t -> tags.put(t.key(), t.value()));
+            found.value().tags().forEach(t -> tags.put(t.key(), t.value()));
             edit.accept(tags);
             List<Parameter.Tag> updated = new ArrayList<>();
             tags.forEach((k, v) -> updated.add(new Parameter.Tag(k, v)));
             try {
-                records.save(found.parameter().withTags(updated), found.version());
+                records.save(found.value().withTags(updated), found.version());
                 return;
             } catch (VersionConflict conflict) {
                 if (attempt >= 10) throw conflict;
@@ -66,11 +67,12 @@ final class ParameterTagsApi {
         }
     }
 
-    private ParameterRecords.Versioned require(String type, String id, RequestContext ctx) {
+    private Versioned<Parameter> require(String type, String id, RequestContext ctx) {
         if (!ResourceTypeForTagging.PARAMETER.toString().equals(type)) {
-            throw SsmErrors.of("InvalidResourceType", "berth tags only resources of type Parameter.");
+            throw SsmErrors.INVALID_RESOURCE_TYPE.exception("berth tags only resources of type Parameter.");
         }
-        return records.find(ctx.accountId(), ctx.region(), id)
-                .orElseThrow(() -> SsmErrors.of("InvalidResourceId", "The resource ID \"" + id + "\" is not valid. Verify the ID and try again."));
+        return records.find(ctx.scope(), id)
+                .orElseThrow(() -> SsmErrors.INVALID_RESOURCE_ID.exception("The resource ID \"" + id
+                        + "\" is not valid. Verify the ID and try again."));
     }
 }

@@ -11,7 +11,8 @@ record SsmPages<T>(List<T> items, Optional<String> nextToken) {
     static <T> SsmPages<T> of(List<T> sortedItems, String token, Integer maxResults, int defaultMax, Function<T, String> keyFn) {
         int start = 0;
         if (token != null && !token.isEmpty()) {
-            String after = PageToken.decode(token).orElseThrow(SsmErrors::invalidNextToken);
+            String after = PageToken.decode(token)
+                    .orElseThrow(() -> SsmErrors.INVALID_NEXT_TOKEN.exception("The nextToken is not valid."));
             while (start < sortedItems.size() && keyFn.apply(sortedItems.get(start)).compareTo(after) <= 0) start++;
         }
         int size = maxResults == null ? defaultMax : maxResults;

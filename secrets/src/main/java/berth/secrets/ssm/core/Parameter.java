@@ -1,5 +1,6 @@
 package berth.secrets.ssm.core;
 
+import berth.aws.Scope;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +27,12 @@ public record Parameter(String accountId, String region, String name, List<Param
         return versions.stream().filter(v -> v.labels().contains(label)).findFirst();
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return ParameterNames.arn(accountId, region, name);
+        return ParameterNames.arn(scope(), name);
     }
 
     public Parameter withTags(List<Tag> newTags) {

@@ -1,5 +1,6 @@
 package berth.secrets.ssm.core;
 
+import berth.aws.Scope;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,17 +44,17 @@ public final class ParameterNames {
     }
 
     /** {@code arn:aws:ssm:region:account:parameter/a/b} (one slash, whether or not the name starts with one). */
-    public static String arn(String accountId, String region, String name) {
-        return "arn:aws:ssm:" + region + ":" + accountId + ":parameter" + (name.startsWith("/") ? name : "/" + name);
+    public static String arn(Scope scope, String name) {
+        return scope.arn("ssm", "parameter" + (name.startsWith("/") ? name : "/" + name));
     }
 
     /**
      * What a GetParameter name points at: candidate names (an ARN of a one-level name may mean
-     * {@code x} or {@code /x}), the account and region, and the selector after {@code :}, if any.
+     * {@code x} or {@code /x}), the scope (account and region), and the selector after {@code :}, if any.
      *
      * @param selector empty, a version number, or a label
      */
-    public record Reference(String accountId, String region, List<String> candidates, String selector) {
+    public record Reference(Scope scope, List<String> candidates, String selector) {
         public Optional<Long> versionSelector() {
             if (selector.isEmpty() || !selector.chars().allMatch(Character::isDigit) || selector.length() > 18) {
                 return Optional.empty();
@@ -62,12 +63,12 @@ public final class ParameterNames {
         }
     }
 
-    /** Reads a name or ARN with an optional selector; empty for an ARN that names no parameter. */
-    public static Optional<Reference> reference(String text, String accountId, String region) {
+    /** Reads a name or ARN with an optional selector, of a caller in {@code scope}; empty for an ARN that names no parameter. */
+    public static Optional<Reference> reference(String text, Scope scope) {
         if (!text.startsWith("arn:")) {
             int colon = text.indexOf(':');
             String name = colon < 0 ? text : text.substring(0, colon);
-            return Optional.of(new Reference(accountId, region, List.of(name), colon < 0 ? "" : text.substring(colon + 1)));
+            return Optional.of(new Reference(scope, List.of(name), colon < 0 ? "" : text.substring(colon + 1)));
         }
         String[] parts = text.split(":", 6);
         if (parts.length != 6 || !parts[2].equals("ssm") || !parts[5].startsWith("parameter/")) return Optional.empty();
@@ -77,7 +78,7 @@ public final class ParameterNames {
         String selector = colon < 0 ? "" : resource.substring(colon + 1);
         if (path.length() < 2) return Optional.empty();
         List<String> candidates = path.indexOf('/', 1) > 0 ? List.of(path) : List.of(path.substring(1), path);
-        return Optional.of(new Reference(parts[4], parts[3], candidates, selector));
+        return Optional.of(new Reference(new Scope(parts[4], parts[3]), candidates, selector));
     }
 
     /** Whether {@code name} lies under {@code path}: directly, or anywhere below when {@code recursive}. */

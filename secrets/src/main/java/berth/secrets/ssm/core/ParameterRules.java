@@ -1,5 +1,6 @@
 package berth.secrets.ssm.core;
 
+import berth.aws.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +43,8 @@ public final class ParameterRules {
     /** @param code the error code, e.g. {@code ParameterAlreadyExists}, {@code ValidationException} */
     public record Refused(String code, String message) implements Outcome {}
 
-    public static Outcome put(Optional<Parameter> existing, Put put, String accountId, String region, long nowMillis,
-                              String user) {
+    /** @param scope where the parameter is (a new one is created there) */
+    public static Outcome put(Optional<Parameter> existing, Put put, Scope scope, long nowMillis, String user) {
         if (!put.tags().isEmpty() && put.overwrite()) {
             return validation("Invalid request: tags and overwrite can't be used together. To create a parameter with tags, "
                     + "please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource "
@@ -124,7 +125,7 @@ public final class ParameterRules {
         versions.add(new ParameterVersion(number, type, put.value(), description, keyId, put.allowedPattern(), tier, dataType,
                 nowMillis, user, List.of()));
         List<Parameter.Tag> tags = existing.map(Parameter::tags).orElse(put.tags());
-        return new Stored(new Parameter(accountId, region, put.name(), versions, tags));
+        return new Stored(new Parameter(scope.accountId(), scope.region(), put.name(), versions, tags));
     }
 
     private static Refused validation(String message) {

@@ -1,5 +1,7 @@
 package berth.secrets.ssm.state;
 
+import berth.aws.Scope;
+import berth.platform.RecordTable.Versioned;
 import berth.secrets.ssm.core.Parameter;
 import berth.secrets.ssm.core.ParameterNames;
 import berth.secrets.ssm.core.ParameterVersion;
@@ -10,9 +12,9 @@ public final class ParameterLookup {
     private ParameterLookup() {}
 
     /** A version found, and the selector it was asked by (empty for the latest). */
-    public record Found(ParameterRecords.Versioned record, ParameterVersion version, String selector) {
+    public record Found(Versioned<Parameter> record, ParameterVersion version, String selector) {
         public Parameter parameter() {
-            return record.parameter();
+            return record.value();
         }
     }
 
@@ -25,16 +27,17 @@ public final class ParameterLookup {
 
     public record MissingVersion(String name, String selector) implements Result {}
 
-    public static Result find(ParameterRecords records, String text, String accountId, String region) {
-        Optional<ParameterNames.Reference> reference = ParameterNames.reference(text, accountId, region);
-        if (reference.isEmpty() || !reference.get().accountId().equals(accountId) || !reference.get().region().equals(region)) {
+    /** The version {@code text} points at among the parameters of {@code scope}. */
+    public static Result find(ParameterRecords records, String text, Scope scope) {
+        Optional<ParameterNames.Reference> reference = ParameterNames.reference(text, scope);
+        if (reference.isEmpty() || !reference.get().scope().equals(scope)) {
             return new Missing();
         }
         ParameterNames.Reference ref = reference.get();
         for (String candidate : ref.candidates()) {
-            Optional<ParameterRecords.Versioned> record = records.find(accountId, region, candidate);
+            Optional<Versioned<Parameter>> record = records.find(scope, candidate);
             if (record.isEmpty()) continue;
-            Parameter parameter = record.get().parameter();
+            Parameter parameter = record.get().value();
             if (ref.selector().isEmpty()) return new Hit(new Found(record.get(), parameter.latest(), ""));
             Optional<ParameterVersion> version = ref.versionSelector().isPresent()
                     ? parameter.version(ref.versionSelector().get()) : parameter.labelled(ref.selector());

@@ -1,70 +1,48 @@
 package berth.secrets.ssm.state;
 
+import berth.aws.Scope;
+import berth.platform.RecordJson;
+import berth.platform.RecordTable;
+import berth.platform.RecordTable.Versioned;
 import berth.secrets.keys.SealingKey;
 import berth.secrets.ssm.core.Parameter;
 import berth.store.Store;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
 /** Parameters in the store, sealed: kind {@code secrets.parameter}, key {@code account/region/name}. */
 public final class ParameterRecords {
     public static final String KIND = "secrets.parameter";
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final Store store;
+    private final RecordTable<Parameter> table;
     private final SealingKey key;
 
     public ParameterRecords(Store store, SealingKey key) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, RecordJson.STANDARD.codec(Parameter.class).sealed(key::seal, key::open),
+                p -> p.scope().key(p.name()));
         this.key = key;
     }
 
-    public record Versioned(Parameter parameter, long version) {}
-
-    public Optional<Versioned> find(String account, String region, String name) {
-        return store.get(KIND, key(account, region, name)).map(r -> new Versioned(read(r.value()), r.version()));
+    public Optional<Versioned<Parameter>> find(Scope scope, String name) {
+        return table.find(scope.key(name));
     }
 
     /** The parameters of one account and region whose names start with {@code namePrefix}, by name. */
-    public List<Parameter> list(String account, String region, String namePrefix) {
-        return store.list(KIND, key(account, region, namePrefix)).stream().map(r -> read(r.value())).toList();
+    public List<Parameter> list(Scope scope, String namePrefix) {
+        return table.list(scope.key(namePrefix));
     }
 
     /** @throws berth.store.VersionConflict when the stored version is no longer {@code expectedVersion} */
     public void save(Parameter parameter, long expectedVersion) {
-        store.put(KIND, key(parameter.accountId(), parameter.region(), parameter.name()), write(parameter), expectedVersion);
+        table.save(parameter, expectedVersion);
     }
 
     public void delete(Parameter parameter, long expectedVersion) {
-        store.delete(KIND, key(parameter.accountId(), parameter.region(), parameter.name()), expectedVersion);
+        table.remove(table.keyOf(parameter), expectedVersion);
     }
 
     /** The ciphertext a SecureString version shows when read without decryption. */
     public String ciphertext(Parameter parameter, long version, String value) {
         return key.ciphertext(parameter.arn() + ":" + version, value);
-    }
-
-    private static String key(String account, String region, String name) {
-        return account + "/" + region + "/" + name;
-    }
-
-    private byte[] write(Parameter parameter) {
-        try {
-            return key.seal(JSON.writeValueAsBytes(parameter));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Parameter read(byte[] bytes) {
-        try {
-            return JSON.readValue(key.open(bytes), Parameter.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt parameter record", e);
-        }
     }
 }

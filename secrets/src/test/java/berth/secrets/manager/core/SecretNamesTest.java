@@ -2,27 +2,30 @@ package berth.secrets.manager.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import berth.aws.Scope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecretNamesTest {
+    static final Scope R = new Scope("1", "r");
+
 
     @Test
     void arnsEndWithADashAndSixCharacters() {
-        String arn = SecretNames.newArn("123456789012", "eu-west-1", "prod/db");
+        String arn = SecretNames.newArn(new Scope("123456789012", "eu-west-1"), "prod/db");
         assertThat(arn).matches("arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-[A-Za-z0-9]{6}");
     }
 
     @Test
     void secretIdsAreNamesFullArnsOrPartialArns() {
-        assertThat(SecretNames.parse("prod/db", "1", "r")).contains(new SecretNames.SecretId("1", "r", "prod/db", "", ""));
+        assertThat(SecretNames.parse("prod/db", R)).contains(new SecretNames.SecretId(R, "prod/db", "", ""));
         String full = "arn:aws:secretsmanager:r:1:secret:prod/db-AbC123";
-        assertThat(SecretNames.parse(full, "1", "r"))
-                .contains(new SecretNames.SecretId("1", "r", "prod/db", full, "prod/db-AbC123"));
-        assertThat(SecretNames.parse("arn:aws:secretsmanager:r:1:secret:prod/db", "1", "r"))
-                .contains(new SecretNames.SecretId("1", "r", "prod/db", "", ""));
-        assertThat(SecretNames.parse("arn:aws:ssm:r:1:parameter/x", "1", "r")).isEmpty();
-        assertThat(SecretNames.parse("arn:aws:secretsmanager:r:1:secret:", "1", "r")).isEmpty();
+        assertThat(SecretNames.parse(full, R))
+                .contains(new SecretNames.SecretId(R, "prod/db", full, "prod/db-AbC123"));
+        assertThat(SecretNames.parse("arn:aws:secretsmanager:r:1:secret:prod/db", R))
+                .contains(new SecretNames.SecretId(R, "prod/db", "", ""));
+        assertThat(SecretNames.parse("arn:aws:ssm:r:1:parameter/x", R)).isEmpty();
+        assertThat(SecretNames.parse("arn:aws:secretsmanager:r:1:secret:", R)).isEmpty();
     }
 
     @Test
