@@ -99,7 +99,7 @@ public final class LocalAgentModule implements PlatformModule {
                 long startedIn = generation.get();
                 Agent agent;
                 try {
-                    agent = registerLocal();
+                    agent = registerLocal(() -> !stopped && generation.get() == startedIn);
                 } catch (RuntimeException e) {
                     LOG.debug("local agent not registered yet: {}", e.toString());
                     sleep(Duration.ofMillis(100));
@@ -121,13 +121,13 @@ public final class LocalAgentModule implements PlatformModule {
         }
     }
 
-    private Agent registerLocal() {
+    private Agent registerLocal(java.util.function.BooleanSupplier wanted) {
         AwsEndpoint endpoint = endpoint(platform.defaultAccountId());
         clusterMissing = !clusterExists(endpoint);
         AgentConfig config = new AgentConfig(LOCAL_CLUSTER, endpoint, Optional.empty(), Optional.empty(), "local", "",
                 Map.of(), platform.home().resolve("agent").resolve("local"), cleanupWait(),
                 AgentConfig.DEFAULT_PARALLELISM);
-        return Agent.start(config, runtime, platform.clock(), endpoints);
+        return Agent.start(config, runtime, platform.clock(), endpoints, wanted);
     }
 
     /** Whether the local agent's cluster exists yet; until it does, nothing waits for the agent to register. */
@@ -202,7 +202,12 @@ public final class LocalAgentModule implements PlatformModule {
         closeAgents();
         removeContainersAndVolumes();
         if (enabled && !stopped) {
-            clusterMissing = false;
+            // a reset that wiped ECS leaves no cluster to join: then nothing waits for the local agent
+            try {
+                clusterMissing = !clusterExists(endpoint(platform.defaultAccountId()));
+            } catch (RuntimeException e) {
+                clusterMissing = false;
+            }
             Thread.ofPlatform().daemon().name("berth-local-agent").start(this::startAll);
             awaitReady();
         }
