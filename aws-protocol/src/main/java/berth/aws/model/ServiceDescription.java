@@ -58,7 +58,7 @@ public final class ServiceDescription {
     /**
      * A description bundled with berth: {@code ecs}, {@code ecr}, {@code elbv2},
      * {@code application-autoscaling}, {@code apprunner}, {@code sts}, {@code iam}, {@code logs},
-     * {@code events}, {@code scheduler}, {@code secretsmanager}, {@code ssm}.
+     * {@code events}, {@code scheduler}, {@code secretsmanager}, {@code ssm}, {@code ec2}, {@code autoscaling}.
      */
     public static ServiceDescription bundled(String id) {
         InputStream in = ServiceDescription.class.getResourceAsStream(BUNDLED + id + ".json.gz");
@@ -128,12 +128,13 @@ public final class ServiceDescription {
         return operation(operation).flatMap(op -> shape(op.inputShape()));
     }
 
-    /** The wire protocol: {@code json} with {@code jsonVersion} 1.0 or 1.1, {@code query}, {@code rest-json}. */
+    /** The wire protocol: {@code json} with {@code jsonVersion} 1.0 or 1.1, {@code query}, {@code ec2}, {@code rest-json}. */
     public Protocol protocol() {
         String protocol = metadata.path("protocol").asText("");
         return switch (protocol) {
             case "json" -> metadata.path("jsonVersion").asText("1.0").equals("1.1") ? Protocol.AWS_JSON_1_1 : Protocol.AWS_JSON_1_0;
             case "query" -> Protocol.QUERY;
+            case "ec2" -> Protocol.EC2;
             case "rest-json" -> Protocol.REST_JSON;
             default -> throw new IllegalStateException("berth does not speak the '" + protocol + "' protocol");
         };

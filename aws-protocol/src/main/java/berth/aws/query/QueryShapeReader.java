@@ -18,13 +18,20 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait;
 /**
  * Reads Query form parameters into SDK v2 model builders: scalars as {@code Name=v}, structures as
  * {@code Name.Member=v}, lists as {@code Name.member.N} (or {@code Name.N} when flattened, and
- * {@code Name=} for an empty list), maps as {@code Name.entry.N.key} / {@code .value}.
+ * {@code Name=} for an empty list), maps as {@code Name.entry.N.key} / {@code .value}. In EC2's
+ * dialect every list is {@code Name.N}, whatever its member is called.
  */
 final class QueryShapeReader {
     private final String invalidValueCode;
+    private final boolean ec2Lists;
 
     QueryShapeReader(String invalidValueCode) {
+        this(invalidValueCode, false);
+    }
+
+    QueryShapeReader(String invalidValueCode, boolean ec2Lists) {
         this.invalidValueCode = invalidValueCode;
+        this.ec2Lists = ec2Lists;
     }
 
     void readStructure(SdkPojo builder, FormParams params, String prefix, String path) {
@@ -56,7 +63,7 @@ final class QueryShapeReader {
     private Optional<Object> list(SdkField<?> field, FormParams params, String key, String path) {
         ListTrait trait = field.getRequiredTrait(ListTrait.class);
         String memberName = trait.memberLocationName() == null ? "member" : trait.memberLocationName();
-        String itemPrefix = trait.isFlattened() ? key + "." : key + "." + memberName + ".";
+        String itemPrefix = trait.isFlattened() || ec2Lists ? key + "." : key + "." + memberName + ".";
         List<Object> items = new ArrayList<>();
         for (int index : params.indexesUnder(itemPrefix)) {
             read(trait.memberFieldInfo(), params, itemPrefix + index, path + "." + index + ".member")
