@@ -126,10 +126,23 @@ public final class RecordTable<T> {
      * and may throw to refuse.
      */
     public Optional<T> update(String key, UnaryOperator<T> change) {
+        return update(key, change, false);
+    }
+
+    /**
+     * As {@link #update}, but a {@code change} that returns a record equal to the one read writes
+     * nothing: for records watched by control loops, which an unchanged write would wake for nothing.
+     */
+    public Optional<T> updateIfChanged(String key, UnaryOperator<T> change) {
+        return update(key, change, true);
+    }
+
+    private Optional<T> update(String key, UnaryOperator<T> change, boolean skipUnchanged) {
         for (int attempt = 0; ; attempt++) {
             Optional<Versioned<T>> current = find(key);
             if (current.isEmpty()) return Optional.empty();
             T changed = change.apply(current.get().value());
+            if (skipUnchanged && changed.equals(current.get().value())) return Optional.of(changed);
             try {
                 save(key, changed, current.get().version());
                 return Optional.of(changed);

@@ -69,6 +69,27 @@ class RecordTableTest {
     }
 
     @Test
+    void updateIfChangedWritesNothingWhenTheChangeChangesNothing() {
+        items.save(new Item("a", "x", 0), Store.ABSENT);
+        long version = items.find("a/x").orElseThrow().version();
+
+        assertThat(items.updateIfChanged("a/x", i -> i)).contains(new Item("a", "x", 0));
+        assertThat(items.find("a/x").orElseThrow().version()).isEqualTo(version);
+
+        assertThat(items.updateIfChanged("a/x", Item::counted)).contains(new Item("a", "x", 1));
+        assertThat(items.find("a/x").orElseThrow().version()).isGreaterThan(version);
+        assertThat(items.updateIfChanged("a/missing", Item::counted)).isEmpty();
+    }
+
+    @Test
+    void aTreeCodecReadsRecordsWrittenByAnotherTable() {
+        items.save(new Item("a", "x", 4), Store.ABSENT);
+        RecordTable<com.fasterxml.jackson.databind.JsonNode> trees =
+                RecordTable.keyedByOwner(store, "test.item", RecordJson.STANDARD.treeCodec());
+        assertThat(trees.list("a/")).singleElement().satisfies(t -> assertThat(t.get("count").asInt()).isEqualTo(4));
+    }
+
+    @Test
     void recordsKeyedByTheirOwnerAreWrittenAtTheKeyGiven() {
         RecordTable<String> notes = RecordTable.keyedByOwner(store, "test.note", RecordJson.STANDARD.codec(String.class));
         store.commit(List.of(notes.put("a/x:1", "first", Store.ABSENT)));
