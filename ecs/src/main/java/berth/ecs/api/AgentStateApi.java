@@ -42,14 +42,14 @@ final class AgentStateApi {
     private static final String ACK = "ACK";
     private static final Set<String> TASK_STATUSES = Set.of("PENDING", "RUNNING", "STOPPED");
 
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final TaskCommits commits;
     private final TaskRecords tasks;
     private final Clock clock;
     private final Supplier<URI> endpoint;
 
     AgentStateApi(Store store, Clock clock, Supplier<URI> endpoint) {
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.commits = new TaskCommits(store);
         this.tasks = new TaskRecords(store);
         this.clock = clock;
@@ -57,7 +57,7 @@ final class AgentStateApi {
     }
 
     SubmitTaskStateChangeResponse taskStateChange(SubmitTaskStateChangeRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         String id = TaskApi.taskId(cluster, request.task()).orElseThrow(TaskApi::taskNotFound);
         String status = text(request.status());
         if (!TASK_STATUSES.contains(status)) {
@@ -86,7 +86,7 @@ final class AgentStateApi {
 
     SubmitContainerStateChangeResponse containerStateChange(SubmitContainerStateChangeRequest request,
                                                             RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         String id = TaskApi.taskId(cluster, request.task()).orElseThrow(TaskApi::taskNotFound);
         ContainerReport report = new ContainerReport(text(request.containerName()), text(request.runtimeId()),
                 containerStatus(request.status()), request.exitCode() != null,
@@ -99,11 +99,11 @@ final class AgentStateApi {
 
     SubmitAttachmentStateChangesResponse attachmentStateChanges(SubmitAttachmentStateChangesRequest request,
                                                                 RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         for (var change : request.attachments()) {
             String attachment = attachmentId(change.attachmentArn());
             AttachmentStatus status = attachmentStatus(change.status());
-            Task owner = tasks.list(ctx.accountId(), ctx.region(), cluster.name()).stream()
+            Task owner = tasks.list(cluster.scope(), cluster.name()).stream()
                     .map(TaskRecords.Versioned::task)
                     .filter(t -> t.attachments().stream().anyMatch(a -> a.id().equals(attachment)))
                     .findFirst()

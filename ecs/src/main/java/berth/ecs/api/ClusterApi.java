@@ -1,6 +1,7 @@
 package berth.ecs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.ecs.core.Cluster;
 import berth.ecs.core.ClusterConfiguration;
@@ -55,7 +56,7 @@ final class ClusterApi {
     private final ClusterRecords clusters;
     private final ContainerInstanceRecords instances;
     private final ClusterActivity activity;
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final CapacityProviderApi providers;
     private final ServiceRecords services;
     private final TaskRecords tasks;
@@ -71,11 +72,12 @@ final class ClusterApi {
         this.tasks = new TaskRecords(store);
         this.instances = new ContainerInstanceRecords(store);
         this.activity = new ClusterActivity(store);
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.clock = clock;
     }
 
     CreateClusterResponse create(CreateClusterRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         String name = request.clusterName() == null ? DEFAULT_CLUSTER : request.clusterName();
         if (!Cluster.validName(name)) {
             throw EcsErrors.invalidParameter("Cluster name must be 1-255 characters: letters, numbers, hyphens and underscores.");
@@ -85,18 +87,18 @@ final class ClusterApi {
         ClusterConfiguration configuration = ClusterMapping.configuration(request.configuration());
         String namespace = request.serviceConnectDefaults() == null ? ""
                 : text(request.serviceConnectDefaults().namespace());
-        List<String> capacityProviders = capacityProviders(ctx, request.capacityProviders(),
+        List<String> capacityProviders = capacityProviders(scope, request.capacityProviders(),
                 request.defaultCapacityProviderStrategy());
         List<CapacityProviderItem> defaultStrategy = TaskRequestMapping.strategy(request.defaultCapacityProviderStrategy());
         for (int attempt = 0; ; attempt++) {
-            var existing = clusters.find(ctx.accountId(), ctx.region(), name);
+            var existing = clusters.find(scope, name);
             try {
                 if (existing.isPresent() && existing.get().cluster().active()) {
                     Cluster cluster = existing.get().cluster();
                     return CreateClusterResponse.builder().cluster(ClusterMapping.toSdk(cluster, FULL, counts(cluster)))
                             .build();
                 }
-                Cluster cluster = new Cluster(ctx.accountId(), ctx.region(), name, Cluster.ACTIVE, tags, settings,
+                Cluster cluster = new Cluster(scope.accountId(), scope.region(), name, Cluster.ACTIVE, tags, settings,
                         clock.instant(), configuration, namespace, capacityProviders, defaultStrategy);
                 clusters.save(cluster, existing.map(ClusterRecords.Versioned::version).orElse(Store.ABSENT));
                 LOG.info("created cluster {}", cluster.arn());
@@ -109,37 +111,39 @@ final class ClusterApi {
     }
 
     DescribeClustersResponse describe(DescribeClustersRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         List<String> wanted = request.clusters().isEmpty() ? List.of(DEFAULT_CLUSTER) : request.clusters();
         Set<ClusterField> include = request.include().isEmpty() ? Set.of() : EnumSet.copyOf(request.include());
         List<software.amazon.awssdk.services.ecs.model.Cluster> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String nameOrArn : wanted) {
             String name = EcsArns.clusterName(nameOrArn);
-            var cluster = clusters.find(ctx.accountId(), ctx.region(), name);
+            var cluster = clusters.find(scope, name);
             if (cluster.isPresent()) {
                 found.add(ClusterMapping.toSdk(cluster.get().cluster(), include, counts(cluster.get().cluster())));
             } else {
-                failures.add(Failure.builder().arn(EcsArns.cluster(ctx.accountId(), ctx.region(), name)).reason("MISSING").build());
+                failures.add(Failure.builder().arn(EcsArns.cluster(scope, name)).reason("MISSING").build());
             }
         }
         return DescribeClustersResponse.builder().clusters(found).failures(failures).build();
     }
 
     ListClustersResponse list(ListClustersRequest request, RequestContext ctx) {
-        List<String> arns = clusters.list(ctx.accountId(), ctx.region()).stream()
+        List<String> arns = clusters.list(ctx.scope()).stream()
                 .filter(Cluster::active).map(Cluster::arn).toList();
         Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 100, 100, arn -> arn);
         return ListClustersResponse.builder().clusterArns(page.items()).nextToken(page.nextToken().orElse(null)).build();
     }
 
     UpdateClusterResponse update(UpdateClusterRequest request, RequestContext ctx) {
-        Cluster target = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster target = lookup.activeCluster(scope, request.cluster());
         List<Cluster.Setting> settings = ClusterMapping.settings(request.settings());
         ClusterConfiguration configuration = request.configuration() == null ? null
                 : ClusterMapping.configuration(request.configuration());
         String namespace = request.serviceConnectDefaults() == null ? null
                 : text(request.serviceConnectDefaults().namespace());
-        Cluster updated = clusters.update(ctx.accountId(), ctx.region(), target.name(), c -> {
+        Cluster updated = clusters.update(scope, target.name(), c -> {
             Cluster changed = c.withSettings(settings);
             if (configuration != null) changed = changed.withConfiguration(configuration);
             if (namespace != null) changed = changed.withServiceConnectNamespace(namespace);
@@ -149,9 +153,10 @@ final class ClusterApi {
     }
 
     UpdateClusterSettingsResponse updateSettings(UpdateClusterSettingsRequest request, RequestContext ctx) {
-        Cluster target = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster target = lookup.activeCluster(scope, request.cluster());
         List<Cluster.Setting> settings = ClusterMapping.settings(request.settings());
-        Cluster updated = clusters.update(ctx.accountId(), ctx.region(), target.name(), c -> c.withSettings(settings))
+        Cluster updated = clusters.update(scope, target.name(), c -> c.withSettings(settings))
                 .orElseThrow(EcsErrors::clusterNotFound);
         return UpdateClusterSettingsResponse.builder()
                 .cluster(ClusterMapping.toSdk(updated, FULL, counts(updated))).build();
@@ -174,8 +179,9 @@ final class ClusterApi {
      */
     PutClusterCapacityProvidersResponse putCapacityProviders(PutClusterCapacityProvidersRequest request,
                                                              RequestContext ctx) {
-        Cluster target = scope.activeCluster(ctx, request.cluster());
-        List<String> wanted = capacityProviders(ctx, request.capacityProviders(),
+        Scope scope = ctx.scope();
+        Cluster target = lookup.activeCluster(scope, request.cluster());
+        List<String> wanted = capacityProviders(scope, request.capacityProviders(),
                 request.defaultCapacityProviderStrategy());
         List<CapacityProviderItem> strategy = TaskRequestMapping.strategy(request.defaultCapacityProviderStrategy());
         for (String removed : target.capacityProviders()) {
@@ -184,7 +190,7 @@ final class ClusterApi {
                         + " cannot be removed.");
             }
         }
-        Cluster updated = clusters.update(ctx.accountId(), ctx.region(), target.name(),
+        Cluster updated = clusters.update(scope, target.name(),
                 c -> c.withCapacityProviders(wanted, strategy)).orElseThrow(EcsErrors::clusterNotFound);
         LOG.info("cluster {} capacity providers {} default strategy {}", updated.arn(), wanted, strategy);
         return PutClusterCapacityProvidersResponse.builder()
@@ -192,12 +198,12 @@ final class ClusterApi {
     }
 
     /** The providers named (names or ARNs), each existing, with a default strategy using only them. */
-    private List<String> capacityProviders(RequestContext ctx, List<String> references,
+    private List<String> capacityProviders(Scope scope, List<String> references,
                                            List<software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem> defaults) {
         List<String> names = new ArrayList<>();
         for (String reference : references) {
             String name = EcsArns.capacityProviderName(reference);
-            if (!providers.exists(ctx, name)) {
+            if (!providers.exists(scope, name)) {
                 throw EcsErrors.invalidParameter("The specified capacity provider " + name + " does not exist. Specify"
                         + " a valid capacity provider and try again.");
             }
@@ -229,18 +235,18 @@ final class ClusterApi {
 
     /** A service of the cluster names the provider in its strategy, or one of its tasks runs on it. */
     private boolean inUse(Cluster cluster, String provider) {
-        boolean byService = services.list(cluster.accountId(), cluster.region(), cluster.name()).stream()
+        boolean byService = services.list(cluster.scope(), cluster.name()).stream()
                 .map(ServiceRecords.Versioned::service)
                 .filter(s -> !s.status().equals(berth.ecs.core.service.Service.INACTIVE))
                 .anyMatch(s -> s.capacityProviderStrategy().stream().anyMatch(i -> i.capacityProvider().equals(provider)));
-        return byService || tasks.list(cluster.accountId(), cluster.region(), cluster.name()).stream()
+        return byService || tasks.list(cluster.scope(), cluster.name()).stream()
                 .map(TaskRecords.Versioned::task)
                 .anyMatch(t -> t.capacityProviderName().equals(provider) && t.lastStatus() != TaskStatus.STOPPED);
     }
 
     DeleteClusterResponse delete(DeleteClusterRequest request, RequestContext ctx) {
         String name = EcsArns.clusterName(request.cluster());
-        var existing = clusters.find(ctx.accountId(), ctx.region(), name)
+        var existing = clusters.find(ctx.scope(), name)
                 .filter(v -> v.cluster().active())
                 .orElseThrow(EcsErrors::clusterNotFound);
         ClusterMapping.Counts counts = counts(existing.cluster());
@@ -264,9 +270,8 @@ final class ClusterApi {
         if (!cluster.active()) {
             return ClusterMapping.Counts.NONE;
         }
-        int registered = instances.registered(cluster.accountId(), cluster.region(), cluster.name()).size();
-        return new ClusterMapping.Counts(registered, activity.counts(cluster.accountId(), cluster.region(),
-                cluster.name()));
+        int registered = instances.registered(cluster.scope(), cluster.name()).size();
+        return new ClusterMapping.Counts(registered, activity.counts(cluster.scope(), cluster.name()));
     }
 
     private static String text(String value) {

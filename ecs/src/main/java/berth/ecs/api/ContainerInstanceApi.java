@@ -1,6 +1,7 @@
 package berth.ecs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.ecs.core.Cluster;
 import berth.ecs.core.InstanceStatus;
@@ -44,13 +45,13 @@ final class ContainerInstanceApi {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerInstanceApi.class);
     private static final int MAX_PAGE = 100;
 
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final ContainerInstanceRecords instances;
     private final ClusterActivity activity;
     private final Clock clock;
 
     ContainerInstanceApi(Store store, Clock clock) {
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.instances = new ContainerInstanceRecords(store);
         this.activity = new ClusterActivity(store);
         this.clock = clock;
@@ -62,7 +63,8 @@ final class ContainerInstanceApi {
      * state), that instance is updated instead of a second one created.
      */
     RegisterContainerInstanceResponse register(RegisterContainerInstanceRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         if (request.hasPlatformDevices() && !request.platformDevices().isEmpty()) {
             throw EcsErrors.client("berth does not support 'platformDevices'.");
         }
@@ -73,20 +75,19 @@ final class ContainerInstanceApi {
         var attributes = ContainerInstanceMapping.attributes(request.attributes());
         Map<String, String> tags = TagMapping.checked(request.tags());
         Optional<String> existingId = request.containerInstanceArn() == null ? Optional.empty()
-                : Optional.of(ClusterScope.instanceId(cluster, request.containerInstanceArn())
+                : Optional.of(ClusterLookup.instanceId(cluster, request.containerInstanceArn())
                         .orElseThrow(() -> EcsErrors.invalidParameter("Invalid containerInstanceArn: "
                                 + request.containerInstanceArn())));
         if (existingId.isEmpty()) {
-            existingId = instances.registered(ctx.accountId(), ctx.region(), cluster.name()).stream()
+            existingId = instances.registered(scope, cluster.name()).stream()
                     .filter(i -> i.ec2InstanceId().equals(identity.ec2InstanceId()))
                     .map(ContainerInstance::id).findFirst();
         }
         String id = existingId.orElseGet(() -> UUID.randomUUID().toString().replace("-", ""));
-        ContainerInstance fresh = ContainerInstanceRegistration.register(ctx.accountId(), ctx.region(), cluster.name(),
-                id, identity, ContainerInstanceMapping.resources(request.totalResources()), version, attributes, tags,
+        ContainerInstance fresh = ContainerInstanceRegistration.register(scope, cluster.name(), id, identity, ContainerInstanceMapping.resources(request.totalResources()), version, attributes, tags,
                 clock.instant());
         for (int attempt = 0; ; attempt++) {
-            var current = instances.find(ctx.accountId(), ctx.region(), cluster.name(), id);
+            var current = instances.find(scope, cluster.name(), id);
             if (current.isEmpty() && request.containerInstanceArn() != null) {
                 throw EcsErrors.invalidParameter("The referenced container instance was not found.");
             }
@@ -99,7 +100,7 @@ final class ContainerInstanceApi {
                 instances.save(registered, current.map(ContainerInstanceRecords.Versioned::version).orElse(Store.ABSENT));
                 LOG.info("{} container instance {} ({}) in cluster {}", current.isPresent() ? "re-registered"
                         : "registered", registered.arn(), registered.ec2InstanceId(), cluster.name());
-                long storedVersion = instances.find(ctx.accountId(), ctx.region(), cluster.name(), id)
+                long storedVersion = instances.find(scope, cluster.name(), id)
                         .map(ContainerInstanceRecords.Versioned::version).orElse(0L);
                 return RegisterContainerInstanceResponse.builder()
                         .containerInstance(ContainerInstanceMapping.toSdk(registered, storedVersion, true)).build();
@@ -112,16 +113,17 @@ final class ContainerInstanceApi {
     }
 
     DeregisterContainerInstanceResponse deregister(DeregisterContainerInstanceRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
-        String id = ClusterScope.instanceId(cluster, request.containerInstance())
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
+        String id = ClusterLookup.instanceId(cluster, request.containerInstance())
                 .orElseThrow(() -> EcsErrors.invalidParameter("Container instance not found."));
         boolean force = Boolean.TRUE.equals(request.force());
-        ContainerInstance deregistered = instances.update(ctx.accountId(), ctx.region(), cluster.name(), id, i -> {
+        ContainerInstance deregistered = instances.update(scope, cluster.name(), id, i -> {
             if (!i.registered()) {
                 return i;
             }
             if (!force && (i.runningTasksCount() + i.pendingTasksCount() > 0
-                    || activity.unstoppedTasksOn(ctx.accountId(), ctx.region(), cluster.name(), i.arn()) > 0)) {
+                    || activity.unstoppedTasksOn(scope, cluster.name(), i.arn()) > 0)) {
                 throw EcsErrors.invalidParameter("Found running tasks on the instance.");
             }
             return i.withStatus(InstanceStatus.INACTIVE, "").withAgent(false, clock.instant());
@@ -133,13 +135,14 @@ final class ContainerInstanceApi {
     }
 
     DescribeContainerInstancesResponse describe(DescribeContainerInstancesRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         boolean withTags = request.include().contains(ContainerInstanceField.TAGS);
         List<software.amazon.awssdk.services.ecs.model.ContainerInstance> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : request.containerInstances()) {
-            var instance = ClusterScope.instanceId(cluster, reference)
-                    .flatMap(id -> instances.find(ctx.accountId(), ctx.region(), cluster.name(), id));
+            var instance = ClusterLookup.instanceId(cluster, reference)
+                    .flatMap(id -> instances.find(scope, cluster.name(), id));
             if (instance.isPresent()) {
                 found.add(ContainerInstanceMapping.toSdk(instance.get().instance(), instance.get().version(), withTags));
             } else {
@@ -150,7 +153,8 @@ final class ContainerInstanceApi {
     }
 
     ListContainerInstancesResponse list(ListContainerInstancesRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         Optional<ClusterQuery> filter = Optional.ofNullable(request.filter()).filter(f -> !f.isBlank()).map(f -> {
             try {
                 return ClusterQuery.parse(f);
@@ -160,9 +164,9 @@ final class ContainerInstanceApi {
         });
         String status = request.status() == null ? "" : request.statusAsString();
         Map<String, List<TaskOnInstance>> tasks = filter.isPresent() && filter.get().referencesTaskGroups()
-                ? activity.tasksByInstance(ctx.accountId(), ctx.region(), cluster.name()) : Map.of();
+                ? activity.tasksByInstance(scope, cluster.name()) : Map.of();
         List<ContainerInstance> matching = new ArrayList<>();
-        for (ContainerInstance instance : instances.list(ctx.accountId(), ctx.region(), cluster.name())) {
+        for (ContainerInstance instance : instances.list(scope, cluster.name())) {
             boolean statusMatches = status.isEmpty() ? instance.registered() : instance.status().name().equals(status);
             if (statusMatches && filter.map(q -> matches(q, instance, tasks)).orElse(true)) {
                 matching.add(instance);
@@ -186,7 +190,8 @@ final class ContainerInstanceApi {
 
     UpdateContainerInstancesStateResponse updateState(UpdateContainerInstancesStateRequest request,
                                                       RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         String wanted = request.statusAsString();
         if (!"ACTIVE".equals(wanted) && !"DRAINING".equals(wanted)) {
             throw EcsErrors.invalidParameter("Container instances can only be set to ACTIVE or DRAINING.");
@@ -195,9 +200,8 @@ final class ContainerInstanceApi {
         List<software.amazon.awssdk.services.ecs.model.ContainerInstance> updated = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : request.containerInstances()) {
-            Optional<String> id = ClusterScope.instanceId(cluster, reference);
-            Optional<ContainerInstance> current = id.flatMap(i ->
-                    instances.find(ctx.accountId(), ctx.region(), cluster.name(), i))
+            Optional<String> id = ClusterLookup.instanceId(cluster, reference);
+            Optional<ContainerInstance> current = id.flatMap(i -> instances.find(scope, cluster.name(), i))
                     .map(ContainerInstanceRecords.Versioned::instance);
             if (current.isEmpty()) {
                 failures.add(Failure.builder().arn(reference).reason("MISSING").build());
@@ -208,7 +212,7 @@ final class ContainerInstanceApi {
                         .detail("The container instance is INACTIVE.").build());
                 continue;
             }
-            ContainerInstance changed = instances.update(ctx.accountId(), ctx.region(), cluster.name(), id.get(),
+            ContainerInstance changed = instances.update(scope, cluster.name(), id.get(),
                     i -> i.registered() ? i.withStatus(status, "") : i).orElseThrow();
             if (current.get().status() != status) {
                 LOG.info("container instance {} of cluster {} is now {}", changed.arn(), cluster.name(), status);
@@ -219,7 +223,7 @@ final class ContainerInstanceApi {
     }
 
     private long version(ContainerInstance instance) {
-        return instances.find(instance.accountId(), instance.region(), instance.cluster(), instance.id())
+        return instances.find(instance.scope(), instance.cluster(), instance.id())
                 .map(ContainerInstanceRecords.Versioned::version).orElse(0L);
     }
 

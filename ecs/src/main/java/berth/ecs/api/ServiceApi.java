@@ -2,9 +2,11 @@ package berth.ecs.api;
 
 import berth.aws.AwsException;
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.arn.Arn;
 import berth.aws.paging.Page;
 import berth.ecs.core.Cluster;
+import berth.ecs.core.EcsArns;
 import berth.ecs.core.LaunchType;
 import berth.ecs.core.service.Deployment;
 import berth.ecs.core.service.DeploymentSettings;
@@ -36,7 +38,7 @@ final class ServiceApi {
     private static final int MAX_PAGE = 100;
     private static final int DEFAULT_PAGE = 10;
 
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final ServiceRecords services;
     private final TaskDefinitionRecords definitions;
     private final berth.ecs.state.TaskRecords tasks;
@@ -44,7 +46,7 @@ final class ServiceApi {
     private final SecureRandom random = new SecureRandom();
 
     ServiceApi(Store store, Clock clock) {
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.tasks = new berth.ecs.state.TaskRecords(store);
         this.services = new ServiceRecords(store);
         this.definitions = new TaskDefinitionRecords(store);
@@ -52,7 +54,8 @@ final class ServiceApi {
     }
 
     CreateServiceResponse create(CreateServiceRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, r.cluster());
         ServiceRequests.checkName(r.serviceName());
         if (r.schedulingStrategy() == SchedulingStrategy.DAEMON) {
             throw EcsErrors.invalidParameter("berth supports the REPLICA scheduling strategy only; DAEMON services"
@@ -69,7 +72,7 @@ final class ServiceApi {
         }
         ServiceRequests.checkRebalancing(r.availabilityZoneRebalancingAsString());
         ServiceRequests.checkDesiredCount(r.desiredCount());
-        TaskDefinition definition = active(definition(ctx, r.taskDefinition()));
+        TaskDefinition definition = active(definition(scope, r.taskDefinition()));
         LaunchType type;
         List<CapacityProviderItem> strategy;
         List<String> subnets;
@@ -90,7 +93,7 @@ final class ServiceApi {
         var now = clock.instant();
         String deploymentId = Deployment.idOf(random.nextLong());
         int desired = r.desiredCount() == null ? 0 : r.desiredCount();
-        Service service = new Service(ctx.accountId(), ctx.region(), cluster.name(), r.serviceName(), Service.ACTIVE,
+        Service service = new Service(scope.accountId(), scope.region(), cluster.name(), r.serviceName(), Service.ACTIVE,
                 type.name(), definition.arn(), desired, ServiceRequests.loadBalancers(r.loadBalancers(), definition),
                 r.healthCheckGracePeriodSeconds() == null ? 0 : r.healthCheckGracePeriodSeconds(),
                 ServiceRequests.deployment(r.deploymentConfiguration(), DeploymentSettings.defaults()),
@@ -99,7 +102,7 @@ final class ServiceApi {
                 awsvpc.map(AwsVpcConfiguration::assignPublicIp).orElse(false), propagate,
                 Boolean.TRUE.equals(r.enableECSManagedTags()), tags,
                 List.of(Deployment.started(deploymentId, definition.arn(), desired, now)), ServiceProgress.initial(),
-                List.of(), now, "arn:aws:iam::" + ctx.accountId() + ":root", List.of(), strategy);
+                List.of(), now, "arn:aws:iam::" + scope.accountId() + ":root", List.of(), strategy);
         Optional<ServiceRecords.Versioned> existing = services.find(service.key());
         if (existing.isPresent() && existing.get().service().status().equals(Service.ACTIVE)) {
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
@@ -116,20 +119,21 @@ final class ServiceApi {
     }
 
     UpdateServiceResponse update(UpdateServiceRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, r.cluster());
         String name = serviceName(r.service());
         ServiceRequests.checkDesiredCount(r.desiredCount());
         ServiceRequests.checkRebalancing(r.availabilityZoneRebalancingAsString());
         Optional<TaskDefinition> newDefinition = Optional.ofNullable(r.taskDefinition()).filter(t -> !t.isEmpty())
-                .map(t -> active(definition(ctx, t)));
+                .map(t -> active(definition(scope, t)));
         if (r.networkConfiguration() != null || !r.placementConstraints().isEmpty()
                 || !r.placementStrategy().isEmpty() || !r.capacityProviderStrategy().isEmpty()) {
-            Service current = active(ctx, cluster, name).service();
+            Service current = active(cluster, name).service();
             checkUnchanged(current, r);
         }
-        Service updated = change(ctx, cluster, name, s -> {
+        Service updated = change(cluster, name, s -> {
             Service.Builder b = s.toBuilder();
-            TaskDefinition definition = newDefinition.orElseGet(() -> definition(ctx, s.taskDefinitionArn()));
+            TaskDefinition definition = newDefinition.orElseGet(() -> definition(scope, s.taskDefinitionArn()));
             if (newDefinition.isPresent()) {
                 try {
                     RunTaskRules.checkCompatibility(definition, LaunchType.valueOf(s.launchType()));
@@ -173,10 +177,10 @@ final class ServiceApi {
     }
 
     DeleteServiceResponse delete(DeleteServiceRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), r.cluster());
         String name = serviceName(r.service());
         boolean force = Boolean.TRUE.equals(r.force());
-        Service deleted = change(ctx, cluster, name, s -> {
+        Service deleted = change(cluster, name, s -> {
             if (s.desiredCount() > 0 && !force) {
                 throw EcsErrors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
             }
@@ -187,13 +191,14 @@ final class ServiceApi {
     }
 
     private boolean hasLiveTasks(Service s) {
-        return tasks.list(s.accountId(), s.region(), s.cluster()).stream()
+        return tasks.list(s.scope(), s.cluster()).stream()
                 .map(berth.ecs.state.TaskRecords.Versioned::task)
                 .anyMatch(t -> t.group().equals(s.group()) && t.lastStatus() != berth.ecs.core.task.TaskStatus.STOPPED);
     }
 
     DescribeServicesResponse describe(DescribeServicesRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, r.cluster());
         if (r.services().isEmpty()) {
             throw EcsErrors.invalidParameter("Services cannot be empty.");
         }
@@ -205,22 +210,21 @@ final class ServiceApi {
         List<Failure> failures = new ArrayList<>();
         for (String reference : r.services()) {
             String name = serviceName(reference);
-            Optional<Service> service = services.find(ctx.accountId(), ctx.region(), cluster.name(), name)
+            Optional<Service> service = services.find(scope, cluster.name(), name)
                     .map(ServiceRecords.Versioned::service);
             if (service.isPresent()) {
                 found.add(ServiceMapping.toSdk(service.get(), withTags));
             } else {
                 failures.add(Failure.builder().arn(reference.startsWith("arn:") ? reference
-                        : "arn:aws:ecs:" + ctx.region() + ":" + ctx.accountId() + ":service/" + cluster.name() + "/"
-                        + name).reason("MISSING").build());
+                        : EcsArns.service(scope, cluster.name(), name)).reason("MISSING").build());
             }
         }
         return DescribeServicesResponse.builder().services(found).failures(failures).build();
     }
 
     ListServicesResponse list(ListServicesRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
-        List<Service> matching = services.list(ctx.accountId(), ctx.region(), cluster.name()).stream()
+        Cluster cluster = lookup.activeCluster(ctx.scope(), r.cluster());
+        List<Service> matching = services.list(cluster.scope(), cluster.name()).stream()
                 .map(ServiceRecords.Versioned::service)
                 .filter(s -> !s.status().equals(Service.INACTIVE))
                 .filter(s -> r.launchType() == null || s.launchType().equals(r.launchTypeAsString()))
@@ -236,15 +240,15 @@ final class ServiceApi {
     TaggableResources.TaggableKind taggable() {
         return new TaggableResources.TaggableKind() {
             @Override
-            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
-                return services.find(account + "/" + region + "/" + arn.resourceName())
+            public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
+                return services.find(scope.key(arn.resourceName()))
                         .map(ServiceRecords.Versioned::service).filter(s -> !s.status().equals(Service.INACTIVE))
                         .map(Service::tags);
             }
 
             @Override
-            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
-                String key = account + "/" + region + "/" + arn.resourceName();
+            public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {
+                String key = scope.key(arn.resourceName());
                 while (true) {
                     Optional<ServiceRecords.Versioned> v = services.find(key);
                     if (v.isEmpty() || v.get().service().status().equals(Service.INACTIVE)) {
@@ -262,9 +266,9 @@ final class ServiceApi {
         };
     }
 
-    private Service change(RequestContext ctx, Cluster cluster, String name, UnaryOperator<Service> change) {
+    private Service change(Cluster cluster, String name, UnaryOperator<Service> change) {
         while (true) {
-            ServiceRecords.Versioned current = active(ctx, cluster, name);
+            ServiceRecords.Versioned current = active(cluster, name);
             Service changed = change.apply(current.service());
             try {
                 services.save(changed, current.version());
@@ -275,8 +279,8 @@ final class ServiceApi {
         }
     }
 
-    private ServiceRecords.Versioned active(RequestContext ctx, Cluster cluster, String name) {
-        ServiceRecords.Versioned found = services.find(ctx.accountId(), ctx.region(), cluster.name(), name)
+    private ServiceRecords.Versioned active(Cluster cluster, String name) {
+        ServiceRecords.Versioned found = services.find(cluster.scope(), cluster.name(), name)
                 .orElseThrow(() -> new AwsException(400, "ServiceNotFoundException", "Service not found."));
         if (!found.service().status().equals(Service.ACTIVE)) {
             throw new AwsException(400, "ServiceNotActiveException", "Service was not ACTIVE.");
@@ -284,9 +288,9 @@ final class ServiceApi {
         return found;
     }
 
-    private TaskDefinition definition(RequestContext ctx, String reference) {
+    private TaskDefinition definition(Scope scope, String reference) {
         return TaskDefinitionRef.parse(reference)
-                .flatMap(ref -> definitions.resolve(ctx.accountId(), ctx.region(), ref))
+                .flatMap(ref -> definitions.resolve(scope, ref))
                 .map(TaskDefinitionRecords.Versioned::definition)
                 .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
     }

@@ -5,6 +5,7 @@ import static berth.ecs.api.ContainerDefinitionMapping.number;
 import static berth.ecs.api.ContainerDefinitionMapping.orEmpty;
 import static berth.ecs.api.ContainerDefinitionMapping.text;
 
+import berth.aws.Scope;
 import berth.ecs.core.taskdef.RuntimePlatform;
 import berth.ecs.core.taskdef.TaskDefinition;
 import berth.ecs.core.taskdef.TaskDefinitionStatus;
@@ -25,7 +26,7 @@ final class TaskDefinitionMapping {
      * The definition a RegisterTaskDefinition request asks for, before registration checks and
      * completes it. Parameters berth cannot act on are refused with ClientException.
      */
-    static TaskDefinition draft(RegisterTaskDefinitionRequest r, String account, String region, Map<String, String> tags,
+    static TaskDefinition draft(RegisterTaskDefinitionRequest r, Scope scope, Map<String, String> tags,
                                 Instant now, String registeredBy) {
         if (r.proxyConfiguration() != null) {
             throw EcsErrors.client("berth does not support 'proxyConfiguration'.");
@@ -44,7 +45,7 @@ final class TaskDefinitionMapping {
             throw EcsErrors.client("berth runs Linux containers only; operatingSystemFamily '"
                     + platform.operatingSystemFamily() + "' is not supported.");
         }
-        return new TaskDefinition(account, region, text(r.family()), 0, TaskDefinitionStatus.ACTIVE,
+        return new TaskDefinition(scope.accountId(), scope.region(), text(r.family()), 0, TaskDefinitionStatus.ACTIVE,
                 text(r.taskRoleArn()), text(r.executionRoleArn()), text(r.networkModeAsString()),
                 map(r.containerDefinitions(), ContainerDefinitionMapping::toCore), volumes,
                 map(r.placementConstraints(), c -> new TaskPlacementConstraint(text(c.typeAsString()), text(c.expression()))),

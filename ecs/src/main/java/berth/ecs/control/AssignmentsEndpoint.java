@@ -8,6 +8,7 @@ import berth.agentwire.WireJson;
 import berth.aws.Caller;
 import berth.aws.HttpRequestData;
 import berth.aws.Protocol;
+import berth.aws.Scope;
 import berth.aws.sigv4.SigV4Verifier;
 import berth.aws.sigv4.SignatureErrors;
 import berth.ecs.core.EcsArns;
@@ -15,6 +16,7 @@ import berth.ecs.core.instance.ContainerInstance;
 import berth.ecs.core.task.TaskLifecycle;
 import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.TaskCommits;
+import berth.ecs.state.TaskRecords;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
@@ -36,8 +38,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * berth's own agent endpoints ({@link AgentProtocol}): {@code GET assignments}, a long-poll that is also
  * the agent's heartbeat, and {@code POST observations}. Requests are SigV4-signed for service
- * {@code ecs}; the signer's account and the region of the signature scope what the caller sees, and
- * they name the protocol version they speak ({@link AgentProtocol#VERSION_HEADER}). Errors are JSON
+ * {@code ecs}, and the caller sees only its {@link Scope} (the signer's account, the signature's
+ * region); they name the protocol version they speak ({@link AgentProtocol#VERSION_HEADER}). Errors are JSON
  * {@code {"__type": CODE, "message": TEXT}}: 400 for bad parameters or a protocol version of another
  * major version, 403 for a rejected signature, 404 for an unknown cluster, instance or task, 405 for
  * another method.
@@ -121,37 +123,35 @@ public final class AssignmentsEndpoint implements HttpService {
         long since = number(query.get("since", "0"), "since");
         long waitSeconds = Math.min(number(query.get("waitSeconds", "0"), "waitSeconds"),
                 AgentProtocol.MAX_WAIT_SECONDS);
-        String account = caller.accountId();
-        String region = caller.region();
+        Scope scope = caller.scope();
         LongPoll poll;
         if (instanceParam.equals(AgentProtocol.FARGATE_INSTANCE)) {
-            heartbeats.fargateSeen(account, region);
-            poll = new LongPoll(AssignmentSignals.fargateScope(account, region), since,
-                    () -> batches.forFargate(account, region));
+            heartbeats.fargateSeen(scope);
+            poll = new LongPoll(AssignmentSignals.fargateTopic(scope), since, () -> batches.forFargate(scope));
         } else {
             String id = instanceParam.substring(instanceParam.lastIndexOf('/') + 1);
-            ContainerInstance instance = instances.find(account, region, cluster, id)
+            ContainerInstance instance = instances.find(scope, cluster, id)
                     .map(ContainerInstanceRecords.Versioned::instance)
                     .orElseThrow(() -> new EndpointError(404, "ContainerInstanceNotFound",
                             "No container instance " + instanceParam + " in cluster " + cluster + "."));
             heartbeats.seen(instance);
             String arn = instance.arn();
-            poll = new LongPoll(AssignmentSignals.instanceScope(arn), since,
-                    () -> batches.forInstance(account, region, cluster, arn));
+            poll = new LongPoll(AssignmentSignals.instanceTopic(arn), since,
+                    () -> batches.forInstance(scope, cluster, arn));
         }
         return poll.start(ctx, waitSeconds);
     }
 
     /** One waiting poll: answered once its batch's generation differs from {@code since}, or at its deadline. */
     private final class LongPoll {
-        private final String scope;
+        private final String topic;
         private final long since;
         private final java.util.function.Supplier<AssignmentBatch> batch;
         private final CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
         private ServiceRequestContext ctx;
 
-        LongPoll(String scope, long since, java.util.function.Supplier<AssignmentBatch> batch) {
-            this.scope = scope;
+        LongPoll(String topic, long since, java.util.function.Supplier<AssignmentBatch> batch) {
+            this.topic = topic;
             this.since = since;
             this.batch = batch;
         }
@@ -159,8 +159,8 @@ public final class AssignmentsEndpoint implements HttpService {
         CompletableFuture<HttpResponse> start(ServiceRequestContext requestContext, long waitSeconds) {
             ctx = requestContext;
             Runnable wake = () -> ctx.blockingTaskExecutor().execute(this::check);
-            signals.register(scope, wake);
-            answer.whenComplete((r, e) -> signals.unregister(scope, wake));
+            signals.register(topic, wake);
+            answer.whenComplete((r, e) -> signals.unregister(topic, wake));
             AssignmentBatch current = batch.get();
             if (current.generation() != since || waitSeconds <= 0) {
                 answer.complete(json(current));
@@ -200,7 +200,8 @@ public final class AssignmentsEndpoint implements HttpService {
                     + e.getMessage());
         }
         String arn = observation.taskArn();
-        String prefix = "arn:aws:ecs:" + caller.region() + ":" + caller.accountId() + ":task/";
+        Scope scope = caller.scope();
+        String prefix = EcsArns.taskPrefix(scope);
         String[] parts = arn.startsWith(prefix) ? arn.substring(prefix.length()).split("/") : new String[0];
         if (parts.length != 2) {
             throw new EndpointError(404, "TaskNotFound", "No task " + arn + " in this account and region.");
@@ -209,8 +210,7 @@ public final class AssignmentsEndpoint implements HttpService {
         for (TaskObservation.ContainerHealth c : observation.containers()) {
             health.put(c.containerName(), c.healthStatus());
         }
-        String key = caller.accountId() + "/" + caller.region() + "/" + parts[0] + "/" + parts[1];
-        commits.change(key, t -> TaskLifecycle.observed(t, health, observation.macAddress(),
+        commits.change(TaskRecords.key(scope, parts[0], parts[1]), t -> TaskLifecycle.observed(t, health, observation.macAddress(),
                         observation.privateIpv4Address()))
                 .orElseThrow(() -> new EndpointError(404, "TaskNotFound", "No task " + arn + "."));
         return HttpResponse.of(HttpStatus.NO_CONTENT);

@@ -1,5 +1,6 @@
 package berth.ecs.control;
 
+import berth.aws.Scope;
 import berth.ecs.core.InstanceStatus;
 import berth.ecs.core.instance.ContainerInstance;
 import berth.ecs.core.service.Service;
@@ -98,8 +99,8 @@ final class ServiceSchedulerLoop implements AutoCloseable {
         for (TaskRecords.Versioned v : tasks.all()) {
             Task t = v.task();
             if (t.group().startsWith("service:")) {
-                byGroup.computeIfAbsent(t.accountId() + "/" + t.region() + "/" + t.cluster() + "/"
-                        + t.group().substring("service:".length()), k -> new ArrayList<>()).add(t);
+                byGroup.computeIfAbsent(ServiceRecords.key(t.scope(), t.cluster(),
+                        t.group().substring("service:".length())), k -> new ArrayList<>()).add(t);
             }
         }
         Set<String> draining = instances.all().stream().filter(i -> i.status() == InstanceStatus.DRAINING)
@@ -210,7 +211,8 @@ final class ServiceSchedulerLoop implements AutoCloseable {
         }
         String[] parts = arn.split(":");
         String[] resource = parts[5].split("/");
-        return instances.find(parts[4], parts[3], resource[1], resource[2]).map(ContainerInstanceRecords.Versioned::instance);
+        return instances.find(new Scope(parts[4], parts[3]), resource[1], resource[2])
+                .map(ContainerInstanceRecords.Versioned::instance);
     }
 
     @Override

@@ -43,7 +43,7 @@ final class ServiceTaskLaunches {
 
     Started start(Service service, String deploymentId, String taskDefinitionArn, int count) {
         TaskDefinition registered = TaskDefinitionRef.parse(taskDefinitionArn)
-                .flatMap(ref -> definitions.resolve(service.accountId(), service.region(), ref))
+                .flatMap(ref -> definitions.resolve(service.scope(), ref))
                 .map(TaskDefinitionRecords.Versioned::definition)
                 .orElseThrow(() -> new IllegalStateException("task definition " + taskDefinitionArn + " is gone"));
         LaunchType type = LaunchType.valueOf(service.launchType());

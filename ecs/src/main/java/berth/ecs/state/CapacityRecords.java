@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.task.FargateCapacity;
 import berth.store.Store;
 import berth.store.VersionConflict;
@@ -29,9 +30,9 @@ public final class CapacityRecords {
                 r.version()));
     }
 
-    /** The capacity of every cluster of an account and region. */
-    public List<FargateCapacity> listRegion(String account, String region) {
-        return store.list(KIND, account + "/" + region + "/").stream()
+    /** The capacity of every cluster of a scope. */
+    public List<FargateCapacity> list(Scope scope) {
+        return store.list(KIND, scope.prefix()).stream()
                 .map(r -> Records.read(r.value(), FargateCapacity.class)).toList();
     }
 

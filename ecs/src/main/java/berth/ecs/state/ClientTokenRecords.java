@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.task.ClientToken;
 import berth.store.Store;
 import berth.store.Write;
@@ -18,8 +19,8 @@ public final class ClientTokenRecords {
 
     public record Versioned(ClientToken token, long version) {}
 
-    public Optional<Versioned> find(String account, String region, String cluster, String token) {
-        return store.get(KIND, account + "/" + region + "/" + cluster + "/" + token)
+    public Optional<Versioned> find(Scope scope, String cluster, String token) {
+        return store.get(KIND, scope.key(cluster + "/" + token))
                 .map(r -> new Versioned(Records.read(r.value(), ClientToken.class), r.version()));
     }
 

@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.TaskOnInstance;
 import berth.store.Store;
 import berth.store.StoredRecord;
@@ -61,13 +62,13 @@ public final class ClusterActivity {
         }
     }
 
-    public Counts counts(String account, String region, String cluster) {
+    public Counts counts(Scope scope, String cluster) {
         int[] running = new int[3];
         int[] pending = new int[3];
         int[] active = new int[3];
         int[] draining = new int[3];
         int unstopped = 0;
-        String prefix = account + "/" + region + "/" + cluster + "/";
+        String prefix = scope.key(cluster + "/");
         for (StoredRecord task : store.list(TASK_KIND, prefix)) {
             JsonNode json = Records.tree(task.value());
             String status = text(json, "lastStatus");
@@ -96,9 +97,9 @@ public final class ClusterActivity {
     }
 
     /** The tasks not yet STOPPED on the instance {@code containerInstanceArn} of {@code cluster}. */
-    public int unstoppedTasksOn(String account, String region, String cluster, String containerInstanceArn) {
+    public int unstoppedTasksOn(Scope scope, String cluster, String containerInstanceArn) {
         int count = 0;
-        for (StoredRecord task : store.list(TASK_KIND, account + "/" + region + "/" + cluster + "/")) {
+        for (StoredRecord task : store.list(TASK_KIND, scope.key(cluster + "/"))) {
             JsonNode json = Records.tree(task.value());
             if (containerInstanceArn.equals(text(json, "containerInstanceArn"))
                     && !"STOPPED".equals(text(json, "lastStatus"))) {
@@ -112,9 +113,9 @@ public final class ClusterActivity {
      * The tasks not yet STOPPED on each container instance of {@code cluster}, by instance ARN, as
      * placement and cluster queries ({@code task:group}) see them.
      */
-    public Map<String, List<TaskOnInstance>> tasksByInstance(String account, String region, String cluster) {
+    public Map<String, List<TaskOnInstance>> tasksByInstance(Scope scope, String cluster) {
         Map<String, List<TaskOnInstance>> byInstance = new HashMap<>();
-        for (StoredRecord task : store.list(TASK_KIND, account + "/" + region + "/" + cluster + "/")) {
+        for (StoredRecord task : store.list(TASK_KIND, scope.key(cluster + "/"))) {
             JsonNode json = Records.tree(task.value());
             String instance = text(json, "containerInstanceArn");
             if (instance.isEmpty() || "STOPPED".equals(text(json, "lastStatus"))) {

@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.Cluster;
 import berth.store.Store;
 import berth.store.StoredRecord;
@@ -22,13 +23,13 @@ public final class ClusterRecords {
     /** A cluster together with the store version it was read at, for compare-and-set updates. */
     public record Versioned(Cluster cluster, long version) {}
 
-    public Optional<Versioned> find(String account, String region, String name) {
-        return store.get(KIND, key(account, region, name))
+    public Optional<Versioned> find(Scope scope, String name) {
+        return store.get(KIND, key(scope, name))
                 .map(r -> new Versioned(Records.read(r.value(), Cluster.class), r.version()));
     }
 
-    public List<Cluster> list(String account, String region) {
-        return store.list(KIND, account + "/" + region + "/").stream()
+    public List<Cluster> list(Scope scope) {
+        return store.list(KIND, scope.prefix()).stream()
                 .map(StoredRecord::value)
                 .map(v -> Records.read(v, Cluster.class))
                 .toList();
@@ -36,16 +37,16 @@ public final class ClusterRecords {
 
     /** Writes {@code cluster} if the stored version is still {@code expectedVersion}. */
     public void save(Cluster cluster, long expectedVersion) {
-        store.put(KIND, key(cluster.accountId(), cluster.region(), cluster.name()), Records.write(cluster), expectedVersion);
+        store.put(KIND, key(cluster.scope(), cluster.name()), Records.write(cluster), expectedVersion);
     }
 
     /**
      * Applies {@code change} to a stored cluster with compare-and-set, re-reading and retrying on
      * conflicts; empty when the cluster does not exist. {@code change} may run more than once.
      */
-    public Optional<Cluster> update(String account, String region, String name, UnaryOperator<Cluster> change) {
+    public Optional<Cluster> update(Scope scope, String name, UnaryOperator<Cluster> change) {
         for (int attempt = 0; ; attempt++) {
-            Optional<Versioned> current = find(account, region, name);
+            Optional<Versioned> current = find(scope, name);
             if (current.isEmpty()) {
                 return Optional.empty();
             }
@@ -61,7 +62,7 @@ public final class ClusterRecords {
         }
     }
 
-    private static String key(String account, String region, String name) {
-        return account + "/" + region + "/" + name;
+    private static String key(Scope scope, String name) {
+        return scope.key(name);
     }
 }

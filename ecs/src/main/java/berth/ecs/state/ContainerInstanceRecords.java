@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.ClusterSnapshot;
 import berth.ecs.core.InstanceSnapshot;
 import berth.ecs.core.TaskOnInstance;
@@ -30,23 +31,29 @@ public final class ContainerInstanceRecords {
     /** An instance together with the store version it was read at, for compare-and-set updates. */
     public record Versioned(ContainerInstance instance, long version) {}
 
-    public Optional<Versioned> find(String account, String region, String cluster, String id) {
-        return store.get(KIND, key(account, region, cluster, id))
+    public Optional<Versioned> find(Scope scope, String cluster, String id) {
+        return store.get(KIND, key(scope, cluster, id))
                 .map(r -> new Versioned(Records.read(r.value(), ContainerInstance.class), r.version()));
     }
 
     /** Every instance of {@code cluster} ever registered, INACTIVE ones included, by id. */
-    public List<ContainerInstance> list(String account, String region, String cluster) {
-        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream()
+    public List<ContainerInstance> list(Scope scope, String cluster) {
+        return store.list(KIND, scope.key(cluster + "/")).stream()
                 .map(StoredRecord::value)
                 .map(v -> Records.read(v, ContainerInstance.class))
                 .toList();
     }
 
     /** Every instance of {@code cluster} with the store version it was read at, by id. */
-    public List<Versioned> versioned(String account, String region, String cluster) {
-        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream()
+    public List<Versioned> versioned(Scope scope, String cluster) {
+        return store.list(KIND, scope.key(cluster + "/")).stream()
                 .map(r -> new Versioned(Records.read(r.value(), ContainerInstance.class), r.version()))
+                .toList();
+    }
+
+    /** Every instance of every cluster of {@code scope}, INACTIVE ones included. */
+    public List<ContainerInstance> list(Scope scope) {
+        return store.list(KIND, scope.prefix()).stream().map(r -> Records.read(r.value(), ContainerInstance.class))
                 .toList();
     }
 
@@ -63,29 +70,32 @@ public final class ContainerInstanceRecords {
 
     /** A compare-and-set write of {@code instance}, for commits that change tasks and instances together. */
     static berth.store.Write write(ContainerInstance instance, long expectedVersion) {
-        return berth.store.Write.put(KIND, key(instance.accountId(), instance.region(), instance.cluster(),
-                instance.id()), Records.write(instance), expectedVersion);
+        return berth.store.Write.put(KIND, instance.key(), Records.write(instance), expectedVersion);
     }
 
     /** The instances of {@code cluster} that are registered (every status but INACTIVE). */
-    public List<ContainerInstance> registered(String account, String region, String cluster) {
-        return list(account, region, cluster).stream().filter(ContainerInstance::registered).toList();
+    public List<ContainerInstance> registered(Scope scope, String cluster) {
+        return list(scope, cluster).stream().filter(ContainerInstance::registered).toList();
     }
 
     /** Writes {@code instance} if the stored version is still {@code expectedVersion}. */
     public void save(ContainerInstance instance, long expectedVersion) {
-        store.put(KIND, key(instance.accountId(), instance.region(), instance.cluster(), instance.id()),
-                Records.write(instance), expectedVersion);
+        store.put(KIND, instance.key(), Records.write(instance), expectedVersion);
     }
 
     /**
      * Applies {@code change} to a stored instance with compare-and-set, re-reading and retrying on
      * conflicts; empty when the instance does not exist. {@code change} may run more than once.
      */
-    public Optional<ContainerInstance> update(String account, String region, String cluster, String id,
+    public Optional<ContainerInstance> update(Scope scope, String cluster, String id,
                                               UnaryOperator<ContainerInstance> change) {
+        return update(key(scope, cluster, id), change);
+    }
+
+    /** As {@link #update(Scope, String, String, UnaryOperator)}, for the instance stored under {@code key}. */
+    public Optional<ContainerInstance> update(String key, UnaryOperator<ContainerInstance> change) {
         for (int attempt = 0; ; attempt++) {
-            Optional<Versioned> current = find(account, region, cluster, id);
+            Optional<Versioned> current = findByKey(key);
             if (current.isEmpty()) {
                 return Optional.empty();
             }
@@ -109,16 +119,16 @@ public final class ContainerInstanceRecords {
      * itself only uses ACTIVE ones), in id order, each with the tasks {@code tasksOn} says hold
      * resources on it (given the instance ARN).
      */
-    public ClusterSnapshot snapshot(String account, String region, String cluster,
+    public ClusterSnapshot snapshot(Scope scope, String cluster,
                                     Function<String, List<TaskOnInstance>> tasksOn) {
         List<InstanceSnapshot> instances = new ArrayList<>();
-        for (ContainerInstance instance : registered(account, region, cluster)) {
+        for (ContainerInstance instance : registered(scope, cluster)) {
             instances.add(instance.toSnapshot(tasksOn.apply(instance.arn())));
         }
         return new ClusterSnapshot(instances);
     }
 
-    private static String key(String account, String region, String cluster, String id) {
-        return account + "/" + region + "/" + cluster + "/" + id;
+    private static String key(Scope scope, String cluster, String id) {
+        return scope.key(cluster + "/" + id);
     }
 }

@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.service.Service;
 import berth.store.Store;
 import berth.store.StoredRecord;
@@ -24,8 +25,8 @@ public final class ServiceRecords {
     /** A service together with the store version it was read at, for compare-and-set updates. */
     public record Versioned(Service service, long version) {}
 
-    public Optional<Versioned> find(String account, String region, String cluster, String name) {
-        return find(account + "/" + region + "/" + cluster + "/" + name);
+    public Optional<Versioned> find(Scope scope, String cluster, String name) {
+        return find(key(scope, cluster, name));
     }
 
     public Optional<Versioned> find(String key) {
@@ -33,8 +34,8 @@ public final class ServiceRecords {
     }
 
     /** The services of one cluster, by name. */
-    public List<Versioned> list(String account, String region, String cluster) {
-        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream()
+    public List<Versioned> list(Scope scope, String cluster) {
+        return store.list(KIND, scope.key(cluster + "/")).stream()
                 .map(ServiceRecords::versioned).toList();
     }
 
@@ -46,6 +47,11 @@ public final class ServiceRecords {
     /** Stores {@code service} if its record is still at {@code expectedVersion}; throws VersionConflict otherwise. */
     public void save(Service service, long expectedVersion) {
         store.commit(List.of(write(service, expectedVersion)));
+    }
+
+    /** The key of service {@code name} of {@code cluster}: {@code account/region/cluster/name}, as {@link Service#key()}. */
+    public static String key(Scope scope, String cluster, String name) {
+        return scope.key(cluster + "/" + name);
     }
 
     static Write write(Service service, long expectedVersion) {

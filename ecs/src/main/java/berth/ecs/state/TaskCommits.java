@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.instance.ContainerInstance;
 import berth.ecs.core.task.ClientToken;
 import berth.ecs.core.task.FargateCapacity;
@@ -74,7 +75,7 @@ public final class TaskCommits {
             List<Write> writes = new ArrayList<>();
             writes.add(TaskRecords.write(after, current.get().version()));
             if (after.onInstance()) {
-                instanceWrite(after.accountId(), after.region(), after.cluster(), after.containerInstanceArn(), after)
+                instanceWrite(after.scope(), after.cluster(), after.containerInstanceArn(), after)
                         .ifPresent(writes::add);
             }
             try {
@@ -96,7 +97,7 @@ public final class TaskCommits {
                 return;
             }
             ContainerInstance i = instance.get().instance();
-            Optional<Write> write = instanceWrite(i.accountId(), i.region(), i.cluster(), i.arn(), null);
+            Optional<Write> write = instanceWrite(i.scope(), i.cluster(), i.arn(), null);
             if (write.isEmpty()) {
                 return;
             }
@@ -126,15 +127,15 @@ public final class TaskCommits {
      * the stored version of one task when given; empty when the instance is gone, deregistered or
      * already right.
      */
-    private Optional<Write> instanceWrite(String account, String region, String cluster, String instanceArn,
+    private Optional<Write> instanceWrite(Scope scope, String cluster, String instanceArn,
                                           Task replacing) {
         String id = instanceArn.substring(instanceArn.lastIndexOf('/') + 1);
-        Optional<ContainerInstanceRecords.Versioned> instance = instances.find(account, region, cluster, id);
+        Optional<ContainerInstanceRecords.Versioned> instance = instances.find(scope, cluster, id);
         if (instance.isEmpty() || !instance.get().instance().registered()) {
             return Optional.empty();
         }
         List<Task> on = new ArrayList<>();
-        for (TaskRecords.Versioned stored : tasks.list(account, region, cluster)) {
+        for (TaskRecords.Versioned stored : tasks.list(scope, cluster)) {
             Task task = stored.task();
             if (replacing != null && task.id().equals(replacing.id())) {
                 task = replacing;

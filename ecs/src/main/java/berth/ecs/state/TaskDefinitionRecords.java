@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.taskdef.TaskDefinition;
 import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.store.Store;
@@ -29,8 +30,8 @@ public final class TaskDefinitionRecords {
     /** A revision together with the store version it was read at, for compare-and-set updates. */
     public record Versioned(TaskDefinition definition, long version) {}
 
-    public Optional<Versioned> find(String account, String region, String family, int revision) {
-        return store.get(KIND, key(account, region, family, revision))
+    public Optional<Versioned> find(Scope scope, String family, int revision) {
+        return store.get(KIND, key(scope, family, revision))
                 .map(r -> new Versioned(Records.read(r.value(), TaskDefinition.class), r.version()));
     }
 
@@ -38,14 +39,14 @@ public final class TaskDefinitionRecords {
      * The revision {@code ref} names: {@code family:revision} or an ARN exactly, a bare family its
      * latest ACTIVE revision. Empty when there is none (or the ARN is of another account or region).
      */
-    public Optional<Versioned> resolve(String account, String region, TaskDefinitionRef ref) {
-        if (!ref.within(account, region)) {
+    public Optional<Versioned> resolve(Scope scope, TaskDefinitionRef ref) {
+        if (!ref.within(scope)) {
             return Optional.empty();
         }
         if (!ref.latest()) {
-            return find(account, region, ref.family(), ref.revision());
+            return find(scope, ref.family(), ref.revision());
         }
-        List<StoredRecord> revisions = store.list(KIND, familyPrefix(account, region, ref.family()));
+        List<StoredRecord> revisions = store.list(KIND, familyPrefix(scope, ref.family()));
         for (int i = revisions.size() - 1; i >= 0; i--) {
             TaskDefinition definition = Records.read(revisions.get(i).value(), TaskDefinition.class);
             if (definition.active()) {
@@ -56,14 +57,14 @@ public final class TaskDefinitionRecords {
     }
 
     /** Every revision of {@code family}, oldest first. */
-    public List<TaskDefinition> family(String account, String region, String family) {
-        return store.list(KIND, familyPrefix(account, region, family)).stream()
+    public List<TaskDefinition> family(Scope scope, String family) {
+        return store.list(KIND, familyPrefix(scope, family)).stream()
                 .map(r -> Records.read(r.value(), TaskDefinition.class)).toList();
     }
 
-    /** Every revision in the account and region, by family then revision. */
-    public List<TaskDefinition> list(String account, String region) {
-        return store.list(KIND, account + "/" + region + "/").stream()
+    /** Every revision in the scope, by family then revision. */
+    public List<TaskDefinition> list(Scope scope) {
+        return store.list(KIND, scope.prefix()).stream()
                 .map(r -> Records.read(r.value(), TaskDefinition.class))
                 .sorted(Comparator.comparing(TaskDefinition::family).thenComparingInt(TaskDefinition::revision))
                 .toList();
@@ -76,7 +77,7 @@ public final class TaskDefinitionRecords {
     public TaskDefinition register(TaskDefinition definition) {
         for (int attempt = 0; ; attempt++) {
             List<StoredRecord> revisions = store.list(KIND,
-                    familyPrefix(definition.accountId(), definition.region(), definition.family()));
+                    familyPrefix(definition.scope(), definition.family()));
             int last = revisions.isEmpty() ? 0
                     : Records.read(revisions.get(revisions.size() - 1).value(), TaskDefinition.class).revision();
             TaskDefinition numbered = definition.withRevision(last + 1);
@@ -93,15 +94,15 @@ public final class TaskDefinitionRecords {
 
     /** Writes {@code definition} if the stored version is still {@code expectedVersion}. */
     public void save(TaskDefinition definition, long expectedVersion) {
-        store.put(KIND, key(definition.accountId(), definition.region(), definition.family(), definition.revision()),
+        store.put(KIND, key(definition.scope(), definition.family(), definition.revision()),
                 Records.write(definition), expectedVersion);
     }
 
     /** Applies {@code change} to a stored revision with compare-and-set, retrying on conflicts. */
-    public Optional<TaskDefinition> update(String account, String region, String family, int revision,
+    public Optional<TaskDefinition> update(Scope scope, String family, int revision,
                                            UnaryOperator<TaskDefinition> change) {
         for (int attempt = 0; ; attempt++) {
-            Optional<Versioned> current = find(account, region, family, revision);
+            Optional<Versioned> current = find(scope, family, revision);
             if (current.isEmpty()) {
                 return Optional.empty();
             }
@@ -124,11 +125,11 @@ public final class TaskDefinitionRecords {
         }
     }
 
-    private static String familyPrefix(String account, String region, String family) {
-        return account + "/" + region + "/" + family + "/";
+    private static String familyPrefix(Scope scope, String family) {
+        return scope.key(family + "/");
     }
 
-    private static String key(String account, String region, String family, int revision) {
-        return familyPrefix(account, region, family) + String.format("%010d", revision);
+    private static String key(Scope scope, String family, int revision) {
+        return familyPrefix(scope, family) + String.format("%010d", revision);
     }
 }

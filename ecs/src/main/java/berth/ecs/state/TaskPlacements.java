@@ -87,9 +87,9 @@ public final class TaskPlacements {
                 TaskLaunch forTask = launch.withCapacityProvider(target.capacityProviderFor(i));
                 started.add(forTask.newTask("", launch.region() + "a", TaskReservation.none(), ids, now));
             }
-            String capacityKey = launch.accountId() + "/" + launch.region() + "/" + launch.cluster();
-            Optional<FargateCapacity> newCapacity = capacities.find(capacityKey).isPresent() ? Optional.empty()
-                    : Optional.of(FargateCapacity.registered(launch.accountId(), launch.region(), launch.cluster(), now));
+            FargateCapacity registered = FargateCapacity.registered(launch.scope(), launch.cluster(), now);
+            Optional<FargateCapacity> newCapacity = capacities.find(registered.key()).isPresent() ? Optional.empty()
+                    : Optional.of(registered);
             if (commit(launch, started, List.of(), token, List.of(), newCapacity, now, attempt)) {
                 return new Outcome(started, List.of());
             }
@@ -208,14 +208,13 @@ public final class TaskPlacements {
 
     private ClusterRead read(TaskLaunch launch) {
         Map<String, ContainerInstanceRecords.Versioned> registered = new LinkedHashMap<>();
-        for (ContainerInstanceRecords.Versioned v : instances.versioned(launch.accountId(), launch.region(),
-                launch.cluster())) {
+        for (ContainerInstanceRecords.Versioned v : instances.versioned(launch.scope(), launch.cluster())) {
             if (v.instance().registered()) {
                 registered.put(v.instance().arn(), v);
             }
         }
         Map<String, List<Task>> byInstance = new HashMap<>();
-        for (TaskRecords.Versioned stored : tasks.list(launch.accountId(), launch.region(), launch.cluster())) {
+        for (TaskRecords.Versioned stored : tasks.list(launch.scope(), launch.cluster())) {
             Task task = stored.task();
             if (task.onInstance() && !task.stopped()) {
                 byInstance.computeIfAbsent(task.containerInstanceArn(), k -> new ArrayList<>()).add(task);

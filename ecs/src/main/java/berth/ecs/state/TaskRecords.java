@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.task.Task;
 import berth.store.Store;
 import berth.store.StoredRecord;
@@ -25,8 +26,8 @@ public final class TaskRecords {
     /** A task together with the store version it was read at, for compare-and-set updates. */
     public record Versioned(Task task, long version) {}
 
-    public Optional<Versioned> find(String account, String region, String cluster, String id) {
-        return find(account + "/" + region + "/" + cluster + "/" + id);
+    public Optional<Versioned> find(Scope scope, String cluster, String id) {
+        return find(key(scope, cluster, id));
     }
 
     public Optional<Versioned> find(String key) {
@@ -34,19 +35,24 @@ public final class TaskRecords {
     }
 
     /** The tasks of one cluster, by id. */
-    public List<Versioned> list(String account, String region, String cluster) {
-        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream().map(TaskRecords::versioned)
+    public List<Versioned> list(Scope scope, String cluster) {
+        return store.list(KIND, scope.key(cluster + "/")).stream().map(TaskRecords::versioned)
                 .toList();
     }
 
-    /** The tasks of every cluster of an account and region. */
-    public List<Versioned> listRegion(String account, String region) {
-        return store.list(KIND, account + "/" + region + "/").stream().map(TaskRecords::versioned).toList();
+    /** The tasks of every cluster of a scope. */
+    public List<Versioned> list(Scope scope) {
+        return store.list(KIND, scope.prefix()).stream().map(TaskRecords::versioned).toList();
     }
 
     /** Every task in the store. */
     public List<Versioned> all() {
         return store.list(KIND, "").stream().map(TaskRecords::versioned).toList();
+    }
+
+    /** The key of task {@code id} of {@code cluster}: {@code account/region/cluster/id}, as {@link Task#key()}. */
+    public static String key(Scope scope, String cluster, String id) {
+        return scope.key(cluster + "/" + id);
     }
 
     public static Task read(byte[] value) {
