@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -85,6 +86,20 @@ public final class RecordTable<T> {
     /** Records whose key starts with {@code prefix}, in key order. */
     public List<T> list(String prefix) {
         return store.list(kind, prefix).stream().map(StoredRecord::value).map(codec::read).toList();
+    }
+
+    /**
+     * The record with the greatest key under {@code prefix} that passes {@code test}, parsing from the
+     * greatest key down only until one does: the latest of records whose keys sort in order (a
+     * family's zero-padded revisions).
+     */
+    public Optional<Versioned<T>> findLast(String prefix, Predicate<T> test) {
+        List<StoredRecord> records = store.list(kind, prefix);
+        for (int i = records.size() - 1; i >= 0; i--) {
+            T value = codec.read(records.get(i).value());
+            if (test.test(value)) return Optional.of(new Versioned<>(value, records.get(i).version()));
+        }
+        return Optional.empty();
     }
 
     public List<Versioned<T>> listVersioned(String prefix) {

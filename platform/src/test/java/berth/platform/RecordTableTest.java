@@ -69,6 +69,19 @@ class RecordTableTest {
     }
 
     @Test
+    void findLastFindsTheGreatestKeyThatPasses() {
+        items.save(new Item("a", "1", 5), Store.ABSENT);
+        items.save(new Item("a", "2", 0), Store.ABSENT);
+        items.save(new Item("a", "3", 0), Store.ABSENT);
+        items.save(new Item("b", "9", 5), Store.ABSENT);
+
+        assertThat(items.findLast("a/", i -> true).orElseThrow().value().name()).isEqualTo("3");
+        assertThat(items.findLast("a/", i -> i.count() == 5).orElseThrow().value().name()).isEqualTo("1");
+        assertThat(items.findLast("a/", i -> i.count() == 7)).isEmpty();
+        assertThat(items.findLast("c/", i -> true)).isEmpty();
+    }
+
+    @Test
     void updateIfChangedWritesNothingWhenTheChangeChangesNothing() {
         items.save(new Item("a", "x", 0), Store.ABSENT);
         long version = items.find("a/x").orElseThrow().version();
