@@ -13,6 +13,7 @@ import berth.ecs.core.task.TaskStatus;
 import berth.ecs.core.task.TaskTimes;
 import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.net.URI;
 import java.time.Clock;
@@ -104,7 +105,7 @@ final class AgentStateApi {
             String attachment = attachmentId(change.attachmentArn());
             AttachmentStatus status = attachmentStatus(change.status());
             Task owner = tasks.list(cluster.scope(), cluster.name()).stream()
-                    .map(TaskRecords.Versioned::task)
+                    .map(Versioned::value)
                     .filter(t -> t.attachments().stream().anyMatch(a -> a.id().equals(attachment)))
                     .findFirst()
                     .orElseThrow(() -> EcsErrors.invalidParameter("The referenced attachment was not found."));

@@ -96,7 +96,7 @@ final class AttributeApi {
             }
             String id = ClusterLookup.instanceId(cluster, attribute.targetId())
                     .filter(i -> instances.find(cluster.scope(), cluster.name(), i)
-                            .filter(v -> v.instance().registered()).isPresent())
+                            .filter(v -> v.value().registered()).isPresent())
                     .orElseThrow(() -> targetNotFound(attribute.targetId()));
             byTarget.computeIfAbsent(id, k -> new ArrayList<>()).add(new InstanceAttribute(
                     attribute.name() == null ? "" : attribute.name(), attribute.value() == null ? "" : attribute.value()));

@@ -20,6 +20,7 @@ import berth.ecs.core.task.TaskLaunchRejected;
 import berth.ecs.core.task.TaskStatus;
 import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequest;
 import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersResponse;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.time.Clock;
@@ -93,14 +94,14 @@ final class ClusterApi {
         for (int attempt = 0; ; attempt++) {
             var existing = clusters.find(scope, name);
             try {
-                if (existing.isPresent() && existing.get().cluster().active()) {
-                    Cluster cluster = existing.get().cluster();
+                if (existing.isPresent() && existing.get().value().active()) {
+                    Cluster cluster = existing.get().value();
                     return CreateClusterResponse.builder().cluster(ClusterMapping.toSdk(cluster, FULL, counts(cluster)))
                             .build();
                 }
                 Cluster cluster = new Cluster(scope.accountId(), scope.region(), name, Cluster.ACTIVE, tags, settings,
                         clock.instant(), configuration, namespace, capacityProviders, defaultStrategy);
-                clusters.save(cluster, existing.map(ClusterRecords.Versioned::version).orElse(Store.ABSENT));
+                clusters.save(cluster, existing.map(Versioned::version).orElse(Store.ABSENT));
                 LOG.info("created cluster {}", cluster.arn());
                 return CreateClusterResponse.builder()
                         .cluster(ClusterMapping.toSdk(cluster, FULL, ClusterMapping.Counts.NONE)).build();
@@ -120,7 +121,7 @@ final class ClusterApi {
             String name = EcsArns.clusterName(nameOrArn);
             var cluster = clusters.find(scope, name);
             if (cluster.isPresent()) {
-                found.add(ClusterMapping.toSdk(cluster.get().cluster(), include, counts(cluster.get().cluster())));
+                found.add(ClusterMapping.toSdk(cluster.get().value(), include, counts(cluster.get().value())));
             } else {
                 failures.add(Failure.builder().arn(EcsArns.cluster(scope, name)).reason("MISSING").build());
             }
@@ -236,20 +237,20 @@ final class ClusterApi {
     /** A service of the cluster names the provider in its strategy, or one of its tasks runs on it. */
     private boolean inUse(Cluster cluster, String provider) {
         boolean byService = services.list(cluster.scope(), cluster.name()).stream()
-                .map(ServiceRecords.Versioned::service)
+                .map(Versioned::value)
                 .filter(s -> !s.status().equals(berth.ecs.core.service.Service.INACTIVE))
                 .anyMatch(s -> s.capacityProviderStrategy().stream().anyMatch(i -> i.capacityProvider().equals(provider)));
         return byService || tasks.list(cluster.scope(), cluster.name()).stream()
-                .map(TaskRecords.Versioned::task)
+                .map(Versioned::value)
                 .anyMatch(t -> t.capacityProviderName().equals(provider) && t.lastStatus() != TaskStatus.STOPPED);
     }
 
     DeleteClusterResponse delete(DeleteClusterRequest request, RequestContext ctx) {
         String name = EcsArns.clusterName(request.cluster());
         var existing = clusters.find(ctx.scope(), name)
-                .filter(v -> v.cluster().active())
+                .filter(v -> v.value().active())
                 .orElseThrow(EcsErrors::clusterNotFound);
-        ClusterMapping.Counts counts = counts(existing.cluster());
+        ClusterMapping.Counts counts = counts(existing.value());
         if (counts.registeredInstances() > 0) {
             throw EcsErrors.clusterContainsInstances();
         }
@@ -259,7 +260,7 @@ final class ClusterApi {
         if (counts.activity().unstoppedTasks() > 0) {
             throw EcsErrors.clusterContainsTasks();
         }
-        Cluster inactive = existing.cluster().withStatus(Cluster.INACTIVE);
+        Cluster inactive = existing.value().withStatus(Cluster.INACTIVE);
         clusters.save(inactive, existing.version());
         LOG.info("deleted cluster {}", inactive.arn());
         return DeleteClusterResponse.builder()

@@ -4,6 +4,7 @@ import berth.aws.Scope;
 import berth.ecs.core.Cluster;
 import berth.ecs.core.EcsArns;
 import berth.ecs.state.ClusterRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,7 +27,7 @@ final class ClusterLookup {
             throw EcsErrors.clusterNotFound();
         }
         return clusters.find(scope, name)
-                .map(ClusterRecords.Versioned::cluster)
+                .map(Versioned::value)
                 .filter(Cluster::active)
                 .orElseThrow(EcsErrors::clusterNotFound);
     }

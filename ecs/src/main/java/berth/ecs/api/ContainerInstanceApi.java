@@ -14,6 +14,7 @@ import berth.ecs.core.placement.ClusterQuery;
 import berth.ecs.core.placement.InvalidPlacementException;
 import berth.ecs.state.ClusterActivity;
 import berth.ecs.state.ContainerInstanceRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.time.Clock;
@@ -91,17 +92,17 @@ final class ContainerInstanceApi {
             if (current.isEmpty() && request.containerInstanceArn() != null) {
                 throw EcsErrors.invalidParameter("The referenced container instance was not found.");
             }
-            if (current.isPresent() && !current.get().instance().registered()) {
-                throw EcsErrors.client("The container instance " + current.get().instance().arn()
+            if (current.isPresent() && !current.get().value().registered()) {
+                throw EcsErrors.client("The container instance " + current.get().value().arn()
                         + " is INACTIVE; register the host as a new container instance.");
             }
-            ContainerInstance registered = current.map(c -> c.instance().reregistered(fresh)).orElse(fresh);
+            ContainerInstance registered = current.map(c -> c.value().reregistered(fresh)).orElse(fresh);
             try {
-                instances.save(registered, current.map(ContainerInstanceRecords.Versioned::version).orElse(Store.ABSENT));
+                instances.save(registered, current.map(Versioned::version).orElse(Store.ABSENT));
                 LOG.info("{} container instance {} ({}) in cluster {}", current.isPresent() ? "re-registered"
                         : "registered", registered.arn(), registered.ec2InstanceId(), cluster.name());
                 long storedVersion = instances.find(scope, cluster.name(), id)
-                        .map(ContainerInstanceRecords.Versioned::version).orElse(0L);
+                        .map(Versioned::version).orElse(0L);
                 return RegisterContainerInstanceResponse.builder()
                         .containerInstance(ContainerInstanceMapping.toSdk(registered, storedVersion, true)).build();
             } catch (VersionConflict conflict) {
@@ -144,7 +145,7 @@ final class ContainerInstanceApi {
             var instance = ClusterLookup.instanceId(cluster, reference)
                     .flatMap(id -> instances.find(scope, cluster.name(), id));
             if (instance.isPresent()) {
-                found.add(ContainerInstanceMapping.toSdk(instance.get().instance(), instance.get().version(), withTags));
+                found.add(ContainerInstanceMapping.toSdk(instance.get().value(), instance.get().version(), withTags));
             } else {
                 failures.add(Failure.builder().arn(reference).reason("MISSING").build());
             }
@@ -202,7 +203,7 @@ final class ContainerInstanceApi {
         for (String reference : request.containerInstances()) {
             Optional<String> id = ClusterLookup.instanceId(cluster, reference);
             Optional<ContainerInstance> current = id.flatMap(i -> instances.find(scope, cluster.name(), i))
-                    .map(ContainerInstanceRecords.Versioned::instance);
+                    .map(Versioned::value);
             if (current.isEmpty()) {
                 failures.add(Failure.builder().arn(reference).reason("MISSING").build());
                 continue;
@@ -224,7 +225,7 @@ final class ContainerInstanceApi {
 
     private long version(ContainerInstance instance) {
         return instances.find(instance.scope(), instance.cluster(), instance.id())
-                .map(ContainerInstanceRecords.Versioned::version).orElse(0L);
+                .map(Versioned::version).orElse(0L);
     }
 
     private static String text(String value) {

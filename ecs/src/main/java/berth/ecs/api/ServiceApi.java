@@ -21,6 +21,7 @@ import berth.ecs.core.taskdef.TaskDefinition;
 import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskDefinitionRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.security.SecureRandom;
@@ -103,15 +104,15 @@ final class ServiceApi {
                 Boolean.TRUE.equals(r.enableECSManagedTags()), tags,
                 List.of(Deployment.started(deploymentId, definition.arn(), desired, now)), ServiceProgress.initial(),
                 List.of(), now, "arn:aws:iam::" + scope.accountId() + ":root", List.of(), strategy);
-        Optional<ServiceRecords.Versioned> existing = services.find(service.key());
-        if (existing.isPresent() && existing.get().service().status().equals(Service.ACTIVE)) {
+        Optional<Versioned<Service>> existing = services.find(service.key());
+        if (existing.isPresent() && existing.get().value().status().equals(Service.ACTIVE)) {
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
-        if (existing.isPresent() && existing.get().service().status().equals(Service.DRAINING)) {
+        if (existing.isPresent() && existing.get().value().status().equals(Service.DRAINING)) {
             throw EcsErrors.invalidParameter("Unable to Start a service that is still Draining.");
         }
         try {
-            services.save(service, existing.map(ServiceRecords.Versioned::version).orElse(Store.ABSENT));
+            services.save(service, existing.map(Versioned::version).orElse(Store.ABSENT));
         } catch (VersionConflict raced) {
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
@@ -128,7 +129,7 @@ final class ServiceApi {
                 .map(t -> active(definition(scope, t)));
         if (r.networkConfiguration() != null || !r.placementConstraints().isEmpty()
                 || !r.placementStrategy().isEmpty() || !r.capacityProviderStrategy().isEmpty()) {
-            Service current = active(cluster, name).service();
+            Service current = active(cluster, name).value();
             checkUnchanged(current, r);
         }
         Service updated = change(cluster, name, s -> {
@@ -192,7 +193,7 @@ final class ServiceApi {
 
     private boolean hasLiveTasks(Service s) {
         return tasks.list(s.scope(), s.cluster()).stream()
-                .map(berth.ecs.state.TaskRecords.Versioned::task)
+                .map(Versioned::value)
                 .anyMatch(t -> t.group().equals(s.group()) && t.lastStatus() != berth.ecs.core.task.TaskStatus.STOPPED);
     }
 
@@ -211,7 +212,7 @@ final class ServiceApi {
         for (String reference : r.services()) {
             String name = serviceName(reference);
             Optional<Service> service = services.find(scope, cluster.name(), name)
-                    .map(ServiceRecords.Versioned::service);
+                    .map(Versioned::value);
             if (service.isPresent()) {
                 found.add(ServiceMapping.toSdk(service.get(), withTags));
             } else {
@@ -225,7 +226,7 @@ final class ServiceApi {
     ListServicesResponse list(ListServicesRequest r, RequestContext ctx) {
         Cluster cluster = lookup.activeCluster(ctx.scope(), r.cluster());
         List<Service> matching = services.list(cluster.scope(), cluster.name()).stream()
-                .map(ServiceRecords.Versioned::service)
+                .map(Versioned::value)
                 .filter(s -> !s.status().equals(Service.INACTIVE))
                 .filter(s -> r.launchType() == null || s.launchType().equals(r.launchTypeAsString()))
                 .filter(s -> r.schedulingStrategy() == null || r.schedulingStrategy() == SchedulingStrategy.REPLICA)
@@ -242,7 +243,7 @@ final class ServiceApi {
             @Override
             public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
                 return services.find(scope.key(arn.resourceName()))
-                        .map(ServiceRecords.Versioned::service).filter(s -> !s.status().equals(Service.INACTIVE))
+                        .map(Versioned::value).filter(s -> !s.status().equals(Service.INACTIVE))
                         .map(Service::tags);
             }
 
@@ -250,11 +251,11 @@ final class ServiceApi {
             public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {
                 String key = scope.key(arn.resourceName());
                 while (true) {
-                    Optional<ServiceRecords.Versioned> v = services.find(key);
-                    if (v.isEmpty() || v.get().service().status().equals(Service.INACTIVE)) {
+                    Optional<Versioned<Service>> v = services.find(key);
+                    if (v.isEmpty() || v.get().value().status().equals(Service.INACTIVE)) {
                         return false;
                     }
-                    Service s = v.get().service();
+                    Service s = v.get().value();
                     try {
                         services.save(s.toBuilder().tags(change.apply(s.tags())).build(), v.get().version());
                         return true;
@@ -268,8 +269,8 @@ final class ServiceApi {
 
     private Service change(Cluster cluster, String name, UnaryOperator<Service> change) {
         while (true) {
-            ServiceRecords.Versioned current = active(cluster, name);
-            Service changed = change.apply(current.service());
+            Versioned<Service> current = active(cluster, name);
+            Service changed = change.apply(current.value());
             try {
                 services.save(changed, current.version());
                 return changed;
@@ -279,10 +280,10 @@ final class ServiceApi {
         }
     }
 
-    private ServiceRecords.Versioned active(Cluster cluster, String name) {
-        ServiceRecords.Versioned found = services.find(cluster.scope(), cluster.name(), name)
+    private Versioned<Service> active(Cluster cluster, String name) {
+        Versioned<Service> found = services.find(cluster.scope(), cluster.name(), name)
                 .orElseThrow(() -> new AwsException(400, "ServiceNotFoundException", "Service not found."));
-        if (!found.service().status().equals(Service.ACTIVE)) {
+        if (!found.value().status().equals(Service.ACTIVE)) {
             throw new AwsException(400, "ServiceNotActiveException", "Service was not ACTIVE.");
         }
         return found;
@@ -291,7 +292,7 @@ final class ServiceApi {
     private TaskDefinition definition(Scope scope, String reference) {
         return TaskDefinitionRef.parse(reference)
                 .flatMap(ref -> definitions.resolve(scope, ref))
-                .map(TaskDefinitionRecords.Versioned::definition)
+                .map(Versioned::value)
                 .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
     }
 

@@ -7,6 +7,7 @@ import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.state.ClusterRecords;
 import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.TaskDefinitionRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class TagApi {
         ContainerInstanceRecords instances = new ContainerInstanceRecords(store);
         resources.register("cluster", new TaggableResources.TaggableKind() {
             public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
-                return clusters.find(scope, arn.resourceName()).map(ClusterRecords.Versioned::cluster)
+                return clusters.find(scope, arn.resourceName()).map(Versioned::value)
                         .filter(c -> c.active()).map(c -> c.tags());
             }
 
@@ -44,7 +45,7 @@ final class TagApi {
             public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
                 return TaskDefinitionRef.parse(arn.format()).filter(r -> !r.latest())
                         .flatMap(r -> definitions.resolve(scope, r))
-                        .map(v -> v.definition().tags());
+                        .map(v -> v.value().tags());
             }
 
             public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {
@@ -58,7 +59,7 @@ final class TagApi {
             public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
                 String[] parts = arn.resourceName().split("/");
                 return parts.length != 2 ? Optional.empty() : instances.find(scope, parts[0], parts[1])
-                        .map(v -> v.instance().tags());
+                        .map(v -> v.value().tags());
             }
 
             public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {

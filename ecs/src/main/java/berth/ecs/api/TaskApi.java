@@ -14,6 +14,7 @@ import berth.ecs.core.task.TaskStatus;
 import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class TaskApi {
         for (String reference : request.tasks()) {
             Optional<Task> task = taskId(cluster, reference)
                     .flatMap(id -> tasks.find(cluster.scope(), cluster.name(), id))
-                    .map(TaskRecords.Versioned::task);
+                    .map(Versioned::value);
             if (task.isPresent()) {
                 found.add(TaskMapping.toSdk(task.get(), withTags));
             } else {
@@ -113,8 +114,8 @@ final class TaskApi {
         });
         Optional<LaunchType> launchType = Optional.ofNullable(request.launchTypeAsString()).map(LaunchType::valueOf);
         List<Task> matching = new ArrayList<>();
-        for (TaskRecords.Versioned stored : tasks.list(scope, cluster.name())) {
-            Task t = stored.task();
+        for (Versioned<Task> stored : tasks.list(scope, cluster.name())) {
+            Task t = stored.value();
             if (t.desiredStatus() == desired
                     && instanceArn.map(t.containerInstanceArn()::equals).orElse(true)
                     && Optional.ofNullable(request.family()).map(t.family()::equals).orElse(true)
@@ -138,7 +139,7 @@ final class TaskApi {
             public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
                 String[] parts = arn.resourceName().split("/");
                 return parts.length != 2 ? Optional.empty()
-                        : tasks.find(scope, parts[0], parts[1]).map(v -> v.task().tags());
+                        : tasks.find(scope, parts[0], parts[1]).map(v -> v.value().tags());
             }
 
             @Override

@@ -9,6 +9,7 @@ import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.core.taskdef.TaskDefinitionRegistration;
 import berth.ecs.core.taskdef.TaskDefinitionStatus;
 import berth.ecs.state.TaskDefinitionRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ final class TaskDefinitionApi {
         TaskDefinitionRef ref = revisionRef(request.taskDefinition());
         TaskDefinition current = definitions.resolve(ctx.scope(), ref)
                 .orElseThrow(() -> EcsErrors.client("The specified task definition does not exist."))
-                .definition();
+                .value();
         if (current.status() == TaskDefinitionStatus.DELETE_IN_PROGRESS) {
             throw EcsErrors.client("The specified task definition is being deleted.");
         }
@@ -93,7 +94,7 @@ final class TaskDefinitionApi {
         for (String text : request.taskDefinitions()) {
             Optional<TaskDefinitionRef> ref = TaskDefinitionRef.parse(text).filter(r -> !r.latest());
             Optional<TaskDefinition> found = ref.flatMap(r -> definitions.resolve(scope, r))
-                    .map(TaskDefinitionRecords.Versioned::definition);
+                    .map(Versioned::value);
             if (found.isEmpty()) {
                 failures.add(Failure.builder().arn(text).reason("TASK_DEFINITION_NOT_FOUND")
                         .detail("The specified task definition does not exist.").build());
@@ -118,7 +119,7 @@ final class TaskDefinitionApi {
         TaskDefinition found = TaskDefinitionRef.parse(request.taskDefinition())
                 .flatMap(r -> definitions.resolve(ctx.scope(), r))
                 .orElseThrow(() -> EcsErrors.client("Unable to describe task definition."))
-                .definition();
+                .value();
         var response = DescribeTaskDefinitionResponse.builder().taskDefinition(TaskDefinitionMapping.toSdk(found));
         if (request.include().contains(TaskDefinitionField.TAGS)) {
             response.tags(TagMapping.toSdk(found.tags()));

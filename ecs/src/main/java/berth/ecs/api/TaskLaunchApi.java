@@ -23,6 +23,7 @@ import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.TaskDefinitionRecords;
 import berth.ecs.state.TaskPlacements;
 import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -95,7 +96,7 @@ final class TaskLaunchApi {
                 Optional<TaskPlacements.TokenToRemember> remember = Optional.empty();
                 if (!launch.clientToken().isEmpty()) {
                     var existing = tokens.find(scope, cluster.name(), launch.clientToken());
-                    ClientToken.Decision decision = ClientToken.decide(existing.map(ClientTokenRecords.Versioned::token),
+                    ClientToken.Decision decision = ClientToken.decide(existing.map(Versioned::value),
                             fingerprint, clock.instant());
                     if (decision instanceof ClientToken.Decision.Replay(ClientToken original)) {
                         return replay(cluster, original);
@@ -106,7 +107,7 @@ final class TaskLaunchApi {
                                 + String.join(", ", original.taskArns()) + ".");
                     }
                     remember = Optional.of(new TaskPlacements.TokenToRemember(launch.clientToken(), fingerprint,
-                            existing.map(ClientTokenRecords.Versioned::version).orElse(Store.ABSENT)));
+                            existing.map(Versioned::version).orElse(Store.ABSENT)));
                 }
                 try {
                     TaskPlacements.Outcome outcome = target.launchType() == LaunchType.FARGATE
@@ -143,7 +144,7 @@ final class TaskLaunchApi {
         List<Optional<String>> ids = references.stream().map(r -> ClusterLookup.instanceId(cluster, r)).toList();
         boolean external = ids.stream().flatMap(Optional::stream).findFirst()
                 .flatMap(id -> instances.find(cluster.scope(), cluster.name(), id))
-                .map(v -> v.instance().attribute(InstanceSnapshot.EXTERNAL).isPresent()).orElse(false);
+                .map(v -> v.value().attribute(InstanceSnapshot.EXTERNAL).isPresent()).orElse(false);
         LaunchType type = external ? LaunchType.EXTERNAL : LaunchType.EC2;
         try {
             TaskLaunch launch = launch(cluster, type, new LaunchRequest(request.taskDefinition(),
@@ -174,7 +175,7 @@ final class TaskLaunchApi {
         }
         TaskDefinition registered = TaskDefinitionRef.parse(r.taskDefinition())
                 .flatMap(ref -> definitions.resolve(cluster.scope(), ref))
-                .map(TaskDefinitionRecords.Versioned::definition)
+                .map(Versioned::value)
                 .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
         String group = r.group() == null ? TaskRequirements.defaultGroup(registered.family()) : r.group();
         String startedBy = text(r.startedBy());
@@ -204,7 +205,7 @@ final class TaskLaunchApi {
         List<software.amazon.awssdk.services.ecs.model.Task> described = new ArrayList<>();
         for (String arn : original.taskArns()) {
             tasks.find(cluster.scope(), cluster.name(), arn.substring(arn.lastIndexOf('/') + 1))
-                    .ifPresent(v -> described.add(TaskMapping.toSdk(v.task(), false)));
+                    .ifPresent(v -> described.add(TaskMapping.toSdk(v.value(), false)));
         }
         return RunTaskResponse.builder().tasks(described)
                 .failures(original.failures().stream().map(TaskMapping::failure).toList()).build();

@@ -11,6 +11,7 @@ import berth.ecs.core.task.TaskLifecycle;
 import berth.ecs.core.task.TaskStatus;
 import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,9 +42,9 @@ final class AssignmentBatches {
     AssignmentBatch forInstance(Scope scope, String cluster, String containerInstanceArn) {
         long generation = signals.baseGeneration(scope, cluster);
         List<AssignedTask> assigned = new ArrayList<>();
-        for (TaskRecords.Versioned stored : tasks.list(scope, cluster)) {
-            if (stored.task().containerInstanceArn().equals(containerInstanceArn)) {
-                assigned.add(assignment(stored.task()));
+        for (Versioned<Task> stored : tasks.list(scope, cluster)) {
+            if (stored.value().containerInstanceArn().equals(containerInstanceArn)) {
+                assigned.add(assignment(stored.value()));
                 generation = Math.max(generation, stored.version());
             }
         }
@@ -53,9 +54,9 @@ final class AssignmentBatches {
     AssignmentBatch forFargate(Scope scope) {
         long generation = signals.baseGeneration(scope, "");
         List<AssignedTask> assigned = new ArrayList<>();
-        for (TaskRecords.Versioned stored : tasks.list(scope)) {
-            if (stored.task().launchType() == LaunchType.FARGATE) {
-                assigned.add(assignment(stored.task()));
+        for (Versioned<Task> stored : tasks.list(scope)) {
+            if (stored.value().launchType() == LaunchType.FARGATE) {
+                assigned.add(assignment(stored.value()));
                 generation = Math.max(generation, stored.version());
             }
         }

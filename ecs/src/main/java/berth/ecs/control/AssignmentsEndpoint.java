@@ -17,6 +17,7 @@ import berth.ecs.core.task.TaskLifecycle;
 import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
@@ -131,7 +132,7 @@ public final class AssignmentsEndpoint implements HttpService {
         } else {
             String id = instanceParam.substring(instanceParam.lastIndexOf('/') + 1);
             ContainerInstance instance = instances.find(scope, cluster, id)
-                    .map(ContainerInstanceRecords.Versioned::instance)
+                    .map(Versioned::value)
                     .orElseThrow(() -> new EndpointError(404, "ContainerInstanceNotFound",
                             "No container instance " + instanceParam + " in cluster " + cluster + "."));
             heartbeats.seen(instance);

@@ -16,6 +16,7 @@ import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.core.taskdef.TaskPlacementConstraint;
 import berth.ecs.state.TaskDefinitionRecords;
 import berth.ecs.state.TaskPlacements;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,7 +45,7 @@ final class ServiceTaskLaunches {
     Started start(Service service, String deploymentId, String taskDefinitionArn, int count) {
         TaskDefinition registered = TaskDefinitionRef.parse(taskDefinitionArn)
                 .flatMap(ref -> definitions.resolve(service.scope(), ref))
-                .map(TaskDefinitionRecords.Versioned::definition)
+                .map(Versioned::value)
                 .orElseThrow(() -> new IllegalStateException("task definition " + taskDefinitionArn + " is gone"));
         LaunchType type = LaunchType.valueOf(service.launchType());
         Map<String, String> tags = new LinkedHashMap<>();

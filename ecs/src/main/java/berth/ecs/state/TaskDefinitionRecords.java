@@ -3,8 +3,9 @@ package berth.ecs.state;
 import berth.aws.Scope;
 import berth.ecs.core.taskdef.TaskDefinition;
 import berth.ecs.core.taskdef.TaskDefinitionRef;
+import berth.platform.RecordTable.Versioned;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.StoredRecord;
 import berth.store.VersionConflict;
 import java.util.Comparator;
 import java.util.List;
@@ -21,51 +22,39 @@ public final class TaskDefinitionRecords {
     public static final String KIND = "ecs.taskdef";
     private static final int ATTEMPTS = 20;
 
-    private final Store store;
+    private final RecordTable<TaskDefinition> table;
 
     public TaskDefinitionRecords(Store store) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, TaskDefinition.class,
+                d -> key(d.scope(), d.family(), d.revision()));
     }
 
-    /** A revision together with the store version it was read at, for compare-and-set updates. */
-    public record Versioned(TaskDefinition definition, long version) {}
-
-    public Optional<Versioned> find(Scope scope, String family, int revision) {
-        return store.get(KIND, key(scope, family, revision))
-                .map(r -> new Versioned(Records.read(r.value(), TaskDefinition.class), r.version()));
+    public Optional<Versioned<TaskDefinition>> find(Scope scope, String family, int revision) {
+        return table.find(key(scope, family, revision));
     }
 
     /**
      * The revision {@code ref} names: {@code family:revision} or an ARN exactly, a bare family its
      * latest ACTIVE revision. Empty when there is none (or the ARN is of another account or region).
      */
-    public Optional<Versioned> resolve(Scope scope, TaskDefinitionRef ref) {
+    public Optional<Versioned<TaskDefinition>> resolve(Scope scope, TaskDefinitionRef ref) {
         if (!ref.within(scope)) {
             return Optional.empty();
         }
         if (!ref.latest()) {
             return find(scope, ref.family(), ref.revision());
         }
-        List<StoredRecord> revisions = store.list(KIND, familyPrefix(scope, ref.family()));
-        for (int i = revisions.size() - 1; i >= 0; i--) {
-            TaskDefinition definition = Records.read(revisions.get(i).value(), TaskDefinition.class);
-            if (definition.active()) {
-                return Optional.of(new Versioned(definition, revisions.get(i).version()));
-            }
-        }
-        return Optional.empty();
+        return table.findLast(familyPrefix(scope, ref.family()), TaskDefinition::active);
     }
 
     /** Every revision of {@code family}, oldest first. */
     public List<TaskDefinition> family(Scope scope, String family) {
-        return store.list(KIND, familyPrefix(scope, family)).stream()
-                .map(r -> Records.read(r.value(), TaskDefinition.class)).toList();
+        return table.list(familyPrefix(scope, family));
     }
 
     /** Every revision in the scope, by family then revision. */
     public List<TaskDefinition> list(Scope scope) {
-        return store.list(KIND, scope.prefix()).stream()
-                .map(r -> Records.read(r.value(), TaskDefinition.class))
+        return table.list(scope.prefix()).stream()
                 .sorted(Comparator.comparing(TaskDefinition::family).thenComparingInt(TaskDefinition::revision))
                 .toList();
     }
@@ -76,10 +65,8 @@ public final class TaskDefinitionRecords {
      */
     public TaskDefinition register(TaskDefinition definition) {
         for (int attempt = 0; ; attempt++) {
-            List<StoredRecord> revisions = store.list(KIND,
-                    familyPrefix(definition.scope(), definition.family()));
-            int last = revisions.isEmpty() ? 0
-                    : Records.read(revisions.get(revisions.size() - 1).value(), TaskDefinition.class).revision();
+            int last = table.findLast(familyPrefix(definition.scope(), definition.family()), d -> true)
+                    .map(v -> v.value().revision()).orElse(0);
             TaskDefinition numbered = definition.withRevision(last + 1);
             try {
                 save(numbered, Store.ABSENT);
@@ -94,28 +81,13 @@ public final class TaskDefinitionRecords {
 
     /** Writes {@code definition} if the stored version is still {@code expectedVersion}. */
     public void save(TaskDefinition definition, long expectedVersion) {
-        store.put(KIND, key(definition.scope(), definition.family(), definition.revision()),
-                Records.write(definition), expectedVersion);
+        table.save(definition, expectedVersion);
     }
 
     /** Applies {@code change} to a stored revision with compare-and-set, retrying on conflicts. */
     public Optional<TaskDefinition> update(Scope scope, String family, int revision,
                                            UnaryOperator<TaskDefinition> change) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<Versioned> current = find(scope, family, revision);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            TaskDefinition changed = change.apply(current.get().definition());
-            try {
-                save(changed, current.get().version());
-                return Optional.of(changed);
-            } catch (VersionConflict conflict) {
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+        return table.update(key(scope, family, revision), change);
     }
 
     /** Registrations of one family kept colliding; ECS answers this as a ClientException. */

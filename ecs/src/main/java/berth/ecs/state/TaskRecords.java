@@ -2,8 +2,9 @@ package berth.ecs.state;
 
 import berth.aws.Scope;
 import berth.ecs.core.task.Task;
+import berth.platform.RecordTable.Versioned;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.StoredRecord;
 import berth.store.Write;
 import java.util.List;
 import java.util.Optional;
@@ -17,37 +18,33 @@ import java.util.Optional;
 public final class TaskRecords {
     public static final String KIND = ClusterActivity.TASK_KIND;
 
-    private final Store store;
+    private final RecordTable<Task> table;
 
     public TaskRecords(Store store) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, Task.class, Task::key);
     }
 
-    /** A task together with the store version it was read at, for compare-and-set updates. */
-    public record Versioned(Task task, long version) {}
-
-    public Optional<Versioned> find(Scope scope, String cluster, String id) {
+    public Optional<Versioned<Task>> find(Scope scope, String cluster, String id) {
         return find(key(scope, cluster, id));
     }
 
-    public Optional<Versioned> find(String key) {
-        return store.get(KIND, key).map(TaskRecords::versioned);
+    public Optional<Versioned<Task>> find(String key) {
+        return table.find(key);
     }
 
     /** The tasks of one cluster, by id. */
-    public List<Versioned> list(Scope scope, String cluster) {
-        return store.list(KIND, scope.key(cluster + "/")).stream().map(TaskRecords::versioned)
-                .toList();
+    public List<Versioned<Task>> list(Scope scope, String cluster) {
+        return table.listVersioned(scope.key(cluster + "/"));
     }
 
     /** The tasks of every cluster of a scope. */
-    public List<Versioned> list(Scope scope) {
-        return store.list(KIND, scope.prefix()).stream().map(TaskRecords::versioned).toList();
+    public List<Versioned<Task>> list(Scope scope) {
+        return table.listVersioned(scope.prefix());
     }
 
     /** Every task in the store. */
-    public List<Versioned> all() {
-        return store.list(KIND, "").stream().map(TaskRecords::versioned).toList();
+    public List<Versioned<Task>> all() {
+        return table.listVersioned("");
     }
 
     /** The key of task {@code id} of {@code cluster}: {@code account/region/cluster/id}, as {@link Task#key()}. */
@@ -55,15 +52,12 @@ public final class TaskRecords {
         return scope.key(cluster + "/" + id);
     }
 
-    public static Task read(byte[] value) {
-        return Records.read(value, Task.class);
+    Write put(Task task, long expectedVersion) {
+        return table.put(task, expectedVersion);
     }
 
-    static Write write(Task task, long expectedVersion) {
-        return Write.put(KIND, task.key(), Records.write(task), expectedVersion);
-    }
-
-    private static Versioned versioned(StoredRecord record) {
-        return new Versioned(read(record.value()), record.version());
+    /** Deletes the task stored under {@code key} if it is still at {@code expectedVersion}. */
+    void remove(String key, long expectedVersion) {
+        table.remove(key, expectedVersion);
     }
 }

@@ -90,11 +90,11 @@ class StateRecordsTest {
         assertThat(first.revision()).isEqualTo(1);
         assertThat(second.revision()).isEqualTo(2);
         assertThat(other.revision()).isEqualTo(1);
-        assertThat(records.find(SCOPE, "web", 1).orElseThrow().definition()).isEqualTo(first);
+        assertThat(records.find(SCOPE, "web", 1).orElseThrow().value()).isEqualTo(first);
         records.update(SCOPE, "web", 2,
                 d -> d.withStatus(TaskDefinitionStatus.INACTIVE, Instant.parse("2026-02-01T00:00:00Z")));
         var latest = records.resolve(SCOPE, TaskDefinitionRef.parse("web").orElseThrow());
-        assertThat(latest.orElseThrow().definition().revision()).isEqualTo(1);
+        assertThat(latest.orElseThrow().value().revision()).isEqualTo(1);
         assertThat(records.family(SCOPE, "web")).extracting(TaskDefinition::revision)
                 .containsExactly(1, 2);
         assertThat(records.family(SCOPE, "web").get(1).deregistered())
@@ -129,7 +129,7 @@ class StateRecordsTest {
         records.save(a, Store.ABSENT);
         records.save(b, Store.ABSENT);
         records.update(SCOPE, "prod", "b", i -> i.withStatus(InstanceStatus.INACTIVE, ""));
-        assertThat(records.find(SCOPE, "prod", "a").orElseThrow().instance()).isEqualTo(a);
+        assertThat(records.find(SCOPE, "prod", "a").orElseThrow().value()).isEqualTo(a);
         assertThat(records.registered(SCOPE, "prod")).extracting(ContainerInstance::id)
                 .containsExactly("a");
         ClusterSnapshot snapshot = records.snapshot(SCOPE, "prod",

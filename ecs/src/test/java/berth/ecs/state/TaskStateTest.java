@@ -87,7 +87,7 @@ class TaskStateTest {
         var outcome = placements.onCluster(launch, launch.definition().requirements("family:web"),
                 List.of(new PlacementStrategy.Random()), new SplittableRandom(1), 2, Optional.empty());
         assertThat(outcome.tasks()).hasSize(2);
-        Task stored = new TaskRecords(store).find(outcome.tasks().get(0).key()).orElseThrow().task();
+        Task stored = new TaskRecords(store).find(outcome.tasks().get(0).key()).orElseThrow().value();
         assertThat(stored).isEqualTo(outcome.tasks().get(0));
 
         var counts = new ClusterActivity(store).counts(SCOPE, "prod");
@@ -100,7 +100,7 @@ class TaskStateTest {
                 List.of(new ContainerReport("web", "c1", ContainerStatus.RUNNING, false, 0, "", "", List.of())),
                 TaskTimes.UNSET, TaskTimes.UNSET, TaskTimes.UNSET), NOW));
         ContainerInstance after = new ContainerInstanceRecords(store).find(SCOPE, "prod", "a1")
-                .orElseThrow().instance();
+                .orElseThrow().value();
         assertThat(after.runningTasksCount()).isEqualTo(1);
         assertThat(after.pendingTasksCount()).isEqualTo(1);
         assertThat(new ClusterActivity(store).counts(SCOPE, "prod").runningEc2()).isEqualTo(1);
@@ -108,7 +108,7 @@ class TaskStateTest {
         commits.change(stored.key(), t -> TaskLifecycle.reported(t, new TaskReport(TaskStatus.STOPPED, "", List.of(),
                 TaskTimes.UNSET, TaskTimes.UNSET, TaskTimes.UNSET), NOW));
         ContainerInstance released = new ContainerInstanceRecords(store).find(SCOPE, "prod", "a1")
-                .orElseThrow().instance();
+                .orElseThrow().value();
         assertThat(released.runningTasksCount()).isZero();
         assertThat(released.remainingResources().memoryMiB())
                 .isEqualTo(8192 - launch.definition().placementMemoryMiB());
@@ -138,8 +138,8 @@ class TaskStateTest {
         assertThat(placed).isEqualTo(7);
         assertThat(failed).isEqualTo(3);
         for (var v : new ContainerInstanceRecords(store).versioned(SCOPE, "prod")) {
-            assertThat(v.instance().remainingResources().memoryMiB()).isZero();
-            assertThat(v.instance().pendingTasksCount()).isEqualTo(v.instance().registeredResources().memoryMiB() / 512);
+            assertThat(v.value().remainingResources().memoryMiB()).isZero();
+            assertThat(v.value().pendingTasksCount()).isEqualTo(v.value().registeredResources().memoryMiB() / 512);
         }
     }
 }
