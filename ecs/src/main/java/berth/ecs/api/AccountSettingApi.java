@@ -47,7 +47,7 @@ final class AccountSettingApi {
         String principal = principal(ctx, request.principalArn());
         Optional<Setting> existing = settings.find(scope, principal, name);
         if (existing.isEmpty() || !settings.delete(scope, principal, name)) {
-            throw EcsErrors.invalidParameter("The specified account setting " + name + " is not set for "
+            throw EcsErrors.INVALID_PARAMETER.exception("The specified account setting " + name + " is not set for "
                     + principalArn(ctx, principal) + ".");
         }
         return DeleteAccountSettingResponse.builder().setting(toSdk(ctx, existing.get())).build();
@@ -84,7 +84,7 @@ final class AccountSettingApi {
 
     private Setting store(RequestContext ctx, String name, String value, String principal) {
         AccountSettings.refusal(name, value).ifPresent(message -> {
-            throw EcsErrors.invalidParameter(message);
+            throw EcsErrors.INVALID_PARAMETER.exception(message);
         });
         Setting setting = Setting.of(ctx.scope(), name, value, principal);
         settings.put(setting);
@@ -98,8 +98,8 @@ final class AccountSettingApi {
             return "";
         }
         if (!arn.startsWith("arn:aws:iam::" + ctx.accountId() + ":")) {
-            throw EcsErrors.invalidParameter("The principalArn " + arn + " is not a user, role or root user of this"
-                    + " account.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The principalArn " + arn + " is not a user, role or root user"
+                    + " of this account.");
         }
         return arn;
     }

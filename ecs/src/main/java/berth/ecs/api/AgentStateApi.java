@@ -59,10 +59,10 @@ final class AgentStateApi {
 
     SubmitTaskStateChangeResponse taskStateChange(SubmitTaskStateChangeRequest request, RequestContext ctx) {
         Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
-        String id = TaskApi.taskId(cluster, request.task()).orElseThrow(TaskApi::taskNotFound);
+        String id = TaskApi.taskId(cluster, request.task()).orElseThrow(EcsErrors::taskNotFound);
         String status = text(request.status());
         if (!TASK_STATUSES.contains(status)) {
-            throw EcsErrors.invalidParameter("Invalid task status '" + status
+            throw EcsErrors.INVALID_PARAMETER.exception("Invalid task status '" + status
                     + "': an agent reports PENDING, RUNNING or STOPPED.");
         }
         List<ContainerReport> containers = request.containers().stream().map(AgentStateApi::report).toList();
@@ -77,7 +77,7 @@ final class AgentStateApi {
                         attachmentStatus(attachment.status()));
             }
             return after;
-        }).orElseThrow(TaskApi::taskNotFound);
+        }).orElseThrow(EcsErrors::taskNotFound);
         if (before[0] != changed.lastStatus()) {
             LOG.info("task {} of cluster {} is {} (agent reported {}{})", id, cluster.name(), changed.lastStatus(),
                     status, report.reason().isEmpty() ? "" : ": " + report.reason());
@@ -88,13 +88,13 @@ final class AgentStateApi {
     SubmitContainerStateChangeResponse containerStateChange(SubmitContainerStateChangeRequest request,
                                                             RequestContext ctx) {
         Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
-        String id = TaskApi.taskId(cluster, request.task()).orElseThrow(TaskApi::taskNotFound);
+        String id = TaskApi.taskId(cluster, request.task()).orElseThrow(EcsErrors::taskNotFound);
         ContainerReport report = new ContainerReport(text(request.containerName()), text(request.runtimeId()),
                 containerStatus(request.status()), request.exitCode() != null,
                 request.exitCode() == null ? 0 : request.exitCode(), text(request.reason()), "",
                 bindings(request.networkBindings()));
         commits.change(TaskApi.key(cluster, id), t -> TaskLifecycle.containerReported(t, report, clock.instant()))
-                .orElseThrow(TaskApi::taskNotFound);
+                .orElseThrow(EcsErrors::taskNotFound);
         return SubmitContainerStateChangeResponse.builder().acknowledgment(ACK).build();
     }
 
@@ -108,7 +108,8 @@ final class AgentStateApi {
                     .map(Versioned::value)
                     .filter(t -> t.attachments().stream().anyMatch(a -> a.id().equals(attachment)))
                     .findFirst()
-                    .orElseThrow(() -> EcsErrors.invalidParameter("The referenced attachment was not found."));
+                    .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception(
+                            "The referenced attachment was not found."));
             commits.change(owner.key(), t -> TaskLifecycle.attachmentReported(t, attachment, status));
         }
         return SubmitAttachmentStateChangesResponse.builder().acknowledgment(ACK).build();
@@ -136,7 +137,7 @@ final class AgentStateApi {
         try {
             return ContainerStatus.valueOf(text(status));
         } catch (IllegalArgumentException e) {
-            throw EcsErrors.invalidParameter("Invalid container status '" + status
+            throw EcsErrors.INVALID_PARAMETER.exception("Invalid container status '" + status
                     + "': an agent reports PENDING, RUNNING or STOPPED.");
         }
     }
@@ -145,7 +146,7 @@ final class AgentStateApi {
         try {
             return AttachmentStatus.valueOf(text(status));
         } catch (IllegalArgumentException e) {
-            throw EcsErrors.invalidParameter("Invalid attachment status '" + status + "'.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Invalid attachment status '" + status + "'.");
         }
     }
 

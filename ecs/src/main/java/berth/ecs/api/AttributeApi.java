@@ -67,7 +67,7 @@ final class AttributeApi {
         String name = request.attributeName();
         String value = request.attributeValue();
         if (value != null && name == null) {
-            throw EcsErrors.invalidParameter("attributeValue can only be specified with attributeName.");
+            throw EcsErrors.INVALID_PARAMETER.exception("attributeValue can only be specified with attributeName.");
         }
         List<Attribute> matching = new ArrayList<>();
         for (ContainerInstance instance : instances.registered(cluster.scope(), cluster.name())) {
@@ -89,10 +89,10 @@ final class AttributeApi {
         Map<String, List<InstanceAttribute>> byTarget = new LinkedHashMap<>();
         for (Attribute attribute : attributes) {
             if (attribute.targetType() != null && !"container-instance".equals(attribute.targetTypeAsString())) {
-                throw EcsErrors.invalidParameter("Attributes can only target container instances.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Attributes can only target container instances.");
             }
             if (attribute.targetId() == null || attribute.targetId().isEmpty()) {
-                throw EcsErrors.invalidParameter("Attribute '" + attribute.name() + "' needs a targetId.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Attribute '" + attribute.name() + "' needs a targetId.");
             }
             String id = ClusterLookup.instanceId(cluster, attribute.targetId())
                     .filter(i -> instances.find(cluster.scope(), cluster.name(), i)
@@ -108,13 +108,13 @@ final class AttributeApi {
         try {
             return change.get();
         } catch (InstanceAttributes.InvalidAttributeException e) {
-            throw EcsErrors.invalidParameter(e.getMessage());
+            throw EcsErrors.INVALID_PARAMETER.exception(e.getMessage());
         } catch (InstanceAttributes.AttributeLimitException e) {
-            throw EcsErrors.attributeLimitExceeded(e.getMessage());
+            throw EcsErrors.ATTRIBUTE_LIMIT_EXCEEDED.exception(e.getMessage());
         }
     }
 
     private static berth.aws.AwsException targetNotFound(String target) {
-        return EcsErrors.targetNotFound("Could not find " + target + ".");
+        return EcsErrors.TARGET_NOT_FOUND.exception("Could not find " + target + ".");
     }
 }

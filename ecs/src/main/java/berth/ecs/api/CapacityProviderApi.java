@@ -54,14 +54,14 @@ final class CapacityProviderApi {
         Scope scope = ctx.scope();
         String name = request.name();
         if (!CapacityProvider.validName(name)) {
-            throw EcsErrors.invalidParameter("The specified capacity provider name is invalid. Up to 255 characters"
-                    + " are allowed, including letters (upper and lowercase), numbers, underscores, and hyphens. The"
-                    + " name cannot be prefixed with \"aws\", \"ecs\", or \"fargate\".");
+            throw EcsErrors.INVALID_PARAMETER.exception("The specified capacity provider name is invalid. Up to 255"
+                    + " characters are allowed, including letters (upper and lowercase), numbers, underscores, and"
+                    + " hyphens. The name cannot be prefixed with \"aws\", \"ecs\", or \"fargate\".");
         }
         var asg = request.autoScalingGroupProvider();
         String group = text(asg.autoScalingGroupArn());
         if (group.isEmpty()) {
-            throw EcsErrors.invalidParameter("The Auto Scaling group ARN or name must be specified.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The Auto Scaling group ARN or name must be specified.");
         }
         ManagedScaling scaling = CapacityProviderMapping.scaling(asg.managedScaling(), ManagedScaling.DEFAULT);
         AutoScalingGroupProvider provider = new AutoScalingGroupProvider(group, scaling,
@@ -69,13 +69,13 @@ final class CapacityProviderApi {
                 asg.managedDraining() == null ? "ENABLED" : asg.managedDrainingAsString());
         CapacityProviderMapping.check(provider);
         if (providers.find(scope, name).isPresent()) {
-            throw EcsErrors.client("The specified capacity provider already exists. To change the configuration of an"
-                    + " existing capacity provider, update the capacity provider.");
+            throw EcsErrors.CLIENT.exception("The specified capacity provider already exists. To change the"
+                    + " configuration of an existing capacity provider, update the capacity provider.");
         }
         if (providers.list(scope).stream()
                 .anyMatch(p -> p.autoScalingGroup().autoScalingGroupArn().equals(group))) {
-            throw EcsErrors.client("The specified Auto Scaling group is already associated with another capacity"
-                    + " provider.");
+            throw EcsErrors.CLIENT.exception("The specified Auto Scaling group is already associated with another"
+                    + " capacity provider.");
         }
         Map<String, String> tags = TagMapping.checked(request.tags());
         CapacityProvider created = new CapacityProvider(scope.accountId(), scope.region(), name, CapacityProvider.ACTIVE,
@@ -83,7 +83,7 @@ final class CapacityProviderApi {
         try {
             providers.save(created, Store.ABSENT);
         } catch (VersionConflict raced) {
-            throw EcsErrors.client("The specified capacity provider already exists.");
+            throw EcsErrors.CLIENT.exception("The specified capacity provider already exists.");
         }
         LOG.info("created capacity provider {}", created.arn());
         return CreateCapacityProviderResponse.builder().capacityProvider(CapacityProviderMapping.toSdk(created, true))
@@ -95,7 +95,8 @@ final class CapacityProviderApi {
         boolean withTags = request.include().contains(CapacityProviderField.TAGS);
         if (!request.capacityProviders().isEmpty()) {
             if (request.capacityProviders().size() > MAX_DESCRIBE) {
-                throw EcsErrors.invalidParameter("capacityProviders can have at most " + MAX_DESCRIBE + " items.");
+                throw EcsErrors.INVALID_PARAMETER.exception("capacityProviders can have at most " + MAX_DESCRIBE
+                        + " items.");
             }
             List<software.amazon.awssdk.services.ecs.model.CapacityProvider> found = new ArrayList<>();
             List<Failure> failures = new ArrayList<>();
@@ -148,8 +149,8 @@ final class CapacityProviderApi {
         boolean associated = clusters.list(scope).stream()
                 .anyMatch(c -> c.active() && c.capacityProviders().contains(name));
         if (associated) {
-            throw EcsErrors.client("The specified capacity provider is in use and cannot be removed. Disassociate it"
-                    + " from every cluster before deleting it.");
+            throw EcsErrors.CLIENT.exception("The specified capacity provider is in use and cannot be removed."
+                    + " Disassociate it from every cluster before deleting it.");
         }
         providers.delete(found.value(), found.version());
         LOG.info("deleted capacity provider {}", found.value().arn());
@@ -178,13 +179,14 @@ final class CapacityProviderApi {
 
     private static void refuseFargate(String name, String verb) {
         if (CapacityProvider.fargate(name)) {
-            throw EcsErrors.client("The " + name + " capacity provider is reserved and cannot be " + verb + ".");
+            throw EcsErrors.CLIENT.exception("The " + name + " capacity provider is reserved and cannot be " + verb
+                    + ".");
         }
     }
 
     private static AwsException notFound(String name) {
-        return EcsErrors.client("The specified capacity provider does not exist. Specify a valid name or ARN and try"
-                + " again.");
+        return EcsErrors.CLIENT.exception("The specified capacity provider does not exist. Specify a valid name or ARN"
+                + " and try again.");
     }
 
     /** Tags of created capacity providers for TagResource and friends: ARNs {@code capacity-provider/NAME}. */

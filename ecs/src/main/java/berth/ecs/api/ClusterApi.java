@@ -11,7 +11,6 @@ import berth.ecs.state.ClusterRecords;
 import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskRecords;
-import berth.aws.AwsException;
 import berth.ecs.core.AccountSettings;
 import berth.ecs.core.CapacityProvider;
 import berth.ecs.core.task.CapacityProviderItem;
@@ -81,7 +80,8 @@ final class ClusterApi {
         Scope scope = ctx.scope();
         String name = request.clusterName() == null ? DEFAULT_CLUSTER : request.clusterName();
         if (!Cluster.validName(name)) {
-            throw EcsErrors.invalidParameter("Cluster name must be 1-255 characters: letters, numbers, hyphens and underscores.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Cluster name must be 1-255 characters: letters, numbers,"
+                    + " hyphens and underscores.");
         }
         Map<String, String> tags = TagMapping.checked(request.tags());
         List<Cluster.Setting> settings = withContainerInsights(ctx, ClusterMapping.settings(request.settings()));
@@ -187,7 +187,7 @@ final class ClusterApi {
         List<CapacityProviderItem> strategy = TaskRequestMapping.strategy(request.defaultCapacityProviderStrategy());
         for (String removed : target.capacityProviders()) {
             if (!wanted.contains(removed) && inUse(target, removed)) {
-                throw new AwsException(400, "ResourceInUseException", "The specified capacity provider is in use and"
+                throw EcsErrors.RESOURCE_IN_USE.exception("The specified capacity provider is in use and"
                         + " cannot be removed.");
             }
         }
@@ -205,8 +205,8 @@ final class ClusterApi {
         for (String reference : references) {
             String name = EcsArns.capacityProviderName(reference);
             if (!providers.exists(scope, name)) {
-                throw EcsErrors.invalidParameter("The specified capacity provider " + name + " does not exist. Specify"
-                        + " a valid capacity provider and try again.");
+                throw EcsErrors.INVALID_PARAMETER.exception("The specified capacity provider " + name + " does not"
+                        + " exist. Specify a valid capacity provider and try again.");
             }
             if (!names.contains(name)) {
                 names.add(name);
@@ -216,20 +216,20 @@ final class ClusterApi {
         try {
             RunTaskRules.checkStrategy(strategy);
         } catch (TaskLaunchRejected e) {
-            throw TaskRequestMapping.error(e);
+            throw EcsErrors.of(e);
         }
         for (CapacityProviderItem item : strategy) {
             if (!names.contains(item.capacityProvider())) {
-                throw EcsErrors.invalidParameter("The specified default capacity provider strategy cannot contain a"
-                        + " capacity provider that is not associated with the cluster. Associate the capacity provider"
-                        + " with the cluster or specify a valid capacity provider and try again.");
+                throw EcsErrors.INVALID_PARAMETER.exception("The specified default capacity provider strategy cannot"
+                        + " contain a capacity provider that is not associated with the cluster. Associate the capacity"
+                        + " provider with the cluster or specify a valid capacity provider and try again.");
             }
         }
         long fargate = strategy.stream().filter(i -> CapacityProvider.fargate(i.capacityProvider())).count();
         if (fargate != 0 && fargate != strategy.size()) {
-            throw EcsErrors.invalidParameter("The specified capacity provider strategy cannot contain a mix of capacity"
-                    + " providers using Auto Scaling groups and Fargate providers. Specify one or the other and try"
-                    + " again.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The specified capacity provider strategy cannot contain a mix"
+                    + " of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other"
+                    + " and try again.");
         }
         return names;
     }
@@ -252,13 +252,16 @@ final class ClusterApi {
                 .orElseThrow(EcsErrors::clusterNotFound);
         ClusterMapping.Counts counts = counts(existing.value());
         if (counts.registeredInstances() > 0) {
-            throw EcsErrors.clusterContainsInstances();
+            throw EcsErrors.CLUSTER_CONTAINS_CONTAINER_INSTANCES.exception(
+                    "The Cluster cannot be deleted while Container Instances are active or draining.");
         }
         if (counts.activity().activeServices() + counts.activity().drainingServices() > 0) {
-            throw EcsErrors.clusterContainsServices();
+            throw EcsErrors.CLUSTER_CONTAINS_SERVICES.exception(
+                    "The Cluster cannot be deleted while Services are active.");
         }
         if (counts.activity().unstoppedTasks() > 0) {
-            throw EcsErrors.clusterContainsTasks();
+            throw EcsErrors.CLUSTER_CONTAINS_TASKS.exception(
+                    "The Cluster cannot be deleted while Tasks are active.");
         }
         Cluster inactive = existing.value().withStatus(Cluster.INACTIVE);
         clusters.save(inactive, existing.version());

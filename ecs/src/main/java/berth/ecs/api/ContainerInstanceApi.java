@@ -67,7 +67,7 @@ final class ContainerInstanceApi {
         Scope scope = ctx.scope();
         Cluster cluster = lookup.activeCluster(scope, request.cluster());
         if (request.hasPlatformDevices() && !request.platformDevices().isEmpty()) {
-            throw EcsErrors.client("berth does not support 'platformDevices'.");
+            throw EcsErrors.CLIENT.exception("berth does not support 'platformDevices'.");
         }
         InstanceIdentity identity = ContainerInstanceMapping.identity(request.instanceIdentityDocument());
         var version = request.versionInfo() == null ? VersionInfo.none() : new VersionInfo(
@@ -77,7 +77,7 @@ final class ContainerInstanceApi {
         Map<String, String> tags = TagMapping.checked(request.tags());
         Optional<String> existingId = request.containerInstanceArn() == null ? Optional.empty()
                 : Optional.of(ClusterLookup.instanceId(cluster, request.containerInstanceArn())
-                        .orElseThrow(() -> EcsErrors.invalidParameter("Invalid containerInstanceArn: "
+                        .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Invalid containerInstanceArn: "
                                 + request.containerInstanceArn())));
         if (existingId.isEmpty()) {
             existingId = instances.registered(scope, cluster.name()).stream()
@@ -90,10 +90,10 @@ final class ContainerInstanceApi {
         for (int attempt = 0; ; attempt++) {
             var current = instances.find(scope, cluster.name(), id);
             if (current.isEmpty() && request.containerInstanceArn() != null) {
-                throw EcsErrors.invalidParameter("The referenced container instance was not found.");
+                throw EcsErrors.INVALID_PARAMETER.exception("The referenced container instance was not found.");
             }
             if (current.isPresent() && !current.get().value().registered()) {
-                throw EcsErrors.client("The container instance " + current.get().value().arn()
+                throw EcsErrors.CLIENT.exception("The container instance " + current.get().value().arn()
                         + " is INACTIVE; register the host as a new container instance.");
             }
             ContainerInstance registered = current.map(c -> c.value().reregistered(fresh)).orElse(fresh);
@@ -117,7 +117,7 @@ final class ContainerInstanceApi {
         Scope scope = ctx.scope();
         Cluster cluster = lookup.activeCluster(scope, request.cluster());
         String id = ClusterLookup.instanceId(cluster, request.containerInstance())
-                .orElseThrow(() -> EcsErrors.invalidParameter("Container instance not found."));
+                .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Container instance not found."));
         boolean force = Boolean.TRUE.equals(request.force());
         ContainerInstance deregistered = instances.update(scope, cluster.name(), id, i -> {
             if (!i.registered()) {
@@ -125,10 +125,10 @@ final class ContainerInstanceApi {
             }
             if (!force && (i.runningTasksCount() + i.pendingTasksCount() > 0
                     || activity.unstoppedTasksOn(scope, cluster.name(), i.arn()) > 0)) {
-                throw EcsErrors.invalidParameter("Found running tasks on the instance.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Found running tasks on the instance.");
             }
             return i.withStatus(InstanceStatus.INACTIVE, "").withAgent(false, clock.instant());
-        }).orElseThrow(() -> EcsErrors.invalidParameter("Container instance not found."));
+        }).orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Container instance not found."));
         LOG.info("deregistered container instance {} from cluster {}{}", deregistered.arn(), cluster.name(),
                 force ? " (forced)" : "");
         return DeregisterContainerInstanceResponse.builder()
@@ -160,7 +160,7 @@ final class ContainerInstanceApi {
             try {
                 return ClusterQuery.parse(f);
             } catch (InvalidPlacementException | IllegalArgumentException e) {
-                throw EcsErrors.invalidParameter(e.getMessage());
+                throw EcsErrors.INVALID_PARAMETER.exception(e.getMessage());
             }
         });
         String status = request.status() == null ? "" : request.statusAsString();
@@ -185,7 +185,7 @@ final class ContainerInstanceApi {
         try {
             return query.matches(instance.toSnapshot(tasks.getOrDefault(instance.arn(), List.of())));
         } catch (IllegalArgumentException e) {
-            throw EcsErrors.invalidParameter(e.getMessage());
+            throw EcsErrors.INVALID_PARAMETER.exception(e.getMessage());
         }
     }
 
@@ -195,7 +195,7 @@ final class ContainerInstanceApi {
         Cluster cluster = lookup.activeCluster(scope, request.cluster());
         String wanted = request.statusAsString();
         if (!"ACTIVE".equals(wanted) && !"DRAINING".equals(wanted)) {
-            throw EcsErrors.invalidParameter("Container instances can only be set to ACTIVE or DRAINING.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Container instances can only be set to ACTIVE or DRAINING.");
         }
         InstanceStatus status = InstanceStatus.valueOf(wanted);
         List<software.amazon.awssdk.services.ecs.model.ContainerInstance> updated = new ArrayList<>();

@@ -1,6 +1,5 @@
 package berth.ecs.api;
 
-import berth.aws.AwsException;
 import berth.aws.RequestContext;
 import berth.aws.Scope;
 import berth.aws.arn.Arn;
@@ -59,17 +58,18 @@ final class ServiceApi {
         Cluster cluster = lookup.activeCluster(scope, r.cluster());
         ServiceRequests.checkName(r.serviceName());
         if (r.schedulingStrategy() == SchedulingStrategy.DAEMON) {
-            throw EcsErrors.invalidParameter("berth supports the REPLICA scheduling strategy only; DAEMON services"
-                    + " are not supported.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth supports the REPLICA scheduling strategy only; DAEMON"
+                    + " services are not supported.");
         }
         if (r.deploymentController() != null && r.deploymentController().type() != DeploymentControllerType.ECS) {
-            throw EcsErrors.invalidParameter("berth supports the ECS deployment controller only.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth supports the ECS deployment controller only.");
         }
         if (!r.serviceRegistries().isEmpty() || r.serviceConnectConfiguration() != null) {
-            throw EcsErrors.invalidParameter("berth does not support service registries or Service Connect.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth does not support service registries or Service"
+                    + " Connect.");
         }
         if (r.taskDefinition() == null || r.taskDefinition().isEmpty()) {
-            throw EcsErrors.invalidParameter("TaskDefinition can not be blank.");
+            throw EcsErrors.INVALID_PARAMETER.exception("TaskDefinition can not be blank.");
         }
         ServiceRequests.checkRebalancing(r.availabilityZoneRebalancingAsString());
         ServiceRequests.checkDesiredCount(r.desiredCount());
@@ -86,7 +86,7 @@ final class ServiceApi {
             RunTaskRules.checkCompatibility(definition, type);
             subnets = RunTaskRules.subnets(definition, TaskRequestMapping.awsvpc(r.networkConfiguration()));
         } catch (TaskLaunchRejected e) {
-            throw TaskRequestMapping.error(e);
+            throw EcsErrors.of(e);
         }
         Optional<AwsVpcConfiguration> awsvpc = TaskRequestMapping.awsvpc(r.networkConfiguration());
         String propagate = r.propagateTags() == null ? "NONE" : r.propagateTagsAsString();
@@ -106,15 +106,15 @@ final class ServiceApi {
                 List.of(), now, "arn:aws:iam::" + scope.accountId() + ":root", List.of(), strategy);
         Optional<Versioned<Service>> existing = services.find(service.key());
         if (existing.isPresent() && existing.get().value().status().equals(Service.ACTIVE)) {
-            throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Creation of service was not idempotent.");
         }
         if (existing.isPresent() && existing.get().value().status().equals(Service.DRAINING)) {
-            throw EcsErrors.invalidParameter("Unable to Start a service that is still Draining.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Unable to Start a service that is still Draining.");
         }
         try {
             services.save(service, existing.map(Versioned::version).orElse(Store.ABSENT));
         } catch (VersionConflict raced) {
-            throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Creation of service was not idempotent.");
         }
         return CreateServiceResponse.builder().service(ServiceMapping.toSdk(service, false)).build();
     }
@@ -139,7 +139,7 @@ final class ServiceApi {
                 try {
                     RunTaskRules.checkCompatibility(definition, LaunchType.valueOf(s.launchType()));
                 } catch (TaskLaunchRejected e) {
-                    throw TaskRequestMapping.error(e);
+                    throw EcsErrors.of(e);
                 }
             }
             int desired = r.desiredCount() == null ? s.desiredCount() : r.desiredCount();
@@ -183,7 +183,8 @@ final class ServiceApi {
         boolean force = Boolean.TRUE.equals(r.force());
         Service deleted = change(cluster, name, s -> {
             if (s.desiredCount() > 0 && !force) {
-                throw EcsErrors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
+                throw EcsErrors.INVALID_PARAMETER.exception("The service cannot be stopped while it is scaled above"
+                        + " 0.");
             }
             // with no task left to stop there is nothing to drain: the service is gone at once
             return s.toBuilder().status(hasLiveTasks(s) ? Service.DRAINING : Service.INACTIVE).desiredCount(0).build();
@@ -201,10 +202,10 @@ final class ServiceApi {
         Scope scope = ctx.scope();
         Cluster cluster = lookup.activeCluster(scope, r.cluster());
         if (r.services().isEmpty()) {
-            throw EcsErrors.invalidParameter("Services cannot be empty.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Services cannot be empty.");
         }
         if (r.services().size() > 10) {
-            throw EcsErrors.invalidParameter("Services cannot contain more than 10 elements.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Services cannot contain more than 10 elements.");
         }
         boolean withTags = r.include().contains(ServiceField.TAGS);
         List<software.amazon.awssdk.services.ecs.model.Service> found = new ArrayList<>();
@@ -282,9 +283,9 @@ final class ServiceApi {
 
     private Versioned<Service> active(Cluster cluster, String name) {
         Versioned<Service> found = services.find(cluster.scope(), cluster.name(), name)
-                .orElseThrow(() -> new AwsException(400, "ServiceNotFoundException", "Service not found."));
+                .orElseThrow(EcsErrors::serviceNotFound);
         if (!found.value().status().equals(Service.ACTIVE)) {
-            throw new AwsException(400, "ServiceNotActiveException", "Service was not ACTIVE.");
+            throw EcsErrors.SERVICE_NOT_ACTIVE.exception("Service was not ACTIVE.");
         }
         return found;
     }
@@ -293,13 +294,13 @@ final class ServiceApi {
         return TaskDefinitionRef.parse(reference)
                 .flatMap(ref -> definitions.resolve(scope, ref))
                 .map(Versioned::value)
-                .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
+                .orElseThrow(EcsErrors::taskDefinitionNotFound);
     }
 
     /** A revision new tasks may be started from: ECS refuses INACTIVE ones for new deployments. */
     private static TaskDefinition active(TaskDefinition definition) {
         if (!definition.active()) {
-            throw EcsErrors.client("TaskDefinition is inactive");
+            throw EcsErrors.CLIENT.exception("TaskDefinition is inactive");
         }
         return definition;
     }
@@ -314,14 +315,14 @@ final class ServiceApi {
         if (r.networkConfiguration() != null) {
             var c = TaskRequestMapping.awsvpc(r.networkConfiguration());
             if (!c.map(AwsVpcConfiguration::subnets).orElse(List.of()).equals(s.subnets())) {
-                throw EcsErrors.invalidParameter("berth does not support changing a service's networkConfiguration;"
-                        + " create a new service instead.");
+                throw EcsErrors.INVALID_PARAMETER.exception("berth does not support changing a service's"
+                        + " networkConfiguration; create a new service instead.");
             }
         }
         if (!r.placementConstraints().isEmpty() || !r.placementStrategy().isEmpty()
                 || !r.capacityProviderStrategy().isEmpty()) {
-            throw EcsErrors.invalidParameter("berth does not support changing a service's placement or capacity"
-                    + " provider strategy; create a new service instead.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth does not support changing a service's placement or"
+                    + " capacity provider strategy; create a new service instead.");
         }
     }
 

@@ -104,15 +104,15 @@ final class TagApi {
 
     private TaggableResources.TaggableKind kind(Arn arn) {
         return resources.kind(arn.resourceType())
-                .orElseThrow(() -> EcsErrors.invalidParameter("The specified resource type " + arn.resourceType()
-                        + " does not support tagging."));
+                .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("The specified resource type "
+                        + arn.resourceType() + " does not support tagging."));
     }
 
     private static Arn arn(String text, Scope scope) {
         Arn arn = Arn.parse(text).filter(a -> "ecs".equals(a.service()))
-                .orElseThrow(() -> EcsErrors.invalidParameter("Invalid resource ARN: " + text));
+                .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Invalid resource ARN: " + text));
         if (!new Scope(arn.accountId(), arn.region()).equals(scope)) {
-            throw EcsErrors.invalidParameter("The resource " + text + " is not in this account and region.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The resource " + text + " is not in this account and region.");
         }
         return arn;
     }
@@ -121,6 +121,6 @@ final class TagApi {
         if ("cluster".equals(arn.resourceType())) {
             return EcsErrors.clusterNotFound();
         }
-        return listing ? EcsErrors.invalidParameter(NOT_FOUND) : EcsErrors.resourceNotFound(NOT_FOUND);
+        return (listing ? EcsErrors.INVALID_PARAMETER : EcsErrors.RESOURCE_NOT_FOUND).exception(NOT_FOUND);
     }
 }

@@ -62,12 +62,12 @@ final class TaskApi {
         String reason = request.reason() == null || request.reason().isEmpty() ? StopCode.STOPPED_BY_USER
                 : request.reason();
         if (reason.length() > MAX_REASON) {
-            throw EcsErrors.invalidParameter("reason can be at most " + MAX_REASON + " characters long.");
+            throw EcsErrors.INVALID_PARAMETER.exception("reason can be at most " + MAX_REASON + " characters long.");
         }
-        String id = taskId(cluster, request.task()).orElseThrow(TaskApi::taskNotFound);
+        String id = taskId(cluster, request.task()).orElseThrow(EcsErrors::taskNotFound);
         Task stopped = commits.change(key(cluster, id),
                         t -> TaskLifecycle.stopRequested(t, StopCode.UserInitiated, reason, clock.instant()))
-                .orElseThrow(TaskApi::taskNotFound);
+                .orElseThrow(EcsErrors::taskNotFound);
         LOG.info("task {} of cluster {} asked to stop: {}", id, cluster.name(), stopped.stoppedReason());
         return StopTaskResponse.builder().task(TaskMapping.toSdk(stopped, false)).build();
     }
@@ -75,10 +75,10 @@ final class TaskApi {
     DescribeTasksResponse describe(DescribeTasksRequest request, RequestContext ctx) {
         Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         if (request.tasks().isEmpty()) {
-            throw EcsErrors.invalidParameter("Tasks cannot be empty.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Tasks cannot be empty.");
         }
         if (request.tasks().size() > MAX_DESCRIBE) {
-            throw EcsErrors.invalidParameter("Tasks cannot have more than " + MAX_DESCRIBE + " items.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Tasks cannot have more than " + MAX_DESCRIBE + " items.");
         }
         boolean withTags = request.include().contains(TaskField.TAGS);
         List<software.amazon.awssdk.services.ecs.model.Task> found = new ArrayList<>();
@@ -104,11 +104,11 @@ final class TaskApi {
         Optional<String> instanceArn = Optional.ofNullable(request.containerInstance()).map(ref ->
                 ClusterLookup.instanceId(cluster, ref)
                         .map(id -> EcsArns.containerInstance(scope, cluster.name(), id))
-                        .orElseThrow(() -> EcsErrors.invalidParameter("Invalid containerInstance: " + ref)));
+                        .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Invalid containerInstance: " + ref)));
         Optional<String> group = Optional.ofNullable(request.serviceName()).map(name -> {
             String service = name.startsWith("arn:") ? name.substring(name.lastIndexOf('/') + 1) : name;
             if (services.find(scope, cluster.name(), service).isEmpty()) {
-                throw new berth.aws.AwsException(400, "ServiceNotFoundException", "Service not found.");
+                throw EcsErrors.serviceNotFound();
             }
             return "service:" + service;
         });
@@ -184,9 +184,5 @@ final class TaskApi {
 
     static String key(Cluster cluster, String id) {
         return TaskRecords.key(cluster.scope(), cluster.name(), id);
-    }
-
-    static berth.aws.AwsException taskNotFound() {
-        return EcsErrors.invalidParameter("The referenced task was not found.");
     }
 }

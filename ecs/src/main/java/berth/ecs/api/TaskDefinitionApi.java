@@ -61,7 +61,7 @@ final class TaskDefinitionApi {
         } catch (InvalidTaskDefinitionException e) {
             throw EcsErrors.of(e);
         } catch (TaskDefinitionRecords.TooManyConcurrentRegistrations e) {
-            throw EcsErrors.client(e.getMessage());
+            throw EcsErrors.CLIENT.exception(e.getMessage());
         }
         LOG.info("registered task definition {}", registered.arn());
         var response = RegisterTaskDefinitionResponse.builder().taskDefinition(TaskDefinitionMapping.toSdk(registered));
@@ -74,10 +74,10 @@ final class TaskDefinitionApi {
     DeregisterTaskDefinitionResponse deregister(DeregisterTaskDefinitionRequest request, RequestContext ctx) {
         TaskDefinitionRef ref = revisionRef(request.taskDefinition());
         TaskDefinition current = definitions.resolve(ctx.scope(), ref)
-                .orElseThrow(() -> EcsErrors.client("The specified task definition does not exist."))
+                .orElseThrow(() -> EcsErrors.CLIENT.exception("The specified task definition does not exist."))
                 .value();
         if (current.status() == TaskDefinitionStatus.DELETE_IN_PROGRESS) {
-            throw EcsErrors.client("The specified task definition is being deleted.");
+            throw EcsErrors.CLIENT.exception("The specified task definition is being deleted.");
         }
         TaskDefinition inactive = definitions.update(current.scope(), current.family(), current.revision(),
                 d -> d.active() ? d.withStatus(TaskDefinitionStatus.INACTIVE, clock.instant()) : d).orElseThrow();
@@ -118,7 +118,7 @@ final class TaskDefinitionApi {
     DescribeTaskDefinitionResponse describe(DescribeTaskDefinitionRequest request, RequestContext ctx) {
         TaskDefinition found = TaskDefinitionRef.parse(request.taskDefinition())
                 .flatMap(r -> definitions.resolve(ctx.scope(), r))
-                .orElseThrow(() -> EcsErrors.client("Unable to describe task definition."))
+                .orElseThrow(() -> EcsErrors.CLIENT.exception("Unable to describe task definition."))
                 .value();
         var response = DescribeTaskDefinitionResponse.builder().taskDefinition(TaskDefinitionMapping.toSdk(found));
         if (request.include().contains(TaskDefinitionField.TAGS)) {
@@ -169,9 +169,9 @@ final class TaskDefinitionApi {
     /** A reference that must name one revision, as DeregisterTaskDefinition requires. */
     private static TaskDefinitionRef revisionRef(String text) {
         TaskDefinitionRef ref = TaskDefinitionRef.parse(text)
-                .orElseThrow(() -> EcsErrors.client("Invalid revision number. Number: " + afterColon(text)));
+                .orElseThrow(() -> EcsErrors.CLIENT.exception("Invalid revision number. Number: " + afterColon(text)));
         if (ref.latest()) {
-            throw EcsErrors.client("Invalid revision number. Number: " + afterColon(text));
+            throw EcsErrors.CLIENT.exception("Invalid revision number. Number: " + afterColon(text));
         }
         return ref;
     }

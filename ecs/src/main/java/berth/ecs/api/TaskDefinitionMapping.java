@@ -29,20 +29,20 @@ final class TaskDefinitionMapping {
     static TaskDefinition draft(RegisterTaskDefinitionRequest r, Scope scope, Map<String, String> tags,
                                 Instant now, String registeredBy) {
         if (r.proxyConfiguration() != null) {
-            throw EcsErrors.client("berth does not support 'proxyConfiguration'.");
+            throw EcsErrors.CLIENT.exception("berth does not support 'proxyConfiguration'.");
         }
         if (r.hasInferenceAccelerators() && !r.inferenceAccelerators().isEmpty()) {
-            throw EcsErrors.client("berth does not support 'inferenceAccelerators'.");
+            throw EcsErrors.CLIENT.exception("berth does not support 'inferenceAccelerators'.");
         }
         if (Boolean.TRUE.equals(r.enableFaultInjection())) {
-            throw EcsErrors.client("berth does not support 'enableFaultInjection'.");
+            throw EcsErrors.CLIENT.exception("berth does not support 'enableFaultInjection'.");
         }
         List<Volume> volumes = map(r.volumes(), TaskDefinitionMapping::volume);
         RuntimePlatform platform = r.runtimePlatform() == null ? RuntimePlatform.none()
                 : new RuntimePlatform(text(r.runtimePlatform().cpuArchitectureAsString()),
                 text(r.runtimePlatform().operatingSystemFamilyAsString()));
         if (platform.windows()) {
-            throw EcsErrors.client("berth runs Linux containers only; operatingSystemFamily '"
+            throw EcsErrors.CLIENT.exception("berth runs Linux containers only; operatingSystemFamily '"
                     + platform.operatingSystemFamily() + "' is not supported.");
         }
         return new TaskDefinition(scope.accountId(), scope.region(), text(r.family()), 0, TaskDefinitionStatus.ACTIVE,
@@ -59,12 +59,13 @@ final class TaskDefinitionMapping {
         String name = text(v.name());
         if (v.efsVolumeConfiguration() != null || v.fsxWindowsFileServerVolumeConfiguration() != null
                 || Boolean.TRUE.equals(v.configuredAtLaunch())) {
-            throw EcsErrors.client("Volume '" + name + "' uses a volume type berth does not support (EFS, FSx or"
-                    + " configured at launch).");
+            throw EcsErrors.CLIENT.exception("Volume '" + name + "' uses a volume type berth does not support (EFS, FSx"
+                    + " or configured at launch).");
         }
         if (v.dockerVolumeConfiguration() != null) {
             if (v.host() != null) {
-                throw EcsErrors.client("Volume '" + name + "' cannot have both 'host' and 'dockerVolumeConfiguration'.");
+                throw EcsErrors.CLIENT.exception("Volume '" + name + "' cannot have both 'host' and"
+                        + " 'dockerVolumeConfiguration'.");
             }
             var d = v.dockerVolumeConfiguration();
             return Volume.docker(name, new Volume.DockerVolumeConfiguration(

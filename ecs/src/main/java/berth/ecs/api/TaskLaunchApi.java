@@ -1,6 +1,5 @@
 package berth.ecs.api;
 
-import berth.aws.AwsException;
 import berth.aws.RequestContext;
 import berth.aws.Scope;
 import berth.ecs.core.Cluster;
@@ -102,7 +101,7 @@ final class TaskLaunchApi {
                         return replay(cluster, original);
                     }
                     if (decision instanceof ClientToken.Decision.Conflict(ClientToken original)) {
-                        throw new AwsException(400, "ConflictException", "The client token " + launch.clientToken()
+                        throw EcsErrors.CONFLICT.exception("The client token " + launch.clientToken()
                                 + " was already used with different parameters for tasks "
                                 + String.join(", ", original.taskArns()) + ".");
                     }
@@ -121,11 +120,11 @@ final class TaskLaunchApi {
                 } catch (TaskPlacements.TokenTaken raced) {
                     // another request with the same token committed first: decide again on its record
                 } catch (TaskPlacements.NoContainerInstances none) {
-                    throw EcsErrors.invalidParameter(none.getMessage());
+                    throw EcsErrors.INVALID_PARAMETER.exception(none.getMessage());
                 }
             }
         } catch (TaskLaunchRejected e) {
-            throw TaskRequestMapping.error(e);
+            throw EcsErrors.of(e);
         } catch (InvalidTaskDefinitionException e) {
             throw EcsErrors.of(e);
         }
@@ -135,10 +134,10 @@ final class TaskLaunchApi {
         Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         List<String> references = request.containerInstances();
         if (references.isEmpty()) {
-            throw EcsErrors.client("Container Instances cannot be empty.");
+            throw EcsErrors.CLIENT.exception("Container Instances cannot be empty.");
         }
         if (references.size() > RunTaskRules.MAX_COUNT) {
-            throw EcsErrors.invalidParameter("containerInstances can have at most " + RunTaskRules.MAX_COUNT
+            throw EcsErrors.INVALID_PARAMETER.exception("containerInstances can have at most " + RunTaskRules.MAX_COUNT
                     + " items.");
         }
         List<Optional<String>> ids = references.stream().map(r -> ClusterLookup.instanceId(cluster, r)).toList();
@@ -158,7 +157,7 @@ final class TaskLaunchApi {
                     .tasks(outcome.tasks().stream().map(t -> TaskMapping.toSdk(t, false)).toList())
                     .failures(outcome.failures().stream().map(TaskMapping::failure).toList()).build();
         } catch (TaskLaunchRejected e) {
-            throw TaskRequestMapping.error(e);
+            throw EcsErrors.of(e);
         } catch (InvalidTaskDefinitionException e) {
             throw EcsErrors.of(e);
         }
@@ -167,16 +166,16 @@ final class TaskLaunchApi {
     /** The launch a request describes: its definition resolved and overridden, its names, tags and network checked. */
     private TaskLaunch launch(Cluster cluster, LaunchType type, LaunchRequest r) {
         if (r.volumeConfigurations()) {
-            throw EcsErrors.client("berth does not support 'volumeConfigurations' (Amazon EBS volumes).");
+            throw EcsErrors.CLIENT.exception("berth does not support 'volumeConfigurations' (Amazon EBS volumes).");
         }
         if ("SERVICE".equals(r.propagateTags())) {
-            throw EcsErrors.invalidParameter("Tags can only be propagated from the SERVICE for tasks that a service"
-                    + " starts.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Tags can only be propagated from the SERVICE for tasks that a"
+                    + " service starts.");
         }
         TaskDefinition registered = TaskDefinitionRef.parse(r.taskDefinition())
                 .flatMap(ref -> definitions.resolve(cluster.scope(), ref))
                 .map(Versioned::value)
-                .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
+                .orElseThrow(EcsErrors::taskDefinitionNotFound);
         String group = r.group() == null ? TaskRequirements.defaultGroup(registered.family()) : r.group();
         String startedBy = text(r.startedBy());
         String token = text(r.clientToken());
