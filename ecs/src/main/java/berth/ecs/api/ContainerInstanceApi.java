@@ -85,7 +85,8 @@ final class ContainerInstanceApi {
                     .map(ContainerInstance::id).findFirst();
         }
         String id = existingId.orElseGet(() -> UUID.randomUUID().toString().replace("-", ""));
-        ContainerInstance fresh = ContainerInstanceRegistration.register(scope, cluster.name(), id, identity, ContainerInstanceMapping.resources(request.totalResources()), version, attributes, tags,
+        ContainerInstance fresh = ContainerInstanceRegistration.register(scope, cluster.name(), id, identity,
+                ContainerInstanceMapping.resources(request.totalResources()), version, attributes, tags,
                 clock.instant());
         for (int attempt = 0; ; attempt++) {
             var current = instances.find(scope, cluster.name(), id);

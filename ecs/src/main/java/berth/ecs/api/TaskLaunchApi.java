@@ -195,9 +195,9 @@ final class TaskLaunchApi {
             tags = new LinkedHashMap<>(tags);
             tags.put("aws:ecs:clusterName", cluster.name());
         }
-        return new TaskLaunch(cluster.accountId(), cluster.region(), cluster.name(), registered.arn(), effective, type, "",
-                platformVersion, group, startedBy, tags, overrides, token, Boolean.TRUE.equals(r.enableExecuteCommand()),
-                subnets);
+        return new TaskLaunch(cluster.accountId(), cluster.region(), cluster.name(), registered.arn(), effective, type,
+                "", platformVersion, group, startedBy, tags, overrides, token,
+                Boolean.TRUE.equals(r.enableExecuteCommand()), subnets);
     }
 
     private RunTaskResponse replay(Cluster cluster, ClientToken original) {

@@ -26,7 +26,10 @@ public final class EcsArns {
         return scope.arn(SERVICE, "task-definition/" + family + ":" + revision);
     }
 
-    /** The ARN of instance {@code id} of {@code cluster}; with an empty id, the prefix of the cluster's instance ARNs. */
+    /**
+     * The ARN of instance {@code id} of {@code cluster}; with an empty id, the prefix of the cluster's
+     * instance ARNs.
+     */
     public static String containerInstance(Scope scope, String cluster, String id) {
         return scope.arn(SERVICE, "container-instance/" + cluster + "/" + id);
     }

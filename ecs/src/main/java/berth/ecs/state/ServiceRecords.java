@@ -45,7 +45,10 @@ public final class ServiceRecords {
         table.save(service, expectedVersion);
     }
 
-    /** The key of service {@code name} of {@code cluster}: {@code account/region/cluster/name}, as {@link Service#key()}. */
+    /**
+     * The key of service {@code name} of {@code cluster}: {@code account/region/cluster/name},
+     * as {@link Service#key()}.
+     */
     public static String key(Scope scope, String cluster, String name) {
         return scope.key(cluster + "/" + name);
     }
