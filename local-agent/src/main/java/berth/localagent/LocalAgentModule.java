@@ -8,6 +8,7 @@ import berth.agent.loop.AwsEndpoint;
 import berth.agent.loop.FargateRunner;
 import berth.agent.runtime.BerthLabels;
 import berth.agent.runtime.ContainerObservation;
+import berth.aws.Scope;
 import berth.aws.SigningKey;
 import berth.ecs.FargateRegions;
 import berth.platform.Platform;
@@ -52,7 +53,7 @@ public final class LocalAgentModule implements PlatformModule {
     /** Bumped by every close, so an agent that finishes registering after a reset or stop is closed. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean();
-    private final Map<String, FargateRunner> fargate = new ConcurrentHashMap<>();
+    private final Map<Scope, FargateRunner> fargate = new ConcurrentHashMap<>();
     private FargateRegions.Watch capacityWatch;
 
     @Override
@@ -144,20 +145,22 @@ public final class LocalAgentModule implements PlatformModule {
      * start; without ECS in this berth, only that one.
      */
     private void startFargate() {
-        runFargate(platform.defaultAccountId(), platform.defaultRegion());
+        runFargate(new Scope(platform.defaultAccountId(), platform.defaultRegion()));
         Optional<FargateRegions> regions = platform.lookup(FargateRegions.class);
         if (regions.isEmpty()) {
             return;
         }
-        capacityWatch = regions.get().watch(r -> runFargate(r.accountId(), r.region()));
-        regions.get().current().forEach(r -> runFargate(r.accountId(), r.region()));
+        capacityWatch = regions.get().watch(this::runFargate);
+        regions.get().current().forEach(this::runFargate);
     }
 
-    private void runFargate(String account, String region) {
+    private void runFargate(Scope scope) {
         if (stopped) {
             return;
         }
-        fargate.computeIfAbsent(account + "/" + region, k -> {
+        String account = scope.accountId();
+        String region = scope.region();
+        fargate.computeIfAbsent(scope, k -> {
             AwsEndpoint base = endpoint(account);
             AwsEndpoint endpoint = base.inRegion(region);
             String runnerId = "fargate-" + Integer.toHexString(platform.home().toAbsolutePath().toString().hashCode())
