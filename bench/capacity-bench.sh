@@ -41,7 +41,7 @@ BENCH_CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
 OPTS=($(grep -v '^#' "$ROOT/server/jvm.options" 2>/dev/null | sed "s#@ROOT@#$ROOT#g"))
 say "starting berth"
 BERTH_HOME="$WORK/home" BERTH_AGENT_CLEANUP_WAIT=2s BERTH_LOCAL_AGENT=0 BERTH_ECS_CAPACITY_POLL_MILLIS=100 \
-  BERTH_ASG_POLL_MILLIS=100 BERTH_ECS_SCALE_IN_AFTER_SECONDS=1 BERTH_EC2_TERMINATED_RETENTION_SECONDS=5 \
+  BERTH_ASG_POLL_MILLIS=100 BERTH_ECS_SCALE_IN_AFTER_SECONDS=5 BERTH_EC2_TERMINATED_RETENTION_SECONDS=5 \
   "$JAVA_HOME/bin/java" "${OPTS[@]}" -jar "$ROOT/server/target/berth-server.jar" --port "$PORT" >"$WORK/berth.log" 2>&1 &
 BERTH_PID=$!
 ENDPOINT=""

@@ -27,7 +27,7 @@ public record EcsConfig(String cluster, Map<String, String> instanceAttributes, 
                         long reservedMemoryMiB) {
     public static final String DEFAULT_CLUSTER = "default";
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?:^|[\\s\"'])(ECS_[A-Z0-9_]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'<>;|&]*))", Pattern.MULTILINE);
+            "(?:^|[\\s\"'])(ECS_[A-Z0-9_]+)=(?:(\\{[^\\n]*?\\})|\"([^\"]*)\"|'([^']*)'|([^\\s\"'<>;|&]*))", Pattern.MULTILINE);
     private static final Pattern ATTRIBUTE = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern GO_DURATION = Pattern.compile("(\\d+)(h|ms|m|s)");
 
@@ -58,7 +58,8 @@ public record EcsConfig(String cluster, Map<String, String> instanceAttributes, 
         Map<String, String> values = new LinkedHashMap<>();
         Matcher m = ASSIGNMENT.matcher(userData);
         while (m.find()) {
-            String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3)
+                    : m.group(4) != null ? m.group(4) : m.group(5);
             values.put(m.group(1), value);
         }
         String cluster = values.getOrDefault("ECS_CLUSTER", "");

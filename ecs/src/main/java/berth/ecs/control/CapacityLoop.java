@@ -4,6 +4,7 @@ import berth.aws.Scope;
 import berth.aws.SigningKey;
 import berth.ecs.core.CapacityProvider;
 import berth.ecs.core.Cluster;
+import berth.ecs.core.InstanceStatus;
 import berth.ecs.core.capacity.ManagedScaling;
 import berth.ecs.core.capacity.WaitingPlacement;
 import berth.ecs.core.instance.ContainerInstance;
@@ -42,7 +43,7 @@ import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
  * their provider has room; each group's instances that registered into a cluster of the provider
  * are the provider's container instances; managed scaling sets the group's desired capacity from
  * {@link ManagedScaling}, and managed termination protection protects from scale-in exactly the
- * instances that run tasks. Groups are read and driven through Auto Scaling's API, signed as the
+ * instances that run tasks, and managed draining sets the instances the group terminates DRAINING. Groups are read and driven through Auto Scaling's API, signed as the
  * provider's account. Runs when tasks, instances or waiting placements change, and every
  * {@code BERTH_ECS_CAPACITY_POLL_MILLIS} (default 1000) while a provider has a group; the reservation
  * must stay below target {@code BERTH_ECS_SCALE_IN_AFTER_SECONDS} (default 900) before a scale-in.
@@ -118,7 +119,12 @@ public final class CapacityLoop implements AutoCloseable {
         if (found.isEmpty()) return;
         AutoScalingGroup group = found.get(0);
         Set<String> members = new HashSet<>();
-        group.instances().forEach(i -> members.add(i.instanceId()));
+        Set<String> terminating = new HashSet<>();
+        group.instances().forEach(i -> {
+            members.add(i.instanceId());
+            if (i.lifecycleStateAsString().startsWith("Terminating")) terminating.add(i.instanceId());
+        });
+        boolean draining = !"DISABLED".equals(provider.autoScalingGroup().managedDraining());
 
         List<ContainerInstance> mine = new ArrayList<>();
         Set<String> busyEc2 = new HashSet<>();
@@ -129,6 +135,13 @@ public final class CapacityLoop implements AutoCloseable {
                 if (!ci.registered() || !members.contains(ci.ec2InstanceId())) continue;
                 if (!ci.capacityProviderName().equals(provider.name())) {
                     ci = instances.update(ci.key(), i -> i.withCapacityProvider(provider.name())).orElse(ci);
+                }
+                if (draining && terminating.contains(ci.ec2InstanceId()) && ci.status() == InstanceStatus.ACTIVE) {
+                    // managed draining: an instance the group is terminating takes no more tasks
+                    ci = instances.update(ci.key(), i -> i.status() == InstanceStatus.ACTIVE
+                            ? i.withStatus(InstanceStatus.DRAINING, "") : i).orElse(ci);
+                    LOG.info("container instance {} drains: its group {} terminates {}", ci.arn(), groupName,
+                            ci.ec2InstanceId());
                 }
                 mine.add(ci);
             }
