@@ -23,6 +23,10 @@ public final class Ec2Service extends DescribedService {
         LaunchTemplateApi templates = new LaunchTemplateApi(records, clock);
         InstanceApi instances = new InstanceApi(records, templates, profiles, hostId, clock);
         TagApi tags = new TagApi(records);
+        RoutingApi routing = new RoutingApi(records);
+        add("DescribeRouteTables", (OperationHandler<DescribeRouteTablesRequest, ?>) routing::routeTables);
+        add("DescribeNetworkAcls", (OperationHandler<DescribeNetworkAclsRequest, ?>) routing::networkAcls);
+        add("DescribeNetworkInterfaces", (OperationHandler<DescribeNetworkInterfacesRequest, ?>) routing::networkInterfaces);
         add("DescribeAvailabilityZones", (OperationHandler<DescribeAvailabilityZonesRequest, ?>) net::zones);
         add("DescribeRegions", (OperationHandler<DescribeRegionsRequest, ?>) net::regions);
         add("DescribeAccountAttributes", (OperationHandler<DescribeAccountAttributesRequest, ?>) net::accountAttributes);

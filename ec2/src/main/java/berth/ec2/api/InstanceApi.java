@@ -311,7 +311,7 @@ final class InstanceApi {
         if (i.hasInstanceProfile()) b.iamInstanceProfile(p -> p.arn(i.instanceProfileArn()).id(i.instanceProfileId()));
         if (!terminated) {
             b.subnetId(i.subnetId()).vpcId(i.vpcId()).privateIpAddress(i.privateIp()).securityGroups(groups(i))
-                    .networkInterfaces(InstanceNetworkInterface.builder().networkInterfaceId("eni-" + i.id().substring(2))
+                    .networkInterfaces(InstanceNetworkInterface.builder().networkInterfaceId(RoutingApi.eniId(i))
                             .subnetId(i.subnetId()).vpcId(i.vpcId()).privateIpAddress(i.privateIp()).privateDnsName(dns)
                             .status("in-use").ownerId(i.accountId()).sourceDestCheck(true).interfaceType("interface")
                             .groups(groups(i)).attachment(a -> a.deviceIndex(0).status("attached").deleteOnTermination(true)

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.*;
 final class NetworkApi {
     private static final Filters<Vpc> VPC_FILTERS = Filters.of(Vpc::tags)
             .field("vpc-id", Vpc::id).field("cidr", Vpc::cidrBlock).field("cidr-block-association.cidr-block", Vpc::cidrBlock)
-            .field("is-default", Vpc::defaultVpc).field("state", v -> "available").field("owner-id", Vpc::accountId)
+            .field("is-default", Vpc::defaultVpc).field("isDefault", Vpc::defaultVpc).field("state", v -> "available").field("owner-id", Vpc::accountId)
             .field("dhcp-options-id", Vpc::dhcpOptionsId).field("instance-tenancy", Vpc::instanceTenancy);
     private static final Filters<Subnet> SUBNET_FILTERS = Filters.of(Subnet::tags)
             .field("subnet-id", Subnet::id).field("vpc-id", Subnet::vpcId).field("cidr-block", Subnet::cidrBlock)
