@@ -54,8 +54,8 @@ class ManagedScalingTest {
     static void start() throws Exception {
         TaskRuns.busybox();
         berth = BerthProcess.start(home.resolve("berth"), Map.of("BERTH_LOCAL_AGENT", "0",
-                "BERTH_ECS_SCALE_IN_AFTER_SECONDS", "2", "BERTH_ECS_CAPACITY_POLL_MILLIS", "250",
-                "BERTH_ASG_POLL_MILLIS", "250", "BERTH_AGENT_CLEANUP_WAIT", "5s"));
+                "BERTH_ECS_SCALE_IN_AFTER_SECONDS", "1", "BERTH_ECS_CAPACITY_POLL_MILLIS", "100",
+                "BERTH_ASG_POLL_MILLIS", "100", "BERTH_AGENT_CLEANUP_WAIT", "5s"));
         ecs = Clients.ecs(berth.endpoint());
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         ec2 = Ec2Client.builder().endpointOverride(berth.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
