@@ -25,7 +25,7 @@ final class ServedService {
         this.codes = service.errorCodes();
         this.codec = switch (model.protocol()) {
             case AWS_JSON_1_0, AWS_JSON_1_1 -> new AwsJsonCodec(model, codes);
-            case QUERY -> new QueryCodec(model, codes);
+            case QUERY -> new QueryCodec(model, codes, service.queryNames().orElseGet(ServiceDescription::empty));
             case REST_JSON -> new RestJsonCodec(model, codes);
         };
         ClassLoader loader = service.getClass().getClassLoader() != null ? service.getClass().getClassLoader()
