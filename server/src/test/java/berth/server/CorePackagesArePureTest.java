@@ -60,7 +60,9 @@ class CorePackagesArePureTest {
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
                 new Core("secrets", List.of("berth/secrets/manager/core", "berth/secrets/ssm/core"), 10,
                         List.of("berth/store/")),
-                new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")));
+                new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")),
+                new Core("sqs", List.of("berth/sqs/core"), 10,
+                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/")));
     }
 
     @ParameterizedTest(name = "{0}")

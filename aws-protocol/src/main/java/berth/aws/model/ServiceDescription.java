@@ -78,7 +78,7 @@ public final class ServiceDescription {
     /**
      * A description bundled with berth: {@code ecs}, {@code ecr}, {@code elbv2},
      * {@code application-autoscaling}, {@code apprunner}, {@code sts}, {@code iam}, {@code logs},
-     * {@code events}, {@code scheduler}, {@code secretsmanager}, {@code ssm}.
+     * {@code events}, {@code scheduler}, {@code secretsmanager}, {@code ssm}, {@code sqs}, and {@code sqs-query} (SQS's Query names).
      */
     public static ServiceDescription bundled(String id) {
         InputStream in = ServiceDescription.class.getResourceAsStream(BUNDLED + id + ".json.gz");
