@@ -62,7 +62,9 @@ class CorePackagesArePureTest {
                         List.of("berth/store/")),
                 new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")),
                 new Core("sqs", List.of("berth/sqs/core"), 10,
-                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/")));
+                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
+                new Core("s3", List.of("berth/s3/core"), 10,
+                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/", "com/fasterxml/jackson/")));
     }
 
     @ParameterizedTest(name = "{0}")
