@@ -1,5 +1,6 @@
 package berth.ecs;
 
+import berth.aws.Scope;
 import berth.ecs.core.task.FargateCapacity;
 import berth.ecs.state.CapacityRecords;
 import berth.store.Store;
@@ -19,26 +20,27 @@ final class StoredFargateRegions implements FargateRegions {
     }
 
     @Override
-    public Set<AccountRegion> current() {
-        Set<AccountRegion> regions = new LinkedHashSet<>();
+    public Set<Scope> current() {
+        Set<Scope> scopes = new LinkedHashSet<>();
         for (FargateCapacity capacity : capacities.all()) {
-            regions.add(new AccountRegion(capacity.accountId(), capacity.region()));
+            scopes.add(capacity.scope());
         }
-        return regions;
+        return scopes;
     }
 
     @Override
-    public Watch watch(Consumer<AccountRegion> listener) {
+    public Watch watch(Consumer<Scope> listener) {
         // told once each, and only when the set grows: what the store held before the watch is known
-        Set<AccountRegion> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Scope> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
         known.addAll(current());
         // the prefix also matches other kinds (ecs.capacity-provider): only capacity records count
         Subscription subscription = store.watch(CapacityRecords.KIND, change -> {
-            String[] key = change.record().key().split("/");
-            if (change.record().kind().equals(CapacityRecords.KIND) && !change.record().deleted() && key.length >= 2) {
-                AccountRegion region = new AccountRegion(key[0], key[1]);
-                if (known.add(region)) {
-                    listener.accept(region);
+            String key = change.record().key();
+            if (change.record().kind().equals(CapacityRecords.KIND) && !change.record().deleted()
+                    && key.split("/", 3).length == 3) {
+                Scope scope = Scope.ofKey(key);
+                if (known.add(scope)) {
+                    listener.accept(scope);
                 }
             }
         });

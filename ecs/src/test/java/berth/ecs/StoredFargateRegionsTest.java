@@ -1,5 +1,6 @@
 package berth.ecs;
 
+import berth.aws.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.ecs.core.task.FargateCapacity;
@@ -37,33 +38,32 @@ class StoredFargateRegionsTest {
         store.close();
     }
 
-    private void capacity(String account, String region, String cluster) {
-        FargateCapacity c = FargateCapacity.registered(account, region, cluster, T0);
+    private void capacity(Scope scope, String cluster) {
+        FargateCapacity c = FargateCapacity.registered(scope, cluster, T0);
         store.put(CapacityRecords.KIND, c.key(), RecordJson.STANDARD.write(c), Store.ABSENT);
     }
 
     @Test
     void listsEachAccountAndRegionOnceWhateverItsClusters() {
-        capacity("111111111111", "us-east-1", "a");
-        capacity("111111111111", "us-east-1", "b");
-        capacity("222222222222", "eu-west-1", "a");
+        capacity(new Scope("111111111111", "us-east-1"), "a");
+        capacity(new Scope("111111111111", "us-east-1"), "b");
+        capacity(new Scope("222222222222", "eu-west-1"), "a");
 
         assertThat(new StoredFargateRegions(store).current()).containsExactlyInAnyOrder(
-                new FargateRegions.AccountRegion("111111111111", "us-east-1"),
-                new FargateRegions.AccountRegion("222222222222", "eu-west-1"));
+                new Scope("111111111111", "us-east-1"), new Scope("222222222222", "eu-west-1"));
     }
 
     @Test
     void tellsOfNewCapacityButNotOfCapacityProvidersOrRemovals() throws Exception {
-        capacity("444444444444", "sa-east-1", "old");
+        capacity(new Scope("444444444444", "sa-east-1"), "old");
         FargateRegions regions = new StoredFargateRegions(store);
-        List<FargateRegions.AccountRegion> told = new CopyOnWriteArrayList<>();
+        List<Scope> told = new CopyOnWriteArrayList<>();
         try (FargateRegions.Watch watch = regions.watch(told::add)) {
             store.put(CapacityProviderRecords.KIND, "333333333333/ap-south-1/spot",
                     "{}".getBytes(StandardCharsets.UTF_8), Store.ABSENT);
             store.delete(CapacityRecords.KIND, "444444444444/sa-east-1/old", Store.ANY);
-            capacity("111111111111", "us-west-2", "web");
-            capacity("222222222222", "eu-west-1", "jobs");
+            capacity(new Scope("111111111111", "us-west-2"), "web");
+            capacity(new Scope("222222222222", "eu-west-1"), "jobs");
 
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (told.size() < 2 && System.nanoTime() < deadline) {
@@ -71,7 +71,7 @@ class StoredFargateRegionsTest {
             }
         }
 
-        assertThat(told).containsExactly(new FargateRegions.AccountRegion("111111111111", "us-west-2"),
-                new FargateRegions.AccountRegion("222222222222", "eu-west-1"));
+        assertThat(told).containsExactly(new Scope("111111111111", "us-west-2"),
+                new Scope("222222222222", "eu-west-1"));
     }
 }

@@ -10,11 +10,6 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface InstanceAddresses {
-    /** The IPv4 address of instance {@code instanceId} of the account and region; empty when unknown. */
-    Optional<String> address(String accountId, String region, String instanceId);
-
     /** The IPv4 address of instance {@code instanceId} in {@code scope}; empty when unknown. */
-    default Optional<String> address(Scope scope, String instanceId) {
-        return address(scope.accountId(), scope.region(), instanceId);
-    }
+    Optional<String> address(Scope scope, String instanceId);
 }

@@ -41,7 +41,7 @@ class TargetRegistryTest {
         ElbRecords records = new ElbRecords(store);
         plane = new DataPlane(records, Clock.systemUTC(), "127.0.0.1", 1, Optional::empty);
         plane.start();
-        InstanceAddresses instances = (account, region, id) -> id.equals("i-0123456789abcdef0") ? Optional.of("127.0.0.1") : Optional.empty();
+        InstanceAddresses instances = (scope, id) -> id.equals("i-0123456789abcdef0") ? Optional.of("127.0.0.1") : Optional.empty();
         TargetRegistrations registrations = new TargetRegistrations(records, Clock.systemUTC(), () -> Optional.of(instances));
         registry = new StoredTargetRegistry(registrations, new TargetHealthReader(records, registrations, plane), plane::rebuild);
         group = new TargetGroup("000000000000", "us-east-1", "web", "00000000000000aa", TargetProtocol.HTTP, 8080, TargetType.IP,

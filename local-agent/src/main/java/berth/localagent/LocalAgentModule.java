@@ -8,6 +8,7 @@ import berth.agent.loop.AwsEndpoint;
 import berth.agent.loop.FargateRunner;
 import berth.agent.runtime.BerthLabels;
 import berth.agent.runtime.ContainerObservation;
+import berth.aws.Scope;
 import berth.aws.SigningKey;
 import berth.ecs.FargateRegions;
 import berth.platform.Platform;
@@ -54,7 +55,7 @@ public final class LocalAgentModule implements PlatformModule {
     /** Bumped by every close, so an agent that finishes registering after a reset or stop is closed. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean starting = new java.util.concurrent.atomic.AtomicBoolean();
-    private final Map<String, FargateRunner> fargate = new ConcurrentHashMap<>();
+    private final Map<Scope, FargateRunner> fargate = new ConcurrentHashMap<>();
     private FargateRegions.Watch capacityWatch;
 
     @Override
@@ -99,7 +100,7 @@ public final class LocalAgentModule implements PlatformModule {
                 long startedIn = generation.get();
                 Agent agent;
                 try {
-                    agent = registerLocal();
+                    agent = registerLocal(() -> !stopped && generation.get() == startedIn);
                 } catch (RuntimeException e) {
                     LOG.debug("local agent not registered yet: {}", e.toString());
                     sleep(Duration.ofMillis(100));
@@ -121,13 +122,13 @@ public final class LocalAgentModule implements PlatformModule {
         }
     }
 
-    private Agent registerLocal() {
+    private Agent registerLocal(java.util.function.BooleanSupplier wanted) {
         AwsEndpoint endpoint = endpoint(platform.defaultAccountId());
         clusterMissing = !clusterExists(endpoint);
         AgentConfig config = new AgentConfig(LOCAL_CLUSTER, endpoint, Optional.empty(), Optional.empty(), "local", "",
                 Map.of(), platform.home().resolve("agent").resolve("local"), cleanupWait(),
                 AgentConfig.DEFAULT_PARALLELISM);
-        return Agent.start(config, runtime, platform.clock(), endpoints);
+        return Agent.start(config, runtime, platform.clock(), endpoints, wanted);
     }
 
     /** Whether the local agent's cluster exists yet; until it does, nothing waits for the agent to register. */
@@ -147,20 +148,22 @@ public final class LocalAgentModule implements PlatformModule {
      * start; without ECS in this berth, only that one.
      */
     private void startFargate() {
-        runFargate(platform.defaultAccountId(), platform.defaultRegion());
+        runFargate(new Scope(platform.defaultAccountId(), platform.defaultRegion()));
         Optional<FargateRegions> regions = platform.lookup(FargateRegions.class);
         if (regions.isEmpty()) {
             return;
         }
-        capacityWatch = regions.get().watch(r -> runFargate(r.accountId(), r.region()));
-        regions.get().current().forEach(r -> runFargate(r.accountId(), r.region()));
+        capacityWatch = regions.get().watch(this::runFargate);
+        regions.get().current().forEach(this::runFargate);
     }
 
-    private void runFargate(String account, String region) {
+    private void runFargate(Scope scope) {
         if (stopped) {
             return;
         }
-        fargate.computeIfAbsent(account + "/" + region, k -> {
+        String account = scope.accountId();
+        String region = scope.region();
+        fargate.computeIfAbsent(scope, k -> {
             AwsEndpoint base = endpoint(account);
             AwsEndpoint endpoint = new AwsEndpoint(base.endpoint(), region, base.accessKeyId(), base.secretAccessKey());
             String runnerId = "fargate-" + Integer.toHexString(platform.home().toAbsolutePath().toString().hashCode())
@@ -202,7 +205,12 @@ public final class LocalAgentModule implements PlatformModule {
         closeAgents();
         removeContainersAndVolumes();
         if (enabled && !stopped) {
-            clusterMissing = false;
+            // a reset that wiped ECS leaves no cluster to join: then nothing waits for the local agent
+            try {
+                clusterMissing = !clusterExists(endpoint(platform.defaultAccountId()));
+            } catch (RuntimeException e) {
+                clusterMissing = false;
+            }
             Thread.ofPlatform().daemon().name("berth-local-agent").start(this::startAll);
             awaitReady();
         }

@@ -62,6 +62,24 @@ public final class RecordJson {
         };
     }
 
+    /**
+     * Records read as JSON trees, for a {@link RecordTable} over a kind that is read without mapping
+     * it to a class (counting by a few top-level fields of records written elsewhere).
+     */
+    public RecordCodec<JsonNode> treeCodec() {
+        return new RecordCodec<>() {
+            @Override
+            public byte[] write(JsonNode value) {
+                return RecordJson.this.write(value);
+            }
+
+            @Override
+            public JsonNode read(byte[] bytes) {
+                return tree(bytes);
+            }
+        };
+    }
+
     /** A record read as a JSON tree, for kinds a module reads without mapping them to a class. */
     public JsonNode tree(byte[] bytes) {
         try {

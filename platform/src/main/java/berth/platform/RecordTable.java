@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -87,6 +88,20 @@ public final class RecordTable<T> {
         return store.list(kind, prefix).stream().map(StoredRecord::value).map(codec::read).toList();
     }
 
+    /**
+     * The record with the greatest key under {@code prefix} that passes {@code test}, parsing from the
+     * greatest key down only until one does: the latest of records whose keys sort in order (a
+     * family's zero-padded revisions).
+     */
+    public Optional<Versioned<T>> findLast(String prefix, Predicate<T> test) {
+        List<StoredRecord> records = store.list(kind, prefix);
+        for (int i = records.size() - 1; i >= 0; i--) {
+            T value = codec.read(records.get(i).value());
+            if (test.test(value)) return Optional.of(new Versioned<>(value, records.get(i).version()));
+        }
+        return Optional.empty();
+    }
+
     public List<Versioned<T>> listVersioned(String prefix) {
         return store.list(kind, prefix).stream().map(r -> new Versioned<>(codec.read(r.value()), r.version())).toList();
     }
@@ -126,10 +141,23 @@ public final class RecordTable<T> {
      * and may throw to refuse.
      */
     public Optional<T> update(String key, UnaryOperator<T> change) {
+        return update(key, change, false);
+    }
+
+    /**
+     * As {@link #update}, but a {@code change} that returns a record equal to the one read writes
+     * nothing: for records watched by control loops, which an unchanged write would wake for nothing.
+     */
+    public Optional<T> updateIfChanged(String key, UnaryOperator<T> change) {
+        return update(key, change, true);
+    }
+
+    private Optional<T> update(String key, UnaryOperator<T> change, boolean skipUnchanged) {
         for (int attempt = 0; ; attempt++) {
             Optional<Versioned<T>> current = find(key);
             if (current.isEmpty()) return Optional.empty();
             T changed = change.apply(current.get().value());
+            if (skipUnchanged && changed.equals(current.get().value())) return Optional.of(changed);
             try {
                 save(key, changed, current.get().version());
                 return Optional.of(changed);

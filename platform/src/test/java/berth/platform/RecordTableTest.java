@@ -69,6 +69,40 @@ class RecordTableTest {
     }
 
     @Test
+    void findLastFindsTheGreatestKeyThatPasses() {
+        items.save(new Item("a", "1", 5), Store.ABSENT);
+        items.save(new Item("a", "2", 0), Store.ABSENT);
+        items.save(new Item("a", "3", 0), Store.ABSENT);
+        items.save(new Item("b", "9", 5), Store.ABSENT);
+
+        assertThat(items.findLast("a/", i -> true).orElseThrow().value().name()).isEqualTo("3");
+        assertThat(items.findLast("a/", i -> i.count() == 5).orElseThrow().value().name()).isEqualTo("1");
+        assertThat(items.findLast("a/", i -> i.count() == 7)).isEmpty();
+        assertThat(items.findLast("c/", i -> true)).isEmpty();
+    }
+
+    @Test
+    void updateIfChangedWritesNothingWhenTheChangeChangesNothing() {
+        items.save(new Item("a", "x", 0), Store.ABSENT);
+        long version = items.find("a/x").orElseThrow().version();
+
+        assertThat(items.updateIfChanged("a/x", i -> i)).contains(new Item("a", "x", 0));
+        assertThat(items.find("a/x").orElseThrow().version()).isEqualTo(version);
+
+        assertThat(items.updateIfChanged("a/x", Item::counted)).contains(new Item("a", "x", 1));
+        assertThat(items.find("a/x").orElseThrow().version()).isGreaterThan(version);
+        assertThat(items.updateIfChanged("a/missing", Item::counted)).isEmpty();
+    }
+
+    @Test
+    void aTreeCodecReadsRecordsWrittenByAnotherTable() {
+        items.save(new Item("a", "x", 4), Store.ABSENT);
+        RecordTable<com.fasterxml.jackson.databind.JsonNode> trees =
+                RecordTable.keyedByOwner(store, "test.item", RecordJson.STANDARD.treeCodec());
+        assertThat(trees.list("a/")).singleElement().satisfies(t -> assertThat(t.get("count").asInt()).isEqualTo(4));
+    }
+
+    @Test
     void recordsKeyedByTheirOwnerAreWrittenAtTheKeyGiven() {
         RecordTable<String> notes = RecordTable.keyedByOwner(store, "test.note", RecordJson.STANDARD.codec(String.class));
         store.commit(List.of(notes.put("a/x:1", "first", Store.ABSENT)));

@@ -56,10 +56,20 @@ public final class Agent implements AutoCloseable {
      * serve its tasks' credentials and metadata (one per process, shared by its agents).
      */
     public static Agent start(AgentConfig config, Runtime runtime, Clock clock, TaskEndpoints endpoints) {
+        return start(config, runtime, clock, endpoints, () -> true);
+    }
+
+    /**
+     * As {@link #start(AgentConfig, Runtime, Clock, TaskEndpoints)}, giving up registering (with an
+     * IllegalStateException) as soon as {@code wanted} turns false: a registration waiting for its
+     * cluster must not outlive the world it was meant for.
+     */
+    public static Agent start(AgentConfig config, Runtime runtime, Clock clock, TaskEndpoints endpoints,
+                              java.util.function.BooleanSupplier wanted) {
         InstanceIdentityFile identity = InstanceIdentityFile.open(config.dataDir());
         Agent agent = new Agent(config, runtime, new EcsControlPlane(config.endpoint()), identity, clock, endpoints);
         try {
-            agent.registerUntilDone();
+            agent.registerUntilDone(wanted);
             agent.startLoop();
             return agent;
         } catch (RuntimeException | Error e) {
@@ -81,10 +91,10 @@ public final class Agent implements AutoCloseable {
         return loop != null && loop.synced();
     }
 
-    private void registerUntilDone() {
+    private void registerUntilDone(java.util.function.BooleanSupplier wanted) {
         Duration backoff = Duration.ofMillis(200);
         boolean toldMissingCluster = false;
-        while (!closed) {
+        while (!closed && wanted.getAsBoolean()) {
             Duration wait = backoff;
             try {
                 register();

@@ -1,5 +1,7 @@
 package berth.e2e.iam;
 
+import berth.e2e.Policies;
+
 import berth.e2e.RawAws;
 import berth.junit5.BerthTest;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** STS AssumeRole: trust policies, temporary credentials, session policies, refused and expired tokens. */
 @BerthTest(accountId = "111122223333", reset = BerthTest.Reset.PER_TEST, resetServices = "iam")
 class AssumeRoleTest {
-    private static final String TRUST_ACCOUNT = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},
-             "Action":"sts:AssumeRole"}]}""";
+    private static final String TRUST_ACCOUNT = Policies.trustAws("arn:aws:iam::111122223333:root");
     private static final String ECS_READ = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ecs:List*","ecs:Describe*"],"Resource":"*"}]}""";
 
@@ -154,9 +154,8 @@ class AssumeRoleTest {
 
     @Test
     void theTrustPolicyDecidesWhoMayAssume() {
-        String arn = iam.createRole(r -> r.roleName("task").assumeRolePolicyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},
-                 "Action":"sts:AssumeRole"}]}""")).role().arn();
+        String arn = iam.createRole(r -> r.roleName("task")
+                .assumeRolePolicyDocument(Policies.trustService("ecs-tasks.amazonaws.com"))).role().arn();
         assertThatThrownBy(() -> rootSts.assumeRole(r -> r.roleArn(arn).roleSessionName("s1")))
                 .isInstanceOfSatisfying(StsException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(403);
@@ -174,9 +173,8 @@ class AssumeRoleTest {
         iam.createUser(r -> r.userName("uma"));
         AwsCredentials uma = SignedClients.of(iam.createAccessKey(r -> r.userName("uma")).accessKey());
         String accountTrusted = createReader("by-account");
-        String userTrusted = iam.createRole(r -> r.roleName("by-arn").assumeRolePolicyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/uma"},
-                 "Action":"sts:AssumeRole"}]}""")).role().arn();
+        String userTrusted = iam.createRole(r -> r.roleName("by-arn")
+                .assumeRolePolicyDocument(Policies.trustAws("arn:aws:iam::111122223333:user/uma"))).role().arn();
         try (StsClient sts = SignedClients.sts(endpoint, uma)) {
             assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(accountTrusted).roleSessionName("s1")))
                     .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
@@ -189,9 +187,8 @@ class AssumeRoleTest {
                             + "\"Resource\":\"arn:aws:iam::111122223333:role/apps/*\"}]}"));
             assertThat(sts.assumeRole(r -> r.roleArn(accountTrusted).roleSessionName("s1")).credentials()).isNotNull();
         }
-        assertThatThrownBy(() -> iam.createRole(r -> r.roleName("ghost-trust").assumeRolePolicyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/ghost"},
-                 "Action":"sts:AssumeRole"}]}"""))).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> iam.createRole(r -> r.roleName("ghost-trust")
+                .assumeRolePolicyDocument(Policies.trustAws("arn:aws:iam::111122223333:user/ghost")))).isInstanceOfSatisfying(
                 software.amazon.awssdk.services.iam.model.MalformedPolicyDocumentException.class, e ->
                         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
                                 "Invalid principal in policy: \"AWS\":\"arn:aws:iam::111122223333:user/ghost\""));
@@ -211,9 +208,8 @@ class AssumeRoleTest {
                         .isEqualTo("ValidationError"));
         Credentials first = rootSts.assumeRole(r -> r.roleArn(arn).roleSessionName("first").durationSeconds(7200))
                 .credentials();
-        iam.updateAssumeRolePolicy(r -> r.roleName("bounded").policyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/apps/bounded"},
-                 "Action":"sts:AssumeRole"}]}"""));
+        iam.updateAssumeRolePolicy(r -> r.roleName("bounded")
+                .policyDocument(Policies.trustAws("arn:aws:iam::111122223333:role/apps/bounded")));
         try (StsClient chained = SignedClients.sts(endpoint, SignedClients.of(first))) {
             assertThatThrownBy(() -> chained.assumeRole(r -> r.roleArn(arn).roleSessionName("second").durationSeconds(7200)))
                     .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorMessage())

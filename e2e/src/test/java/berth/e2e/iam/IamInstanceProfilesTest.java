@@ -1,5 +1,7 @@
 package berth.e2e.iam;
 
+import berth.e2e.Policies;
+
 import berth.junit5.BerthTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -22,8 +24,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 /** Instance profiles: one role each, guarding their role against deletion; listed in pages; tagged; named by policies. */
 @BerthTest(accountId = "111122223333", reset = BerthTest.Reset.PER_TEST, resetServices = "iam")
 class IamInstanceProfilesTest {
-    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final String TRUST = Policies.trustService("ec2.amazonaws.com");
 
     private final URI endpoint;
     private final IamClient iam;

@@ -1,5 +1,7 @@
 package berth.e2e.iam;
 
+import berth.e2e.Policies;
+
 import berth.junit5.BerthTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -18,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IamPermissionsBoundariesTest {
     private static final String ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
     private static final String BOUNDARY = "arn:aws:iam::111122223333:policy/boundaries/list-only";
-    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final String TRUST = Policies.trustAws("arn:aws:iam::111122223333:root");
 
     private final URI endpoint;
     private final IamClient iam;

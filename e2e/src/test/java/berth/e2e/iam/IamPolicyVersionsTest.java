@@ -1,5 +1,7 @@
 package berth.e2e.iam;
 
+import berth.e2e.Policies;
+
 import berth.junit5.BerthTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -25,8 +27,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 @BerthTest(accountId = "111122223333", reset = BerthTest.Reset.PER_TEST, resetServices = "iam")
 class IamPolicyVersionsTest {
     private static final String ARN = "arn:aws:iam::111122223333:policy/app";
-    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final String TRUST = Policies.trustService("ecs-tasks.amazonaws.com");
 
     private final URI endpoint;
     private final IamClient iam;

@@ -1,5 +1,7 @@
 package berth.e2e.iam;
 
+import berth.e2e.Policies;
+
 import berth.junit5.BerthTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -20,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Roles, their inline and attached policies, listings in pages, and the documents IAM refuses. */
 @BerthTest(accountId = "111122223333", reset = BerthTest.Reset.PER_TEST, resetServices = "iam")
 class IamRolesTest {
-    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final String TRUST = Policies.trustService("ecs-tasks.amazonaws.com");
     private static final String ECS_READ = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"ecs:Describe*\",\"Resource\":\"*\"}]}";
 

@@ -1,5 +1,7 @@
 package berth.e2e.iam;
 
+import berth.e2e.Policies;
+
 import berth.junit5.BerthTest;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -19,8 +21,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 /** Tags of roles and users (keys unique regardless of case), role descriptions, and renaming a user. */
 @BerthTest(accountId = "111122223333", reset = BerthTest.Reset.PER_TEST, resetServices = "iam")
 class IamTagsAndRenamesTest {
-    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static final String TRUST = Policies.trustAws("arn:aws:iam::111122223333:root");
 
     private final URI endpoint;
     private final IamClient iam;

@@ -1,5 +1,7 @@
 package berth.e2e.registry;
 
+import berth.e2e.Policies;
+
 import berth.e2e.ecs.TaskRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,16 +70,14 @@ class EcsPullsFromEcrTest {
         try (IamClient iam = IamClient.builder().endpointOverride(berth.endpoint()).region(Region.AWS_GLOBAL)
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build()) {
-            iam.createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
-                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},"
-                    + "\"Action\":\"sts:AssumeRole\"}]}"));
+            iam.createRole(r -> r.roleName("ecsTaskExecutionRole")
+                    .assumeRolePolicyDocument(Policies.trustService("ecs-tasks.amazonaws.com")));
             iam.putRolePolicy(r -> r.roleName("ecsTaskExecutionRole").policyName("pull").policyDocument("{\"Version\":"
                     + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Resource\":\"*\",\"Action\":["
                     + "\"ecr:GetAuthorizationToken\",\"ecr:BatchCheckLayerAvailability\",\"ecr:GetDownloadUrlForLayer\","
                     + "\"ecr:BatchGetImage\",\"secretsmanager:GetSecretValue\"]}]}"));
-            iam.createRole(r -> r.roleName("noPullRole").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
-                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},"
-                    + "\"Action\":\"sts:AssumeRole\"}]}"));
+            iam.createRole(r -> r.roleName("noPullRole")
+                    .assumeRolePolicyDocument(Policies.trustService("ecs-tasks.amazonaws.com")));
         }
     }
 

@@ -1,6 +1,7 @@
 package berth.ecs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.ecs.core.AccountSettings;
 import berth.ecs.core.AccountSettings.Setting;
@@ -42,26 +43,26 @@ final class AccountSettingApi {
 
     DeleteAccountSettingResponse delete(DeleteAccountSettingRequest request, RequestContext ctx) {
         String name = request.nameAsString();
+        Scope scope = ctx.scope();
         String principal = principal(ctx, request.principalArn());
-        Optional<Setting> existing = settings.find(ctx.accountId(), ctx.region(), principal, name);
-        if (existing.isEmpty() || !settings.delete(ctx.accountId(), ctx.region(), principal, name)) {
-            throw EcsErrors.invalidParameter("The specified account setting " + name + " is not set for "
+        Optional<Setting> existing = settings.find(scope, principal, name);
+        if (existing.isEmpty() || !settings.delete(scope, principal, name)) {
+            throw EcsErrors.INVALID_PARAMETER.exception("The specified account setting " + name + " is not set for "
                     + principalArn(ctx, principal) + ".");
         }
         return DeleteAccountSettingResponse.builder().setting(toSdk(ctx, existing.get())).build();
     }
 
     ListAccountSettingsResponse list(ListAccountSettingsRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         String principal = principal(ctx, request.principalArn());
         List<Setting> shown = new ArrayList<>();
         if (Boolean.TRUE.equals(request.effectiveSettings())) {
             for (String name : AccountSettings.names()) {
-                String value = AccountSettings.effective(name, settings.find(ctx.accountId(), ctx.region(), principal, name),
-                        settings.find(ctx.accountId(), ctx.region(), "", name));
-                shown.add(new Setting(ctx.accountId(), ctx.region(), name, value, principal));
+                shown.add(Setting.of(scope, name, effective(scope, principal, name), principal));
             }
         } else {
-            shown.addAll(settings.of(ctx.accountId(), ctx.region(), principal));
+            shown.addAll(settings.of(scope, principal));
         }
         List<Setting> matching = shown.stream()
                 .filter(s -> request.name() == null || s.name().equals(request.nameAsString()))
@@ -74,16 +75,18 @@ final class AccountSettingApi {
 
     /** The value of {@code name} in effect for clusters and tasks the caller creates. */
     String effective(RequestContext ctx, String name) {
-        String principal = principal(ctx, null);
-        return AccountSettings.effective(name, settings.find(ctx.accountId(), ctx.region(), principal, name),
-                settings.find(ctx.accountId(), ctx.region(), "", name));
+        return effective(ctx.scope(), principal(ctx, null), name);
+    }
+
+    private String effective(Scope scope, String principal, String name) {
+        return AccountSettings.effective(name, settings.find(scope, principal, name), settings.find(scope, "", name));
     }
 
     private Setting store(RequestContext ctx, String name, String value, String principal) {
         AccountSettings.refusal(name, value).ifPresent(message -> {
-            throw EcsErrors.invalidParameter(message);
+            throw EcsErrors.INVALID_PARAMETER.exception(message);
         });
-        Setting setting = new Setting(ctx.accountId(), ctx.region(), name, value, principal);
+        Setting setting = Setting.of(ctx.scope(), name, value, principal);
         settings.put(setting);
         return setting;
     }
@@ -95,8 +98,8 @@ final class AccountSettingApi {
             return "";
         }
         if (!arn.startsWith("arn:aws:iam::" + ctx.accountId() + ":")) {
-            throw EcsErrors.invalidParameter("The principalArn " + arn + " is not a user, role or root user of this"
-                    + " account.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The principalArn " + arn + " is not a user, role or root user"
+                    + " of this account.");
         }
         return arn;
     }

@@ -13,6 +13,7 @@ import berth.ecs.core.task.TaskStatus;
 import berth.ecs.core.task.TaskTimes;
 import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.net.URI;
 import java.time.Clock;
@@ -42,14 +43,14 @@ final class AgentStateApi {
     private static final String ACK = "ACK";
     private static final Set<String> TASK_STATUSES = Set.of("PENDING", "RUNNING", "STOPPED");
 
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final TaskCommits commits;
     private final TaskRecords tasks;
     private final Clock clock;
     private final Supplier<URI> endpoint;
 
     AgentStateApi(Store store, Clock clock, Supplier<URI> endpoint) {
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.commits = new TaskCommits(store);
         this.tasks = new TaskRecords(store);
         this.clock = clock;
@@ -57,11 +58,11 @@ final class AgentStateApi {
     }
 
     SubmitTaskStateChangeResponse taskStateChange(SubmitTaskStateChangeRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
-        String id = TaskApi.taskId(cluster, request.task()).orElseThrow(TaskApi::taskNotFound);
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
+        String id = TaskApi.taskId(cluster, request.task()).orElseThrow(EcsErrors::taskNotFound);
         String status = text(request.status());
         if (!TASK_STATUSES.contains(status)) {
-            throw EcsErrors.invalidParameter("Invalid task status '" + status
+            throw EcsErrors.INVALID_PARAMETER.exception("Invalid task status '" + status
                     + "': an agent reports PENDING, RUNNING or STOPPED.");
         }
         List<ContainerReport> containers = request.containers().stream().map(AgentStateApi::report).toList();
@@ -76,7 +77,7 @@ final class AgentStateApi {
                         attachmentStatus(attachment.status()));
             }
             return after;
-        }).orElseThrow(TaskApi::taskNotFound);
+        }).orElseThrow(EcsErrors::taskNotFound);
         if (before[0] != changed.lastStatus()) {
             LOG.info("task {} of cluster {} is {} (agent reported {}{})", id, cluster.name(), changed.lastStatus(),
                     status, report.reason().isEmpty() ? "" : ": " + report.reason());
@@ -86,28 +87,29 @@ final class AgentStateApi {
 
     SubmitContainerStateChangeResponse containerStateChange(SubmitContainerStateChangeRequest request,
                                                             RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
-        String id = TaskApi.taskId(cluster, request.task()).orElseThrow(TaskApi::taskNotFound);
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
+        String id = TaskApi.taskId(cluster, request.task()).orElseThrow(EcsErrors::taskNotFound);
         ContainerReport report = new ContainerReport(text(request.containerName()), text(request.runtimeId()),
                 containerStatus(request.status()), request.exitCode() != null,
                 request.exitCode() == null ? 0 : request.exitCode(), text(request.reason()), "",
                 bindings(request.networkBindings()));
         commits.change(TaskApi.key(cluster, id), t -> TaskLifecycle.containerReported(t, report, clock.instant()))
-                .orElseThrow(TaskApi::taskNotFound);
+                .orElseThrow(EcsErrors::taskNotFound);
         return SubmitContainerStateChangeResponse.builder().acknowledgment(ACK).build();
     }
 
     SubmitAttachmentStateChangesResponse attachmentStateChanges(SubmitAttachmentStateChangesRequest request,
                                                                 RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         for (var change : request.attachments()) {
             String attachment = attachmentId(change.attachmentArn());
             AttachmentStatus status = attachmentStatus(change.status());
-            Task owner = tasks.list(ctx.accountId(), ctx.region(), cluster.name()).stream()
-                    .map(TaskRecords.Versioned::task)
+            Task owner = tasks.list(cluster.scope(), cluster.name()).stream()
+                    .map(Versioned::value)
                     .filter(t -> t.attachments().stream().anyMatch(a -> a.id().equals(attachment)))
                     .findFirst()
-                    .orElseThrow(() -> EcsErrors.invalidParameter("The referenced attachment was not found."));
+                    .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception(
+                            "The referenced attachment was not found."));
             commits.change(owner.key(), t -> TaskLifecycle.attachmentReported(t, attachment, status));
         }
         return SubmitAttachmentStateChangesResponse.builder().acknowledgment(ACK).build();
@@ -135,7 +137,7 @@ final class AgentStateApi {
         try {
             return ContainerStatus.valueOf(text(status));
         } catch (IllegalArgumentException e) {
-            throw EcsErrors.invalidParameter("Invalid container status '" + status
+            throw EcsErrors.INVALID_PARAMETER.exception("Invalid container status '" + status
                     + "': an agent reports PENDING, RUNNING or STOPPED.");
         }
     }
@@ -144,7 +146,7 @@ final class AgentStateApi {
         try {
             return AttachmentStatus.valueOf(text(status));
         } catch (IllegalArgumentException e) {
-            throw EcsErrors.invalidParameter("Invalid attachment status '" + status + "'.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Invalid attachment status '" + status + "'.");
         }
     }
 

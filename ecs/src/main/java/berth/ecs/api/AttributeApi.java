@@ -1,6 +1,7 @@
 package berth.ecs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.ecs.core.Cluster;
 import berth.ecs.core.instance.ContainerInstance;
@@ -24,20 +25,21 @@ import software.amazon.awssdk.services.ecs.model.PutAttributesResponse;
 final class AttributeApi {
     private static final int MAX_PAGE = 100;
 
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final ContainerInstanceRecords instances;
 
     AttributeApi(Store store) {
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.instances = new ContainerInstanceRecords(store);
     }
 
     PutAttributesResponse put(PutAttributesRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
-        Map<String, List<InstanceAttribute>> byTarget = byTarget(cluster, ctx, request.attributes());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
+        Map<String, List<InstanceAttribute>> byTarget = byTarget(cluster, request.attributes());
         List<Attribute> applied = new ArrayList<>();
         for (var target : byTarget.entrySet()) {
-            ContainerInstance changed = instances.update(ctx.accountId(), ctx.region(), cluster.name(), target.getKey(),
+            ContainerInstance changed = instances.update(scope, cluster.name(), target.getKey(),
                     i -> i.withAttributes(guarded(() -> InstanceAttributes.put(i.attributes(), target.getValue()))))
                     .orElseThrow(() -> targetNotFound(target.getKey()));
             target.getValue().forEach(a -> applied.add(ContainerInstanceMapping.targeted(a, changed.arn())));
@@ -46,12 +48,13 @@ final class AttributeApi {
     }
 
     DeleteAttributesResponse delete(DeleteAttributesRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
-        Map<String, List<InstanceAttribute>> byTarget = byTarget(cluster, ctx, request.attributes());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
+        Map<String, List<InstanceAttribute>> byTarget = byTarget(cluster, request.attributes());
         List<Attribute> deleted = new ArrayList<>();
         for (var target : byTarget.entrySet()) {
             List<String> names = target.getValue().stream().map(InstanceAttribute::name).toList();
-            ContainerInstance changed = instances.update(ctx.accountId(), ctx.region(), cluster.name(), target.getKey(),
+            ContainerInstance changed = instances.update(scope, cluster.name(), target.getKey(),
                     i -> i.withAttributes(guarded(() -> InstanceAttributes.delete(i.attributes(), names))))
                     .orElseThrow(() -> targetNotFound(target.getKey()));
             target.getValue().forEach(a -> deleted.add(ContainerInstanceMapping.targeted(a, changed.arn())));
@@ -60,14 +63,14 @@ final class AttributeApi {
     }
 
     ListAttributesResponse list(ListAttributesRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         String name = request.attributeName();
         String value = request.attributeValue();
         if (value != null && name == null) {
-            throw EcsErrors.invalidParameter("attributeValue can only be specified with attributeName.");
+            throw EcsErrors.INVALID_PARAMETER.exception("attributeValue can only be specified with attributeName.");
         }
         List<Attribute> matching = new ArrayList<>();
-        for (ContainerInstance instance : instances.registered(ctx.accountId(), ctx.region(), cluster.name())) {
+        for (ContainerInstance instance : instances.registered(cluster.scope(), cluster.name())) {
             for (InstanceAttribute attribute : instance.attributes()) {
                 if ((name == null || name.equals(attribute.name()))
                         && (value == null || value.equals(attribute.value()))) {
@@ -82,18 +85,18 @@ final class AttributeApi {
     }
 
     /** The request's attributes grouped by the id of the instance each targets, checked for shape. */
-    private Map<String, List<InstanceAttribute>> byTarget(Cluster cluster, RequestContext ctx, List<Attribute> attributes) {
+    private Map<String, List<InstanceAttribute>> byTarget(Cluster cluster, List<Attribute> attributes) {
         Map<String, List<InstanceAttribute>> byTarget = new LinkedHashMap<>();
         for (Attribute attribute : attributes) {
             if (attribute.targetType() != null && !"container-instance".equals(attribute.targetTypeAsString())) {
-                throw EcsErrors.invalidParameter("Attributes can only target container instances.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Attributes can only target container instances.");
             }
             if (attribute.targetId() == null || attribute.targetId().isEmpty()) {
-                throw EcsErrors.invalidParameter("Attribute '" + attribute.name() + "' needs a targetId.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Attribute '" + attribute.name() + "' needs a targetId.");
             }
-            String id = ClusterScope.instanceId(cluster, attribute.targetId())
-                    .filter(i -> instances.find(ctx.accountId(), ctx.region(), cluster.name(), i)
-                            .filter(v -> v.instance().registered()).isPresent())
+            String id = ClusterLookup.instanceId(cluster, attribute.targetId())
+                    .filter(i -> instances.find(cluster.scope(), cluster.name(), i)
+                            .filter(v -> v.value().registered()).isPresent())
                     .orElseThrow(() -> targetNotFound(attribute.targetId()));
             byTarget.computeIfAbsent(id, k -> new ArrayList<>()).add(new InstanceAttribute(
                     attribute.name() == null ? "" : attribute.name(), attribute.value() == null ? "" : attribute.value()));
@@ -105,13 +108,13 @@ final class AttributeApi {
         try {
             return change.get();
         } catch (InstanceAttributes.InvalidAttributeException e) {
-            throw EcsErrors.invalidParameter(e.getMessage());
+            throw EcsErrors.INVALID_PARAMETER.exception(e.getMessage());
         } catch (InstanceAttributes.AttributeLimitException e) {
-            throw EcsErrors.attributeLimitExceeded(e.getMessage());
+            throw EcsErrors.ATTRIBUTE_LIMIT_EXCEEDED.exception(e.getMessage());
         }
     }
 
     private static berth.aws.AwsException targetNotFound(String target) {
-        return EcsErrors.targetNotFound("Could not find " + target + ".");
+        return EcsErrors.TARGET_NOT_FOUND.exception("Could not find " + target + ".");
     }
 }

@@ -2,6 +2,7 @@ package berth.ecs.api;
 
 import berth.aws.AwsException;
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.arn.Arn;
 import berth.aws.paging.Page;
 import berth.ecs.core.CapacityProvider;
@@ -50,38 +51,39 @@ final class CapacityProviderApi {
     }
 
     CreateCapacityProviderResponse create(CreateCapacityProviderRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         String name = request.name();
         if (!CapacityProvider.validName(name)) {
-            throw EcsErrors.invalidParameter("The specified capacity provider name is invalid. Up to 255 characters"
-                    + " are allowed, including letters (upper and lowercase), numbers, underscores, and hyphens. The"
-                    + " name cannot be prefixed with \"aws\", \"ecs\", or \"fargate\".");
+            throw EcsErrors.INVALID_PARAMETER.exception("The specified capacity provider name is invalid. Up to 255"
+                    + " characters are allowed, including letters (upper and lowercase), numbers, underscores, and"
+                    + " hyphens. The name cannot be prefixed with \"aws\", \"ecs\", or \"fargate\".");
         }
         var asg = request.autoScalingGroupProvider();
         String group = text(asg.autoScalingGroupArn());
         if (group.isEmpty()) {
-            throw EcsErrors.invalidParameter("The Auto Scaling group ARN or name must be specified.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The Auto Scaling group ARN or name must be specified.");
         }
         ManagedScaling scaling = CapacityProviderMapping.scaling(asg.managedScaling(), ManagedScaling.DEFAULT);
         AutoScalingGroupProvider provider = new AutoScalingGroupProvider(group, scaling,
                 asg.managedTerminationProtection() == null ? "DISABLED" : asg.managedTerminationProtectionAsString(),
                 asg.managedDraining() == null ? "ENABLED" : asg.managedDrainingAsString());
         CapacityProviderMapping.check(provider);
-        if (providers.find(ctx.accountId(), ctx.region(), name).isPresent()) {
-            throw EcsErrors.client("The specified capacity provider already exists. To change the configuration of an"
-                    + " existing capacity provider, update the capacity provider.");
+        if (providers.find(scope, name).isPresent()) {
+            throw EcsErrors.CLIENT.exception("The specified capacity provider already exists. To change the"
+                    + " configuration of an existing capacity provider, update the capacity provider.");
         }
-        if (providers.list(ctx.accountId(), ctx.region()).stream()
+        if (providers.list(scope).stream()
                 .anyMatch(p -> p.autoScalingGroup().autoScalingGroupArn().equals(group))) {
-            throw EcsErrors.client("The specified Auto Scaling group is already associated with another capacity"
-                    + " provider.");
+            throw EcsErrors.CLIENT.exception("The specified Auto Scaling group is already associated with another"
+                    + " capacity provider.");
         }
         Map<String, String> tags = TagMapping.checked(request.tags());
-        CapacityProvider created = new CapacityProvider(ctx.accountId(), ctx.region(), name, CapacityProvider.ACTIVE,
+        CapacityProvider created = new CapacityProvider(scope.accountId(), scope.region(), name, CapacityProvider.ACTIVE,
                 provider, "", tags);
         try {
             providers.save(created, Store.ABSENT);
         } catch (VersionConflict raced) {
-            throw EcsErrors.client("The specified capacity provider already exists.");
+            throw EcsErrors.CLIENT.exception("The specified capacity provider already exists.");
         }
         LOG.info("created capacity provider {}", created.arn());
         return CreateCapacityProviderResponse.builder().capacityProvider(CapacityProviderMapping.toSdk(created, true))
@@ -89,28 +91,30 @@ final class CapacityProviderApi {
     }
 
     DescribeCapacityProvidersResponse describe(DescribeCapacityProvidersRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         boolean withTags = request.include().contains(CapacityProviderField.TAGS);
         if (!request.capacityProviders().isEmpty()) {
             if (request.capacityProviders().size() > MAX_DESCRIBE) {
-                throw EcsErrors.invalidParameter("capacityProviders can have at most " + MAX_DESCRIBE + " items.");
+                throw EcsErrors.INVALID_PARAMETER.exception("capacityProviders can have at most " + MAX_DESCRIBE
+                        + " items.");
             }
             List<software.amazon.awssdk.services.ecs.model.CapacityProvider> found = new ArrayList<>();
             List<Failure> failures = new ArrayList<>();
             for (String reference : request.capacityProviders()) {
                 String name = EcsArns.capacityProviderName(reference);
-                Optional<CapacityProvider> provider = find(ctx, name);
+                Optional<CapacityProvider> provider = find(scope, name);
                 if (provider.isPresent()) {
                     found.add(CapacityProviderMapping.toSdk(provider.get(), withTags));
                 } else {
-                    failures.add(Failure.builder().arn(EcsArns.capacityProvider(ctx.accountId(), ctx.region(), name))
+                    failures.add(Failure.builder().arn(EcsArns.capacityProvider(scope, name))
                             .reason("MISSING").build());
                 }
             }
             return DescribeCapacityProvidersResponse.builder().capacityProviders(found).failures(failures).build();
         }
-        List<CapacityProvider> all = new ArrayList<>(List.of(fargate(ctx, CapacityProvider.FARGATE),
-                fargate(ctx, CapacityProvider.FARGATE_SPOT)));
-        all.addAll(providers.list(ctx.accountId(), ctx.region()));
+        List<CapacityProvider> all = new ArrayList<>(List.of(fargate(scope, CapacityProvider.FARGATE),
+                fargate(scope, CapacityProvider.FARGATE_SPOT)));
+        all.addAll(providers.list(scope));
         Page<CapacityProvider> page = Page.of(all, request.nextToken(), request.maxResults(), 10, 10,
                 CapacityProvider::name);
         return DescribeCapacityProvidersResponse.builder()
@@ -122,7 +126,7 @@ final class CapacityProviderApi {
         String name = EcsArns.capacityProviderName(request.name());
         refuseFargate(name, "updated");
         AutoScalingGroupProviderUpdate change = request.autoScalingGroupProvider();
-        CapacityProvider updated = providers.update(ctx.accountId(), ctx.region(), name, p -> {
+        CapacityProvider updated = providers.update(ctx.scope(), name, p -> {
             AutoScalingGroupProvider current = p.autoScalingGroup();
             AutoScalingGroupProvider next = new AutoScalingGroupProvider(current.autoScalingGroupArn(),
                     CapacityProviderMapping.scaling(change.managedScaling(), current.managedScaling()),
@@ -140,59 +144,62 @@ final class CapacityProviderApi {
     DeleteCapacityProviderResponse delete(DeleteCapacityProviderRequest request, RequestContext ctx) {
         String name = EcsArns.capacityProviderName(request.capacityProvider());
         refuseFargate(name, "deleted");
-        var found = providers.find(ctx.accountId(), ctx.region(), name).orElseThrow(() -> notFound(name));
-        boolean associated = clusters.list(ctx.accountId(), ctx.region()).stream()
+        Scope scope = ctx.scope();
+        var found = providers.find(scope, name).orElseThrow(() -> notFound(name));
+        boolean associated = clusters.list(scope).stream()
                 .anyMatch(c -> c.active() && c.capacityProviders().contains(name));
         if (associated) {
-            throw EcsErrors.client("The specified capacity provider is in use and cannot be removed. Disassociate it"
-                    + " from every cluster before deleting it.");
+            throw EcsErrors.CLIENT.exception("The specified capacity provider is in use and cannot be removed."
+                    + " Disassociate it from every cluster before deleting it.");
         }
         providers.delete(found.value(), found.version());
         LOG.info("deleted capacity provider {}", found.value().arn());
-        CapacityProvider gone = new CapacityProvider(ctx.accountId(), ctx.region(), name, "INACTIVE",
+        CapacityProvider gone = new CapacityProvider(scope.accountId(), scope.region(), name, "INACTIVE",
                 found.value().autoScalingGroup(), "DELETE_COMPLETE", found.value().tags());
         return DeleteCapacityProviderResponse.builder().capacityProvider(CapacityProviderMapping.toSdk(gone, false))
                 .build();
     }
 
-    /** Whether {@code name} is a provider of the caller's account and region (FARGATE and FARGATE_SPOT always are). */
-    boolean exists(RequestContext ctx, String name) {
-        return find(ctx, name).isPresent();
+    /** Whether {@code name} is a provider of {@code scope} (FARGATE and FARGATE_SPOT always are). */
+    boolean exists(Scope scope, String name) {
+        return find(scope, name).isPresent();
     }
 
-    private Optional<CapacityProvider> find(RequestContext ctx, String name) {
+    private Optional<CapacityProvider> find(Scope scope, String name) {
         if (CapacityProvider.fargate(name)) {
-            return Optional.of(fargate(ctx, name));
+            return Optional.of(fargate(scope, name));
         }
-        return providers.find(ctx.accountId(), ctx.region(), name).map(v -> v.value());
+        return providers.find(scope, name).map(v -> v.value());
     }
 
-    private static CapacityProvider fargate(RequestContext ctx, String name) {
-        return new CapacityProvider(ctx.accountId(), ctx.region(), name, CapacityProvider.ACTIVE, null, "", Map.of());
+    private static CapacityProvider fargate(Scope scope, String name) {
+        return new CapacityProvider(scope.accountId(), scope.region(), name, CapacityProvider.ACTIVE, null, "",
+                Map.of());
     }
 
     private static void refuseFargate(String name, String verb) {
         if (CapacityProvider.fargate(name)) {
-            throw EcsErrors.client("The " + name + " capacity provider is reserved and cannot be " + verb + ".");
+            throw EcsErrors.CLIENT.exception("The " + name + " capacity provider is reserved and cannot be " + verb
+                    + ".");
         }
     }
 
     private static AwsException notFound(String name) {
-        return EcsErrors.client("The specified capacity provider does not exist. Specify a valid name or ARN and try"
-                + " again.");
+        return EcsErrors.CLIENT.exception("The specified capacity provider does not exist. Specify a valid name or ARN"
+                + " and try again.");
     }
 
     /** Tags of created capacity providers for TagResource and friends: ARNs {@code capacity-provider/NAME}. */
     TaggableResources.TaggableKind taggable() {
         return new TaggableResources.TaggableKind() {
             @Override
-            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
-                return providers.find(account, region, arn.resourceName()).map(v -> v.value().tags());
+            public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
+                return providers.find(scope, arn.resourceName()).map(v -> v.value().tags());
             }
 
             @Override
-            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
-                return providers.update(account, region, arn.resourceName(), p -> new CapacityProvider(p.accountId(),
+            public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {
+                return providers.update(scope, arn.resourceName(), p -> new CapacityProvider(p.accountId(),
                         p.region(), p.name(), p.status(), p.autoScalingGroup(), p.updateStatus(),
                         change.apply(p.tags()))).isPresent();
             }

@@ -28,22 +28,24 @@ final class CapacityProviderMapping {
     static void check(AutoScalingGroupProvider provider) {
         ManagedScaling s = provider.managedScaling();
         if (s.targetCapacity() < 1 || s.targetCapacity() > 100) {
-            throw EcsErrors.invalidParameter("The managed scaling target capacity must be between 1 and 100.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The managed scaling target capacity must be between 1 and"
+                    + " 100.");
         }
         if (s.minimumScalingStepSize() < 1 || s.minimumScalingStepSize() > 10_000
                 || s.maximumScalingStepSize() < 1 || s.maximumScalingStepSize() > 10_000) {
-            throw EcsErrors.invalidParameter("The managed scaling step sizes must be between 1 and 10000.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The managed scaling step sizes must be between 1 and 10000.");
         }
         if (s.minimumScalingStepSize() > s.maximumScalingStepSize()) {
-            throw EcsErrors.invalidParameter("The minimum scaling step size cannot be greater than the maximum"
-                    + " scaling step size.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The minimum scaling step size cannot be greater than the"
+                    + " maximum scaling step size.");
         }
         if (s.instanceWarmupPeriod() < 0 || s.instanceWarmupPeriod() > 10_000) {
-            throw EcsErrors.invalidParameter("The instance warmup period must be between 0 and 10000 seconds.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The instance warmup period must be between 0 and 10000"
+                    + " seconds.");
         }
         if ("ENABLED".equals(provider.managedTerminationProtection()) && !"ENABLED".equals(s.status())) {
-            throw EcsErrors.invalidParameter("The managed termination protection setting for the capacity provider"
-                    + " is invalid. To enable managed termination protection for a capacity provider, managed"
+            throw EcsErrors.INVALID_PARAMETER.exception("The managed termination protection setting for the capacity"
+                    + " provider is invalid. To enable managed termination protection for a capacity provider, managed"
                     + " scaling must also be enabled.");
         }
     }

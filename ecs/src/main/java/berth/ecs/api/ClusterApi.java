@@ -1,6 +1,7 @@
 package berth.ecs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.ecs.core.Cluster;
 import berth.ecs.core.ClusterConfiguration;
@@ -10,7 +11,6 @@ import berth.ecs.state.ClusterRecords;
 import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskRecords;
-import berth.aws.AwsException;
 import berth.ecs.core.AccountSettings;
 import berth.ecs.core.CapacityProvider;
 import berth.ecs.core.task.CapacityProviderItem;
@@ -19,6 +19,7 @@ import berth.ecs.core.task.TaskLaunchRejected;
 import berth.ecs.core.task.TaskStatus;
 import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequest;
 import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersResponse;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.time.Clock;
@@ -55,7 +56,7 @@ final class ClusterApi {
     private final ClusterRecords clusters;
     private final ContainerInstanceRecords instances;
     private final ClusterActivity activity;
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final CapacityProviderApi providers;
     private final ServiceRecords services;
     private final TaskRecords tasks;
@@ -71,34 +72,36 @@ final class ClusterApi {
         this.tasks = new TaskRecords(store);
         this.instances = new ContainerInstanceRecords(store);
         this.activity = new ClusterActivity(store);
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.clock = clock;
     }
 
     CreateClusterResponse create(CreateClusterRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         String name = request.clusterName() == null ? DEFAULT_CLUSTER : request.clusterName();
         if (!Cluster.validName(name)) {
-            throw EcsErrors.invalidParameter("Cluster name must be 1-255 characters: letters, numbers, hyphens and underscores.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Cluster name must be 1-255 characters: letters, numbers,"
+                    + " hyphens and underscores.");
         }
         Map<String, String> tags = TagMapping.checked(request.tags());
         List<Cluster.Setting> settings = withContainerInsights(ctx, ClusterMapping.settings(request.settings()));
         ClusterConfiguration configuration = ClusterMapping.configuration(request.configuration());
         String namespace = request.serviceConnectDefaults() == null ? ""
                 : text(request.serviceConnectDefaults().namespace());
-        List<String> capacityProviders = capacityProviders(ctx, request.capacityProviders(),
+        List<String> capacityProviders = capacityProviders(scope, request.capacityProviders(),
                 request.defaultCapacityProviderStrategy());
         List<CapacityProviderItem> defaultStrategy = TaskRequestMapping.strategy(request.defaultCapacityProviderStrategy());
         for (int attempt = 0; ; attempt++) {
-            var existing = clusters.find(ctx.accountId(), ctx.region(), name);
+            var existing = clusters.find(scope, name);
             try {
-                if (existing.isPresent() && existing.get().cluster().active()) {
-                    Cluster cluster = existing.get().cluster();
+                if (existing.isPresent() && existing.get().value().active()) {
+                    Cluster cluster = existing.get().value();
                     return CreateClusterResponse.builder().cluster(ClusterMapping.toSdk(cluster, FULL, counts(cluster)))
                             .build();
                 }
-                Cluster cluster = new Cluster(ctx.accountId(), ctx.region(), name, Cluster.ACTIVE, tags, settings,
+                Cluster cluster = new Cluster(scope.accountId(), scope.region(), name, Cluster.ACTIVE, tags, settings,
                         clock.instant(), configuration, namespace, capacityProviders, defaultStrategy);
-                clusters.save(cluster, existing.map(ClusterRecords.Versioned::version).orElse(Store.ABSENT));
+                clusters.save(cluster, existing.map(Versioned::version).orElse(Store.ABSENT));
                 LOG.info("created cluster {}", cluster.arn());
                 return CreateClusterResponse.builder()
                         .cluster(ClusterMapping.toSdk(cluster, FULL, ClusterMapping.Counts.NONE)).build();
@@ -109,37 +112,39 @@ final class ClusterApi {
     }
 
     DescribeClustersResponse describe(DescribeClustersRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         List<String> wanted = request.clusters().isEmpty() ? List.of(DEFAULT_CLUSTER) : request.clusters();
         Set<ClusterField> include = request.include().isEmpty() ? Set.of() : EnumSet.copyOf(request.include());
         List<software.amazon.awssdk.services.ecs.model.Cluster> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String nameOrArn : wanted) {
             String name = EcsArns.clusterName(nameOrArn);
-            var cluster = clusters.find(ctx.accountId(), ctx.region(), name);
+            var cluster = clusters.find(scope, name);
             if (cluster.isPresent()) {
-                found.add(ClusterMapping.toSdk(cluster.get().cluster(), include, counts(cluster.get().cluster())));
+                found.add(ClusterMapping.toSdk(cluster.get().value(), include, counts(cluster.get().value())));
             } else {
-                failures.add(Failure.builder().arn(EcsArns.cluster(ctx.accountId(), ctx.region(), name)).reason("MISSING").build());
+                failures.add(Failure.builder().arn(EcsArns.cluster(scope, name)).reason("MISSING").build());
             }
         }
         return DescribeClustersResponse.builder().clusters(found).failures(failures).build();
     }
 
     ListClustersResponse list(ListClustersRequest request, RequestContext ctx) {
-        List<String> arns = clusters.list(ctx.accountId(), ctx.region()).stream()
+        List<String> arns = clusters.list(ctx.scope()).stream()
                 .filter(Cluster::active).map(Cluster::arn).toList();
         Page<String> page = Page.of(arns, request.nextToken(), request.maxResults(), 100, 100, arn -> arn);
         return ListClustersResponse.builder().clusterArns(page.items()).nextToken(page.nextToken().orElse(null)).build();
     }
 
     UpdateClusterResponse update(UpdateClusterRequest request, RequestContext ctx) {
-        Cluster target = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster target = lookup.activeCluster(scope, request.cluster());
         List<Cluster.Setting> settings = ClusterMapping.settings(request.settings());
         ClusterConfiguration configuration = request.configuration() == null ? null
                 : ClusterMapping.configuration(request.configuration());
         String namespace = request.serviceConnectDefaults() == null ? null
                 : text(request.serviceConnectDefaults().namespace());
-        Cluster updated = clusters.update(ctx.accountId(), ctx.region(), target.name(), c -> {
+        Cluster updated = clusters.update(scope, target.name(), c -> {
             Cluster changed = c.withSettings(settings);
             if (configuration != null) changed = changed.withConfiguration(configuration);
             if (namespace != null) changed = changed.withServiceConnectNamespace(namespace);
@@ -149,9 +154,10 @@ final class ClusterApi {
     }
 
     UpdateClusterSettingsResponse updateSettings(UpdateClusterSettingsRequest request, RequestContext ctx) {
-        Cluster target = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster target = lookup.activeCluster(scope, request.cluster());
         List<Cluster.Setting> settings = ClusterMapping.settings(request.settings());
-        Cluster updated = clusters.update(ctx.accountId(), ctx.region(), target.name(), c -> c.withSettings(settings))
+        Cluster updated = clusters.update(scope, target.name(), c -> c.withSettings(settings))
                 .orElseThrow(EcsErrors::clusterNotFound);
         return UpdateClusterSettingsResponse.builder()
                 .cluster(ClusterMapping.toSdk(updated, FULL, counts(updated))).build();
@@ -174,17 +180,18 @@ final class ClusterApi {
      */
     PutClusterCapacityProvidersResponse putCapacityProviders(PutClusterCapacityProvidersRequest request,
                                                              RequestContext ctx) {
-        Cluster target = scope.activeCluster(ctx, request.cluster());
-        List<String> wanted = capacityProviders(ctx, request.capacityProviders(),
+        Scope scope = ctx.scope();
+        Cluster target = lookup.activeCluster(scope, request.cluster());
+        List<String> wanted = capacityProviders(scope, request.capacityProviders(),
                 request.defaultCapacityProviderStrategy());
         List<CapacityProviderItem> strategy = TaskRequestMapping.strategy(request.defaultCapacityProviderStrategy());
         for (String removed : target.capacityProviders()) {
             if (!wanted.contains(removed) && inUse(target, removed)) {
-                throw new AwsException(400, "ResourceInUseException", "The specified capacity provider is in use and"
+                throw EcsErrors.RESOURCE_IN_USE.exception("The specified capacity provider is in use and"
                         + " cannot be removed.");
             }
         }
-        Cluster updated = clusters.update(ctx.accountId(), ctx.region(), target.name(),
+        Cluster updated = clusters.update(scope, target.name(),
                 c -> c.withCapacityProviders(wanted, strategy)).orElseThrow(EcsErrors::clusterNotFound);
         LOG.info("cluster {} capacity providers {} default strategy {}", updated.arn(), wanted, strategy);
         return PutClusterCapacityProvidersResponse.builder()
@@ -192,14 +199,14 @@ final class ClusterApi {
     }
 
     /** The providers named (names or ARNs), each existing, with a default strategy using only them. */
-    private List<String> capacityProviders(RequestContext ctx, List<String> references,
+    private List<String> capacityProviders(Scope scope, List<String> references,
                                            List<software.amazon.awssdk.services.ecs.model.CapacityProviderStrategyItem> defaults) {
         List<String> names = new ArrayList<>();
         for (String reference : references) {
             String name = EcsArns.capacityProviderName(reference);
-            if (!providers.exists(ctx, name)) {
-                throw EcsErrors.invalidParameter("The specified capacity provider " + name + " does not exist. Specify"
-                        + " a valid capacity provider and try again.");
+            if (!providers.exists(scope, name)) {
+                throw EcsErrors.INVALID_PARAMETER.exception("The specified capacity provider " + name + " does not"
+                        + " exist. Specify a valid capacity provider and try again.");
             }
             if (!names.contains(name)) {
                 names.add(name);
@@ -209,51 +216,54 @@ final class ClusterApi {
         try {
             RunTaskRules.checkStrategy(strategy);
         } catch (TaskLaunchRejected e) {
-            throw TaskRequestMapping.error(e);
+            throw EcsErrors.of(e);
         }
         for (CapacityProviderItem item : strategy) {
             if (!names.contains(item.capacityProvider())) {
-                throw EcsErrors.invalidParameter("The specified default capacity provider strategy cannot contain a"
-                        + " capacity provider that is not associated with the cluster. Associate the capacity provider"
-                        + " with the cluster or specify a valid capacity provider and try again.");
+                throw EcsErrors.INVALID_PARAMETER.exception("The specified default capacity provider strategy cannot"
+                        + " contain a capacity provider that is not associated with the cluster. Associate the capacity"
+                        + " provider with the cluster or specify a valid capacity provider and try again.");
             }
         }
         long fargate = strategy.stream().filter(i -> CapacityProvider.fargate(i.capacityProvider())).count();
         if (fargate != 0 && fargate != strategy.size()) {
-            throw EcsErrors.invalidParameter("The specified capacity provider strategy cannot contain a mix of capacity"
-                    + " providers using Auto Scaling groups and Fargate providers. Specify one or the other and try"
-                    + " again.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The specified capacity provider strategy cannot contain a mix"
+                    + " of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other"
+                    + " and try again.");
         }
         return names;
     }
 
     /** A service of the cluster names the provider in its strategy, or one of its tasks runs on it. */
     private boolean inUse(Cluster cluster, String provider) {
-        boolean byService = services.list(cluster.accountId(), cluster.region(), cluster.name()).stream()
-                .map(ServiceRecords.Versioned::service)
+        boolean byService = services.list(cluster.scope(), cluster.name()).stream()
+                .map(Versioned::value)
                 .filter(s -> !s.status().equals(berth.ecs.core.service.Service.INACTIVE))
                 .anyMatch(s -> s.capacityProviderStrategy().stream().anyMatch(i -> i.capacityProvider().equals(provider)));
-        return byService || tasks.list(cluster.accountId(), cluster.region(), cluster.name()).stream()
-                .map(TaskRecords.Versioned::task)
+        return byService || tasks.list(cluster.scope(), cluster.name()).stream()
+                .map(Versioned::value)
                 .anyMatch(t -> t.capacityProviderName().equals(provider) && t.lastStatus() != TaskStatus.STOPPED);
     }
 
     DeleteClusterResponse delete(DeleteClusterRequest request, RequestContext ctx) {
         String name = EcsArns.clusterName(request.cluster());
-        var existing = clusters.find(ctx.accountId(), ctx.region(), name)
-                .filter(v -> v.cluster().active())
+        var existing = clusters.find(ctx.scope(), name)
+                .filter(v -> v.value().active())
                 .orElseThrow(EcsErrors::clusterNotFound);
-        ClusterMapping.Counts counts = counts(existing.cluster());
+        ClusterMapping.Counts counts = counts(existing.value());
         if (counts.registeredInstances() > 0) {
-            throw EcsErrors.clusterContainsInstances();
+            throw EcsErrors.CLUSTER_CONTAINS_CONTAINER_INSTANCES.exception(
+                    "The Cluster cannot be deleted while Container Instances are active or draining.");
         }
         if (counts.activity().activeServices() + counts.activity().drainingServices() > 0) {
-            throw EcsErrors.clusterContainsServices();
+            throw EcsErrors.CLUSTER_CONTAINS_SERVICES.exception(
+                    "The Cluster cannot be deleted while Services are active.");
         }
         if (counts.activity().unstoppedTasks() > 0) {
-            throw EcsErrors.clusterContainsTasks();
+            throw EcsErrors.CLUSTER_CONTAINS_TASKS.exception(
+                    "The Cluster cannot be deleted while Tasks are active.");
         }
-        Cluster inactive = existing.cluster().withStatus(Cluster.INACTIVE);
+        Cluster inactive = existing.value().withStatus(Cluster.INACTIVE);
         clusters.save(inactive, existing.version());
         LOG.info("deleted cluster {}", inactive.arn());
         return DeleteClusterResponse.builder()
@@ -264,9 +274,8 @@ final class ClusterApi {
         if (!cluster.active()) {
             return ClusterMapping.Counts.NONE;
         }
-        int registered = instances.registered(cluster.accountId(), cluster.region(), cluster.name()).size();
-        return new ClusterMapping.Counts(registered, activity.counts(cluster.accountId(), cluster.region(),
-                cluster.name()));
+        int registered = instances.registered(cluster.scope(), cluster.name()).size();
+        return new ClusterMapping.Counts(registered, activity.counts(cluster.scope(), cluster.name()));
     }
 
     private static String text(String value) {

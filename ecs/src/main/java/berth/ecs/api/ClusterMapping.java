@@ -29,7 +29,7 @@ final class ClusterMapping {
             return ClusterConfiguration.none();
         }
         if (c.managedStorageConfiguration() != null) {
-            throw EcsErrors.client("berth does not support 'managedStorageConfiguration'.");
+            throw EcsErrors.CLIENT.exception("berth does not support 'managedStorageConfiguration'.");
         }
         ExecuteCommandConfiguration exec = c.executeCommandConfiguration();
         if (exec == null) {
@@ -48,12 +48,12 @@ final class ClusterMapping {
     static List<Cluster.Setting> settings(List<ClusterSetting> settings) {
         for (ClusterSetting s : settings) {
             if (!"containerInsights".equals(s.nameAsString())) {
-                throw EcsErrors.invalidParameter("Invalid setting name " + s.nameAsString()
+                throw EcsErrors.INVALID_PARAMETER.exception("Invalid setting name " + s.nameAsString()
                         + ". The only valid cluster setting name is containerInsights.");
             }
             if (!java.util.Set.of("enabled", "enhanced", "disabled").contains(String.valueOf(s.value()))) {
-                throw EcsErrors.invalidParameter("Invalid value " + s.value() + " for containerInsights. Valid values:"
-                        + " enabled, enhanced, disabled.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Invalid value " + s.value() + " for containerInsights."
+                        + " Valid values: enabled, enhanced, disabled.");
             }
         }
         return settings.stream().map(s -> new Cluster.Setting(s.nameAsString(), s.value())).toList();

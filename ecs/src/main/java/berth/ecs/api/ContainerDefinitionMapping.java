@@ -100,7 +100,8 @@ final class ContainerDefinitionMapping {
             unsupported = "containerPortRange";
         }
         if (unsupported != null) {
-            throw EcsErrors.client("Container '" + name + "' sets '" + unsupported + "', which berth does not support.");
+            throw EcsErrors.CLIENT.exception("Container '" + name + "' sets '" + unsupported + "', which berth does"
+                    + " not support.");
         }
     }
 

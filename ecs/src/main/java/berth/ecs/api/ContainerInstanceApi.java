@@ -1,6 +1,7 @@
 package berth.ecs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.ecs.core.Cluster;
 import berth.ecs.core.InstanceStatus;
@@ -13,6 +14,7 @@ import berth.ecs.core.placement.ClusterQuery;
 import berth.ecs.core.placement.InvalidPlacementException;
 import berth.ecs.state.ClusterActivity;
 import berth.ecs.state.ContainerInstanceRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.time.Clock;
@@ -44,13 +46,13 @@ final class ContainerInstanceApi {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerInstanceApi.class);
     private static final int MAX_PAGE = 100;
 
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final ContainerInstanceRecords instances;
     private final ClusterActivity activity;
     private final Clock clock;
 
     ContainerInstanceApi(Store store, Clock clock) {
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.instances = new ContainerInstanceRecords(store);
         this.activity = new ClusterActivity(store);
         this.clock = clock;
@@ -62,9 +64,10 @@ final class ContainerInstanceApi {
      * state), that instance is updated instead of a second one created.
      */
     RegisterContainerInstanceResponse register(RegisterContainerInstanceRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         if (request.hasPlatformDevices() && !request.platformDevices().isEmpty()) {
-            throw EcsErrors.client("berth does not support 'platformDevices'.");
+            throw EcsErrors.CLIENT.exception("berth does not support 'platformDevices'.");
         }
         InstanceIdentity identity = ContainerInstanceMapping.identity(request.instanceIdentityDocument());
         var version = request.versionInfo() == null ? VersionInfo.none() : new VersionInfo(
@@ -73,34 +76,34 @@ final class ContainerInstanceApi {
         var attributes = ContainerInstanceMapping.attributes(request.attributes());
         Map<String, String> tags = TagMapping.checked(request.tags());
         Optional<String> existingId = request.containerInstanceArn() == null ? Optional.empty()
-                : Optional.of(ClusterScope.instanceId(cluster, request.containerInstanceArn())
-                        .orElseThrow(() -> EcsErrors.invalidParameter("Invalid containerInstanceArn: "
+                : Optional.of(ClusterLookup.instanceId(cluster, request.containerInstanceArn())
+                        .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Invalid containerInstanceArn: "
                                 + request.containerInstanceArn())));
         if (existingId.isEmpty()) {
-            existingId = instances.registered(ctx.accountId(), ctx.region(), cluster.name()).stream()
+            existingId = instances.registered(scope, cluster.name()).stream()
                     .filter(i -> i.ec2InstanceId().equals(identity.ec2InstanceId()))
                     .map(ContainerInstance::id).findFirst();
         }
         String id = existingId.orElseGet(() -> UUID.randomUUID().toString().replace("-", ""));
-        ContainerInstance fresh = ContainerInstanceRegistration.register(ctx.accountId(), ctx.region(), cluster.name(),
-                id, identity, ContainerInstanceMapping.resources(request.totalResources()), version, attributes, tags,
+        ContainerInstance fresh = ContainerInstanceRegistration.register(scope, cluster.name(), id, identity,
+                ContainerInstanceMapping.resources(request.totalResources()), version, attributes, tags,
                 clock.instant());
         for (int attempt = 0; ; attempt++) {
-            var current = instances.find(ctx.accountId(), ctx.region(), cluster.name(), id);
+            var current = instances.find(scope, cluster.name(), id);
             if (current.isEmpty() && request.containerInstanceArn() != null) {
-                throw EcsErrors.invalidParameter("The referenced container instance was not found.");
+                throw EcsErrors.INVALID_PARAMETER.exception("The referenced container instance was not found.");
             }
-            if (current.isPresent() && !current.get().instance().registered()) {
-                throw EcsErrors.client("The container instance " + current.get().instance().arn()
+            if (current.isPresent() && !current.get().value().registered()) {
+                throw EcsErrors.CLIENT.exception("The container instance " + current.get().value().arn()
                         + " is INACTIVE; register the host as a new container instance.");
             }
-            ContainerInstance registered = current.map(c -> c.instance().reregistered(fresh)).orElse(fresh);
+            ContainerInstance registered = current.map(c -> c.value().reregistered(fresh)).orElse(fresh);
             try {
-                instances.save(registered, current.map(ContainerInstanceRecords.Versioned::version).orElse(Store.ABSENT));
+                instances.save(registered, current.map(Versioned::version).orElse(Store.ABSENT));
                 LOG.info("{} container instance {} ({}) in cluster {}", current.isPresent() ? "re-registered"
                         : "registered", registered.arn(), registered.ec2InstanceId(), cluster.name());
-                long storedVersion = instances.find(ctx.accountId(), ctx.region(), cluster.name(), id)
-                        .map(ContainerInstanceRecords.Versioned::version).orElse(0L);
+                long storedVersion = instances.find(scope, cluster.name(), id)
+                        .map(Versioned::version).orElse(0L);
                 return RegisterContainerInstanceResponse.builder()
                         .containerInstance(ContainerInstanceMapping.toSdk(registered, storedVersion, true)).build();
             } catch (VersionConflict conflict) {
@@ -112,20 +115,21 @@ final class ContainerInstanceApi {
     }
 
     DeregisterContainerInstanceResponse deregister(DeregisterContainerInstanceRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
-        String id = ClusterScope.instanceId(cluster, request.containerInstance())
-                .orElseThrow(() -> EcsErrors.invalidParameter("Container instance not found."));
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
+        String id = ClusterLookup.instanceId(cluster, request.containerInstance())
+                .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Container instance not found."));
         boolean force = Boolean.TRUE.equals(request.force());
-        ContainerInstance deregistered = instances.update(ctx.accountId(), ctx.region(), cluster.name(), id, i -> {
+        ContainerInstance deregistered = instances.update(scope, cluster.name(), id, i -> {
             if (!i.registered()) {
                 return i;
             }
             if (!force && (i.runningTasksCount() + i.pendingTasksCount() > 0
-                    || activity.unstoppedTasksOn(ctx.accountId(), ctx.region(), cluster.name(), i.arn()) > 0)) {
-                throw EcsErrors.invalidParameter("Found running tasks on the instance.");
+                    || activity.unstoppedTasksOn(scope, cluster.name(), i.arn()) > 0)) {
+                throw EcsErrors.INVALID_PARAMETER.exception("Found running tasks on the instance.");
             }
             return i.withStatus(InstanceStatus.INACTIVE, "").withAgent(false, clock.instant());
-        }).orElseThrow(() -> EcsErrors.invalidParameter("Container instance not found."));
+        }).orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Container instance not found."));
         LOG.info("deregistered container instance {} from cluster {}{}", deregistered.arn(), cluster.name(),
                 force ? " (forced)" : "");
         return DeregisterContainerInstanceResponse.builder()
@@ -133,15 +137,16 @@ final class ContainerInstanceApi {
     }
 
     DescribeContainerInstancesResponse describe(DescribeContainerInstancesRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         boolean withTags = request.include().contains(ContainerInstanceField.TAGS);
         List<software.amazon.awssdk.services.ecs.model.ContainerInstance> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : request.containerInstances()) {
-            var instance = ClusterScope.instanceId(cluster, reference)
-                    .flatMap(id -> instances.find(ctx.accountId(), ctx.region(), cluster.name(), id));
+            var instance = ClusterLookup.instanceId(cluster, reference)
+                    .flatMap(id -> instances.find(scope, cluster.name(), id));
             if (instance.isPresent()) {
-                found.add(ContainerInstanceMapping.toSdk(instance.get().instance(), instance.get().version(), withTags));
+                found.add(ContainerInstanceMapping.toSdk(instance.get().value(), instance.get().version(), withTags));
             } else {
                 failures.add(Failure.builder().arn(reference).reason("MISSING").build());
             }
@@ -150,19 +155,20 @@ final class ContainerInstanceApi {
     }
 
     ListContainerInstancesResponse list(ListContainerInstancesRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         Optional<ClusterQuery> filter = Optional.ofNullable(request.filter()).filter(f -> !f.isBlank()).map(f -> {
             try {
                 return ClusterQuery.parse(f);
             } catch (InvalidPlacementException | IllegalArgumentException e) {
-                throw EcsErrors.invalidParameter(e.getMessage());
+                throw EcsErrors.INVALID_PARAMETER.exception(e.getMessage());
             }
         });
         String status = request.status() == null ? "" : request.statusAsString();
         Map<String, List<TaskOnInstance>> tasks = filter.isPresent() && filter.get().referencesTaskGroups()
-                ? activity.tasksByInstance(ctx.accountId(), ctx.region(), cluster.name()) : Map.of();
+                ? activity.tasksByInstance(scope, cluster.name()) : Map.of();
         List<ContainerInstance> matching = new ArrayList<>();
-        for (ContainerInstance instance : instances.list(ctx.accountId(), ctx.region(), cluster.name())) {
+        for (ContainerInstance instance : instances.list(scope, cluster.name())) {
             boolean statusMatches = status.isEmpty() ? instance.registered() : instance.status().name().equals(status);
             if (statusMatches && filter.map(q -> matches(q, instance, tasks)).orElse(true)) {
                 matching.add(instance);
@@ -180,25 +186,25 @@ final class ContainerInstanceApi {
         try {
             return query.matches(instance.toSnapshot(tasks.getOrDefault(instance.arn(), List.of())));
         } catch (IllegalArgumentException e) {
-            throw EcsErrors.invalidParameter(e.getMessage());
+            throw EcsErrors.INVALID_PARAMETER.exception(e.getMessage());
         }
     }
 
     UpdateContainerInstancesStateResponse updateState(UpdateContainerInstancesStateRequest request,
                                                       RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         String wanted = request.statusAsString();
         if (!"ACTIVE".equals(wanted) && !"DRAINING".equals(wanted)) {
-            throw EcsErrors.invalidParameter("Container instances can only be set to ACTIVE or DRAINING.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Container instances can only be set to ACTIVE or DRAINING.");
         }
         InstanceStatus status = InstanceStatus.valueOf(wanted);
         List<software.amazon.awssdk.services.ecs.model.ContainerInstance> updated = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : request.containerInstances()) {
-            Optional<String> id = ClusterScope.instanceId(cluster, reference);
-            Optional<ContainerInstance> current = id.flatMap(i ->
-                    instances.find(ctx.accountId(), ctx.region(), cluster.name(), i))
-                    .map(ContainerInstanceRecords.Versioned::instance);
+            Optional<String> id = ClusterLookup.instanceId(cluster, reference);
+            Optional<ContainerInstance> current = id.flatMap(i -> instances.find(scope, cluster.name(), i))
+                    .map(Versioned::value);
             if (current.isEmpty()) {
                 failures.add(Failure.builder().arn(reference).reason("MISSING").build());
                 continue;
@@ -208,7 +214,7 @@ final class ContainerInstanceApi {
                         .detail("The container instance is INACTIVE.").build());
                 continue;
             }
-            ContainerInstance changed = instances.update(ctx.accountId(), ctx.region(), cluster.name(), id.get(),
+            ContainerInstance changed = instances.update(scope, cluster.name(), id.get(),
                     i -> i.registered() ? i.withStatus(status, "") : i).orElseThrow();
             if (current.get().status() != status) {
                 LOG.info("container instance {} of cluster {} is now {}", changed.arn(), cluster.name(), status);
@@ -219,8 +225,8 @@ final class ContainerInstanceApi {
     }
 
     private long version(ContainerInstance instance) {
-        return instances.find(instance.accountId(), instance.region(), instance.cluster(), instance.id())
-                .map(ContainerInstanceRecords.Versioned::version).orElse(0L);
+        return instances.find(instance.scope(), instance.cluster(), instance.id())
+                .map(Versioned::version).orElse(0L);
     }
 
     private static String text(String value) {

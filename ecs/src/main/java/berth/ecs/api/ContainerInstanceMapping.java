@@ -24,21 +24,21 @@ final class ContainerInstanceMapping {
     /** The identity document of a RegisterContainerInstance request. */
     static InstanceIdentity identity(String document) {
         if (document == null || document.isBlank()) {
-            throw EcsErrors.invalidParameter("An instanceIdentityDocument is required to register a container"
-                    + " instance.");
+            throw EcsErrors.INVALID_PARAMETER.exception("An instanceIdentityDocument is required to register a"
+                    + " container instance.");
         }
         JsonNode json;
         try {
             json = JSON.readTree(document);
         } catch (IOException e) {
-            throw EcsErrors.client("Invalid instance identity document: it is not a JSON object.");
+            throw EcsErrors.CLIENT.exception("Invalid instance identity document: it is not a JSON object.");
         }
         if (json == null || !json.isObject()) {
-            throw EcsErrors.client("Invalid instance identity document: it is not a JSON object.");
+            throw EcsErrors.CLIENT.exception("Invalid instance identity document: it is not a JSON object.");
         }
         String instanceId = field(json, "instanceId");
         if (instanceId.isEmpty()) {
-            throw EcsErrors.client("Invalid instance identity document: instanceId is missing.");
+            throw EcsErrors.CLIENT.exception("Invalid instance identity document: instanceId is missing.");
         }
         String endpoint = field(json, "endpoint");
         return new InstanceIdentity(instanceId, field(json, "region"), field(json, "availabilityZone"),
@@ -68,7 +68,7 @@ final class ContainerInstanceMapping {
             }
         }
         if (cpu == null || memory == null) {
-            throw EcsErrors.invalidParameter("totalResources must include the CPU and MEMORY resources.");
+            throw EcsErrors.INVALID_PARAMETER.exception("totalResources must include the CPU and MEMORY resources.");
         }
         return new InstanceResources(cpu, memory, tcp, udp);
     }
@@ -77,7 +77,7 @@ final class ContainerInstanceMapping {
         Number value = r.integerValue() != null ? r.integerValue() : r.longValue() != null ? r.longValue()
                 : r.doubleValue();
         if (value == null || value.longValue() < 0 || value.longValue() > Integer.MAX_VALUE) {
-            throw EcsErrors.invalidParameter("Resource " + name + " needs a non-negative integerValue.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Resource " + name + " needs a non-negative integerValue.");
         }
         return value.intValue();
     }
@@ -92,7 +92,8 @@ final class ContainerInstanceMapping {
                 }
                 ports.add(number);
             } catch (NumberFormatException e) {
-                throw EcsErrors.invalidParameter("Resource " + r.name() + " has an invalid port '" + port + "'.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Resource " + r.name() + " has an invalid port '" + port
+                        + "'.");
             }
         }
         return ports;

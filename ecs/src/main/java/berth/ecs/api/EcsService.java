@@ -21,7 +21,8 @@ public final class EcsService extends DescribedService {
 
     /** @param endpoint the address agents poll, which DiscoverPollEndpoint answers */
     public EcsService(Store store, Clock clock, java.util.function.Supplier<java.net.URI> endpoint) {
-        super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1).withValidation("InvalidParameterException"));
+        super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1)
+                .withValidation(EcsErrors.INVALID_PARAMETER.code()));
         TaggableResources taggable = new TaggableResources();
         CapacityProviderApi capacityProviders = new CapacityProviderApi(store);
         add("CreateCapacityProvider", CreateCapacityProviderRequest.class, capacityProviders::create);

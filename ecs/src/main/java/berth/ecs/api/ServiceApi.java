@@ -1,10 +1,11 @@
 package berth.ecs.api;
 
-import berth.aws.AwsException;
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.arn.Arn;
 import berth.aws.paging.Page;
 import berth.ecs.core.Cluster;
+import berth.ecs.core.EcsArns;
 import berth.ecs.core.LaunchType;
 import berth.ecs.core.service.Deployment;
 import berth.ecs.core.service.DeploymentSettings;
@@ -19,6 +20,7 @@ import berth.ecs.core.taskdef.TaskDefinition;
 import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskDefinitionRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.security.SecureRandom;
@@ -36,7 +38,7 @@ final class ServiceApi {
     private static final int MAX_PAGE = 100;
     private static final int DEFAULT_PAGE = 10;
 
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final ServiceRecords services;
     private final TaskDefinitionRecords definitions;
     private final berth.ecs.state.TaskRecords tasks;
@@ -44,7 +46,7 @@ final class ServiceApi {
     private final SecureRandom random = new SecureRandom();
 
     ServiceApi(Store store, Clock clock) {
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.tasks = new berth.ecs.state.TaskRecords(store);
         this.services = new ServiceRecords(store);
         this.definitions = new TaskDefinitionRecords(store);
@@ -52,24 +54,26 @@ final class ServiceApi {
     }
 
     CreateServiceResponse create(CreateServiceRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, r.cluster());
         ServiceRequests.checkName(r.serviceName());
         if (r.schedulingStrategy() == SchedulingStrategy.DAEMON) {
-            throw EcsErrors.invalidParameter("berth supports the REPLICA scheduling strategy only; DAEMON services"
-                    + " are not supported.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth supports the REPLICA scheduling strategy only; DAEMON"
+                    + " services are not supported.");
         }
         if (r.deploymentController() != null && r.deploymentController().type() != DeploymentControllerType.ECS) {
-            throw EcsErrors.invalidParameter("berth supports the ECS deployment controller only.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth supports the ECS deployment controller only.");
         }
         if (!r.serviceRegistries().isEmpty() || r.serviceConnectConfiguration() != null) {
-            throw EcsErrors.invalidParameter("berth does not support service registries or Service Connect.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth does not support service registries or Service"
+                    + " Connect.");
         }
         if (r.taskDefinition() == null || r.taskDefinition().isEmpty()) {
-            throw EcsErrors.invalidParameter("TaskDefinition can not be blank.");
+            throw EcsErrors.INVALID_PARAMETER.exception("TaskDefinition can not be blank.");
         }
         ServiceRequests.checkRebalancing(r.availabilityZoneRebalancingAsString());
         ServiceRequests.checkDesiredCount(r.desiredCount());
-        TaskDefinition definition = active(definition(ctx, r.taskDefinition()));
+        TaskDefinition definition = active(definition(scope, r.taskDefinition()));
         LaunchType type;
         List<CapacityProviderItem> strategy;
         List<String> subnets;
@@ -82,7 +86,7 @@ final class ServiceApi {
             RunTaskRules.checkCompatibility(definition, type);
             subnets = RunTaskRules.subnets(definition, TaskRequestMapping.awsvpc(r.networkConfiguration()));
         } catch (TaskLaunchRejected e) {
-            throw TaskRequestMapping.error(e);
+            throw EcsErrors.of(e);
         }
         Optional<AwsVpcConfiguration> awsvpc = TaskRequestMapping.awsvpc(r.networkConfiguration());
         String propagate = r.propagateTags() == null ? "NONE" : r.propagateTagsAsString();
@@ -90,7 +94,7 @@ final class ServiceApi {
         var now = clock.instant();
         String deploymentId = Deployment.idOf(random.nextLong());
         int desired = r.desiredCount() == null ? 0 : r.desiredCount();
-        Service service = new Service(ctx.accountId(), ctx.region(), cluster.name(), r.serviceName(), Service.ACTIVE,
+        Service service = new Service(scope.accountId(), scope.region(), cluster.name(), r.serviceName(), Service.ACTIVE,
                 type.name(), definition.arn(), desired, ServiceRequests.loadBalancers(r.loadBalancers(), definition),
                 r.healthCheckGracePeriodSeconds() == null ? 0 : r.healthCheckGracePeriodSeconds(),
                 ServiceRequests.deployment(r.deploymentConfiguration(), DeploymentSettings.defaults()),
@@ -99,42 +103,43 @@ final class ServiceApi {
                 awsvpc.map(AwsVpcConfiguration::assignPublicIp).orElse(false), propagate,
                 Boolean.TRUE.equals(r.enableECSManagedTags()), tags,
                 List.of(Deployment.started(deploymentId, definition.arn(), desired, now)), ServiceProgress.initial(),
-                List.of(), now, "arn:aws:iam::" + ctx.accountId() + ":root", List.of(), strategy);
-        Optional<ServiceRecords.Versioned> existing = services.find(service.key());
-        if (existing.isPresent() && existing.get().service().status().equals(Service.ACTIVE)) {
-            throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
+                List.of(), now, "arn:aws:iam::" + scope.accountId() + ":root", List.of(), strategy);
+        Optional<Versioned<Service>> existing = services.find(service.key());
+        if (existing.isPresent() && existing.get().value().status().equals(Service.ACTIVE)) {
+            throw EcsErrors.INVALID_PARAMETER.exception("Creation of service was not idempotent.");
         }
-        if (existing.isPresent() && existing.get().service().status().equals(Service.DRAINING)) {
-            throw EcsErrors.invalidParameter("Unable to Start a service that is still Draining.");
+        if (existing.isPresent() && existing.get().value().status().equals(Service.DRAINING)) {
+            throw EcsErrors.INVALID_PARAMETER.exception("Unable to Start a service that is still Draining.");
         }
         try {
-            services.save(service, existing.map(ServiceRecords.Versioned::version).orElse(Store.ABSENT));
+            services.save(service, existing.map(Versioned::version).orElse(Store.ABSENT));
         } catch (VersionConflict raced) {
-            throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Creation of service was not idempotent.");
         }
         return CreateServiceResponse.builder().service(ServiceMapping.toSdk(service, false)).build();
     }
 
     UpdateServiceResponse update(UpdateServiceRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, r.cluster());
         String name = serviceName(r.service());
         ServiceRequests.checkDesiredCount(r.desiredCount());
         ServiceRequests.checkRebalancing(r.availabilityZoneRebalancingAsString());
         Optional<TaskDefinition> newDefinition = Optional.ofNullable(r.taskDefinition()).filter(t -> !t.isEmpty())
-                .map(t -> active(definition(ctx, t)));
+                .map(t -> active(definition(scope, t)));
         if (r.networkConfiguration() != null || !r.placementConstraints().isEmpty()
                 || !r.placementStrategy().isEmpty() || !r.capacityProviderStrategy().isEmpty()) {
-            Service current = active(ctx, cluster, name).service();
+            Service current = active(cluster, name).value();
             checkUnchanged(current, r);
         }
-        Service updated = change(ctx, cluster, name, s -> {
+        Service updated = change(cluster, name, s -> {
             Service.Builder b = s.toBuilder();
-            TaskDefinition definition = newDefinition.orElseGet(() -> definition(ctx, s.taskDefinitionArn()));
+            TaskDefinition definition = newDefinition.orElseGet(() -> definition(scope, s.taskDefinitionArn()));
             if (newDefinition.isPresent()) {
                 try {
                     RunTaskRules.checkCompatibility(definition, LaunchType.valueOf(s.launchType()));
                 } catch (TaskLaunchRejected e) {
-                    throw TaskRequestMapping.error(e);
+                    throw EcsErrors.of(e);
                 }
             }
             int desired = r.desiredCount() == null ? s.desiredCount() : r.desiredCount();
@@ -173,12 +178,13 @@ final class ServiceApi {
     }
 
     DeleteServiceResponse delete(DeleteServiceRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), r.cluster());
         String name = serviceName(r.service());
         boolean force = Boolean.TRUE.equals(r.force());
-        Service deleted = change(ctx, cluster, name, s -> {
+        Service deleted = change(cluster, name, s -> {
             if (s.desiredCount() > 0 && !force) {
-                throw EcsErrors.invalidParameter("The service cannot be stopped while it is scaled above 0.");
+                throw EcsErrors.INVALID_PARAMETER.exception("The service cannot be stopped while it is scaled above"
+                        + " 0.");
             }
             // with no task left to stop there is nothing to drain: the service is gone at once
             return s.toBuilder().status(hasLiveTasks(s) ? Service.DRAINING : Service.INACTIVE).desiredCount(0).build();
@@ -187,41 +193,41 @@ final class ServiceApi {
     }
 
     private boolean hasLiveTasks(Service s) {
-        return tasks.list(s.accountId(), s.region(), s.cluster()).stream()
-                .map(berth.ecs.state.TaskRecords.Versioned::task)
+        return tasks.list(s.scope(), s.cluster()).stream()
+                .map(Versioned::value)
                 .anyMatch(t -> t.group().equals(s.group()) && t.lastStatus() != berth.ecs.core.task.TaskStatus.STOPPED);
     }
 
     DescribeServicesResponse describe(DescribeServicesRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, r.cluster());
         if (r.services().isEmpty()) {
-            throw EcsErrors.invalidParameter("Services cannot be empty.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Services cannot be empty.");
         }
         if (r.services().size() > 10) {
-            throw EcsErrors.invalidParameter("Services cannot contain more than 10 elements.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Services cannot contain more than 10 elements.");
         }
         boolean withTags = r.include().contains(ServiceField.TAGS);
         List<software.amazon.awssdk.services.ecs.model.Service> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : r.services()) {
             String name = serviceName(reference);
-            Optional<Service> service = services.find(ctx.accountId(), ctx.region(), cluster.name(), name)
-                    .map(ServiceRecords.Versioned::service);
+            Optional<Service> service = services.find(scope, cluster.name(), name)
+                    .map(Versioned::value);
             if (service.isPresent()) {
                 found.add(ServiceMapping.toSdk(service.get(), withTags));
             } else {
                 failures.add(Failure.builder().arn(reference.startsWith("arn:") ? reference
-                        : "arn:aws:ecs:" + ctx.region() + ":" + ctx.accountId() + ":service/" + cluster.name() + "/"
-                        + name).reason("MISSING").build());
+                        : EcsArns.service(scope, cluster.name(), name)).reason("MISSING").build());
             }
         }
         return DescribeServicesResponse.builder().services(found).failures(failures).build();
     }
 
     ListServicesResponse list(ListServicesRequest r, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, r.cluster());
-        List<Service> matching = services.list(ctx.accountId(), ctx.region(), cluster.name()).stream()
-                .map(ServiceRecords.Versioned::service)
+        Cluster cluster = lookup.activeCluster(ctx.scope(), r.cluster());
+        List<Service> matching = services.list(cluster.scope(), cluster.name()).stream()
+                .map(Versioned::value)
                 .filter(s -> !s.status().equals(Service.INACTIVE))
                 .filter(s -> r.launchType() == null || s.launchType().equals(r.launchTypeAsString()))
                 .filter(s -> r.schedulingStrategy() == null || r.schedulingStrategy() == SchedulingStrategy.REPLICA)
@@ -236,21 +242,21 @@ final class ServiceApi {
     TaggableResources.TaggableKind taggable() {
         return new TaggableResources.TaggableKind() {
             @Override
-            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
-                return services.find(account + "/" + region + "/" + arn.resourceName())
-                        .map(ServiceRecords.Versioned::service).filter(s -> !s.status().equals(Service.INACTIVE))
+            public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
+                return services.find(scope.key(arn.resourceName()))
+                        .map(Versioned::value).filter(s -> !s.status().equals(Service.INACTIVE))
                         .map(Service::tags);
             }
 
             @Override
-            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
-                String key = account + "/" + region + "/" + arn.resourceName();
+            public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {
+                String key = scope.key(arn.resourceName());
                 while (true) {
-                    Optional<ServiceRecords.Versioned> v = services.find(key);
-                    if (v.isEmpty() || v.get().service().status().equals(Service.INACTIVE)) {
+                    Optional<Versioned<Service>> v = services.find(key);
+                    if (v.isEmpty() || v.get().value().status().equals(Service.INACTIVE)) {
                         return false;
                     }
-                    Service s = v.get().service();
+                    Service s = v.get().value();
                     try {
                         services.save(s.toBuilder().tags(change.apply(s.tags())).build(), v.get().version());
                         return true;
@@ -262,10 +268,10 @@ final class ServiceApi {
         };
     }
 
-    private Service change(RequestContext ctx, Cluster cluster, String name, UnaryOperator<Service> change) {
+    private Service change(Cluster cluster, String name, UnaryOperator<Service> change) {
         while (true) {
-            ServiceRecords.Versioned current = active(ctx, cluster, name);
-            Service changed = change.apply(current.service());
+            Versioned<Service> current = active(cluster, name);
+            Service changed = change.apply(current.value());
             try {
                 services.save(changed, current.version());
                 return changed;
@@ -275,26 +281,26 @@ final class ServiceApi {
         }
     }
 
-    private ServiceRecords.Versioned active(RequestContext ctx, Cluster cluster, String name) {
-        ServiceRecords.Versioned found = services.find(ctx.accountId(), ctx.region(), cluster.name(), name)
-                .orElseThrow(() -> new AwsException(400, "ServiceNotFoundException", "Service not found."));
-        if (!found.service().status().equals(Service.ACTIVE)) {
-            throw new AwsException(400, "ServiceNotActiveException", "Service was not ACTIVE.");
+    private Versioned<Service> active(Cluster cluster, String name) {
+        Versioned<Service> found = services.find(cluster.scope(), cluster.name(), name)
+                .orElseThrow(EcsErrors::serviceNotFound);
+        if (!found.value().status().equals(Service.ACTIVE)) {
+            throw EcsErrors.SERVICE_NOT_ACTIVE.exception("Service was not ACTIVE.");
         }
         return found;
     }
 
-    private TaskDefinition definition(RequestContext ctx, String reference) {
+    private TaskDefinition definition(Scope scope, String reference) {
         return TaskDefinitionRef.parse(reference)
-                .flatMap(ref -> definitions.resolve(ctx.accountId(), ctx.region(), ref))
-                .map(TaskDefinitionRecords.Versioned::definition)
-                .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
+                .flatMap(ref -> definitions.resolve(scope, ref))
+                .map(Versioned::value)
+                .orElseThrow(EcsErrors::taskDefinitionNotFound);
     }
 
     /** A revision new tasks may be started from: ECS refuses INACTIVE ones for new deployments. */
     private static TaskDefinition active(TaskDefinition definition) {
         if (!definition.active()) {
-            throw EcsErrors.client("TaskDefinition is inactive");
+            throw EcsErrors.CLIENT.exception("TaskDefinition is inactive");
         }
         return definition;
     }
@@ -309,14 +315,14 @@ final class ServiceApi {
         if (r.networkConfiguration() != null) {
             var c = TaskRequestMapping.awsvpc(r.networkConfiguration());
             if (!c.map(AwsVpcConfiguration::subnets).orElse(List.of()).equals(s.subnets())) {
-                throw EcsErrors.invalidParameter("berth does not support changing a service's networkConfiguration;"
-                        + " create a new service instead.");
+                throw EcsErrors.INVALID_PARAMETER.exception("berth does not support changing a service's"
+                        + " networkConfiguration; create a new service instead.");
             }
         }
         if (!r.placementConstraints().isEmpty() || !r.placementStrategy().isEmpty()
                 || !r.capacityProviderStrategy().isEmpty()) {
-            throw EcsErrors.invalidParameter("berth does not support changing a service's placement or capacity"
-                    + " provider strategy; create a new service instead.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth does not support changing a service's placement or"
+                    + " capacity provider strategy; create a new service instead.");
         }
     }
 

@@ -26,7 +26,7 @@ final class ServiceMapping {
         int pending = s.deployments().stream().mapToInt(Deployment::pendingCount).sum();
         var b = software.amazon.awssdk.services.ecs.model.Service.builder()
                 .serviceArn(s.arn()).serviceName(s.serviceName())
-                .clusterArn(EcsArns.cluster(s.accountId(), s.region(), s.cluster()))
+                .clusterArn(EcsArns.cluster(s.scope(), s.cluster()))
                 .status(s.status()).desiredCount(s.desiredCount()).runningCount(running).pendingCount(pending)
                 .taskDefinition(s.taskDefinitionArn())
                 .loadBalancers(s.loadBalancers().stream().map(lb -> LoadBalancer.builder()

@@ -24,14 +24,14 @@ final class ServiceRequests {
 
     static void checkName(String name) {
         if (!NAME.matcher(name).matches()) {
-            throw EcsErrors.invalidParameter("Service name can only contain letters (uppercase and lowercase),"
-                    + " numbers, hyphens, and underscores. Max length is 255 characters.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Service name can only contain letters (uppercase and"
+                    + " lowercase), numbers, hyphens, and underscores. Max length is 255 characters.");
         }
     }
 
     static void checkDesiredCount(Integer desiredCount) {
         if (desiredCount != null && desiredCount < 0) {
-            throw EcsErrors.invalidParameter("Desired count cannot be negative.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Desired count cannot be negative.");
         }
     }
 
@@ -43,26 +43,28 @@ final class ServiceRequests {
         int min = c.minimumHealthyPercent() == null ? base.minimumHealthyPercent() : c.minimumHealthyPercent();
         int max = c.maximumPercent() == null ? base.maximumPercent() : c.maximumPercent();
         if (min < 0 || min > 100) {
-            throw EcsErrors.invalidParameter("minimumHealthyPercent must be between 0 and 100.");
+            throw EcsErrors.INVALID_PARAMETER.exception("minimumHealthyPercent must be between 0 and 100.");
         }
         if (max < 100 || max > 200) {
-            throw EcsErrors.invalidParameter("maximumPercent must be between 100 and 200.");
+            throw EcsErrors.INVALID_PARAMETER.exception("maximumPercent must be between 100 and 200.");
         }
         if (min == 100 && max == 100) {
-            throw EcsErrors.invalidParameter("The maximumPercent must be greater than minimumHealthyPercent when"
-                    + " minimumHealthyPercent is 100.");
+            throw EcsErrors.INVALID_PARAMETER.exception("The maximumPercent must be greater than minimumHealthyPercent"
+                    + " when minimumHealthyPercent is 100.");
         }
         boolean breaker = base.circuitBreaker();
         boolean rollback = base.rollback();
         if (c.deploymentCircuitBreaker() != null) {
             if (c.deploymentCircuitBreaker().enable() == null || c.deploymentCircuitBreaker().rollback() == null) {
-                throw EcsErrors.invalidParameter("deploymentCircuitBreaker requires both enable and rollback.");
+                throw EcsErrors.INVALID_PARAMETER.exception("deploymentCircuitBreaker requires both enable and"
+                        + " rollback.");
             }
             breaker = c.deploymentCircuitBreaker().enable();
             rollback = c.deploymentCircuitBreaker().rollback();
         }
         if (c.alarms() != null && Boolean.TRUE.equals(c.alarms().enable())) {
-            throw EcsErrors.invalidParameter("berth does not support CloudWatch alarms in deploymentConfiguration.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth does not support CloudWatch alarms in"
+                    + " deploymentConfiguration.");
         }
         return new DeploymentSettings(min, max, breaker, rollback);
     }
@@ -70,29 +72,29 @@ final class ServiceRequests {
     /** The load balancers, each naming a container and port of {@code definition}. */
     static List<ServiceLoadBalancer> loadBalancers(List<LoadBalancer> requested, TaskDefinition definition) {
         if (requested.size() > 5) {
-            throw EcsErrors.invalidParameter("A service can have at most 5 load balancers.");
+            throw EcsErrors.INVALID_PARAMETER.exception("A service can have at most 5 load balancers.");
         }
         return requested.stream().map(lb -> {
             if (lb.loadBalancerName() != null && !lb.loadBalancerName().isEmpty()) {
-                throw EcsErrors.invalidParameter("berth supports target groups (targetGroupArn) only, not Classic"
-                        + " Load Balancers.");
+                throw EcsErrors.INVALID_PARAMETER.exception("berth supports target groups (targetGroupArn) only, not"
+                        + " Classic Load Balancers.");
             }
             if (lb.targetGroupArn() == null || lb.targetGroupArn().isEmpty()) {
-                throw EcsErrors.invalidParameter("Target Group Arn can not be blank.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Target Group Arn can not be blank.");
             }
             if (lb.containerName() == null || lb.containerName().isEmpty()) {
-                throw EcsErrors.invalidParameter("Container Name can not be blank.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Container Name can not be blank.");
             }
             if (lb.containerPort() == null) {
-                throw EcsErrors.invalidParameter("Container Port can not be blank.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Container Port can not be blank.");
             }
             ContainerDefinition container = definition.container(lb.containerName())
-                    .orElseThrow(() -> EcsErrors.invalidParameter("The container " + lb.containerName()
+                    .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("The container " + lb.containerName()
                             + " does not exist in the task definition."));
             boolean mapped = container.portMappings().stream().map(PortMapping::containerPort)
                     .anyMatch(p -> p == lb.containerPort().intValue());
             if (!mapped) {
-                throw EcsErrors.invalidParameter("The container " + lb.containerName()
+                throw EcsErrors.INVALID_PARAMETER.exception("The container " + lb.containerName()
                         + " did not have a container port " + lb.containerPort() + " defined.");
             }
             return new ServiceLoadBalancer(lb.targetGroupArn(), lb.containerName(), lb.containerPort());
@@ -101,7 +103,7 @@ final class ServiceRequests {
 
     static List<PlacementRule> constraints(List<PlacementConstraint> requested) {
         if (requested.size() > 10) {
-            throw EcsErrors.invalidParameter("A service can have at most 10 placement constraints.");
+            throw EcsErrors.INVALID_PARAMETER.exception("A service can have at most 10 placement constraints.");
         }
         return requested.stream().map(c -> new PlacementRule(text(c.typeAsString()), text(c.expression()))).toList();
     }
@@ -113,11 +115,12 @@ final class ServiceRequests {
      */
     static List<PlacementRule> strategy(List<PlacementStrategy> requested, LaunchType launchType) {
         if (requested.size() > 5) {
-            throw EcsErrors.invalidParameter("A service can have at most 5 placement strategies.");
+            throw EcsErrors.INVALID_PARAMETER.exception("A service can have at most 5 placement strategies.");
         }
         if (launchType == LaunchType.FARGATE) {
             if (!requested.isEmpty()) {
-                throw EcsErrors.invalidParameter("Placement strategies are not supported with FARGATE launch type.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Placement strategies are not supported with FARGATE"
+                        + " launch type.");
             }
             return List.of();
         }
@@ -130,12 +133,12 @@ final class ServiceRequests {
 
     static void checkNetwork(TaskDefinition definition, boolean awsvpcGiven) {
         if (definition.effectiveNetworkMode() == NetworkMode.AWSVPC && !awsvpcGiven) {
-            throw EcsErrors.invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is"
-                    + " specified.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Network Configuration must be provided when networkMode"
+                    + " 'awsvpc' is specified.");
         }
         if (definition.effectiveNetworkMode() != NetworkMode.AWSVPC && awsvpcGiven) {
-            throw EcsErrors.invalidParameter("Network Configuration is not valid for the given networkMode of this"
-                    + " task definition.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Network Configuration is not valid for the given networkMode"
+                    + " of this task definition.");
         }
     }
 
@@ -146,8 +149,8 @@ final class ServiceRequests {
     /** berth's service scheduler spreads tasks when it places them but never moves running ones between zones. */
     static void checkRebalancing(String value) {
         if ("ENABLED".equals(value)) {
-            throw EcsErrors.invalidParameter("berth does not rebalance running tasks across Availability Zones;"
-                    + " availabilityZoneRebalancing can only be DISABLED.");
+            throw EcsErrors.INVALID_PARAMETER.exception("berth does not rebalance running tasks across Availability"
+                    + " Zones; availabilityZoneRebalancing can only be DISABLED.");
         }
     }
 }

@@ -1,11 +1,13 @@
 package berth.ecs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.arn.Arn;
 import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.state.ClusterRecords;
 import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.TaskDefinitionRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.util.Map;
 import java.util.Optional;
@@ -29,66 +31,69 @@ final class TagApi {
         TaskDefinitionRecords definitions = new TaskDefinitionRecords(store);
         ContainerInstanceRecords instances = new ContainerInstanceRecords(store);
         resources.register("cluster", new TaggableResources.TaggableKind() {
-            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
-                return clusters.find(account, region, arn.resourceName()).map(ClusterRecords.Versioned::cluster)
+            public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
+                return clusters.find(scope, arn.resourceName()).map(Versioned::value)
                         .filter(c -> c.active()).map(c -> c.tags());
             }
 
-            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
-                return clusters.update(account, region, arn.resourceName(),
+            public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {
+                return clusters.update(scope, arn.resourceName(),
                         c -> c.active() ? c.withTags(change.apply(c.tags())) : c).filter(c -> c.active()).isPresent();
             }
         });
         resources.register("task-definition", new TaggableResources.TaggableKind() {
-            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
+            public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
                 return TaskDefinitionRef.parse(arn.format()).filter(r -> !r.latest())
-                        .flatMap(r -> definitions.resolve(account, region, r))
-                        .map(v -> v.definition().tags());
+                        .flatMap(r -> definitions.resolve(scope, r))
+                        .map(v -> v.value().tags());
             }
 
-            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
-                return TaskDefinitionRef.parse(arn.format()).filter(r -> !r.latest() && r.within(account, region))
-                        .flatMap(r -> definitions.update(account, region, r.family(), r.revision(),
+            public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {
+                return TaskDefinitionRef.parse(arn.format()).filter(r -> !r.latest() && r.within(scope))
+                        .flatMap(r -> definitions.update(scope, r.family(), r.revision(),
                                 d -> d.withTags(change.apply(d.tags()))))
                         .isPresent();
             }
         });
         resources.register("container-instance", new TaggableResources.TaggableKind() {
-            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
+            public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
                 String[] parts = arn.resourceName().split("/");
-                return parts.length != 2 ? Optional.empty() : instances.find(account, region, parts[0], parts[1])
-                        .map(v -> v.instance().tags());
+                return parts.length != 2 ? Optional.empty() : instances.find(scope, parts[0], parts[1])
+                        .map(v -> v.value().tags());
             }
 
-            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
+            public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {
                 String[] parts = arn.resourceName().split("/");
-                return parts.length == 2 && instances.update(account, region, parts[0], parts[1],
+                return parts.length == 2 && instances.update(scope, parts[0], parts[1],
                         i -> i.withTags(change.apply(i.tags()))).isPresent();
             }
         });
     }
 
     TagResourceResponse tag(TagResourceRequest request, RequestContext ctx) {
-        Arn arn = arn(request.resourceArn(), ctx);
+        Scope scope = ctx.scope();
+        Arn arn = arn(request.resourceArn(), scope);
         TaggableResources.TaggableKind kind = kind(arn);
-        if (!kind.changeTags(ctx.accountId(), ctx.region(), arn, tags -> TagMapping.merged(tags, request.tags()))) {
+        if (!kind.changeTags(scope, arn, tags -> TagMapping.merged(tags, request.tags()))) {
             throw notFound(arn, false);
         }
         return TagResourceResponse.builder().build();
     }
 
     UntagResourceResponse untag(UntagResourceRequest request, RequestContext ctx) {
-        Arn arn = arn(request.resourceArn(), ctx);
+        Scope scope = ctx.scope();
+        Arn arn = arn(request.resourceArn(), scope);
         TaggableResources.TaggableKind kind = kind(arn);
-        if (!kind.changeTags(ctx.accountId(), ctx.region(), arn, tags -> TagMapping.without(tags, request.tagKeys()))) {
+        if (!kind.changeTags(scope, arn, tags -> TagMapping.without(tags, request.tagKeys()))) {
             throw notFound(arn, false);
         }
         return UntagResourceResponse.builder().build();
     }
 
     ListTagsForResourceResponse list(ListTagsForResourceRequest request, RequestContext ctx) {
-        Arn arn = arn(request.resourceArn(), ctx);
-        Map<String, String> tags = kind(arn).tags(ctx.accountId(), ctx.region(), arn)
+        Scope scope = ctx.scope();
+        Arn arn = arn(request.resourceArn(), scope);
+        Map<String, String> tags = kind(arn).tags(scope, arn)
                 .orElseThrow(() -> notFound(arn, true));
         var response = ListTagsForResourceResponse.builder();
         if (!tags.isEmpty()) {
@@ -99,15 +104,15 @@ final class TagApi {
 
     private TaggableResources.TaggableKind kind(Arn arn) {
         return resources.kind(arn.resourceType())
-                .orElseThrow(() -> EcsErrors.invalidParameter("The specified resource type " + arn.resourceType()
-                        + " does not support tagging."));
+                .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("The specified resource type "
+                        + arn.resourceType() + " does not support tagging."));
     }
 
-    private static Arn arn(String text, RequestContext ctx) {
+    private static Arn arn(String text, Scope scope) {
         Arn arn = Arn.parse(text).filter(a -> "ecs".equals(a.service()))
-                .orElseThrow(() -> EcsErrors.invalidParameter("Invalid resource ARN: " + text));
-        if (!arn.accountId().equals(ctx.accountId()) || !arn.region().equals(ctx.region())) {
-            throw EcsErrors.invalidParameter("The resource " + text + " is not in this account and region.");
+                .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Invalid resource ARN: " + text));
+        if (!new Scope(arn.accountId(), arn.region()).equals(scope)) {
+            throw EcsErrors.INVALID_PARAMETER.exception("The resource " + text + " is not in this account and region.");
         }
         return arn;
     }
@@ -116,6 +121,6 @@ final class TagApi {
         if ("cluster".equals(arn.resourceType())) {
             return EcsErrors.clusterNotFound();
         }
-        return listing ? EcsErrors.invalidParameter(NOT_FOUND) : EcsErrors.resourceNotFound(NOT_FOUND);
+        return (listing ? EcsErrors.INVALID_PARAMETER : EcsErrors.RESOURCE_NOT_FOUND).exception(NOT_FOUND);
     }
 }

@@ -42,7 +42,7 @@ final class TagMapping {
         try {
             return change.get();
         } catch (ResourceTags.InvalidTagsException e) {
-            throw EcsErrors.invalidParameter(e.getMessage());
+            throw EcsErrors.INVALID_PARAMETER.exception(e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package berth.ecs.api;
 
+import berth.aws.Scope;
 import berth.aws.arn.Arn;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +17,14 @@ public final class TaggableResources {
 
     /** How to read and change the tags of one kind of resource. */
     public interface TaggableKind {
-        /** The tags of the resource {@code arn} names in the caller's account and region; empty when it does not exist. */
-        Optional<Map<String, String>> tags(String account, String region, Arn arn);
+        /** The tags of the resource {@code arn} names in {@code scope}; empty when it does not exist. */
+        Optional<Map<String, String>> tags(Scope scope, Arn arn);
 
         /**
          * Replaces the tags of the resource {@code arn} names with {@code change} of its current tags,
          * atomically; false when the resource does not exist. {@code change} may throw to refuse.
          */
-        boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change);
+        boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change);
     }
 
     private final Map<String, TaggableKind> kinds = new ConcurrentHashMap<>();

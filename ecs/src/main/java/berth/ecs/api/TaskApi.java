@@ -1,16 +1,20 @@
 package berth.ecs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.arn.Arn;
 import berth.aws.paging.Page;
 import berth.ecs.core.Cluster;
+import berth.ecs.core.EcsArns;
 import berth.ecs.core.LaunchType;
 import berth.ecs.core.task.StopCode;
 import berth.ecs.core.task.Task;
 import berth.ecs.core.task.TaskLifecycle;
 import berth.ecs.core.task.TaskStatus;
+import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,50 +43,50 @@ final class TaskApi {
     private static final int MAX_DESCRIBE = 100;
     private static final int MAX_PAGE = 100;
 
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final TaskRecords tasks;
     private final TaskCommits commits;
-    private final Store store;
+    private final ServiceRecords services;
     private final Clock clock;
 
     TaskApi(Store store, Clock clock) {
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.tasks = new TaskRecords(store);
         this.commits = new TaskCommits(store);
-        this.store = store;
+        this.services = new ServiceRecords(store);
         this.clock = clock;
     }
 
     StopTaskResponse stop(StopTaskRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         String reason = request.reason() == null || request.reason().isEmpty() ? StopCode.STOPPED_BY_USER
                 : request.reason();
         if (reason.length() > MAX_REASON) {
-            throw EcsErrors.invalidParameter("reason can be at most " + MAX_REASON + " characters long.");
+            throw EcsErrors.INVALID_PARAMETER.exception("reason can be at most " + MAX_REASON + " characters long.");
         }
-        String id = taskId(cluster, request.task()).orElseThrow(TaskApi::taskNotFound);
+        String id = taskId(cluster, request.task()).orElseThrow(EcsErrors::taskNotFound);
         Task stopped = commits.change(key(cluster, id),
                         t -> TaskLifecycle.stopRequested(t, StopCode.UserInitiated, reason, clock.instant()))
-                .orElseThrow(TaskApi::taskNotFound);
+                .orElseThrow(EcsErrors::taskNotFound);
         LOG.info("task {} of cluster {} asked to stop: {}", id, cluster.name(), stopped.stoppedReason());
         return StopTaskResponse.builder().task(TaskMapping.toSdk(stopped, false)).build();
     }
 
     DescribeTasksResponse describe(DescribeTasksRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         if (request.tasks().isEmpty()) {
-            throw EcsErrors.invalidParameter("Tasks cannot be empty.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Tasks cannot be empty.");
         }
         if (request.tasks().size() > MAX_DESCRIBE) {
-            throw EcsErrors.invalidParameter("Tasks cannot have more than " + MAX_DESCRIBE + " items.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Tasks cannot have more than " + MAX_DESCRIBE + " items.");
         }
         boolean withTags = request.include().contains(TaskField.TAGS);
         List<software.amazon.awssdk.services.ecs.model.Task> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String reference : request.tasks()) {
             Optional<Task> task = taskId(cluster, reference)
-                    .flatMap(id -> tasks.find(ctx.accountId(), ctx.region(), cluster.name(), id))
-                    .map(TaskRecords.Versioned::task);
+                    .flatMap(id -> tasks.find(cluster.scope(), cluster.name(), id))
+                    .map(Versioned::value);
             if (task.isPresent()) {
                 found.add(TaskMapping.toSdk(task.get(), withTags));
             } else {
@@ -93,26 +97,25 @@ final class TaskApi {
     }
 
     ListTasksResponse list(ListTasksRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         TaskStatus desired = request.desiredStatus() == null ? TaskStatus.RUNNING
                 : TaskStatus.valueOf(request.desiredStatusAsString());
         Optional<String> instanceArn = Optional.ofNullable(request.containerInstance()).map(ref ->
-                ClusterScope.instanceId(cluster, ref)
-                        .map(id -> berth.ecs.core.EcsArns.containerInstance(ctx.accountId(), ctx.region(),
-                                cluster.name(), id))
-                        .orElseThrow(() -> EcsErrors.invalidParameter("Invalid containerInstance: " + ref)));
+                ClusterLookup.instanceId(cluster, ref)
+                        .map(id -> EcsArns.containerInstance(scope, cluster.name(), id))
+                        .orElseThrow(() -> EcsErrors.INVALID_PARAMETER.exception("Invalid containerInstance: " + ref)));
         Optional<String> group = Optional.ofNullable(request.serviceName()).map(name -> {
             String service = name.startsWith("arn:") ? name.substring(name.lastIndexOf('/') + 1) : name;
-            if (store.get("ecs.service", ctx.accountId() + "/" + ctx.region() + "/" + cluster.name() + "/"
-                    + service).isEmpty()) {
-                throw new berth.aws.AwsException(400, "ServiceNotFoundException", "Service not found.");
+            if (services.find(scope, cluster.name(), service).isEmpty()) {
+                throw EcsErrors.serviceNotFound();
             }
             return "service:" + service;
         });
         Optional<LaunchType> launchType = Optional.ofNullable(request.launchTypeAsString()).map(LaunchType::valueOf);
         List<Task> matching = new ArrayList<>();
-        for (TaskRecords.Versioned stored : tasks.list(ctx.accountId(), ctx.region(), cluster.name())) {
-            Task t = stored.task();
+        for (Versioned<Task> stored : tasks.list(scope, cluster.name())) {
+            Task t = stored.value();
             if (t.desiredStatus() == desired
                     && instanceArn.map(t.containerInstanceArn()::equals).orElse(true)
                     && Optional.ofNullable(request.family()).map(t.family()::equals).orElse(true)
@@ -133,16 +136,16 @@ final class TaskApi {
     TaggableResources.TaggableKind taggable() {
         return new TaggableResources.TaggableKind() {
             @Override
-            public Optional<Map<String, String>> tags(String account, String region, Arn arn) {
+            public Optional<Map<String, String>> tags(Scope scope, Arn arn) {
                 String[] parts = arn.resourceName().split("/");
                 return parts.length != 2 ? Optional.empty()
-                        : tasks.find(account, region, parts[0], parts[1]).map(v -> v.task().tags());
+                        : tasks.find(scope, parts[0], parts[1]).map(v -> v.value().tags());
             }
 
             @Override
-            public boolean changeTags(String account, String region, Arn arn, UnaryOperator<Map<String, String>> change) {
+            public boolean changeTags(Scope scope, Arn arn, UnaryOperator<Map<String, String>> change) {
                 String[] parts = arn.resourceName().split("/");
-                return parts.length == 2 && commits.change(account + "/" + region + "/" + parts[0] + "/" + parts[1],
+                return parts.length == 2 && commits.change(TaskRecords.key(scope, parts[0], parts[1]),
                         t -> t.toBuilder().tags(change.apply(t.tags())).build()).isPresent();
             }
         };
@@ -159,7 +162,7 @@ final class TaskApi {
         if (!idOrArn.startsWith("arn:")) {
             return TASK_ID.matcher(idOrArn).matches() ? Optional.of(idOrArn) : Optional.empty();
         }
-        String prefix = "arn:aws:ecs:" + cluster.region() + ":" + cluster.accountId() + ":task/";
+        String prefix = EcsArns.taskPrefix(cluster.scope());
         if (!idOrArn.startsWith(prefix)) {
             return Optional.empty();
         }
@@ -180,10 +183,6 @@ final class TaskApi {
     }
 
     static String key(Cluster cluster, String id) {
-        return cluster.accountId() + "/" + cluster.region() + "/" + cluster.name() + "/" + id;
-    }
-
-    static berth.aws.AwsException taskNotFound() {
-        return EcsErrors.invalidParameter("The referenced task was not found.");
+        return TaskRecords.key(cluster.scope(), cluster.name(), id);
     }
 }

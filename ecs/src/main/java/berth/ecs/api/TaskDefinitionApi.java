@@ -1,6 +1,7 @@
 package berth.ecs.api;
 
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.ecs.core.taskdef.InvalidTaskDefinitionException;
 import berth.ecs.core.taskdef.TaskDefinition;
@@ -8,6 +9,7 @@ import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.core.taskdef.TaskDefinitionRegistration;
 import berth.ecs.core.taskdef.TaskDefinitionStatus;
 import berth.ecs.state.TaskDefinitionRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,13 +55,13 @@ final class TaskDefinitionApi {
         Map<String, String> tags = TagMapping.checked(request.tags());
         TaskDefinition registered;
         try {
-            TaskDefinition draft = TaskDefinitionMapping.draft(request, ctx.accountId(), ctx.region(), tags,
+            TaskDefinition draft = TaskDefinitionMapping.draft(request, ctx.scope(), tags,
                     clock.instant(), ctx.caller().identity().arn());
             registered = definitions.register(TaskDefinitionRegistration.register(draft));
         } catch (InvalidTaskDefinitionException e) {
             throw EcsErrors.of(e);
         } catch (TaskDefinitionRecords.TooManyConcurrentRegistrations e) {
-            throw EcsErrors.client(e.getMessage());
+            throw EcsErrors.CLIENT.exception(e.getMessage());
         }
         LOG.info("registered task definition {}", registered.arn());
         var response = RegisterTaskDefinitionResponse.builder().taskDefinition(TaskDefinitionMapping.toSdk(registered));
@@ -71,13 +73,13 @@ final class TaskDefinitionApi {
 
     DeregisterTaskDefinitionResponse deregister(DeregisterTaskDefinitionRequest request, RequestContext ctx) {
         TaskDefinitionRef ref = revisionRef(request.taskDefinition());
-        TaskDefinition current = definitions.resolve(ctx.accountId(), ctx.region(), ref)
-                .orElseThrow(() -> EcsErrors.client("The specified task definition does not exist."))
-                .definition();
+        TaskDefinition current = definitions.resolve(ctx.scope(), ref)
+                .orElseThrow(() -> EcsErrors.CLIENT.exception("The specified task definition does not exist."))
+                .value();
         if (current.status() == TaskDefinitionStatus.DELETE_IN_PROGRESS) {
-            throw EcsErrors.client("The specified task definition is being deleted.");
+            throw EcsErrors.CLIENT.exception("The specified task definition is being deleted.");
         }
-        TaskDefinition inactive = definitions.update(ctx.accountId(), ctx.region(), current.family(), current.revision(),
+        TaskDefinition inactive = definitions.update(current.scope(), current.family(), current.revision(),
                 d -> d.active() ? d.withStatus(TaskDefinitionStatus.INACTIVE, clock.instant()) : d).orElseThrow();
         if (current.active()) {
             LOG.info("deregistered task definition {}", inactive.arn());
@@ -86,12 +88,13 @@ final class TaskDefinitionApi {
     }
 
     DeleteTaskDefinitionsResponse delete(DeleteTaskDefinitionsRequest request, RequestContext ctx) {
+        Scope scope = ctx.scope();
         List<software.amazon.awssdk.services.ecs.model.TaskDefinition> deleted = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String text : request.taskDefinitions()) {
             Optional<TaskDefinitionRef> ref = TaskDefinitionRef.parse(text).filter(r -> !r.latest());
-            Optional<TaskDefinition> found = ref.flatMap(r -> definitions.resolve(ctx.accountId(), ctx.region(), r))
-                    .map(TaskDefinitionRecords.Versioned::definition);
+            Optional<TaskDefinition> found = ref.flatMap(r -> definitions.resolve(scope, r))
+                    .map(Versioned::value);
             if (found.isEmpty()) {
                 failures.add(Failure.builder().arn(text).reason("TASK_DEFINITION_NOT_FOUND")
                         .detail("The specified task definition does not exist.").build());
@@ -103,7 +106,7 @@ final class TaskDefinitionApi {
                                 + " target and try again.").build());
                 continue;
             }
-            TaskDefinition deleting = definitions.update(ctx.accountId(), ctx.region(), found.get().family(),
+            TaskDefinition deleting = definitions.update(scope, found.get().family(),
                     found.get().revision(), d -> d.active() ? d
                             : d.withStatus(TaskDefinitionStatus.DELETE_IN_PROGRESS, clock.instant())).orElseThrow();
             LOG.info("deleting task definition {}", deleting.arn());
@@ -114,9 +117,9 @@ final class TaskDefinitionApi {
 
     DescribeTaskDefinitionResponse describe(DescribeTaskDefinitionRequest request, RequestContext ctx) {
         TaskDefinition found = TaskDefinitionRef.parse(request.taskDefinition())
-                .flatMap(r -> definitions.resolve(ctx.accountId(), ctx.region(), r))
-                .orElseThrow(() -> EcsErrors.client("Unable to describe task definition."))
-                .definition();
+                .flatMap(r -> definitions.resolve(ctx.scope(), r))
+                .orElseThrow(() -> EcsErrors.CLIENT.exception("Unable to describe task definition."))
+                .value();
         var response = DescribeTaskDefinitionResponse.builder().taskDefinition(TaskDefinitionMapping.toSdk(found));
         if (request.include().contains(TaskDefinitionField.TAGS)) {
             response.tags(TagMapping.toSdk(found.tags()));
@@ -128,9 +131,9 @@ final class TaskDefinitionApi {
         String status = request.status() == null ? "ACTIVE" : request.statusAsString();
         boolean descending = request.sort() != null && "DESC".equals(request.sortAsString());
         String family = request.familyPrefix();
-        List<TaskDefinition> all = family == null || family.isEmpty()
-                ? definitions.list(ctx.accountId(), ctx.region())
-                : definitions.family(ctx.accountId(), ctx.region(), family);
+        Scope scope = ctx.scope();
+        List<TaskDefinition> all = family == null || family.isEmpty() ? definitions.list(scope)
+                : definitions.family(scope, family);
         List<TaskDefinition> matching = all.stream()
                 .filter(d -> d.status().name().equals(status))
                 .sorted(Comparator.comparing(d -> pageKey(d, descending)))
@@ -146,7 +149,7 @@ final class TaskDefinitionApi {
         String status = request.status() == null ? "ACTIVE" : request.statusAsString();
         String prefix = request.familyPrefix() == null ? "" : request.familyPrefix();
         Map<String, Boolean> anyActive = new TreeMap<>();
-        for (TaskDefinition d : definitions.list(ctx.accountId(), ctx.region())) {
+        for (TaskDefinition d : definitions.list(ctx.scope())) {
             if (d.family().startsWith(prefix)) {
                 anyActive.merge(d.family(), d.active(), Boolean::logicalOr);
             }
@@ -166,9 +169,9 @@ final class TaskDefinitionApi {
     /** A reference that must name one revision, as DeregisterTaskDefinition requires. */
     private static TaskDefinitionRef revisionRef(String text) {
         TaskDefinitionRef ref = TaskDefinitionRef.parse(text)
-                .orElseThrow(() -> EcsErrors.client("Invalid revision number. Number: " + afterColon(text)));
+                .orElseThrow(() -> EcsErrors.CLIENT.exception("Invalid revision number. Number: " + afterColon(text)));
         if (ref.latest()) {
-            throw EcsErrors.client("Invalid revision number. Number: " + afterColon(text));
+            throw EcsErrors.CLIENT.exception("Invalid revision number. Number: " + afterColon(text));
         }
         return ref;
     }

@@ -5,6 +5,7 @@ import static berth.ecs.api.ContainerDefinitionMapping.number;
 import static berth.ecs.api.ContainerDefinitionMapping.orEmpty;
 import static berth.ecs.api.ContainerDefinitionMapping.text;
 
+import berth.aws.Scope;
 import berth.ecs.core.taskdef.RuntimePlatform;
 import berth.ecs.core.taskdef.TaskDefinition;
 import berth.ecs.core.taskdef.TaskDefinitionStatus;
@@ -25,26 +26,26 @@ final class TaskDefinitionMapping {
      * The definition a RegisterTaskDefinition request asks for, before registration checks and
      * completes it. Parameters berth cannot act on are refused with ClientException.
      */
-    static TaskDefinition draft(RegisterTaskDefinitionRequest r, String account, String region, Map<String, String> tags,
+    static TaskDefinition draft(RegisterTaskDefinitionRequest r, Scope scope, Map<String, String> tags,
                                 Instant now, String registeredBy) {
         if (r.proxyConfiguration() != null) {
-            throw EcsErrors.client("berth does not support 'proxyConfiguration'.");
+            throw EcsErrors.CLIENT.exception("berth does not support 'proxyConfiguration'.");
         }
         if (r.hasInferenceAccelerators() && !r.inferenceAccelerators().isEmpty()) {
-            throw EcsErrors.client("berth does not support 'inferenceAccelerators'.");
+            throw EcsErrors.CLIENT.exception("berth does not support 'inferenceAccelerators'.");
         }
         if (Boolean.TRUE.equals(r.enableFaultInjection())) {
-            throw EcsErrors.client("berth does not support 'enableFaultInjection'.");
+            throw EcsErrors.CLIENT.exception("berth does not support 'enableFaultInjection'.");
         }
         List<Volume> volumes = map(r.volumes(), TaskDefinitionMapping::volume);
         RuntimePlatform platform = r.runtimePlatform() == null ? RuntimePlatform.none()
                 : new RuntimePlatform(text(r.runtimePlatform().cpuArchitectureAsString()),
                 text(r.runtimePlatform().operatingSystemFamilyAsString()));
         if (platform.windows()) {
-            throw EcsErrors.client("berth runs Linux containers only; operatingSystemFamily '"
+            throw EcsErrors.CLIENT.exception("berth runs Linux containers only; operatingSystemFamily '"
                     + platform.operatingSystemFamily() + "' is not supported.");
         }
-        return new TaskDefinition(account, region, text(r.family()), 0, TaskDefinitionStatus.ACTIVE,
+        return new TaskDefinition(scope.accountId(), scope.region(), text(r.family()), 0, TaskDefinitionStatus.ACTIVE,
                 text(r.taskRoleArn()), text(r.executionRoleArn()), text(r.networkModeAsString()),
                 map(r.containerDefinitions(), ContainerDefinitionMapping::toCore), volumes,
                 map(r.placementConstraints(), c -> new TaskPlacementConstraint(text(c.typeAsString()), text(c.expression()))),
@@ -58,12 +59,13 @@ final class TaskDefinitionMapping {
         String name = text(v.name());
         if (v.efsVolumeConfiguration() != null || v.fsxWindowsFileServerVolumeConfiguration() != null
                 || Boolean.TRUE.equals(v.configuredAtLaunch())) {
-            throw EcsErrors.client("Volume '" + name + "' uses a volume type berth does not support (EFS, FSx or"
-                    + " configured at launch).");
+            throw EcsErrors.CLIENT.exception("Volume '" + name + "' uses a volume type berth does not support (EFS, FSx"
+                    + " or configured at launch).");
         }
         if (v.dockerVolumeConfiguration() != null) {
             if (v.host() != null) {
-                throw EcsErrors.client("Volume '" + name + "' cannot have both 'host' and 'dockerVolumeConfiguration'.");
+                throw EcsErrors.CLIENT.exception("Volume '" + name + "' cannot have both 'host' and"
+                        + " 'dockerVolumeConfiguration'.");
             }
             var d = v.dockerVolumeConfiguration();
             return Volume.docker(name, new Volume.DockerVolumeConfiguration(

@@ -1,7 +1,7 @@
 package berth.ecs.api;
 
-import berth.aws.AwsException;
 import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.ecs.core.Cluster;
 import berth.ecs.core.InstanceSnapshot;
 import berth.ecs.core.LaunchType;
@@ -22,6 +22,7 @@ import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.TaskDefinitionRecords;
 import berth.ecs.state.TaskPlacements;
 import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,7 +46,7 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
 final class TaskLaunchApi {
     private static final Logger LOG = LoggerFactory.getLogger(TaskLaunchApi.class);
 
-    private final ClusterScope scope;
+    private final ClusterLookup lookup;
     private final TaskDefinitionRecords definitions;
     private final ClientTokenRecords tokens;
     private final TaskRecords tasks;
@@ -54,7 +55,7 @@ final class TaskLaunchApi {
     private final Clock clock;
 
     TaskLaunchApi(Store store, Clock clock) {
-        this.scope = new ClusterScope(store);
+        this.lookup = new ClusterLookup(store);
         this.definitions = new TaskDefinitionRecords(store);
         this.tokens = new ClientTokenRecords(store);
         this.tasks = new TaskRecords(store);
@@ -70,7 +71,8 @@ final class TaskLaunchApi {
                                  Boolean enableExecuteCommand, boolean volumeConfigurations) {}
 
     RunTaskResponse run(RunTaskRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Scope scope = ctx.scope();
+        Cluster cluster = lookup.activeCluster(scope, request.cluster());
         try {
             int count = request.count() == null ? 1 : request.count();
             RunTaskRules.checkCount(count);
@@ -79,7 +81,7 @@ final class TaskLaunchApi {
                     cluster.defaultStrategy());
             RunTaskRules.checkPlacement(request.placementConstraints().size(), request.placementStrategy().size(),
                     target.launchType());
-            TaskLaunch launch = launch(ctx, cluster, target.launchType(), new LaunchRequest(request.taskDefinition(),
+            TaskLaunch launch = launch(cluster, target.launchType(), new LaunchRequest(request.taskDefinition(),
                     request.overrides(), request.group(), request.startedBy(), request.tags(),
                     request.propagateTagsAsString(), request.enableECSManagedTags(), request.networkConfiguration(),
                     request.platformVersion(), request.clientToken(), request.enableExecuteCommand(),
@@ -92,19 +94,19 @@ final class TaskLaunchApi {
             while (true) {
                 Optional<TaskPlacements.TokenToRemember> remember = Optional.empty();
                 if (!launch.clientToken().isEmpty()) {
-                    var existing = tokens.find(ctx.accountId(), ctx.region(), cluster.name(), launch.clientToken());
-                    ClientToken.Decision decision = ClientToken.decide(existing.map(ClientTokenRecords.Versioned::token),
+                    var existing = tokens.find(scope, cluster.name(), launch.clientToken());
+                    ClientToken.Decision decision = ClientToken.decide(existing.map(Versioned::value),
                             fingerprint, clock.instant());
                     if (decision instanceof ClientToken.Decision.Replay(ClientToken original)) {
-                        return replay(ctx, cluster, original);
+                        return replay(cluster, original);
                     }
                     if (decision instanceof ClientToken.Decision.Conflict(ClientToken original)) {
-                        throw new AwsException(400, "ConflictException", "The client token " + launch.clientToken()
+                        throw EcsErrors.CONFLICT.exception("The client token " + launch.clientToken()
                                 + " was already used with different parameters for tasks "
                                 + String.join(", ", original.taskArns()) + ".");
                     }
                     remember = Optional.of(new TaskPlacements.TokenToRemember(launch.clientToken(), fingerprint,
-                            existing.map(ClientTokenRecords.Versioned::version).orElse(Store.ABSENT)));
+                            existing.map(Versioned::version).orElse(Store.ABSENT)));
                 }
                 try {
                     TaskPlacements.Outcome outcome = target.launchType() == LaunchType.FARGATE
@@ -118,33 +120,33 @@ final class TaskLaunchApi {
                 } catch (TaskPlacements.TokenTaken raced) {
                     // another request with the same token committed first: decide again on its record
                 } catch (TaskPlacements.NoContainerInstances none) {
-                    throw EcsErrors.invalidParameter(none.getMessage());
+                    throw EcsErrors.INVALID_PARAMETER.exception(none.getMessage());
                 }
             }
         } catch (TaskLaunchRejected e) {
-            throw TaskRequestMapping.error(e);
+            throw EcsErrors.of(e);
         } catch (InvalidTaskDefinitionException e) {
             throw EcsErrors.of(e);
         }
     }
 
     StartTaskResponse start(StartTaskRequest request, RequestContext ctx) {
-        Cluster cluster = scope.activeCluster(ctx, request.cluster());
+        Cluster cluster = lookup.activeCluster(ctx.scope(), request.cluster());
         List<String> references = request.containerInstances();
         if (references.isEmpty()) {
-            throw EcsErrors.client("Container Instances cannot be empty.");
+            throw EcsErrors.CLIENT.exception("Container Instances cannot be empty.");
         }
         if (references.size() > RunTaskRules.MAX_COUNT) {
-            throw EcsErrors.invalidParameter("containerInstances can have at most " + RunTaskRules.MAX_COUNT
+            throw EcsErrors.INVALID_PARAMETER.exception("containerInstances can have at most " + RunTaskRules.MAX_COUNT
                     + " items.");
         }
-        List<Optional<String>> ids = references.stream().map(r -> ClusterScope.instanceId(cluster, r)).toList();
+        List<Optional<String>> ids = references.stream().map(r -> ClusterLookup.instanceId(cluster, r)).toList();
         boolean external = ids.stream().flatMap(Optional::stream).findFirst()
-                .flatMap(id -> instances.find(ctx.accountId(), ctx.region(), cluster.name(), id))
-                .map(v -> v.instance().attribute(InstanceSnapshot.EXTERNAL).isPresent()).orElse(false);
+                .flatMap(id -> instances.find(cluster.scope(), cluster.name(), id))
+                .map(v -> v.value().attribute(InstanceSnapshot.EXTERNAL).isPresent()).orElse(false);
         LaunchType type = external ? LaunchType.EXTERNAL : LaunchType.EC2;
         try {
-            TaskLaunch launch = launch(ctx, cluster, type, new LaunchRequest(request.taskDefinition(),
+            TaskLaunch launch = launch(cluster, type, new LaunchRequest(request.taskDefinition(),
                     request.overrides(), request.group(), request.startedBy(), request.tags(),
                     request.propagateTagsAsString(), request.enableECSManagedTags(), request.networkConfiguration(),
                     null, null, request.enableExecuteCommand(), !request.volumeConfigurations().isEmpty()));
@@ -155,25 +157,25 @@ final class TaskLaunchApi {
                     .tasks(outcome.tasks().stream().map(t -> TaskMapping.toSdk(t, false)).toList())
                     .failures(outcome.failures().stream().map(TaskMapping::failure).toList()).build();
         } catch (TaskLaunchRejected e) {
-            throw TaskRequestMapping.error(e);
+            throw EcsErrors.of(e);
         } catch (InvalidTaskDefinitionException e) {
             throw EcsErrors.of(e);
         }
     }
 
     /** The launch a request describes: its definition resolved and overridden, its names, tags and network checked. */
-    private TaskLaunch launch(RequestContext ctx, Cluster cluster, LaunchType type, LaunchRequest r) {
+    private TaskLaunch launch(Cluster cluster, LaunchType type, LaunchRequest r) {
         if (r.volumeConfigurations()) {
-            throw EcsErrors.client("berth does not support 'volumeConfigurations' (Amazon EBS volumes).");
+            throw EcsErrors.CLIENT.exception("berth does not support 'volumeConfigurations' (Amazon EBS volumes).");
         }
         if ("SERVICE".equals(r.propagateTags())) {
-            throw EcsErrors.invalidParameter("Tags can only be propagated from the SERVICE for tasks that a service"
-                    + " starts.");
+            throw EcsErrors.INVALID_PARAMETER.exception("Tags can only be propagated from the SERVICE for tasks that a"
+                    + " service starts.");
         }
         TaskDefinition registered = TaskDefinitionRef.parse(r.taskDefinition())
-                .flatMap(ref -> definitions.resolve(ctx.accountId(), ctx.region(), ref))
-                .map(TaskDefinitionRecords.Versioned::definition)
-                .orElseThrow(() -> EcsErrors.client("TaskDefinition not found."));
+                .flatMap(ref -> definitions.resolve(cluster.scope(), ref))
+                .map(Versioned::value)
+                .orElseThrow(EcsErrors::taskDefinitionNotFound);
         String group = r.group() == null ? TaskRequirements.defaultGroup(registered.family()) : r.group();
         String startedBy = text(r.startedBy());
         String token = text(r.clientToken());
@@ -193,16 +195,16 @@ final class TaskLaunchApi {
             tags = new LinkedHashMap<>(tags);
             tags.put("aws:ecs:clusterName", cluster.name());
         }
-        return new TaskLaunch(ctx.accountId(), ctx.region(), cluster.name(), registered.arn(), effective, type, "",
-                platformVersion, group, startedBy, tags, overrides, token, Boolean.TRUE.equals(r.enableExecuteCommand()),
-                subnets);
+        return new TaskLaunch(cluster.accountId(), cluster.region(), cluster.name(), registered.arn(), effective, type,
+                "", platformVersion, group, startedBy, tags, overrides, token,
+                Boolean.TRUE.equals(r.enableExecuteCommand()), subnets);
     }
 
-    private RunTaskResponse replay(RequestContext ctx, Cluster cluster, ClientToken original) {
+    private RunTaskResponse replay(Cluster cluster, ClientToken original) {
         List<software.amazon.awssdk.services.ecs.model.Task> described = new ArrayList<>();
         for (String arn : original.taskArns()) {
-            tasks.find(ctx.accountId(), ctx.region(), cluster.name(), arn.substring(arn.lastIndexOf('/') + 1))
-                    .ifPresent(v -> described.add(TaskMapping.toSdk(v.task(), false)));
+            tasks.find(cluster.scope(), cluster.name(), arn.substring(arn.lastIndexOf('/') + 1))
+                    .ifPresent(v -> described.add(TaskMapping.toSdk(v.value(), false)));
         }
         return RunTaskResponse.builder().tasks(described)
                 .failures(original.failures().stream().map(TaskMapping::failure).toList()).build();

@@ -6,14 +6,11 @@ import berth.ecs.core.placement.PlacementStrategy;
 import berth.ecs.core.task.AwsVpcConfiguration;
 import berth.ecs.core.task.CapacityProviderItem;
 import berth.ecs.core.task.ContainerOverride;
-import berth.ecs.core.task.TaskLaunchRejected;
 import berth.ecs.core.task.TaskOverrides;
 import berth.ecs.core.taskdef.EnvironmentFile;
-import berth.ecs.core.taskdef.InvalidTaskDefinitionException;
 import berth.ecs.core.taskdef.KeyValue;
 import berth.ecs.core.taskdef.TaskDefinition;
 import berth.ecs.core.taskdef.TaskPlacementConstraint;
-import berth.aws.AwsException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,15 +27,16 @@ final class TaskRequestMapping {
             return TaskOverrides.none();
         }
         if (o.hasInferenceAcceleratorOverrides() && !o.inferenceAcceleratorOverrides().isEmpty()) {
-            throw EcsErrors.client("Overrides set 'inferenceAcceleratorOverrides', which berth does not support.");
+            throw EcsErrors.CLIENT.exception("Overrides set 'inferenceAcceleratorOverrides', which berth does not"
+                    + " support.");
         }
         List<ContainerOverride> containers = new ArrayList<>();
         for (var c : o.containerOverrides()) {
             if (c.name() == null || c.name().isEmpty()) {
-                throw EcsErrors.invalidParameter("Container override name cannot be empty.");
+                throw EcsErrors.INVALID_PARAMETER.exception("Container override name cannot be empty.");
             }
             if (c.hasResourceRequirements() && !c.resourceRequirements().isEmpty()) {
-                throw EcsErrors.client("Container override '" + c.name()
+                throw EcsErrors.CLIENT.exception("Container override '" + c.name()
                         + "' sets 'resourceRequirements', which berth does not support.");
             }
             containers.add(new ContainerOverride(c.name(), c.command(),
@@ -79,7 +77,7 @@ final class TaskRequestMapping {
                 constraints.add(PlacementConstraint.of(text(c.typeAsString()), text(c.expression())));
             }
         } catch (InvalidPlacementException e) {
-            throw EcsErrors.invalidParameter(e.getMessage());
+            throw EcsErrors.INVALID_PARAMETER.exception(e.getMessage());
         }
         return constraints;
     }
@@ -91,21 +89,9 @@ final class TaskRequestMapping {
                 strategies.add(PlacementStrategy.of(text(s.typeAsString()), text(s.field())));
             }
         } catch (InvalidPlacementException e) {
-            throw EcsErrors.invalidParameter(e.getMessage());
+            throw EcsErrors.INVALID_PARAMETER.exception(e.getMessage());
         }
         return strategies;
-    }
-
-    static AwsException error(TaskLaunchRejected e) {
-        return switch (e.kind()) {
-            case CLIENT -> EcsErrors.client(e.getMessage());
-            case INVALID_PARAMETER -> EcsErrors.invalidParameter(e.getMessage());
-            case PLATFORM_UNKNOWN -> new AwsException(400, "PlatformUnknownException", e.getMessage());
-        };
-    }
-
-    static AwsException error(InvalidTaskDefinitionException e) {
-        return EcsErrors.of(e);
     }
 
     private static int number(Integer value) {

@@ -1,5 +1,6 @@
 package berth.ecs.control;
 
+import berth.aws.Scope;
 import berth.ecs.core.instance.ContainerInstance;
 import berth.ecs.core.task.FargateCapacity;
 import berth.ecs.state.CapacityRecords;
@@ -39,22 +40,23 @@ final class AgentHeartbeats {
         if (!instance.registered() || !stale(instance.agentConnected(), instance.agentLastSeenAt(), now)) {
             return;
         }
-        instances.update(instance.accountId(), instance.region(), instance.cluster(), instance.id(), i ->
+        instances.update(instance.scope(), instance.cluster(), instance.id(), i ->
                 i.registered() && stale(i.agentConnected(), i.agentLastSeenAt(), now) ? i.withAgent(true, now) : i);
         if (!instance.agentConnected()) {
             LOG.info("agent of container instance {} connected", instance.arn());
         }
     }
 
-    /** Records that the Fargate runner of an account and region polled now, for every cluster's capacity. */
-    void fargateSeen(String account, String region) {
+    /** Records that the Fargate runner of {@code scope} polled now, for every cluster's capacity. */
+    void fargateSeen(Scope scope) {
         Instant now = clock.instant();
-        for (FargateCapacity capacity : capacities.listRegion(account, region)) {
+        for (FargateCapacity capacity : capacities.list(scope)) {
             if (stale(capacity.agentConnected(), capacity.agentLastSeenAt(), now)) {
                 capacities.update(capacity.key(), c -> stale(c.agentConnected(), c.agentLastSeenAt(), now)
                         ? c.withAgent(true, now) : c);
                 if (!capacity.agentConnected()) {
-                    LOG.info("Fargate runner of {}/{} connected for cluster {}", account, region, capacity.cluster());
+                    LOG.info("Fargate runner of {}/{} connected for cluster {}", scope.accountId(), scope.region(),
+                            capacity.cluster());
                 }
             }
         }

@@ -3,6 +3,7 @@ package berth.ecs.control;
 import berth.agentwire.AssignedTask;
 import berth.agentwire.AssignmentBatch;
 import berth.agentwire.RoleCredentials;
+import berth.aws.Scope;
 import berth.ecs.core.LaunchType;
 import berth.ecs.core.task.StopCode;
 import berth.ecs.core.task.Task;
@@ -10,6 +11,7 @@ import berth.ecs.core.task.TaskLifecycle;
 import berth.ecs.core.task.TaskStatus;
 import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,24 +39,24 @@ final class AssignmentBatches {
         this.clock = clock;
     }
 
-    AssignmentBatch forInstance(String account, String region, String cluster, String containerInstanceArn) {
-        long generation = signals.baseGeneration(account, region, cluster);
+    AssignmentBatch forInstance(Scope scope, String cluster, String containerInstanceArn) {
+        long generation = signals.baseGeneration(scope, cluster);
         List<AssignedTask> assigned = new ArrayList<>();
-        for (TaskRecords.Versioned stored : tasks.list(account, region, cluster)) {
-            if (stored.task().containerInstanceArn().equals(containerInstanceArn)) {
-                assigned.add(assignment(stored.task()));
+        for (Versioned<Task> stored : tasks.list(scope, cluster)) {
+            if (stored.value().containerInstanceArn().equals(containerInstanceArn)) {
+                assigned.add(assignment(stored.value()));
                 generation = Math.max(generation, stored.version());
             }
         }
         return new AssignmentBatch(generation, assigned);
     }
 
-    AssignmentBatch forFargate(String account, String region) {
-        long generation = signals.baseGeneration(account, region, "");
+    AssignmentBatch forFargate(Scope scope) {
+        long generation = signals.baseGeneration(scope, "");
         List<AssignedTask> assigned = new ArrayList<>();
-        for (TaskRecords.Versioned stored : tasks.listRegion(account, region)) {
-            if (stored.task().launchType() == LaunchType.FARGATE) {
-                assigned.add(assignment(stored.task()));
+        for (Versioned<Task> stored : tasks.list(scope)) {
+            if (stored.value().launchType() == LaunchType.FARGATE) {
+                assigned.add(assignment(stored.value()));
                 generation = Math.max(generation, stored.version());
             }
         }

@@ -1,5 +1,7 @@
 package berth.ecs.control;
 
+import berth.aws.Scope;
+import berth.ecs.core.EcsArns;
 import berth.ecs.state.TaskRecords;
 import berth.store.Change;
 import berth.store.Store;
@@ -15,14 +17,15 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Who waits for which assignments, and the store changes that wake them: every committed change to
- * a task record wakes the long-polls of its container instance (or of its account and region's Fargate
- * runner); a deleted task wakes every poll of its cluster and region, since its record no longer says
- * where it ran. Nothing polls the store: waiters only re-read after a wake-up or their timeout.
+ * a task record wakes the long-polls of its container instance (or of its scope's Fargate runner); a
+ * deleted task wakes every poll of its cluster and of its scope's Fargate runner, since its record no
+ * longer says where it ran. Nothing polls the store: waiters only re-read after a wake-up or their
+ * timeout. Waiters wait on a topic: a container instance's, or a scope's Fargate runner's.
  *
  * <p>Generations: a batch's generation is the highest store version among its tasks, raised to the
- * version of the last task deletion seen in its scope and to a floor taken when the control plane
- * starts (a store write, so higher than anything before). It therefore grows with every change of the
- * batch, deletions included, and across restarts.
+ * version of the last task deletion seen in its cluster (for the Fargate runner: in its scope) and to
+ * a floor taken when the control plane starts (a store write, so higher than anything before). It
+ * therefore grows with every change of the batch, deletions included, and across restarts.
  */
 final class AssignmentSignals implements AutoCloseable {
     static final String FLOOR_KIND = "ecs.generation";
@@ -43,31 +46,38 @@ final class AssignmentSignals implements AutoCloseable {
         floor = store.put(FLOOR_KIND, "floor", "{}".getBytes(StandardCharsets.UTF_8), Store.ANY).version();
     }
 
-    /** The scope of one container instance's polls. */
-    static String instanceScope(String containerInstanceArn) {
+    /** The topic of one container instance's polls. */
+    static String instanceTopic(String containerInstanceArn) {
         return "instance " + containerInstanceArn;
     }
 
-    /** The scope of the Fargate runner's polls for an account and region. */
-    static String fargateScope(String account, String region) {
-        return "fargate " + account + "/" + region;
+    /** The topic of the polls of the Fargate runner of {@code scope}. */
+    static String fargateTopic(Scope scope) {
+        return "fargate " + scope.prefix();
     }
 
-    void register(String scope, Runnable waiter) {
-        waiters.computeIfAbsent(scope, s -> new CopyOnWriteArraySet<>()).add(waiter);
+    void register(String topic, Runnable waiter) {
+        waiters.computeIfAbsent(topic, t -> new CopyOnWriteArraySet<>()).add(waiter);
     }
 
-    void unregister(String scope, Runnable waiter) {
-        Set<Runnable> set = waiters.get(scope);
+    void unregister(String topic, Runnable waiter) {
+        Set<Runnable> set = waiters.get(topic);
         if (set != null) {
             set.remove(waiter);
         }
     }
 
-    /** The lowest generation a batch of {@code scope} in {@code cluster} ("" for Fargate) may have. */
-    long baseGeneration(String account, String region, String cluster) {
-        String key = cluster.isEmpty() ? account + "/" + region : account + "/" + region + "/" + cluster;
-        return Math.max(floor, deletions.getOrDefault(key, 0L));
+    /**
+     * The lowest generation a batch of {@code cluster} of {@code scope} may have ({@code ""}: the
+     * batch of the scope's Fargate runner, which spans its clusters).
+     */
+    long baseGeneration(Scope scope, String cluster) {
+        return Math.max(floor, deletions.getOrDefault(deletionKey(scope, cluster), 0L));
+    }
+
+    /** Where the last deletion among the tasks of {@code cluster} of {@code scope} ("": of every cluster) is kept. */
+    private static String deletionKey(Scope scope, String cluster) {
+        return scope.key(cluster);
     }
 
     /** Wakes every waiter (a reset wiped the tasks, or the control plane is stopping). */
@@ -84,34 +94,33 @@ final class AssignmentSignals implements AutoCloseable {
         if (parts.length < 4) {
             return;
         }
-        String account = parts[0];
-        String region = parts[1];
+        Scope scope = Scope.ofKey(key);
+        String cluster = parts[2];
         if (change.record().deleted()) {
             long version = change.record().version();
-            deletions.merge(account + "/" + region + "/" + parts[2], version, Math::max);
-            deletions.merge(account + "/" + region, version, Math::max);
-            String clusterPrefix = instanceScope("arn:aws:ecs:" + region + ":" + account + ":container-instance/"
-                    + parts[2] + "/");
-            waiters.forEach((scope, set) -> {
-                if (scope.startsWith(clusterPrefix)) {
+            deletions.merge(deletionKey(scope, cluster), version, Math::max);
+            deletions.merge(deletionKey(scope, ""), version, Math::max);
+            String clusterPrefix = instanceTopic(EcsArns.containerInstance(scope, cluster, ""));
+            waiters.forEach((topic, set) -> {
+                if (topic.startsWith(clusterPrefix)) {
                     set.forEach(Runnable::run);
                 }
             });
-            wake(fargateScope(account, region));
+            wake(fargateTopic(scope));
             return;
         }
         JsonNode task = tree(change.record().value());
         String instance = text(task, "containerInstanceArn");
         if (!instance.isEmpty()) {
-            wake(instanceScope(instance));
+            wake(instanceTopic(instance));
         }
         if ("FARGATE".equals(text(task, "launchType"))) {
-            wake(fargateScope(account, region));
+            wake(fargateTopic(scope));
         }
     }
 
-    private void wake(String scope) {
-        Set<Runnable> set = waiters.get(scope);
+    private void wake(String topic) {
+        Set<Runnable> set = waiters.get(topic);
         if (set != null) {
             set.forEach(Runnable::run);
         }

@@ -5,16 +5,21 @@ import berth.agentwire.AssignmentBatch;
 import berth.agentwire.ProtocolVersion;
 import berth.agentwire.TaskObservation;
 import berth.agentwire.WireJson;
+import berth.aws.AwsException;
 import berth.aws.Caller;
 import berth.aws.HttpRequestData;
 import berth.aws.Protocol;
+import berth.aws.Scope;
 import berth.aws.sigv4.SigV4Verifier;
 import berth.aws.sigv4.SignatureErrors;
+import berth.ecs.api.EcsErrors;
 import berth.ecs.core.EcsArns;
 import berth.ecs.core.instance.ContainerInstance;
 import berth.ecs.core.task.TaskLifecycle;
 import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.TaskCommits;
+import berth.ecs.state.TaskRecords;
+import berth.platform.RecordTable.Versioned;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
@@ -36,11 +41,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * berth's own agent endpoints ({@link AgentProtocol}): {@code GET assignments}, a long-poll that is also
  * the agent's heartbeat, and {@code POST observations}. Requests are SigV4-signed for service
- * {@code ecs}; the signer's account and the region of the signature scope what the caller sees, and
- * they name the protocol version they speak ({@link AgentProtocol#VERSION_HEADER}). Errors are JSON
- * {@code {"__type": CODE, "message": TEXT}}: 400 for bad parameters or a protocol version of another
- * major version, 403 for a rejected signature, 404 for an unknown cluster, instance or task, 405 for
- * another method.
+ * {@code ecs}, and the caller sees only its {@link Scope} (the signer's account, the signature's
+ * region); they name the protocol version they speak ({@link AgentProtocol#VERSION_HEADER}). Errors are
+ * codes of {@link EcsErrors}, as JSON {@code {"__type": CODE, "message": TEXT}} with the code's status:
+ * 400 for bad parameters or a protocol version of another major version, 403 for a rejected signature,
+ * 404 for an unknown cluster, instance or task, 405 for another method.
  */
 public final class AssignmentsEndpoint implements HttpService {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AssignmentsEndpoint.class);
@@ -73,19 +78,19 @@ public final class AssignmentsEndpoint implements HttpService {
                 }
                 if (path.equals(AgentProtocol.ASSIGNMENTS)) {
                     if (aggregated.method() != HttpMethod.GET) {
-                        throw new EndpointError(405, "MethodNotAllowed", "Use GET for " + path + ".");
+                        throw EcsErrors.METHOD_NOT_ALLOWED.exception("Use GET for " + path + ".");
                     }
                     return poll(ctx, caller, QueryParams.fromQueryString(ctx.query()));
                 }
                 if (path.equals(AgentProtocol.OBSERVATIONS)) {
                     if (aggregated.method() != HttpMethod.POST) {
-                        throw new EndpointError(405, "MethodNotAllowed", "Use POST for " + path + ".");
+                        throw EcsErrors.METHOD_NOT_ALLOWED.exception("Use POST for " + path + ".");
                     }
                     return CompletableFuture.completedFuture(observe(caller, aggregated.content().array()));
                 }
-                throw new EndpointError(404, "NotFound", "No such agent endpoint: " + path);
-            } catch (EndpointError e) {
-                return CompletableFuture.completedFuture(e.response());
+                throw EcsErrors.NOT_FOUND.exception("No such agent endpoint: " + path);
+            } catch (AwsException e) {
+                return CompletableFuture.completedFuture(error(e));
             } catch (RuntimeException e) {
                 return CompletableFuture.completedFuture(internal(e));
             }
@@ -97,12 +102,11 @@ public final class AssignmentsEndpoint implements HttpService {
         SigV4Verifier.Verification verification = verifier.verify(requestData(ctx, req.headers(),
                 req.content().array()));
         if (verification instanceof SigV4Verifier.Rejected rejected) {
-            var error = SignatureErrors.toAwsException(rejected.failure(), rejected.message(), Protocol.REST_JSON);
-            throw new EndpointError(error.status(), error.code(), error.getMessage());
+            throw SignatureErrors.toAwsException(rejected.failure(), rejected.message(), Protocol.REST_JSON);
         }
         Caller caller = ((SigV4Verifier.Verified) verification).caller();
         if (!"ecs".equals(caller.service())) {
-            throw new EndpointError(403, "InvalidSignatureException", "Sign agent requests for service 'ecs'.");
+            throw EcsErrors.INVALID_SIGNATURE.exception("Sign agent requests for service 'ecs'.");
         }
         return caller;
     }
@@ -111,7 +115,7 @@ public final class AssignmentsEndpoint implements HttpService {
     private static void checkVersion(RequestHeaders headers) {
         String declared = headers.get(AgentProtocol.VERSION_HEADER, "");
         ProtocolVersion.CURRENT.refusal(declared).ifPresent(reason -> {
-            throw new EndpointError(400, AgentProtocol.UNSUPPORTED_VERSION, reason);
+            throw EcsErrors.UNSUPPORTED_AGENT_PROTOCOL.exception(reason);
         });
     }
 
@@ -121,37 +125,35 @@ public final class AssignmentsEndpoint implements HttpService {
         long since = number(query.get("since", "0"), "since");
         long waitSeconds = Math.min(number(query.get("waitSeconds", "0"), "waitSeconds"),
                 AgentProtocol.MAX_WAIT_SECONDS);
-        String account = caller.accountId();
-        String region = caller.region();
+        Scope scope = caller.scope();
         LongPoll poll;
         if (instanceParam.equals(AgentProtocol.FARGATE_INSTANCE)) {
-            heartbeats.fargateSeen(account, region);
-            poll = new LongPoll(AssignmentSignals.fargateScope(account, region), since,
-                    () -> batches.forFargate(account, region));
+            heartbeats.fargateSeen(scope);
+            poll = new LongPoll(AssignmentSignals.fargateTopic(scope), since, () -> batches.forFargate(scope));
         } else {
             String id = instanceParam.substring(instanceParam.lastIndexOf('/') + 1);
-            ContainerInstance instance = instances.find(account, region, cluster, id)
-                    .map(ContainerInstanceRecords.Versioned::instance)
-                    .orElseThrow(() -> new EndpointError(404, "ContainerInstanceNotFound",
+            ContainerInstance instance = instances.find(scope, cluster, id)
+                    .map(Versioned::value)
+                    .orElseThrow(() -> EcsErrors.CONTAINER_INSTANCE_NOT_FOUND.exception(
                             "No container instance " + instanceParam + " in cluster " + cluster + "."));
             heartbeats.seen(instance);
             String arn = instance.arn();
-            poll = new LongPoll(AssignmentSignals.instanceScope(arn), since,
-                    () -> batches.forInstance(account, region, cluster, arn));
+            poll = new LongPoll(AssignmentSignals.instanceTopic(arn), since,
+                    () -> batches.forInstance(scope, cluster, arn));
         }
         return poll.start(ctx, waitSeconds);
     }
 
     /** One waiting poll: answered once its batch's generation differs from {@code since}, or at its deadline. */
     private final class LongPoll {
-        private final String scope;
+        private final String topic;
         private final long since;
         private final java.util.function.Supplier<AssignmentBatch> batch;
         private final CompletableFuture<HttpResponse> answer = new CompletableFuture<>();
         private ServiceRequestContext ctx;
 
-        LongPoll(String scope, long since, java.util.function.Supplier<AssignmentBatch> batch) {
-            this.scope = scope;
+        LongPoll(String topic, long since, java.util.function.Supplier<AssignmentBatch> batch) {
+            this.topic = topic;
             this.since = since;
             this.batch = batch;
         }
@@ -159,8 +161,8 @@ public final class AssignmentsEndpoint implements HttpService {
         CompletableFuture<HttpResponse> start(ServiceRequestContext requestContext, long waitSeconds) {
             ctx = requestContext;
             Runnable wake = () -> ctx.blockingTaskExecutor().execute(this::check);
-            signals.register(scope, wake);
-            answer.whenComplete((r, e) -> signals.unregister(scope, wake));
+            signals.register(topic, wake);
+            answer.whenComplete((r, e) -> signals.unregister(topic, wake));
             AssignmentBatch current = batch.get();
             if (current.generation() != since || waitSeconds <= 0) {
                 answer.complete(json(current));
@@ -196,23 +198,22 @@ public final class AssignmentsEndpoint implements HttpService {
         try {
             observation = WireJson.read(body, TaskObservation.class);
         } catch (IOException | RuntimeException e) {
-            throw new EndpointError(400, "InvalidParameterException", "The body is not a TaskObservation: "
-                    + e.getMessage());
+            throw EcsErrors.INVALID_PARAMETER.exception("The body is not a TaskObservation: " + e.getMessage());
         }
         String arn = observation.taskArn();
-        String prefix = "arn:aws:ecs:" + caller.region() + ":" + caller.accountId() + ":task/";
+        Scope scope = caller.scope();
+        String prefix = EcsArns.taskPrefix(scope);
         String[] parts = arn.startsWith(prefix) ? arn.substring(prefix.length()).split("/") : new String[0];
         if (parts.length != 2) {
-            throw new EndpointError(404, "TaskNotFound", "No task " + arn + " in this account and region.");
+            throw EcsErrors.TASK_NOT_FOUND.exception("No task " + arn + " in this account and region.");
         }
         Map<String, String> health = new LinkedHashMap<>();
         for (TaskObservation.ContainerHealth c : observation.containers()) {
             health.put(c.containerName(), c.healthStatus());
         }
-        String key = caller.accountId() + "/" + caller.region() + "/" + parts[0] + "/" + parts[1];
-        commits.change(key, t -> TaskLifecycle.observed(t, health, observation.macAddress(),
-                        observation.privateIpv4Address()))
-                .orElseThrow(() -> new EndpointError(404, "TaskNotFound", "No task " + arn + "."));
+        commits.change(TaskRecords.key(scope, parts[0], parts[1]), t -> TaskLifecycle.observed(t, health,
+                        observation.macAddress(), observation.privateIpv4Address()))
+                .orElseThrow(() -> EcsErrors.TASK_NOT_FOUND.exception("No task " + arn + "."));
         return HttpResponse.of(HttpStatus.NO_CONTENT);
     }
 
@@ -222,7 +223,7 @@ public final class AssignmentsEndpoint implements HttpService {
 
     private static HttpResponse internal(RuntimeException e) {
         LOG.warn("agent endpoint failed", e);
-        return new EndpointError(500, "ServerException", "berth could not answer: " + e).response();
+        return error(EcsErrors.SERVER.exception("berth could not answer: " + e));
     }
 
     private static long number(String text, String name) {
@@ -233,7 +234,7 @@ public final class AssignmentsEndpoint implements HttpService {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new EndpointError(400, "InvalidParameterException", name + " must be a non-negative number.");
+            throw EcsErrors.INVALID_PARAMETER.exception(name + " must be a non-negative number.");
         }
     }
 
@@ -256,18 +257,8 @@ public final class AssignmentsEndpoint implements HttpService {
     }
 
     /** A refusal, answered as JSON with its status. */
-    private static final class EndpointError extends RuntimeException {
-        private final int status;
-        private final String code;
-
-        EndpointError(int status, String code, String message) {
-            super(message, null, false, false);
-            this.status = status;
-            this.code = code;
-        }
-
-        HttpResponse response() {
-            return HttpResponse.of(HttpStatus.valueOf(status), MediaType.JSON_UTF_8, WireJson.error(code, getMessage()));
-        }
+    private static HttpResponse error(AwsException e) {
+        return HttpResponse.of(HttpStatus.valueOf(e.status()), MediaType.JSON_UTF_8, WireJson.error(e.code(),
+                e.getMessage()));
     }
 }

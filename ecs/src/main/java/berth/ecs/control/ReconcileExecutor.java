@@ -73,8 +73,7 @@ final class ReconcileExecutor {
     }
 
     private void disconnect(String instanceKey, Instant now) {
-        String[] parts = instanceKey.split("/", 4);
-        Optional<ContainerInstance> changed = instances.update(parts[0], parts[1], parts[2], parts[3], i ->
+        Optional<ContainerInstance> changed = instances.update(instanceKey, i ->
                 i.agentConnected() && silent(i.agentLastSeenAt(), now) ? i.withAgent(false, i.agentLastSeenAt()) : i);
         changed.filter(i -> !i.agentConnected())
                 .ifPresent(i -> LOG.info("agent of container instance {} disconnected", i.arn()));

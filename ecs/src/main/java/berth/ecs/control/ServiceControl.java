@@ -20,9 +20,8 @@ public final class ServiceControl implements AutoCloseable {
 
     public static ServiceControl start(Platform platform) {
         ContainerInstanceRecords instances = new ContainerInstanceRecords(platform.store());
-        platform.publish(InstanceAddresses.class, (account, region, instanceId) -> instances.all().stream()
-                .filter(i -> i.accountId().equals(account) && i.region().equals(region)
-                        && i.ec2InstanceId().equals(instanceId) && i.registered())
+        platform.publish(InstanceAddresses.class, (scope, instanceId) -> instances.list(scope).stream()
+                .filter(i -> i.ec2InstanceId().equals(instanceId) && i.registered())
                 .findFirst().map(ServiceControl::address));
         ServiceSchedulerLoop loop = new ServiceSchedulerLoop(platform.store(), platform.clock(),
                 () -> platform.lookup(TargetRegistry.class));

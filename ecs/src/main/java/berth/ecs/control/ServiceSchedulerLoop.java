@@ -1,5 +1,6 @@
 package berth.ecs.control;
 
+import berth.aws.Scope;
 import berth.ecs.core.InstanceStatus;
 import berth.ecs.core.instance.ContainerInstance;
 import berth.ecs.core.service.Service;
@@ -15,6 +16,7 @@ import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskCommits;
 import berth.ecs.state.TaskRecords;
 import berth.elb.TargetRegistry;
+import berth.platform.RecordTable.Versioned;
 import berth.platform.WakeableLoop;
 import berth.store.Store;
 import berth.store.VersionConflict;
@@ -95,17 +97,17 @@ final class ServiceSchedulerLoop implements AutoCloseable {
     /** One pass over every service that still has work: ACTIVE or DRAINING. */
     private void passOverServices() {
         Map<String, List<Task>> byGroup = new HashMap<>();
-        for (TaskRecords.Versioned v : tasks.all()) {
-            Task t = v.task();
+        for (Versioned<Task> v : tasks.all()) {
+            Task t = v.value();
             if (t.group().startsWith("service:")) {
-                byGroup.computeIfAbsent(t.accountId() + "/" + t.region() + "/" + t.cluster() + "/"
-                        + t.group().substring("service:".length()), k -> new ArrayList<>()).add(t);
+                byGroup.computeIfAbsent(ServiceRecords.key(t.scope(), t.cluster(),
+                        t.group().substring("service:".length())), k -> new ArrayList<>()).add(t);
             }
         }
         Set<String> draining = instances.all().stream().filter(i -> i.status() == InstanceStatus.DRAINING)
                 .map(ContainerInstance::arn).collect(Collectors.toSet());
-        for (ServiceRecords.Versioned stored : services.all()) {
-            Service service = stored.service();
+        for (Versioned<Service> stored : services.all()) {
+            Service service = stored.value();
             if (service.status().equals(Service.INACTIVE)) {
                 continue;
             }
@@ -119,8 +121,8 @@ final class ServiceSchedulerLoop implements AutoCloseable {
         }
     }
 
-    private void schedule(ServiceRecords.Versioned stored, List<Task> serviceTasks, Set<String> draining) {
-        Service service = stored.service();
+    private void schedule(Versioned<Service> stored, List<Task> serviceTasks, Set<String> draining) {
+        Service service = stored.value();
         Instant now = clock.instant();
         ServiceObservation observed = new ServiceObservation(serviceTasks, targets.observe(service, serviceTasks),
                 draining);
@@ -180,7 +182,7 @@ final class ServiceSchedulerLoop implements AutoCloseable {
     }
 
     /** Stores the service as planned, its new events first, keeping the newest {@link Service#MAX_EVENTS}. */
-    private void save(ServiceRecords.Versioned stored, Service planned, List<String> messages, Instant now) {
+    private void save(Versioned<Service> stored, Service planned, List<String> messages, Instant now) {
         List<ServiceEvent> events = new ArrayList<>();
         for (int i = messages.size() - 1; i >= 0; i--) {
             events.add(new ServiceEvent(UUID.randomUUID().toString(), now, messages.get(i)));
@@ -199,7 +201,7 @@ final class ServiceSchedulerLoop implements AutoCloseable {
         }
         Service next = planned.toBuilder().events(events).build();
         // an unchanged record is not written again: the write would wake this loop for nothing
-        if (!next.equals(stored.service())) {
+        if (!next.equals(stored.value())) {
             services.save(next, stored.version());
         }
     }
@@ -210,7 +212,8 @@ final class ServiceSchedulerLoop implements AutoCloseable {
         }
         String[] parts = arn.split(":");
         String[] resource = parts[5].split("/");
-        return instances.find(parts[4], parts[3], resource[1], resource[2]).map(ContainerInstanceRecords.Versioned::instance);
+        return instances.find(new Scope(parts[4], parts[3]), resource[1], resource[2])
+                .map(Versioned::value);
     }
 
     @Override

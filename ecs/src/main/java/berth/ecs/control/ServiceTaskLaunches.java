@@ -16,6 +16,7 @@ import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.core.taskdef.TaskPlacementConstraint;
 import berth.ecs.state.TaskDefinitionRecords;
 import berth.ecs.state.TaskPlacements;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,8 +44,8 @@ final class ServiceTaskLaunches {
 
     Started start(Service service, String deploymentId, String taskDefinitionArn, int count) {
         TaskDefinition registered = TaskDefinitionRef.parse(taskDefinitionArn)
-                .flatMap(ref -> definitions.resolve(service.accountId(), service.region(), ref))
-                .map(TaskDefinitionRecords.Versioned::definition)
+                .flatMap(ref -> definitions.resolve(service.scope(), ref))
+                .map(Versioned::value)
                 .orElseThrow(() -> new IllegalStateException("task definition " + taskDefinitionArn + " is gone"));
         LaunchType type = LaunchType.valueOf(service.launchType());
         Map<String, String> tags = new LinkedHashMap<>();

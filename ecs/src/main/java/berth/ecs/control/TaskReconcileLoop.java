@@ -56,7 +56,7 @@ final class TaskReconcileLoop implements AutoCloseable {
     private Instant pass() {
         Instant now = clock.instant();
         List<TaskReconciler.StoredTask> stored = tasks.all().stream()
-                .map(v -> new TaskReconciler.StoredTask(v.task(), v.version())).toList();
+                .map(v -> new TaskReconciler.StoredTask(v.value(), v.version())).toList();
         TaskReconciler.Desired desired = new TaskReconciler.Desired(stored, tokens.all());
         TaskReconciler.Observed observed = new TaskReconciler.Observed(instances.all(), capacities.all());
         ReconcilePlan plan = TaskReconciler.reconcile(desired, observed, now, settings);

@@ -1,5 +1,6 @@
 package berth.ecs.core;
 
+import berth.aws.Scope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,15 @@ import java.util.Optional;
 public final class AccountSettings {
 
     /** One stored setting; {@code principalArn} empty for the account default. */
-    public record Setting(String accountId, String region, String name, String value, String principalArn) {}
+    public record Setting(String accountId, String region, String name, String value, String principalArn) {
+        public static Setting of(Scope scope, String name, String value, String principalArn) {
+            return new Setting(scope.accountId(), scope.region(), name, value, principalArn);
+        }
+
+        public Scope scope() {
+            return new Scope(accountId, region);
+        }
+    }
 
     public static final String CONTAINER_INSIGHTS = "containerInsights";
 

@@ -1,5 +1,6 @@
 package berth.ecs.core;
 
+import berth.aws.Scope;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -48,7 +49,11 @@ public record CapacityProvider(String accountId, String region, String name, Str
                 && !lower.startsWith("fargate");
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return EcsArns.capacityProvider(accountId, region, name);
+        return EcsArns.capacityProvider(scope(), name);
     }
 }

@@ -1,5 +1,6 @@
 package berth.ecs.core;
 
+import berth.aws.Scope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,26 +35,16 @@ public record Cluster(String accountId, String region, String name, String statu
         defaultStrategy = defaultStrategy == null ? List.of() : List.copyOf(defaultStrategy);
     }
 
-    /** A cluster without capacity providers. */
-    public Cluster(String accountId, String region, String name, String status, Map<String, String> tags,
-                   List<Setting> settings, Instant createdAt, ClusterConfiguration configuration,
-                   String serviceConnectNamespace) {
-        this(accountId, region, name, status, tags, settings, createdAt, configuration, serviceConnectNamespace,
-                List.of(), List.of());
-    }
-
-    /** A cluster without execute-command configuration or Service Connect defaults. */
-    public Cluster(String accountId, String region, String name, String status, Map<String, String> tags,
-                   List<Setting> settings, Instant createdAt) {
-        this(accountId, region, name, status, tags, settings, createdAt, ClusterConfiguration.none(), "");
-    }
-
     public static boolean validName(String name) {
         return NAME.matcher(name).matches();
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return EcsArns.cluster(accountId, region, name);
+        return EcsArns.cluster(scope(), name);
     }
 
     public boolean active() {

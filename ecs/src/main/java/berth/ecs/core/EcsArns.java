@@ -1,15 +1,19 @@
 package berth.ecs.core;
 
-/** ARNs of ECS resources, in the new long ARN format that ECS uses today. */
+import berth.aws.Scope;
+
+/** ARNs of ECS resources in a scope, in the new long ARN format that ECS uses today. */
 public final class EcsArns {
+    private static final String SERVICE = "ecs";
+
     private EcsArns() {}
 
-    public static String cluster(String account, String region, String name) {
-        return "arn:aws:ecs:" + region + ":" + account + ":cluster/" + name;
+    public static String cluster(Scope scope, String name) {
+        return scope.arn(SERVICE, "cluster/" + name);
     }
 
-    public static String capacityProvider(String account, String region, String name) {
-        return "arn:aws:ecs:" + region + ":" + account + ":capacity-provider/" + name;
+    public static String capacityProvider(Scope scope, String name) {
+        return scope.arn(SERVICE, "capacity-provider/" + name);
     }
 
     /** The name a capacity provider reference gives: the name itself or the last part of its ARN. */
@@ -18,25 +22,38 @@ public final class EcsArns {
         return nameOrArn.startsWith("arn:") && slash >= 0 ? nameOrArn.substring(slash + 1) : nameOrArn;
     }
 
-    public static String taskDefinition(String account, String region, String family, int revision) {
-        return "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family + ":" + revision;
+    public static String taskDefinition(Scope scope, String family, int revision) {
+        return scope.arn(SERVICE, "task-definition/" + family + ":" + revision);
     }
 
-    public static String containerInstance(String account, String region, String cluster, String id) {
-        return "arn:aws:ecs:" + region + ":" + account + ":container-instance/" + cluster + "/" + id;
+    /**
+     * The ARN of instance {@code id} of {@code cluster}; with an empty id, the prefix of the cluster's
+     * instance ARNs.
+     */
+    public static String containerInstance(Scope scope, String cluster, String id) {
+        return scope.arn(SERVICE, "container-instance/" + cluster + "/" + id);
     }
 
-    public static String task(String account, String region, String cluster, String id) {
-        return "arn:aws:ecs:" + region + ":" + account + ":task/" + cluster + "/" + id;
+    /** The prefix of every container instance ARN of the scope, whatever the cluster. */
+    public static String containerInstancePrefix(Scope scope) {
+        return scope.arn(SERVICE, "container-instance/");
     }
 
-    public static String container(String account, String region, String cluster, String taskId, String id) {
-        return "arn:aws:ecs:" + region + ":" + account + ":container/" + cluster + "/" + taskId + "/" + id;
+    public static String service(Scope scope, String cluster, String name) {
+        return scope.arn(SERVICE, "service/" + cluster + "/" + name);
     }
 
-    /** An attachment's ARN as agents name it in SubmitAttachmentStateChanges. */
-    public static String attachment(String account, String region, String id) {
-        return "arn:aws:ecs:" + region + ":" + account + ":attachment/" + id;
+    public static String task(Scope scope, String cluster, String id) {
+        return scope.arn(SERVICE, "task/" + cluster + "/" + id);
+    }
+
+    /** The prefix of every task ARN of the scope, whatever the cluster. */
+    public static String taskPrefix(Scope scope) {
+        return scope.arn(SERVICE, "task/");
+    }
+
+    public static String container(Scope scope, String cluster, String taskId, String id) {
+        return scope.arn(SERVICE, "container/" + cluster + "/" + taskId + "/" + id);
     }
 
     /**

@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.AccountSettings.Setting;
 import berth.platform.RecordTable;
 import berth.store.Store;
@@ -18,16 +19,16 @@ public final class AccountSettingRecords {
 
     public AccountSettingRecords(Store store) {
         this.table = new RecordTable<>(store, KIND, Setting.class,
-                s -> key(s.accountId(), s.region(), s.principalArn(), s.name()));
+                s -> key(s.scope(), s.principalArn(), s.name()));
     }
 
-    public Optional<Setting> find(String account, String region, String principalArn, String name) {
-        return table.find(key(account, region, principalArn, name)).map(RecordTable.Versioned::value);
+    public Optional<Setting> find(Scope scope, String principalArn, String name) {
+        return table.find(key(scope, principalArn, name)).map(RecordTable.Versioned::value);
     }
 
     /** The settings stored for one principal (empty text: the account defaults). */
-    public List<Setting> of(String account, String region, String principalArn) {
-        return table.list(account + "/" + region + "/").stream()
+    public List<Setting> of(Scope scope, String principalArn) {
+        return table.list(scope.prefix()).stream()
                 .filter(s -> s.principalArn().equals(principalArn)).toList();
     }
 
@@ -43,8 +44,8 @@ public final class AccountSettingRecords {
         }
     }
 
-    public boolean delete(String account, String region, String principalArn, String name) {
-        String key = key(account, region, principalArn, name);
+    public boolean delete(Scope scope, String principalArn, String name) {
+        String key = key(scope, principalArn, name);
         var current = table.find(key);
         if (current.isEmpty()) {
             return false;
@@ -53,7 +54,7 @@ public final class AccountSettingRecords {
         return true;
     }
 
-    private static String key(String account, String region, String principalArn, String name) {
-        return account + "/" + region + "/" + principalArn + "/" + name;
+    private static String key(Scope scope, String principalArn, String name) {
+        return scope.key(principalArn + "/" + name);
     }
 }

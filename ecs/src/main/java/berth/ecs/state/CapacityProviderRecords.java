@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.CapacityProvider;
 import berth.platform.RecordTable;
 import berth.store.Store;
@@ -14,31 +15,31 @@ public final class CapacityProviderRecords {
 
     public CapacityProviderRecords(Store store) {
         this.table = new RecordTable<>(store, KIND, CapacityProvider.class,
-                p -> key(p.accountId(), p.region(), p.name()));
+                p -> key(p.scope(), p.name()));
     }
 
-    public Optional<RecordTable.Versioned<CapacityProvider>> find(String account, String region, String name) {
-        return table.find(key(account, region, name));
+    public Optional<RecordTable.Versioned<CapacityProvider>> find(Scope scope, String name) {
+        return table.find(key(scope, name));
     }
 
-    public List<CapacityProvider> list(String account, String region) {
-        return table.list(account + "/" + region + "/");
+    public List<CapacityProvider> list(Scope scope) {
+        return table.list(scope.prefix());
     }
 
     public void save(CapacityProvider provider, long expectedVersion) {
         table.save(provider, expectedVersion);
     }
 
-    public Optional<CapacityProvider> update(String account, String region, String name,
+    public Optional<CapacityProvider> update(Scope scope, String name,
                                              java.util.function.UnaryOperator<CapacityProvider> change) {
-        return table.update(key(account, region, name), change);
+        return table.update(key(scope, name), change);
     }
 
     public void delete(CapacityProvider provider, long expectedVersion) {
         table.remove(table.keyOf(provider), expectedVersion);
     }
 
-    private static String key(String account, String region, String name) {
-        return account + "/" + region + "/" + name;
+    private static String key(Scope scope, String name) {
+        return scope.key(name);
     }
 }

@@ -1,8 +1,10 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.task.FargateCapacity;
+import berth.platform.RecordTable.Versioned;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.VersionConflict;
 import berth.store.Write;
 import java.util.List;
 import java.util.Optional;
@@ -11,57 +13,37 @@ import java.util.function.UnaryOperator;
 /**
  * The hidden Fargate capacity of each cluster, kind {@code ecs.capacity}, key
  * {@code account/region/cluster}. Never a container instance: ListContainerInstances,
- * DescribeContainerInstances and the cluster's instance count do not see it.
+ * DescribeContainerInstances and the cluster's instance count do not see it. The task reconciler
+ * watches this kind, so an update that changes nothing writes nothing.
  */
 public final class CapacityRecords {
     public static final String KIND = "ecs.capacity";
 
-    private final Store store;
+    private final RecordTable<FargateCapacity> table;
 
     public CapacityRecords(Store store) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, FargateCapacity.class, FargateCapacity::key);
     }
 
-    public record Versioned(FargateCapacity capacity, long version) {}
-
-    public Optional<Versioned> find(String key) {
-        return store.get(KIND, key).map(r -> new Versioned(Records.read(r.value(), FargateCapacity.class),
-                r.version()));
+    public Optional<Versioned<FargateCapacity>> find(String key) {
+        return table.find(key);
     }
 
-    /** The capacity of every cluster of an account and region. */
-    public List<FargateCapacity> listRegion(String account, String region) {
-        return store.list(KIND, account + "/" + region + "/").stream()
-                .map(r -> Records.read(r.value(), FargateCapacity.class)).toList();
+    /** The capacity of every cluster of a scope. */
+    public List<FargateCapacity> list(Scope scope) {
+        return table.list(scope.prefix());
     }
 
     public List<FargateCapacity> all() {
-        return store.list(KIND, "").stream().map(r -> Records.read(r.value(), FargateCapacity.class)).toList();
+        return table.list("");
     }
 
     /** Applies {@code change} with compare-and-set, retrying on conflicts; empty when there is no such capacity. */
     public Optional<FargateCapacity> update(String key, UnaryOperator<FargateCapacity> change) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<Versioned> current = find(key);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            FargateCapacity changed = change.apply(current.get().capacity());
-            if (changed.equals(current.get().capacity())) {
-                return Optional.of(changed);
-            }
-            try {
-                store.put(KIND, key, Records.write(changed), current.get().version());
-                return Optional.of(changed);
-            } catch (VersionConflict conflict) {
-                if (attempt >= 20) {
-                    throw conflict;
-                }
-            }
-        }
+        return table.updateIfChanged(key, change);
     }
 
-    static Write write(FargateCapacity capacity, long expectedVersion) {
-        return Write.put(KIND, capacity.key(), Records.write(capacity), expectedVersion);
+    Write put(FargateCapacity capacity, long expectedVersion) {
+        return table.put(capacity, expectedVersion);
     }
 }

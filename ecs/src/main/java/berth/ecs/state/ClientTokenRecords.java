@@ -1,6 +1,9 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.task.ClientToken;
+import berth.platform.RecordTable.Versioned;
+import berth.platform.RecordTable;
 import berth.store.Store;
 import berth.store.Write;
 import java.util.List;
@@ -10,28 +13,25 @@ import java.util.Optional;
 public final class ClientTokenRecords {
     public static final String KIND = "ecs.clienttoken";
 
-    private final Store store;
+    private final RecordTable<ClientToken> table;
 
     public ClientTokenRecords(Store store) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, ClientToken.class, ClientToken::key);
     }
 
-    public record Versioned(ClientToken token, long version) {}
-
-    public Optional<Versioned> find(String account, String region, String cluster, String token) {
-        return store.get(KIND, account + "/" + region + "/" + cluster + "/" + token)
-                .map(r -> new Versioned(Records.read(r.value(), ClientToken.class), r.version()));
+    public Optional<Versioned<ClientToken>> find(Scope scope, String cluster, String token) {
+        return table.find(scope.key(cluster + "/" + token));
     }
 
     public List<ClientToken> all() {
-        return store.list(KIND, "").stream().map(r -> Records.read(r.value(), ClientToken.class)).toList();
+        return table.list("");
     }
 
     public void forget(String key) {
-        store.delete(KIND, key, Store.ANY);
+        table.remove(key, Store.ANY);
     }
 
-    static Write write(ClientToken token, long expectedVersion) {
-        return Write.put(KIND, token.key(), Records.write(token), expectedVersion);
+    Write put(ClientToken token, long expectedVersion) {
+        return table.put(token, expectedVersion);
     }
 }

@@ -1,8 +1,10 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.TaskOnInstance;
+import berth.platform.RecordJson;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.StoredRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,10 +34,12 @@ public final class ClusterActivity {
     public static final String SERVICE_KIND = "ecs.service";
     private static final Set<String> PENDING = Set.of("PROVISIONING", "PENDING", "ACTIVATING");
 
-    private final Store store;
+    private final RecordTable<JsonNode> tasks;
+    private final RecordTable<JsonNode> services;
 
     public ClusterActivity(Store store) {
-        this.store = store;
+        this.tasks = RecordTable.keyedByOwner(store, TASK_KIND, RecordJson.STANDARD.treeCodec());
+        this.services = RecordTable.keyedByOwner(store, SERVICE_KIND, RecordJson.STANDARD.treeCodec());
     }
 
     /** Task and service counts of one cluster, by launch type where ECS reports them so. */
@@ -61,15 +65,14 @@ public final class ClusterActivity {
         }
     }
 
-    public Counts counts(String account, String region, String cluster) {
+    public Counts counts(Scope scope, String cluster) {
         int[] running = new int[3];
         int[] pending = new int[3];
         int[] active = new int[3];
         int[] draining = new int[3];
         int unstopped = 0;
-        String prefix = account + "/" + region + "/" + cluster + "/";
-        for (StoredRecord task : store.list(TASK_KIND, prefix)) {
-            JsonNode json = Records.tree(task.value());
+        String prefix = scope.key(cluster + "/");
+        for (JsonNode json : tasks.list(prefix)) {
             String status = text(json, "lastStatus");
             int type = launchType(text(json, "launchType"));
             if ("RUNNING".equals(status)) {
@@ -81,8 +84,7 @@ public final class ClusterActivity {
                 unstopped++;
             }
         }
-        for (StoredRecord service : store.list(SERVICE_KIND, prefix)) {
-            JsonNode json = Records.tree(service.value());
+        for (JsonNode json : services.list(prefix)) {
             String status = text(json, "status");
             int type = launchType(text(json, "launchType"));
             if ("ACTIVE".equals(status)) {
@@ -96,10 +98,9 @@ public final class ClusterActivity {
     }
 
     /** The tasks not yet STOPPED on the instance {@code containerInstanceArn} of {@code cluster}. */
-    public int unstoppedTasksOn(String account, String region, String cluster, String containerInstanceArn) {
+    public int unstoppedTasksOn(Scope scope, String cluster, String containerInstanceArn) {
         int count = 0;
-        for (StoredRecord task : store.list(TASK_KIND, account + "/" + region + "/" + cluster + "/")) {
-            JsonNode json = Records.tree(task.value());
+        for (JsonNode json : tasks.list(scope.key(cluster + "/"))) {
             if (containerInstanceArn.equals(text(json, "containerInstanceArn"))
                     && !"STOPPED".equals(text(json, "lastStatus"))) {
                 count++;
@@ -112,10 +113,9 @@ public final class ClusterActivity {
      * The tasks not yet STOPPED on each container instance of {@code cluster}, by instance ARN, as
      * placement and cluster queries ({@code task:group}) see them.
      */
-    public Map<String, List<TaskOnInstance>> tasksByInstance(String account, String region, String cluster) {
+    public Map<String, List<TaskOnInstance>> tasksByInstance(Scope scope, String cluster) {
         Map<String, List<TaskOnInstance>> byInstance = new HashMap<>();
-        for (StoredRecord task : store.list(TASK_KIND, account + "/" + region + "/" + cluster + "/")) {
-            JsonNode json = Records.tree(task.value());
+        for (JsonNode json : tasks.list(scope.key(cluster + "/"))) {
             String instance = text(json, "containerInstanceArn");
             if (instance.isEmpty() || "STOPPED".equals(text(json, "lastStatus"))) {
                 continue;

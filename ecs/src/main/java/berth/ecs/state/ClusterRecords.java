@@ -1,10 +1,10 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.Cluster;
+import berth.platform.RecordTable.Versioned;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.StoredRecord;
-import berth.store.VersionConflict;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -13,55 +13,34 @@ import java.util.function.UnaryOperator;
 public final class ClusterRecords {
     public static final String KIND = "ecs.cluster";
 
-    private final Store store;
+    private final RecordTable<Cluster> table;
 
     public ClusterRecords(Store store) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, Cluster.class, c -> key(c.scope(), c.name()));
     }
 
-    /** A cluster together with the store version it was read at, for compare-and-set updates. */
-    public record Versioned(Cluster cluster, long version) {}
-
-    public Optional<Versioned> find(String account, String region, String name) {
-        return store.get(KIND, key(account, region, name))
-                .map(r -> new Versioned(Records.read(r.value(), Cluster.class), r.version()));
+    public Optional<Versioned<Cluster>> find(Scope scope, String name) {
+        return table.find(key(scope, name));
     }
 
-    public List<Cluster> list(String account, String region) {
-        return store.list(KIND, account + "/" + region + "/").stream()
-                .map(StoredRecord::value)
-                .map(v -> Records.read(v, Cluster.class))
-                .toList();
+    public List<Cluster> list(Scope scope) {
+        return table.list(scope.prefix());
     }
 
     /** Writes {@code cluster} if the stored version is still {@code expectedVersion}. */
     public void save(Cluster cluster, long expectedVersion) {
-        store.put(KIND, key(cluster.accountId(), cluster.region(), cluster.name()), Records.write(cluster), expectedVersion);
+        table.save(cluster, expectedVersion);
     }
 
     /**
      * Applies {@code change} to a stored cluster with compare-and-set, re-reading and retrying on
      * conflicts; empty when the cluster does not exist. {@code change} may run more than once.
      */
-    public Optional<Cluster> update(String account, String region, String name, UnaryOperator<Cluster> change) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<Versioned> current = find(account, region, name);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            Cluster changed = change.apply(current.get().cluster());
-            try {
-                save(changed, current.get().version());
-                return Optional.of(changed);
-            } catch (VersionConflict conflict) {
-                if (attempt >= 20) {
-                    throw conflict;
-                }
-            }
-        }
+    public Optional<Cluster> update(Scope scope, String name, UnaryOperator<Cluster> change) {
+        return table.update(key(scope, name), change);
     }
 
-    private static String key(String account, String region, String name) {
-        return account + "/" + region + "/" + name;
+    private static String key(Scope scope, String name) {
+        return scope.key(name);
     }
 }

@@ -1,12 +1,14 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.ClusterSnapshot;
 import berth.ecs.core.InstanceSnapshot;
 import berth.ecs.core.TaskOnInstance;
 import berth.ecs.core.instance.ContainerInstance;
+import berth.platform.RecordTable.Versioned;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.StoredRecord;
-import berth.store.VersionConflict;
+import berth.store.Write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,92 +18,73 @@ import java.util.function.UnaryOperator;
 /**
  * Container instances in the store, kind {@code ecs.instance}, key {@code account/region/cluster/id}.
  * Deregistered instances stay, INACTIVE, so DescribeContainerInstances can still answer for them.
+ * Every loop watches this kind, so an update that changes nothing writes nothing.
  */
 public final class ContainerInstanceRecords {
     public static final String KIND = "ecs.instance";
-    private static final int ATTEMPTS = 20;
 
-    private final Store store;
+    private final RecordTable<ContainerInstance> table;
 
     public ContainerInstanceRecords(Store store) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, ContainerInstance.class, ContainerInstance::key);
     }
 
-    /** An instance together with the store version it was read at, for compare-and-set updates. */
-    public record Versioned(ContainerInstance instance, long version) {}
+    public Optional<Versioned<ContainerInstance>> find(Scope scope, String cluster, String id) {
+        return find(key(scope, cluster, id));
+    }
 
-    public Optional<Versioned> find(String account, String region, String cluster, String id) {
-        return store.get(KIND, key(account, region, cluster, id))
-                .map(r -> new Versioned(Records.read(r.value(), ContainerInstance.class), r.version()));
+    /** The instance stored under {@code key} ({@code account/region/cluster/id}). */
+    public Optional<Versioned<ContainerInstance>> find(String key) {
+        return table.find(key);
     }
 
     /** Every instance of {@code cluster} ever registered, INACTIVE ones included, by id. */
-    public List<ContainerInstance> list(String account, String region, String cluster) {
-        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream()
-                .map(StoredRecord::value)
-                .map(v -> Records.read(v, ContainerInstance.class))
-                .toList();
+    public List<ContainerInstance> list(Scope scope, String cluster) {
+        return table.list(scope.key(cluster + "/"));
     }
 
     /** Every instance of {@code cluster} with the store version it was read at, by id. */
-    public List<Versioned> versioned(String account, String region, String cluster) {
-        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream()
-                .map(r -> new Versioned(Records.read(r.value(), ContainerInstance.class), r.version()))
-                .toList();
+    public List<Versioned<ContainerInstance>> versioned(Scope scope, String cluster) {
+        return table.listVersioned(scope.key(cluster + "/"));
+    }
+
+    /** Every instance of every cluster of {@code scope}, INACTIVE ones included. */
+    public List<ContainerInstance> list(Scope scope) {
+        return table.list(scope.prefix());
     }
 
     /** Every instance of every cluster, account and region, INACTIVE ones included. */
     public List<ContainerInstance> all() {
-        return store.list(KIND, "").stream().map(r -> Records.read(r.value(), ContainerInstance.class)).toList();
-    }
-
-    /** The instance stored under {@code key} ({@code account/region/cluster/id}). */
-    public Optional<Versioned> findByKey(String key) {
-        return store.get(KIND, key).map(r -> new Versioned(Records.read(r.value(), ContainerInstance.class),
-                r.version()));
-    }
-
-    /** A compare-and-set write of {@code instance}, for commits that change tasks and instances together. */
-    static berth.store.Write write(ContainerInstance instance, long expectedVersion) {
-        return berth.store.Write.put(KIND, key(instance.accountId(), instance.region(), instance.cluster(),
-                instance.id()), Records.write(instance), expectedVersion);
+        return table.list("");
     }
 
     /** The instances of {@code cluster} that are registered (every status but INACTIVE). */
-    public List<ContainerInstance> registered(String account, String region, String cluster) {
-        return list(account, region, cluster).stream().filter(ContainerInstance::registered).toList();
+    public List<ContainerInstance> registered(Scope scope, String cluster) {
+        return list(scope, cluster).stream().filter(ContainerInstance::registered).toList();
     }
 
     /** Writes {@code instance} if the stored version is still {@code expectedVersion}. */
     public void save(ContainerInstance instance, long expectedVersion) {
-        store.put(KIND, key(instance.accountId(), instance.region(), instance.cluster(), instance.id()),
-                Records.write(instance), expectedVersion);
+        table.save(instance, expectedVersion);
+    }
+
+    /** A compare-and-set write of {@code instance}, for commits that change tasks and instances together. */
+    Write put(ContainerInstance instance, long expectedVersion) {
+        return table.put(instance, expectedVersion);
     }
 
     /**
      * Applies {@code change} to a stored instance with compare-and-set, re-reading and retrying on
      * conflicts; empty when the instance does not exist. {@code change} may run more than once.
      */
-    public Optional<ContainerInstance> update(String account, String region, String cluster, String id,
+    public Optional<ContainerInstance> update(Scope scope, String cluster, String id,
                                               UnaryOperator<ContainerInstance> change) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<Versioned> current = find(account, region, cluster, id);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            ContainerInstance changed = change.apply(current.get().instance());
-            if (changed.equals(current.get().instance())) {
-                return Optional.of(changed);
-            }
-            try {
-                save(changed, current.get().version());
-                return Optional.of(changed);
-            } catch (VersionConflict conflict) {
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+        return update(key(scope, cluster, id), change);
+    }
+
+    /** As {@link #update(Scope, String, String, UnaryOperator)}, for the instance stored under {@code key}. */
+    public Optional<ContainerInstance> update(String key, UnaryOperator<ContainerInstance> change) {
+        return table.updateIfChanged(key, change);
     }
 
     /**
@@ -109,16 +92,15 @@ public final class ContainerInstanceRecords {
      * itself only uses ACTIVE ones), in id order, each with the tasks {@code tasksOn} says hold
      * resources on it (given the instance ARN).
      */
-    public ClusterSnapshot snapshot(String account, String region, String cluster,
-                                    Function<String, List<TaskOnInstance>> tasksOn) {
+    public ClusterSnapshot snapshot(Scope scope, String cluster, Function<String, List<TaskOnInstance>> tasksOn) {
         List<InstanceSnapshot> instances = new ArrayList<>();
-        for (ContainerInstance instance : registered(account, region, cluster)) {
+        for (ContainerInstance instance : registered(scope, cluster)) {
             instances.add(instance.toSnapshot(tasksOn.apply(instance.arn())));
         }
         return new ClusterSnapshot(instances);
     }
 
-    private static String key(String account, String region, String cluster, String id) {
-        return account + "/" + region + "/" + cluster + "/" + id;
+    private static String key(Scope scope, String cluster, String id) {
+        return scope.key(cluster + "/" + id);
     }
 }

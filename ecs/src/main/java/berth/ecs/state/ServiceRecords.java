@@ -1,9 +1,10 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.service.Service;
+import berth.platform.RecordTable.Versioned;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.StoredRecord;
-import berth.store.Write;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,44 +16,40 @@ import java.util.Optional;
 public final class ServiceRecords {
     public static final String KIND = ClusterActivity.SERVICE_KIND;
 
-    private final Store store;
+    private final RecordTable<Service> table;
 
     public ServiceRecords(Store store) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, Service.class, Service::key);
     }
 
-    /** A service together with the store version it was read at, for compare-and-set updates. */
-    public record Versioned(Service service, long version) {}
-
-    public Optional<Versioned> find(String account, String region, String cluster, String name) {
-        return find(account + "/" + region + "/" + cluster + "/" + name);
+    public Optional<Versioned<Service>> find(Scope scope, String cluster, String name) {
+        return find(key(scope, cluster, name));
     }
 
-    public Optional<Versioned> find(String key) {
-        return store.get(KIND, key).map(ServiceRecords::versioned);
+    public Optional<Versioned<Service>> find(String key) {
+        return table.find(key);
     }
 
     /** The services of one cluster, by name. */
-    public List<Versioned> list(String account, String region, String cluster) {
-        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream()
-                .map(ServiceRecords::versioned).toList();
+    public List<Versioned<Service>> list(Scope scope, String cluster) {
+        return table.listVersioned(scope.key(cluster + "/"));
     }
 
     /** Every service in the store. */
-    public List<Versioned> all() {
-        return store.list(KIND, "").stream().map(ServiceRecords::versioned).toList();
+    public List<Versioned<Service>> all() {
+        return table.listVersioned("");
     }
 
     /** Stores {@code service} if its record is still at {@code expectedVersion}; throws VersionConflict otherwise. */
     public void save(Service service, long expectedVersion) {
-        store.commit(List.of(write(service, expectedVersion)));
+        table.save(service, expectedVersion);
     }
 
-    static Write write(Service service, long expectedVersion) {
-        return Write.put(KIND, service.key(), Records.write(service), expectedVersion);
-    }
-
-    private static Versioned versioned(StoredRecord record) {
-        return new Versioned(Records.read(record.value(), Service.class), record.version());
+    /**
+     * The key of service {@code name} of {@code cluster}: {@code account/region/cluster/name},
+     * as {@link Service#key()}.
+     */
+    public static String key(Scope scope, String cluster, String name) {
+        return scope.key(cluster + "/" + name);
     }
 }

@@ -1,10 +1,12 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.instance.ContainerInstance;
 import berth.ecs.core.task.ClientToken;
 import berth.ecs.core.task.FargateCapacity;
 import berth.ecs.core.task.InstanceUsage;
 import berth.ecs.core.task.Task;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import berth.store.Write;
@@ -27,11 +29,15 @@ public final class TaskCommits {
     private final Store store;
     private final TaskRecords tasks;
     private final ContainerInstanceRecords instances;
+    private final ClientTokenRecords tokens;
+    private final CapacityRecords capacities;
 
     public TaskCommits(Store store) {
         this.store = store;
         this.tasks = new TaskRecords(store);
         this.instances = new ContainerInstanceRecords(store);
+        this.tokens = new ClientTokenRecords(store);
+        this.capacities = new CapacityRecords(store);
     }
 
     /** An instance's new figures, to be written only if it is still at {@code expectedVersion}. */
@@ -48,10 +54,10 @@ public final class TaskCommits {
     public void launch(List<Task> newTasks, List<InstanceWrite> placedOn, Optional<TokenWrite> token,
                        Optional<FargateCapacity> newCapacity) {
         List<Write> writes = new ArrayList<>();
-        newTasks.forEach(t -> writes.add(TaskRecords.write(t, Store.ABSENT)));
-        placedOn.forEach(i -> writes.add(ContainerInstanceRecords.write(i.instance(), i.expectedVersion())));
-        token.ifPresent(t -> writes.add(ClientTokenRecords.write(t.token(), t.expectedVersion())));
-        newCapacity.ifPresent(c -> writes.add(CapacityRecords.write(c, Store.ABSENT)));
+        newTasks.forEach(t -> writes.add(tasks.put(t, Store.ABSENT)));
+        placedOn.forEach(i -> writes.add(instances.put(i.instance(), i.expectedVersion())));
+        token.ifPresent(t -> writes.add(tokens.put(t.token(), t.expectedVersion())));
+        newCapacity.ifPresent(c -> writes.add(capacities.put(c, Store.ABSENT)));
         store.commit(writes);
     }
 
@@ -62,19 +68,19 @@ public final class TaskCommits {
      */
     public Optional<Task> change(String taskKey, UnaryOperator<Task> change) {
         for (int attempt = 0; ; attempt++) {
-            Optional<TaskRecords.Versioned> current = tasks.find(taskKey);
+            Optional<Versioned<Task>> current = tasks.find(taskKey);
             if (current.isEmpty()) {
                 return Optional.empty();
             }
-            Task before = current.get().task();
+            Task before = current.get().value();
             Task after = change.apply(before);
             if (after.equals(before)) {
                 return Optional.of(after);
             }
             List<Write> writes = new ArrayList<>();
-            writes.add(TaskRecords.write(after, current.get().version()));
+            writes.add(tasks.put(after, current.get().version()));
             if (after.onInstance()) {
-                instanceWrite(after.accountId(), after.region(), after.cluster(), after.containerInstanceArn(), after)
+                instanceWrite(after.scope(), after.cluster(), after.containerInstanceArn(), after)
                         .ifPresent(writes::add);
             }
             try {
@@ -91,12 +97,12 @@ public final class TaskCommits {
     /** Recomputes the figures of the instance stored under {@code instanceKey} from its tasks, if they drifted. */
     public void reaccount(String instanceKey) {
         for (int attempt = 0; ; attempt++) {
-            Optional<ContainerInstanceRecords.Versioned> instance = instances.findByKey(instanceKey);
-            if (instance.isEmpty() || !instance.get().instance().registered()) {
+            Optional<Versioned<ContainerInstance>> instance = instances.find(instanceKey);
+            if (instance.isEmpty() || !instance.get().value().registered()) {
                 return;
             }
-            ContainerInstance i = instance.get().instance();
-            Optional<Write> write = instanceWrite(i.accountId(), i.region(), i.cluster(), i.arn(), null);
+            ContainerInstance i = instance.get().value();
+            Optional<Write> write = instanceWrite(i.scope(), i.cluster(), i.arn(), null);
             if (write.isEmpty()) {
                 return;
             }
@@ -114,7 +120,7 @@ public final class TaskCommits {
     /** Deletes a STOPPED task if it is still at {@code version}; false when it changed meanwhile. */
     public boolean forget(String taskKey, long version) {
         try {
-            store.delete(TaskRecords.KIND, taskKey, version);
+            tasks.remove(taskKey, version);
             return true;
         } catch (VersionConflict changed) {
             return false;
@@ -126,16 +132,16 @@ public final class TaskCommits {
      * the stored version of one task when given; empty when the instance is gone, deregistered or
      * already right.
      */
-    private Optional<Write> instanceWrite(String account, String region, String cluster, String instanceArn,
+    private Optional<Write> instanceWrite(Scope scope, String cluster, String instanceArn,
                                           Task replacing) {
         String id = instanceArn.substring(instanceArn.lastIndexOf('/') + 1);
-        Optional<ContainerInstanceRecords.Versioned> instance = instances.find(account, region, cluster, id);
-        if (instance.isEmpty() || !instance.get().instance().registered()) {
+        Optional<Versioned<ContainerInstance>> instance = instances.find(scope, cluster, id);
+        if (instance.isEmpty() || !instance.get().value().registered()) {
             return Optional.empty();
         }
         List<Task> on = new ArrayList<>();
-        for (TaskRecords.Versioned stored : tasks.list(account, region, cluster)) {
-            Task task = stored.task();
+        for (Versioned<Task> stored : tasks.list(scope, cluster)) {
+            Task task = stored.value();
             if (replacing != null && task.id().equals(replacing.id())) {
                 task = replacing;
             }
@@ -143,10 +149,10 @@ public final class TaskCommits {
                 on.add(task);
             }
         }
-        ContainerInstance accounted = InstanceUsage.accounted(instance.get().instance(), on);
-        if (accounted.equals(instance.get().instance())) {
+        ContainerInstance accounted = InstanceUsage.accounted(instance.get().value(), on);
+        if (accounted.equals(instance.get().value())) {
             return Optional.empty();
         }
-        return Optional.of(ContainerInstanceRecords.write(accounted, instance.get().version()));
+        return Optional.of(instances.put(accounted, instance.get().version()));
     }
 }

@@ -1,9 +1,11 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.taskdef.TaskDefinition;
 import berth.ecs.core.taskdef.TaskDefinitionRef;
+import berth.platform.RecordTable.Versioned;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.StoredRecord;
 import berth.store.VersionConflict;
 import java.util.Comparator;
 import java.util.List;
@@ -20,51 +22,39 @@ public final class TaskDefinitionRecords {
     public static final String KIND = "ecs.taskdef";
     private static final int ATTEMPTS = 20;
 
-    private final Store store;
+    private final RecordTable<TaskDefinition> table;
 
     public TaskDefinitionRecords(Store store) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, TaskDefinition.class,
+                d -> key(d.scope(), d.family(), d.revision()));
     }
 
-    /** A revision together with the store version it was read at, for compare-and-set updates. */
-    public record Versioned(TaskDefinition definition, long version) {}
-
-    public Optional<Versioned> find(String account, String region, String family, int revision) {
-        return store.get(KIND, key(account, region, family, revision))
-                .map(r -> new Versioned(Records.read(r.value(), TaskDefinition.class), r.version()));
+    public Optional<Versioned<TaskDefinition>> find(Scope scope, String family, int revision) {
+        return table.find(key(scope, family, revision));
     }
 
     /**
      * The revision {@code ref} names: {@code family:revision} or an ARN exactly, a bare family its
      * latest ACTIVE revision. Empty when there is none (or the ARN is of another account or region).
      */
-    public Optional<Versioned> resolve(String account, String region, TaskDefinitionRef ref) {
-        if (!ref.within(account, region)) {
+    public Optional<Versioned<TaskDefinition>> resolve(Scope scope, TaskDefinitionRef ref) {
+        if (!ref.within(scope)) {
             return Optional.empty();
         }
         if (!ref.latest()) {
-            return find(account, region, ref.family(), ref.revision());
+            return find(scope, ref.family(), ref.revision());
         }
-        List<StoredRecord> revisions = store.list(KIND, familyPrefix(account, region, ref.family()));
-        for (int i = revisions.size() - 1; i >= 0; i--) {
-            TaskDefinition definition = Records.read(revisions.get(i).value(), TaskDefinition.class);
-            if (definition.active()) {
-                return Optional.of(new Versioned(definition, revisions.get(i).version()));
-            }
-        }
-        return Optional.empty();
+        return table.findLast(familyPrefix(scope, ref.family()), TaskDefinition::active);
     }
 
     /** Every revision of {@code family}, oldest first. */
-    public List<TaskDefinition> family(String account, String region, String family) {
-        return store.list(KIND, familyPrefix(account, region, family)).stream()
-                .map(r -> Records.read(r.value(), TaskDefinition.class)).toList();
+    public List<TaskDefinition> family(Scope scope, String family) {
+        return table.list(familyPrefix(scope, family));
     }
 
-    /** Every revision in the account and region, by family then revision. */
-    public List<TaskDefinition> list(String account, String region) {
-        return store.list(KIND, account + "/" + region + "/").stream()
-                .map(r -> Records.read(r.value(), TaskDefinition.class))
+    /** Every revision in the scope, by family then revision. */
+    public List<TaskDefinition> list(Scope scope) {
+        return table.list(scope.prefix()).stream()
                 .sorted(Comparator.comparing(TaskDefinition::family).thenComparingInt(TaskDefinition::revision))
                 .toList();
     }
@@ -75,10 +65,8 @@ public final class TaskDefinitionRecords {
      */
     public TaskDefinition register(TaskDefinition definition) {
         for (int attempt = 0; ; attempt++) {
-            List<StoredRecord> revisions = store.list(KIND,
-                    familyPrefix(definition.accountId(), definition.region(), definition.family()));
-            int last = revisions.isEmpty() ? 0
-                    : Records.read(revisions.get(revisions.size() - 1).value(), TaskDefinition.class).revision();
+            int last = table.findLast(familyPrefix(definition.scope(), definition.family()), d -> true)
+                    .map(v -> v.value().revision()).orElse(0);
             TaskDefinition numbered = definition.withRevision(last + 1);
             try {
                 save(numbered, Store.ABSENT);
@@ -93,28 +81,13 @@ public final class TaskDefinitionRecords {
 
     /** Writes {@code definition} if the stored version is still {@code expectedVersion}. */
     public void save(TaskDefinition definition, long expectedVersion) {
-        store.put(KIND, key(definition.accountId(), definition.region(), definition.family(), definition.revision()),
-                Records.write(definition), expectedVersion);
+        table.save(definition, expectedVersion);
     }
 
     /** Applies {@code change} to a stored revision with compare-and-set, retrying on conflicts. */
-    public Optional<TaskDefinition> update(String account, String region, String family, int revision,
+    public Optional<TaskDefinition> update(Scope scope, String family, int revision,
                                            UnaryOperator<TaskDefinition> change) {
-        for (int attempt = 0; ; attempt++) {
-            Optional<Versioned> current = find(account, region, family, revision);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            TaskDefinition changed = change.apply(current.get().definition());
-            try {
-                save(changed, current.get().version());
-                return Optional.of(changed);
-            } catch (VersionConflict conflict) {
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+        return table.update(key(scope, family, revision), change);
     }
 
     /** Registrations of one family kept colliding; ECS answers this as a ClientException. */
@@ -124,11 +97,11 @@ public final class TaskDefinitionRecords {
         }
     }
 
-    private static String familyPrefix(String account, String region, String family) {
-        return account + "/" + region + "/" + family + "/";
+    private static String familyPrefix(Scope scope, String family) {
+        return scope.key(family + "/");
     }
 
-    private static String key(String account, String region, String family, int revision) {
-        return familyPrefix(account, region, family) + String.format("%010d", revision);
+    private static String key(Scope scope, String family, int revision) {
+        return familyPrefix(scope, family) + String.format("%010d", revision);
     }
 }

@@ -19,6 +19,7 @@ import berth.ecs.core.task.RunTaskRules;
 import berth.ecs.core.task.Task;
 import berth.ecs.core.task.TaskLaunch;
 import berth.ecs.core.task.TaskReservation;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.time.Clock;
@@ -87,9 +88,9 @@ public final class TaskPlacements {
                 TaskLaunch forTask = launch.withCapacityProvider(target.capacityProviderFor(i));
                 started.add(forTask.newTask("", launch.region() + "a", TaskReservation.none(), ids, now));
             }
-            String capacityKey = launch.accountId() + "/" + launch.region() + "/" + launch.cluster();
-            Optional<FargateCapacity> newCapacity = capacities.find(capacityKey).isPresent() ? Optional.empty()
-                    : Optional.of(FargateCapacity.registered(launch.accountId(), launch.region(), launch.cluster(), now));
+            FargateCapacity registered = FargateCapacity.registered(launch.scope(), launch.cluster(), now);
+            Optional<FargateCapacity> newCapacity = capacities.find(registered.key()).isPresent() ? Optional.empty()
+                    : Optional.of(registered);
             if (commit(launch, started, List.of(), token, List.of(), newCapacity, now, attempt)) {
                 return new Outcome(started, List.of());
             }
@@ -103,8 +104,8 @@ public final class TaskPlacements {
             Instant now = clock.instant();
             ClusterRead read = read(launch);
             List<InstanceSnapshot> snapshots = new ArrayList<>();
-            for (ContainerInstanceRecords.Versioned v : read.instances().values()) {
-                snapshots.add(read.accounted(v.instance()).toSnapshot(read.onInstance(v.instance().arn())));
+            for (Versioned<ContainerInstance> v : read.instances().values()) {
+                snapshots.add(read.accounted(v.value()).toSnapshot(read.onInstance(v.value().arn())));
             }
             Placement placement = Scheduler.place(new ClusterSnapshot(snapshots), requirements, strategies, random,
                     count);
@@ -114,7 +115,7 @@ public final class TaskPlacements {
             List<Task> started = new ArrayList<>();
             for (TaskPlacement outcome : placement.tasks()) {
                 if (outcome instanceof TaskPlacement.Placed placed) {
-                    ContainerInstance instance = read.instances().get(placed.containerInstanceArn()).instance();
+                    ContainerInstance instance = read.instances().get(placed.containerInstanceArn()).value();
                     started.add(launch.newTask(instance.arn(), instance.attribute(InstanceSnapshot.AVAILABILITY_ZONE)
                             .orElse(""), reservation(requirements), ids, now));
                 }
@@ -141,13 +142,13 @@ public final class TaskPlacements {
             List<Task> started = new ArrayList<>();
             List<LaunchFailure> failures = new ArrayList<>();
             for (int i = 0; i < references.size(); i++) {
-                Optional<ContainerInstanceRecords.Versioned> target = instanceIds.get(i).flatMap(id ->
-                        read.instances().values().stream().filter(v -> v.instance().id().equals(id)).findFirst());
+                Optional<Versioned<ContainerInstance>> target = instanceIds.get(i).flatMap(id ->
+                        read.instances().values().stream().filter(v -> v.value().id().equals(id)).findFirst());
                 if (target.isEmpty()) {
                     failures.add(new LaunchFailure(references.get(i), "MISSING", ""));
                     continue;
                 }
-                ContainerInstance instance = read.accounted(target.get().instance());
+                ContainerInstance instance = read.accounted(target.get().value());
                 ClusterSnapshot single = ClusterSnapshot.of(instance.toSnapshot(read.onInstance(instance.arn())));
                 Placement placement = Scheduler.place(single, requirements.withConstraints(List.of()),
                         List.of(new PlacementStrategy.Random()), 0L, 1);
@@ -198,25 +199,24 @@ public final class TaskPlacements {
         started.forEach(t -> placed.computeIfAbsent(t.containerInstanceArn(), k -> new ArrayList<>()).add(t));
         List<TaskCommits.InstanceWrite> writes = new ArrayList<>();
         for (String arn : placed.keySet()) {
-            ContainerInstanceRecords.Versioned v = read.instances().get(arn);
+            Versioned<ContainerInstance> v = read.instances().get(arn);
             List<Task> all = new ArrayList<>(read.tasksOn(arn));
             placed.get(arn).stream().filter(t -> !all.contains(t)).forEach(all::add);
-            writes.add(new TaskCommits.InstanceWrite(InstanceUsage.accounted(v.instance(), all), v.version()));
+            writes.add(new TaskCommits.InstanceWrite(InstanceUsage.accounted(v.value(), all), v.version()));
         }
         return writes;
     }
 
     private ClusterRead read(TaskLaunch launch) {
-        Map<String, ContainerInstanceRecords.Versioned> registered = new LinkedHashMap<>();
-        for (ContainerInstanceRecords.Versioned v : instances.versioned(launch.accountId(), launch.region(),
-                launch.cluster())) {
-            if (v.instance().registered()) {
-                registered.put(v.instance().arn(), v);
+        Map<String, Versioned<ContainerInstance>> registered = new LinkedHashMap<>();
+        for (Versioned<ContainerInstance> v : instances.versioned(launch.scope(), launch.cluster())) {
+            if (v.value().registered()) {
+                registered.put(v.value().arn(), v);
             }
         }
         Map<String, List<Task>> byInstance = new HashMap<>();
-        for (TaskRecords.Versioned stored : tasks.list(launch.accountId(), launch.region(), launch.cluster())) {
-            Task task = stored.task();
+        for (Versioned<Task> stored : tasks.list(launch.scope(), launch.cluster())) {
+            Task task = stored.value();
             if (task.onInstance() && !task.stopped()) {
                 byInstance.computeIfAbsent(task.containerInstanceArn(), k -> new ArrayList<>()).add(task);
             }
@@ -225,7 +225,7 @@ public final class TaskPlacements {
     }
 
     /** The registered instances of a cluster (with versions) and the unstopped tasks on each, read together. */
-    private record ClusterRead(Map<String, ContainerInstanceRecords.Versioned> instances,
+    private record ClusterRead(Map<String, Versioned<ContainerInstance>> instances,
                                Map<String, List<Task>> byInstance) {
         List<Task> tasksOn(String arn) {
             return byInstance.getOrDefault(arn, List.of());

@@ -1,8 +1,10 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import berth.ecs.core.task.Task;
+import berth.platform.RecordTable.Versioned;
+import berth.platform.RecordTable;
 import berth.store.Store;
-import berth.store.StoredRecord;
 import berth.store.Write;
 import java.util.List;
 import java.util.Optional;
@@ -16,48 +18,46 @@ import java.util.Optional;
 public final class TaskRecords {
     public static final String KIND = ClusterActivity.TASK_KIND;
 
-    private final Store store;
+    private final RecordTable<Task> table;
 
     public TaskRecords(Store store) {
-        this.store = store;
+        this.table = new RecordTable<>(store, KIND, Task.class, Task::key);
     }
 
-    /** A task together with the store version it was read at, for compare-and-set updates. */
-    public record Versioned(Task task, long version) {}
-
-    public Optional<Versioned> find(String account, String region, String cluster, String id) {
-        return find(account + "/" + region + "/" + cluster + "/" + id);
+    public Optional<Versioned<Task>> find(Scope scope, String cluster, String id) {
+        return find(key(scope, cluster, id));
     }
 
-    public Optional<Versioned> find(String key) {
-        return store.get(KIND, key).map(TaskRecords::versioned);
+    public Optional<Versioned<Task>> find(String key) {
+        return table.find(key);
     }
 
     /** The tasks of one cluster, by id. */
-    public List<Versioned> list(String account, String region, String cluster) {
-        return store.list(KIND, account + "/" + region + "/" + cluster + "/").stream().map(TaskRecords::versioned)
-                .toList();
+    public List<Versioned<Task>> list(Scope scope, String cluster) {
+        return table.listVersioned(scope.key(cluster + "/"));
     }
 
-    /** The tasks of every cluster of an account and region. */
-    public List<Versioned> listRegion(String account, String region) {
-        return store.list(KIND, account + "/" + region + "/").stream().map(TaskRecords::versioned).toList();
+    /** The tasks of every cluster of a scope. */
+    public List<Versioned<Task>> list(Scope scope) {
+        return table.listVersioned(scope.prefix());
     }
 
     /** Every task in the store. */
-    public List<Versioned> all() {
-        return store.list(KIND, "").stream().map(TaskRecords::versioned).toList();
+    public List<Versioned<Task>> all() {
+        return table.listVersioned("");
     }
 
-    public static Task read(byte[] value) {
-        return Records.read(value, Task.class);
+    /** The key of task {@code id} of {@code cluster}: {@code account/region/cluster/id}, as {@link Task#key()}. */
+    public static String key(Scope scope, String cluster, String id) {
+        return scope.key(cluster + "/" + id);
     }
 
-    static Write write(Task task, long expectedVersion) {
-        return Write.put(KIND, task.key(), Records.write(task), expectedVersion);
+    Write put(Task task, long expectedVersion) {
+        return table.put(task, expectedVersion);
     }
 
-    private static Versioned versioned(StoredRecord record) {
-        return new Versioned(read(record.value()), record.version());
+    /** Deletes the task stored under {@code key} if it is still at {@code expectedVersion}. */
+    void remove(String key, long expectedVersion) {
+        table.remove(key, expectedVersion);
     }
 }

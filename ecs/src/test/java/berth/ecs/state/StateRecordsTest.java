@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.ecs.core.ClusterSnapshot;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StateRecordsTest {
+    private static final Scope SCOPE = new Scope("123456789012", "us-east-1");
     @TempDir
     Path dir;
     Store store;
@@ -88,16 +90,16 @@ class StateRecordsTest {
         assertThat(first.revision()).isEqualTo(1);
         assertThat(second.revision()).isEqualTo(2);
         assertThat(other.revision()).isEqualTo(1);
-        assertThat(records.find("123456789012", "us-east-1", "web", 1).orElseThrow().definition()).isEqualTo(first);
-        records.update("123456789012", "us-east-1", "web", 2,
+        assertThat(records.find(SCOPE, "web", 1).orElseThrow().value()).isEqualTo(first);
+        records.update(SCOPE, "web", 2,
                 d -> d.withStatus(TaskDefinitionStatus.INACTIVE, Instant.parse("2026-02-01T00:00:00Z")));
-        var latest = records.resolve("123456789012", "us-east-1", TaskDefinitionRef.parse("web").orElseThrow());
-        assertThat(latest.orElseThrow().definition().revision()).isEqualTo(1);
-        assertThat(records.family("123456789012", "us-east-1", "web")).extracting(TaskDefinition::revision)
+        var latest = records.resolve(SCOPE, TaskDefinitionRef.parse("web").orElseThrow());
+        assertThat(latest.orElseThrow().value().revision()).isEqualTo(1);
+        assertThat(records.family(SCOPE, "web")).extracting(TaskDefinition::revision)
                 .containsExactly(1, 2);
-        assertThat(records.family("123456789012", "us-east-1", "web").get(1).deregistered())
+        assertThat(records.family(SCOPE, "web").get(1).deregistered())
                 .contains(Instant.parse("2026-02-01T00:00:00Z"));
-        assertThat(records.resolve("999999999999", "us-east-1", TaskDefinitionRef.parse(first.arn().replace(
+        assertThat(records.resolve(new Scope("999999999999", "us-east-1"), TaskDefinitionRef.parse(first.arn().replace(
                 "123456789012", "999999999999")).orElseThrow())).isEmpty();
     }
 
@@ -126,11 +128,11 @@ class StateRecordsTest {
         ContainerInstance b = instance("b", "i-2");
         records.save(a, Store.ABSENT);
         records.save(b, Store.ABSENT);
-        records.update("123456789012", "us-east-1", "prod", "b", i -> i.withStatus(InstanceStatus.INACTIVE, ""));
-        assertThat(records.find("123456789012", "us-east-1", "prod", "a").orElseThrow().instance()).isEqualTo(a);
-        assertThat(records.registered("123456789012", "us-east-1", "prod")).extracting(ContainerInstance::id)
+        records.update(SCOPE, "prod", "b", i -> i.withStatus(InstanceStatus.INACTIVE, ""));
+        assertThat(records.find(SCOPE, "prod", "a").orElseThrow().value()).isEqualTo(a);
+        assertThat(records.registered(SCOPE, "prod")).extracting(ContainerInstance::id)
                 .containsExactly("a");
-        ClusterSnapshot snapshot = records.snapshot("123456789012", "us-east-1", "prod",
+        ClusterSnapshot snapshot = records.snapshot(SCOPE, "prod",
                 arn -> List.of(new TaskOnInstance("family:web", "web")));
         assertThat(snapshot.instances()).hasSize(1);
         assertThat(snapshot.instances().get(0).tasks()).hasSize(1);
@@ -148,14 +150,14 @@ class StateRecordsTest {
         put(ClusterActivity.SERVICE_KIND, "123456789012/us-east-1/prod/web", "{\"status\":\"ACTIVE\",\"launchType\":\"EC2\"}");
         put(ClusterActivity.SERVICE_KIND, "123456789012/us-east-1/prod/old", "{\"status\":\"DRAINING\",\"launchType\":\"FARGATE\"}");
         ClusterActivity activity = new ClusterActivity(store);
-        ClusterActivity.Counts counts = activity.counts("123456789012", "us-east-1", "prod");
+        ClusterActivity.Counts counts = activity.counts(SCOPE, "prod");
         assertThat(counts.runningEc2()).isEqualTo(1);
         assertThat(counts.pendingFargate()).isEqualTo(1);
         assertThat(counts.unstoppedTasks()).isEqualTo(2);
         assertThat(counts.activeServices()).isEqualTo(1);
         assertThat(counts.drainingFargateServices()).isEqualTo(1);
-        assertThat(activity.unstoppedTasksOn("123456789012", "us-east-1", "prod", "arn:i/a")).isEqualTo(1);
-        assertThat(activity.tasksByInstance("123456789012", "us-east-1", "prod"))
+        assertThat(activity.unstoppedTasksOn(SCOPE, "prod", "arn:i/a")).isEqualTo(1);
+        assertThat(activity.tasksByInstance(SCOPE, "prod"))
                 .containsEntry("arn:i/a", List.of(new TaskOnInstance("service:web", "web")));
     }
 
@@ -164,7 +166,7 @@ class StateRecordsTest {
     }
 
     private static ContainerInstance instance(String id, String ec2) {
-        return ContainerInstanceRegistration.register("123456789012", "us-east-1", "prod", id,
+        return ContainerInstanceRegistration.register(SCOPE, "prod", id,
                 new InstanceIdentity(ec2, "us-east-1", "us-east-1a", "t3.medium", "arm64", "", ""),
                 new InstanceResources(2048, 3900, Set.of(22), Set.of()), new VersionInfo("1.0.0", "", ""),
                 List.of(new InstanceAttribute("stack", "blue")), Map.of(), Instant.parse("2026-01-01T00:00:00Z"));

@@ -1,5 +1,6 @@
 package berth.ecs.state;
 
+import berth.aws.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.ecs.core.LaunchType;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TaskStateTest {
+    private static final Scope SCOPE = new Scope("000000000000", "us-east-1");
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     @TempDir
     Path dir;
@@ -58,7 +60,7 @@ class TaskStateTest {
     }
 
     private ContainerInstance registerInstance(String id, int cpu, int memory) {
-        ContainerInstance instance = ContainerInstanceRegistration.register("000000000000", "us-east-1", "prod", id,
+        ContainerInstance instance = ContainerInstanceRegistration.register(SCOPE, "prod", id,
                 new InstanceIdentity("i-" + id, "us-east-1", "us-east-1a", "m5.large", "x86_64", "", "10.0.0.1"),
                 new InstanceResources(cpu, memory, Set.of(22), Set.of()), VersionInfo.none(), List.of(), Map.of(), NOW);
         new ContainerInstanceRecords(store).save(instance, Store.ABSENT);
@@ -85,28 +87,28 @@ class TaskStateTest {
         var outcome = placements.onCluster(launch, launch.definition().requirements("family:web"),
                 List.of(new PlacementStrategy.Random()), new SplittableRandom(1), 2, Optional.empty());
         assertThat(outcome.tasks()).hasSize(2);
-        Task stored = new TaskRecords(store).find(outcome.tasks().get(0).key()).orElseThrow().task();
+        Task stored = new TaskRecords(store).find(outcome.tasks().get(0).key()).orElseThrow().value();
         assertThat(stored).isEqualTo(outcome.tasks().get(0));
 
-        var counts = new ClusterActivity(store).counts("000000000000", "us-east-1", "prod");
+        var counts = new ClusterActivity(store).counts(SCOPE, "prod");
         assertThat(counts.pendingEc2()).isEqualTo(2);
-        assertThat(new ClusterActivity(store).tasksByInstance("000000000000", "us-east-1", "prod"))
+        assertThat(new ClusterActivity(store).tasksByInstance(SCOPE, "prod"))
                 .containsOnlyKeys(instance.arn());
 
         TaskCommits commits = new TaskCommits(store);
         commits.change(stored.key(), t -> TaskLifecycle.reported(t, new TaskReport(TaskStatus.RUNNING, "",
                 List.of(new ContainerReport("web", "c1", ContainerStatus.RUNNING, false, 0, "", "", List.of())),
                 TaskTimes.UNSET, TaskTimes.UNSET, TaskTimes.UNSET), NOW));
-        ContainerInstance after = new ContainerInstanceRecords(store).find("000000000000", "us-east-1", "prod", "a1")
-                .orElseThrow().instance();
+        ContainerInstance after = new ContainerInstanceRecords(store).find(SCOPE, "prod", "a1")
+                .orElseThrow().value();
         assertThat(after.runningTasksCount()).isEqualTo(1);
         assertThat(after.pendingTasksCount()).isEqualTo(1);
-        assertThat(new ClusterActivity(store).counts("000000000000", "us-east-1", "prod").runningEc2()).isEqualTo(1);
+        assertThat(new ClusterActivity(store).counts(SCOPE, "prod").runningEc2()).isEqualTo(1);
 
         commits.change(stored.key(), t -> TaskLifecycle.reported(t, new TaskReport(TaskStatus.STOPPED, "", List.of(),
                 TaskTimes.UNSET, TaskTimes.UNSET, TaskTimes.UNSET), NOW));
-        ContainerInstance released = new ContainerInstanceRecords(store).find("000000000000", "us-east-1", "prod", "a1")
-                .orElseThrow().instance();
+        ContainerInstance released = new ContainerInstanceRecords(store).find(SCOPE, "prod", "a1")
+                .orElseThrow().value();
         assertThat(released.runningTasksCount()).isZero();
         assertThat(released.remainingResources().memoryMiB())
                 .isEqualTo(8192 - launch.definition().placementMemoryMiB());
@@ -135,9 +137,9 @@ class TaskStateTest {
         pool.shutdown();
         assertThat(placed).isEqualTo(7);
         assertThat(failed).isEqualTo(3);
-        for (var v : new ContainerInstanceRecords(store).versioned("000000000000", "us-east-1", "prod")) {
-            assertThat(v.instance().remainingResources().memoryMiB()).isZero();
-            assertThat(v.instance().pendingTasksCount()).isEqualTo(v.instance().registeredResources().memoryMiB() / 512);
+        for (var v : new ContainerInstanceRecords(store).versioned(SCOPE, "prod")) {
+            assertThat(v.value().remainingResources().memoryMiB()).isZero();
+            assertThat(v.value().pendingTasksCount()).isEqualTo(v.value().registeredResources().memoryMiB() / 512);
         }
     }
 }

@@ -127,6 +127,31 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aResourcePolicyNamingTheCallerGrantsAndItsDenyWins() {
+        CallingPrincipal alice = CallingPrincipal.user("123456789012", "arn:aws:iam::123456789012:user/alice");
+        AccessRequest read = new AccessRequest("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:"
+                + "123456789012:secret:db-AbCdEf", US_EAST_1);
+        PolicyDocument allowsAlice = PolicyParser.parse("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/alice"},
+                 "Action":"secretsmanager:GetSecretValue"}]}""", PolicyParser.Kind.RESOURCE);
+        PolicyDocument allowsBob = PolicyParser.parse("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:user/bob"},
+                 "Action":"*","Resource":"*"}]}""", PolicyParser.Kind.RESOURCE);
+        PolicyDocument deniesAll = PolicyParser.parse("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"secretsmanager:*",
+                 "Resource":"*"}]}""", PolicyParser.Kind.RESOURCE);
+
+        assertThat(PolicyEvaluator.evaluate(read, set(), java.util.Optional.of(allowsAlice), alice))
+                .isEqualTo(Decision.ALLOWED);
+        assertThat(PolicyEvaluator.evaluate(read, set(), java.util.Optional.of(allowsBob), alice))
+                .isEqualTo(new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW));
+        assertThat(PolicyEvaluator.evaluate(read, set(statements(ALLOW_ALL)), java.util.Optional.of(deniesAll), alice))
+                .isEqualTo(new Decision.Denied(Decision.Reason.EXPLICIT_DENY_TRUST));
+        assertThat(PolicyEvaluator.evaluate(read, set(statements(ALLOW_ALL)), java.util.Optional.empty(), alice))
+                .isEqualTo(Decision.ALLOWED);
+    }
+
+    @Test
     void sessionScopedWithNoSessionPoliciesAllowsNothing() {
         PolicySet scoped = set(statements(ALLOW_ALL)).withSession(List.of());
         assertThat(evaluate("ecs:ListClusters", scoped)).isEqualTo(new Decision.Denied(Decision.Reason.NO_SESSION_ALLOW));

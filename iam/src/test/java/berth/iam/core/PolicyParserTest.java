@@ -96,4 +96,16 @@ class PolicyParserTest {
             assertThat(PolicyParser.parse(policy.defaultDocument(), PolicyParser.Kind.IDENTITY).statements()).isNotEmpty();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void resourcePoliciesNeedAPrincipalAndMayLeaveOutTheResource() {
+        PolicyDocument policy = PolicyParser.parse("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"123456789012"},
+                 "Action":"secretsmanager:GetSecretValue"}]}""", PolicyParser.Kind.RESOURCE);
+        assertThat(policy.statements().get(0).resources()).containsExactly("*");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolicyParser.parse("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s:A","Resource":"*"}]}""",
+                PolicyParser.Kind.RESOURCE)).isInstanceOf(MalformedPolicyException.class)
+                .hasMessage("Missing required field Principal");
+    }
 }

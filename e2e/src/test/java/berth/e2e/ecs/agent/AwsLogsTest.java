@@ -1,5 +1,7 @@
 package berth.e2e.ecs.agent;
 
+import berth.e2e.Policies;
+
 import berth.e2e.ecs.TaskRuns;
 import static berth.e2e.ecs.TaskRuns.awaitStatus;
 import static berth.e2e.ecs.TaskRuns.busybox;
@@ -79,9 +81,7 @@ class AwsLogsTest {
     @Test
     void aGroupThatCannotBeCreatedStopsTheTaskBeforeItRuns(EcsClient ecs, IamClient iam, CloudWatchLogsClient logs) {
         TaskRuns.awaitInstances(ecs, "default", 1);
-        String trust = """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-                 "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+        String trust = Policies.trustService("ecs-tasks.amazonaws.com");
         String streamsOnly = """
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
                  "Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]}""";

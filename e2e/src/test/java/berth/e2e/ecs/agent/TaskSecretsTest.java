@@ -1,5 +1,7 @@
 package berth.e2e.ecs.agent;
 
+import berth.e2e.Policies;
+
 import berth.e2e.ecs.TaskRuns;
 import static berth.e2e.ecs.TaskRuns.awaitStatus;
 import static berth.e2e.ecs.TaskRuns.busybox;
@@ -41,9 +43,8 @@ class TaskSecretsTest {
         TaskRuns.awaitInstances(ecs, "default", 1);
         // the agent reads the secrets as the execution role, which must exist, trust ecs-tasks and allow the reads
         try {
-            iam.createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
-                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},"
-                    + "\"Action\":\"sts:AssumeRole\"}]}"));
+            iam.createRole(r -> r.roleName("ecsTaskExecutionRole")
+                    .assumeRolePolicyDocument(Policies.trustService("ecs-tasks.amazonaws.com")));
         } catch (software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException exists) {
             // created by an earlier test of this berth
         }

@@ -1,5 +1,7 @@
 package berth.e2e.ecs.roles;
 
+import berth.e2e.Policies;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.agent.testing.TestImages;
@@ -30,9 +32,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 @BerthTest
 class AwsCliInTaskTest {
     private static final String CLUSTER = "default";
-    private static final String TRUST_ECS_TASKS = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-             "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    private static final String TRUST_ECS_TASKS = Policies.trustService("ecs-tasks.amazonaws.com");
     /** A shell function printing {@code key=value} on one line, whatever lines the value has. */
     private static final String REPORT = """
             report() { printf '%s=%s\\n' "$1" "$(printf %s "$2" | tr '\\n' ' ')"; }

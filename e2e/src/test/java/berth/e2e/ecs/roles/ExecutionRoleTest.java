@@ -1,5 +1,7 @@
 package berth.e2e.ecs.roles;
 
+import berth.e2e.Policies;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.agent.testing.TestImages;
@@ -24,9 +26,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 @BerthTest
 class ExecutionRoleTest {
     private static final String CLUSTER = "default";
-    private static final String TRUST_ECS_TASKS = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-             "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    private static final String TRUST_ECS_TASKS = Policies.trustService("ecs-tasks.amazonaws.com");
     /** As AWS's guide writes it: the secret's ARN with a wildcard for the random suffix. */
     private static final String READ_SECRETS = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue",

@@ -1,5 +1,7 @@
 package berth.e2e.ecs.roles;
 
+import berth.e2e.Policies;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,12 +41,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 class TaskRolesTest {
     private static final String CLUSTER = "default";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TRUST_ECS_TASKS = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-             "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
-    private static final String TRUST_EC2 = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-             "Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    private static final String TRUST_ECS_TASKS = Policies.trustService("ecs-tasks.amazonaws.com");
+    private static final String TRUST_EC2 = Policies.trustService("ec2.amazonaws.com");
     private static final String LIST_CLUSTERS_ONLY = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecs:ListClusters","Resource":"*"}]}""";
 

@@ -1,5 +1,7 @@
 package berth.e2e.ecs.roles;
 
+import berth.e2e.Policies;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.agent.testing.TestImages;
@@ -31,9 +33,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 class TwoBerthsOnOneHostTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TRUST_ECS_TASKS = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
-             "Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    private static final String TRUST_ECS_TASKS = Policies.trustService("ecs-tasks.amazonaws.com");
 
     @Test
     void eachBerthsContainersGetTheirOwnCredentialsAndMetadata(@TempDir Path home) throws Exception {

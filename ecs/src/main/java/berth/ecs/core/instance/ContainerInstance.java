@@ -1,5 +1,6 @@
 package berth.ecs.core.instance;
 
+import berth.aws.Scope;
 import berth.ecs.core.EcsArns;
 import berth.ecs.core.InstanceSnapshot;
 import berth.ecs.core.InstanceStatus;
@@ -47,8 +48,17 @@ public record ContainerInstance(
         tags = berth.ecs.core.OrderedMaps.copyOf(tags);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return EcsArns.containerInstance(accountId, region, cluster, id);
+        return EcsArns.containerInstance(scope(), cluster, id);
+    }
+
+    /** The store key of this instance: {@code account/region/cluster/id}. */
+    public String key() {
+        return scope().key(cluster + "/" + id);
     }
 
     /** Registered in the cluster: every status except INACTIVE (deregistered). */

@@ -1,5 +1,6 @@
 package berth.ecs.core.instance;
 
+import berth.aws.Scope;
 import berth.ecs.core.InstanceSnapshot;
 import berth.ecs.core.InstanceStatus;
 import java.time.Instant;
@@ -21,7 +22,7 @@ public final class ContainerInstanceRegistration {
 
     private ContainerInstanceRegistration() {}
 
-    public static ContainerInstance register(String accountId, String region, String cluster, String id,
+    public static ContainerInstance register(Scope scope, String cluster, String id,
                                              InstanceIdentity identity, InstanceResources total, VersionInfo version,
                                              List<InstanceAttribute> agentAttributes, Map<String, String> tags,
                                              Instant now) {
@@ -36,7 +37,8 @@ public final class ContainerInstanceRegistration {
         attributes.putIfAbsent(OS_FAMILY, new InstanceAttribute(OS_FAMILY, "LINUX"));
         attributes.putIfAbsent(CPU_ARCHITECTURE, new InstanceAttribute(CPU_ARCHITECTURE,
                 architecture(identity.architecture())));
-        return new ContainerInstance(accountId, region, cluster, id, identity.ec2InstanceId(), InstanceStatus.ACTIVE,
+        return new ContainerInstance(scope.accountId(), scope.region(), cluster, id, identity.ec2InstanceId(),
+                InstanceStatus.ACTIVE,
                 "", true, now, version, total, total, List.copyOf(attributes.values()), now, 0, 0, "", tags,
                 identity.endpointAddress());
     }

@@ -1,5 +1,7 @@
 package berth.ecs.core.service;
 
+import berth.aws.Scope;
+import berth.ecs.core.EcsArns;
 import berth.ecs.core.OrderedMaps;
 import java.time.Instant;
 import java.util.List;
@@ -54,12 +56,17 @@ public record Service(String accountId, String region, String cluster, String se
         capacityProviderStrategy = capacityProviderStrategy == null ? List.of() : List.copyOf(capacityProviderStrategy);
     }
 
-    public String arn() {
-        return "arn:aws:ecs:" + region + ":" + accountId + ":service/" + cluster + "/" + serviceName;
+    public Scope scope() {
+        return new Scope(accountId, region);
     }
 
+    public String arn() {
+        return EcsArns.service(scope(), cluster, serviceName);
+    }
+
+    /** The store key of this service: {@code account/region/cluster/name}. */
     public String key() {
-        return accountId + "/" + region + "/" + cluster + "/" + serviceName;
+        return scope().key(cluster + "/" + serviceName);
     }
 
     /** The task group of the service's tasks. */

@@ -1,5 +1,6 @@
 package berth.ecs.core.task;
 
+import berth.aws.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,8 +55,13 @@ public record ClientToken(String accountId, String region, String cluster, Strin
         return !now.isBefore(createdAt.plus(TIME_TO_LIVE));
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
+    /** The store key of this token: {@code account/region/cluster/token}. */
     public String key() {
-        return accountId + "/" + region + "/" + cluster + "/" + token;
+        return scope().key(cluster + "/" + token);
     }
 
     /** The fingerprint of a request's parameters in a canonical text form (everything but the token itself). */

@@ -1,5 +1,6 @@
 package berth.ecs.core.task;
 
+import berth.aws.Scope;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,12 +21,17 @@ public record FargateCapacity(String accountId, String region, String cluster, b
     }
 
     /** Capacity registered at {@code now}, not yet polled by a runner. */
-    public static FargateCapacity registered(String accountId, String region, String cluster, Instant now) {
-        return new FargateCapacity(accountId, region, cluster, false, now, now);
+    public static FargateCapacity registered(Scope scope, String cluster, Instant now) {
+        return new FargateCapacity(scope.accountId(), scope.region(), cluster, false, now, now);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
+    /** The store key of this capacity: {@code account/region/cluster}. */
     public String key() {
-        return accountId + "/" + region + "/" + cluster;
+        return scope().key(cluster);
     }
 
     public FargateCapacity withAgent(boolean connected, Instant seenAt) {

@@ -1,5 +1,6 @@
 package berth.ecs.core.task;
 
+import berth.aws.Scope;
 import berth.ecs.core.EcsArns;
 import berth.ecs.core.LaunchType;
 import berth.ecs.core.OrderedMaps;
@@ -61,17 +62,21 @@ public record Task(String accountId, String region, String cluster, String id, S
         tags = OrderedMaps.copyOf(tags);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return EcsArns.task(accountId, region, cluster, id);
+        return EcsArns.task(scope(), cluster, id);
     }
 
     public String clusterArn() {
-        return EcsArns.cluster(accountId, region, cluster);
+        return EcsArns.cluster(scope(), cluster);
     }
 
-    /** The store key of this task. */
+    /** The store key of this task: {@code account/region/cluster/id}. */
     public String key() {
-        return accountId + "/" + region + "/" + cluster + "/" + id;
+        return scope().key(cluster + "/" + id);
     }
 
     public boolean stopped() {

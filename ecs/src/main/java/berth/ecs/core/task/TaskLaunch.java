@@ -1,5 +1,6 @@
 package berth.ecs.core.task;
 
+import berth.aws.Scope;
 import berth.ecs.core.EcsArns;
 import berth.ecs.core.LaunchType;
 import berth.ecs.core.OrderedMaps;
@@ -41,6 +42,10 @@ public record TaskLaunch(String accountId, String region, String cluster, String
         subnets = List.copyOf(subnets);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     /** This launch for tasks that go to capacity provider {@code name} (one request may spread over several). */
     public TaskLaunch withCapacityProvider(String name) {
         return new TaskLaunch(accountId, region, cluster, taskDefinitionArn, definition, launchType, name,
@@ -57,7 +62,7 @@ public record TaskLaunch(String accountId, String region, String cluster, String
         List<TaskContainer> containers = new ArrayList<>();
         for (ContainerDefinition c : definition.containerDefinitions()) {
             containers.add(new TaskContainer(c.name(),
-                    EcsArns.container(accountId, region, cluster, id, uuid(random)), c.image(), "", "",
+                    EcsArns.container(scope(), cluster, id, uuid(random)), c.image(), "", "",
                     ContainerStatus.PENDING, false, 0, "", List.of(), "", TaskHealth.UNKNOWN, c.essential(), c.cpu(),
                     c.memoryMiB(), c.memoryReservationMiB()));
         }

@@ -1,13 +1,28 @@
 package berth.ecs.core.task;
 
 /**
- * A RunTask or StartTask request ECS would refuse, with the error family ECS answers it with and ECS's
+ * A RunTask or StartTask request ECS would refuse, with the error code ECS answers it with and ECS's
  * message: {@code ClientException}, {@code InvalidParameterException} or
  * {@code PlatformUnknownException}.
  */
 public final class TaskLaunchRejected extends RuntimeException {
 
-    public enum Kind { CLIENT, INVALID_PARAMETER, PLATFORM_UNKNOWN }
+    /** The error families of a refused launch, each with the code ECS answers it with. */
+    public enum Kind {
+        CLIENT("ClientException"),
+        INVALID_PARAMETER("InvalidParameterException"),
+        PLATFORM_UNKNOWN("PlatformUnknownException");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
 
     private final Kind kind;
 
@@ -26,5 +41,10 @@ public final class TaskLaunchRejected extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The error code ECS answers this refusal with. */
+    public String code() {
+        return kind.code();
     }
 }

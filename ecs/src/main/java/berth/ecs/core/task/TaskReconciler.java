@@ -77,7 +77,7 @@ public final class TaskReconciler {
             if (!instance.registered()) {
                 continue;
             }
-            String key = instanceKey(instance);
+            String key = instance.key();
             if (instance.agentConnected()
                     && !now.isBefore(instance.agentLastSeenAt().plus(settings.agentTimeout()))) {
                 actions.add(new ReconcilePlan.Disconnect(key));
@@ -113,7 +113,7 @@ public final class TaskReconciler {
             }
             agentConnected = instance.agentConnected();
         } else {
-            FargateCapacity capacity = capacities.get(task.accountId() + "/" + task.region() + "/" + task.cluster());
+            FargateCapacity capacity = capacities.get(task.scope().key(task.cluster()));
             agentConnected = capacity != null && capacity.agentConnected();
         }
         boolean notStarted = task.lastStatus() == TaskStatus.PROVISIONING || task.lastStatus() == TaskStatus.PENDING
@@ -130,10 +130,6 @@ public final class TaskReconciler {
             return Optional.of(new ReconcilePlan.Advance(task.key()));
         }
         return Optional.empty();
-    }
-
-    public static String instanceKey(ContainerInstance instance) {
-        return instance.accountId() + "/" + instance.region() + "/" + instance.cluster() + "/" + instance.id();
     }
 
     private static String idOf(String arn) {

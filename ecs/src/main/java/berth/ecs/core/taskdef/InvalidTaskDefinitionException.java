@@ -1,13 +1,26 @@
 package berth.ecs.core.taskdef;
 
 /**
- * A task definition ECS would refuse, with the error family ECS answers it with and ECS's message.
- * The API layer renders {@link Kind#CLIENT} as {@code ClientException} and
- * {@link Kind#INVALID_PARAMETER} as {@code InvalidParameterException}.
+ * A task definition ECS would refuse, with the error code ECS answers it with ({@code ClientException}
+ * or {@code InvalidParameterException}) and ECS's message.
  */
 public final class InvalidTaskDefinitionException extends RuntimeException {
 
-    public enum Kind { CLIENT, INVALID_PARAMETER }
+    /** The error families of a refused task definition, each with the code ECS answers it with. */
+    public enum Kind {
+        CLIENT("ClientException"),
+        INVALID_PARAMETER("InvalidParameterException");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
 
     private final Kind kind;
 
@@ -26,5 +39,10 @@ public final class InvalidTaskDefinitionException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The error code ECS answers this refusal with. */
+    public String code() {
+        return kind.code();
     }
 }

@@ -1,5 +1,6 @@
 package berth.ecs.core.taskdef;
 
+import berth.aws.Scope;
 import berth.ecs.core.EcsArns;
 import berth.ecs.core.HostPorts;
 import berth.ecs.core.placement.ContainerMemory;
@@ -65,8 +66,12 @@ public record TaskDefinition(
         tags = berth.ecs.core.OrderedMaps.copyOf(tags);
     }
 
+    public Scope scope() {
+        return new Scope(accountId, region);
+    }
+
     public String arn() {
-        return EcsArns.taskDefinition(accountId, region, family, revision);
+        return EcsArns.taskDefinition(scope(), family, revision);
     }
 
     /** {@code family:revision}, the short form requests use. */

@@ -1,5 +1,6 @@
 package berth.ecs.core.taskdef;
 
+import berth.aws.Scope;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,8 +61,9 @@ public record TaskDefinitionRef(String accountId, String region, String family, 
         return revision == 0;
     }
 
-    /** Whether this reference can name a definition of {@code account} in {@code region}. */
-    public boolean within(String account, String inRegion) {
-        return (accountId.isEmpty() || accountId.equals(account)) && (region.isEmpty() || region.equals(inRegion));
+    /** Whether this reference can name a definition of {@code scope}. */
+    public boolean within(Scope scope) {
+        return (accountId.isEmpty() || accountId.equals(scope.accountId()))
+                && (region.isEmpty() || region.equals(scope.region()));
     }
 }

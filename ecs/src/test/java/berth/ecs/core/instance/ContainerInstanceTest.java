@@ -1,5 +1,6 @@
 package berth.ecs.core.instance;
 
+import berth.aws.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,11 +19,12 @@ import org.junit.jupiter.api.Test;
 
 class ContainerInstanceTest {
     static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
+    static final Scope SCOPE = new Scope("123456789012", "us-east-1");
     static final InstanceIdentity IDENTITY = new InstanceIdentity("i-0abc", "us-east-1", "us-east-1b", "m5.large",
             "x86_64", "ami-1", "10.0.0.5");
 
     static ContainerInstance registered() {
-        return ContainerInstanceRegistration.register("123456789012", "us-east-1", "prod", "abc123", IDENTITY,
+        return ContainerInstanceRegistration.register(SCOPE, "prod", "abc123", IDENTITY,
                 new InstanceResources(2048, 7680, Set.of(22, 2375, 51678), Set.of()),
                 new VersionInfo("1.80.0", "deadbeef", "25.0.0"),
                 List.of(InstanceAttribute.named("com.amazonaws.ecs.capability.logging-driver.awslogs")),
@@ -66,9 +68,9 @@ class ContainerInstanceTest {
                         List.of(new InstanceAttribute("stack", "prod"))))
                 .withStatus(InstanceStatus.DRAINING, "")
                 .withAgent(false, NOW);
-        ContainerInstance fresh = ContainerInstanceRegistration.register("123456789012", "us-east-1", "prod", "abc123",
-                IDENTITY, new InstanceResources(4096, 15360, Set.of(22), Set.of()), VersionInfo.none(), List.of(),
-                Map.of(), NOW.plusSeconds(60));
+        ContainerInstance fresh = ContainerInstanceRegistration.register(SCOPE, "prod", "abc123", IDENTITY,
+                new InstanceResources(4096, 15360, Set.of(22), Set.of()), VersionInfo.none(), List.of(), Map.of(),
+                NOW.plusSeconds(60));
         ContainerInstance again = busy.reregistered(fresh);
         assertThat(again.remainingResources().cpu()).isEqualTo(4096 - 512);
         assertThat(again.remainingResources().tcpPorts()).containsExactlyInAnyOrder(22, 8080);

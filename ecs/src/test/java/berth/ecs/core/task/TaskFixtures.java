@@ -1,5 +1,6 @@
 package berth.ecs.core.task;
 
+import berth.aws.Scope;
 import berth.ecs.core.HostPorts;
 import berth.ecs.core.InstanceStatus;
 import berth.ecs.core.LaunchType;
@@ -74,7 +75,7 @@ final class TaskFixtures {
     }
 
     static ContainerInstance instance(String id, String ec2Id) {
-        return ContainerInstanceRegistration.register(ACCOUNT, REGION, "prod", id,
+        return ContainerInstanceRegistration.register(new Scope(ACCOUNT, REGION), "prod", id,
                 new InstanceIdentity(ec2Id, REGION, "us-east-1a", "m5.large", "x86_64", "", "10.0.0.1"),
                 new InstanceResources(2048, 4096, java.util.Set.of(22), java.util.Set.of()), VersionInfo.none(),
                 List.of(), Map.of(), T0);

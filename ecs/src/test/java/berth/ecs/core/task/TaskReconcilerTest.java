@@ -69,7 +69,7 @@ class TaskReconcilerTest {
     @Test
     void aFargateTaskWithoutAConnectedRunnerFailsToStart() {
         Task fargate = TaskFixtures.fargateTask();
-        FargateCapacity capacity = FargateCapacity.registered(fargate.accountId(), fargate.region(), "prod", T0);
+        FargateCapacity capacity = FargateCapacity.registered(fargate.scope(), "prod", T0);
         var observed = new TaskReconciler.Observed(List.of(), List.of(capacity));
         assertThat(TaskReconciler.reconcile(desired(fargate), observed, T0.plus(Duration.ofMinutes(3)), SETTINGS)
                 .actions()).singleElement().isInstanceOf(ReconcilePlan.StopWithoutAgent.class);
@@ -95,8 +95,7 @@ class TaskReconcilerTest {
                 TaskLifecycle.reported(TaskFixtures.fargateTask(), report(TaskStatus.RUNNING), T0), java.util.Map.of(),
                 "", "10.0.0.9"), T0), StopCode.UserInitiated, "bye", T0);
         assertThat(deactivating.lastStatus()).isEqualTo(TaskStatus.DEACTIVATING);
-        FargateCapacity capacity = FargateCapacity.registered(deactivating.accountId(), deactivating.region(), "prod",
-                T0).withAgent(true, T0);
+        FargateCapacity capacity = FargateCapacity.registered(deactivating.scope(), "prod", T0).withAgent(true, T0);
         var observed = new TaskReconciler.Observed(List.of(), List.of(capacity));
         assertThat(TaskReconciler.reconcile(desired(deactivating), observed, T0.plusSeconds(1), SETTINGS).actions())
                 .containsExactly(new ReconcilePlan.Advance(deactivating.key()));

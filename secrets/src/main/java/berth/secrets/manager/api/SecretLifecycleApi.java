@@ -75,13 +75,13 @@ final class SecretLifecycleApi {
     }
 
     RestoreSecretResponse restore(RestoreSecretRequest request, RequestContext ctx) {
-        Secret restored = change(request.secretId(), ctx, false, Secret::restored);
+        Secret restored = lookup.change(request.secretId(), ctx, false, Secret::restored);
         return RestoreSecretResponse.builder().arn(restored.arn()).name(restored.name()).build();
     }
 
     TagResourceResponse tag(TagResourceRequest request, RequestContext ctx) {
         List<Secret.Tag> added = SecretMapping.fromSdk(request.tags());
-        change(request.secretId(), ctx, true, secret -> {
+        lookup.change(request.secretId(), ctx, true, secret -> {
             Map<String, String> tags = new LinkedHashMap<>();
             secret.tags().forEach(t -> tags.put(t.key(), t.value()));
             added.forEach(t -> tags.put(t.key(), t.value()));
@@ -96,21 +96,8 @@ final class SecretLifecycleApi {
     }
 
     UntagResourceResponse untag(UntagResourceRequest request, RequestContext ctx) {
-        change(request.secretId(), ctx, true, secret -> secret.withTags(
+        lookup.change(request.secretId(), ctx, true, secret -> secret.withTags(
                 secret.tags().stream().filter(t -> !request.tagKeys().contains(t.key())).toList(), clock.millis()));
         return UntagResourceResponse.builder().build();
-    }
-
-    private Secret change(String secretId, RequestContext ctx, boolean requireLive, java.util.function.UnaryOperator<Secret> edit) {
-        for (int attempt = 0; ; attempt++) {
-            Versioned<Secret> found = requireLive ? lookup.requireLive(secretId, ctx) : lookup.require(secretId, ctx);
-            Secret changed = edit.apply(found.value());
-            try {
-                records.save(changed, found.version());
-                return changed;
-            } catch (VersionConflict conflict) {
-                if (attempt >= 10) throw conflict;
-            }
-        }
     }
 }

@@ -24,4 +24,21 @@ final class SecretLookup {
         if (found.value().scheduledForDeletion()) throw SecretsErrors.markedForDeletion();
         return found;
     }
+
+    /**
+     * Applies {@code edit} to the secret with compare-and-set, re-reading on conflicts; a secret
+     * scheduled for deletion is refused when {@code requireLive}.
+     */
+    Secret change(String secretId, RequestContext ctx, boolean requireLive, java.util.function.UnaryOperator<Secret> edit) {
+        for (int attempt = 0; ; attempt++) {
+            Versioned<Secret> found = requireLive ? requireLive(secretId, ctx) : require(secretId, ctx);
+            Secret changed = edit.apply(found.value());
+            try {
+                records.save(changed, found.version());
+                return changed;
+            } catch (berth.store.VersionConflict conflict) {
+                if (attempt >= 10) throw conflict;
+            }
+        }
+    }
 }

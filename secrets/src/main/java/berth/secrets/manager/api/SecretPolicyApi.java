@@ -5,13 +5,10 @@ import berth.iam.core.MalformedPolicyException;
 import berth.iam.core.PolicyDocument;
 import berth.iam.core.PolicyParser;
 import berth.iam.core.ResourcePolicy;
-import berth.platform.RecordTable.Versioned;
 import berth.secrets.manager.core.Secret;
 import berth.secrets.manager.state.SecretRecords;
-import berth.store.VersionConflict;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.secretsmanager.model.DeleteResourcePolicyRequest;
 import software.amazon.awssdk.services.secretsmanager.model.DeleteResourcePolicyResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetResourcePolicyRequest;
@@ -28,12 +25,10 @@ import software.amazon.awssdk.services.secretsmanager.model.ValidationErrorsEntr
  * names the secret (an explicit Deny in it refuses, an Allow naming the caller grants).
  */
 final class SecretPolicyApi {
-    private final SecretRecords records;
     private final SecretLookup lookup;
     private final Clock clock;
 
     SecretPolicyApi(SecretRecords records, Clock clock) {
-        this.records = records;
         this.lookup = new SecretLookup(records);
         this.clock = clock;
     }
@@ -45,7 +40,8 @@ final class SecretPolicyApi {
                     "The BlockPublicPolicy parameter is set to true, and the resource policy did not prevent broad"
                             + " access to the secret.");
         }
-        Secret changed = change(request.secretId(), ctx, s -> s.withResourcePolicy(request.resourcePolicy(), clock.millis()));
+        Secret changed = lookup.change(request.secretId(), ctx, true,
+                s -> s.withResourcePolicy(request.resourcePolicy(), clock.millis()));
         return PutResourcePolicyResponse.builder().arn(changed.arn()).name(changed.name()).build();
     }
 
@@ -59,7 +55,7 @@ final class SecretPolicyApi {
     }
 
     DeleteResourcePolicyResponse delete(DeleteResourcePolicyRequest request, RequestContext ctx) {
-        Secret changed = change(request.secretId(), ctx, s -> s.withResourcePolicy("", clock.millis()));
+        Secret changed = lookup.change(request.secretId(), ctx, true, s -> s.withResourcePolicy("", clock.millis()));
         return DeleteResourcePolicyResponse.builder().arn(changed.arn()).name(changed.name()).build();
     }
 
@@ -84,19 +80,6 @@ final class SecretPolicyApi {
         } catch (MalformedPolicyException e) {
             throw SecretsErrors.MALFORMED_POLICY_DOCUMENT.exception(
                     "This resource policy contains a syntax error: " + e.getMessage());
-        }
-    }
-
-    private Secret change(String secretId, RequestContext ctx, UnaryOperator<Secret> edit) {
-        for (int attempt = 0; ; attempt++) {
-            Versioned<Secret> found = lookup.requireLive(secretId, ctx);
-            Secret changed = edit.apply(found.value());
-            try {
-                records.save(changed, found.version());
-                return changed;
-            } catch (VersionConflict conflict) {
-                if (attempt >= 10) throw conflict;
-            }
         }
     }
 }

@@ -1,33 +1,33 @@
 package berth.ecs.api;
 
-import berth.aws.RequestContext;
+import berth.aws.Scope;
 import berth.ecs.core.Cluster;
 import berth.ecs.core.EcsArns;
 import berth.ecs.state.ClusterRecords;
+import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** How requests name clusters and container instances, resolved against the caller's account and region. */
-final class ClusterScope {
+/** How requests name clusters and container instances, looked up in the scope of the request. */
+final class ClusterLookup {
     private static final Pattern INSTANCE_ID = Pattern.compile("[a-zA-Z0-9-]{1,64}");
 
     private final ClusterRecords clusters;
 
-    ClusterScope(Store store) {
+    ClusterLookup(Store store) {
         this.clusters = new ClusterRecords(store);
     }
 
     /** The ACTIVE cluster a request's {@code cluster} member names ({@code default} when absent). */
-    Cluster activeCluster(RequestContext ctx, String nameOrArn) {
+    Cluster activeCluster(Scope scope, String nameOrArn) {
         String name = nameOrArn == null || nameOrArn.isEmpty() ? ClusterApi.DEFAULT_CLUSTER
                 : EcsArns.clusterName(nameOrArn);
-        if (nameOrArn != null && nameOrArn.startsWith("arn:")
-                && !nameOrArn.equals(EcsArns.cluster(ctx.accountId(), ctx.region(), name))) {
+        if (nameOrArn != null && nameOrArn.startsWith("arn:") && !nameOrArn.equals(EcsArns.cluster(scope, name))) {
             throw EcsErrors.clusterNotFound();
         }
-        return clusters.find(ctx.accountId(), ctx.region(), name)
-                .map(ClusterRecords.Versioned::cluster)
+        return clusters.find(scope, name)
+                .map(Versioned::value)
                 .filter(Cluster::active)
                 .orElseThrow(EcsErrors::clusterNotFound);
     }
@@ -44,7 +44,7 @@ final class ClusterScope {
         if (!idOrArn.startsWith("arn:")) {
             return INSTANCE_ID.matcher(idOrArn).matches() ? Optional.of(idOrArn) : Optional.empty();
         }
-        String prefix = "arn:aws:ecs:" + cluster.region() + ":" + cluster.accountId() + ":container-instance/";
+        String prefix = EcsArns.containerInstancePrefix(cluster.scope());
         if (!idOrArn.startsWith(prefix)) {
             return Optional.empty();
         }
