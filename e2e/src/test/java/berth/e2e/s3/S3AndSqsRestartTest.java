@@ -10,7 +10,13 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
@@ -21,9 +27,23 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * S3 objects (versions, a completed multipart upload, an upload still open) and SQS messages
  * (visible, in flight under a visibility timeout, FIFO deduplication ids) survive SIGKILL: everything
- * acknowledged before the kill is there after the restart, in the state it was in.
+ * acknowledged before the kill is there after the restart, in the state it was in. The registry runs
+ * with its blobs in berth's own S3 here, so a layer pushed through ECR is an object in that bucket.
  */
 class S3AndSqsRestartTest {
+    private static EcrClient ecr(BerthProcess berth) {
+        return EcrClient.builder().endpointOverride(berth.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(S3Clients.credentials("test", "test")).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private static String layerDigest(byte[] content) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @TempDir
     Path home;
 
@@ -32,7 +52,8 @@ class S3AndSqsRestartTest {
         byte[] part1 = new byte[5 * 1024 * 1024];
         new Random(1).nextBytes(part1);
         byte[] part2 = "the last part".getBytes(StandardCharsets.UTF_8);
-        try (BerthProcess berth = BerthProcess.start(home, Map.of("BERTH_LOCAL_AGENT", "0"))) {
+        try (BerthProcess berth = BerthProcess.start(home,
+                Map.of("BERTH_LOCAL_AGENT", "0", "BERTH_REGISTRY_S3_BUCKET", "registry-blobs", "BERTH_REGISTRY_S3_PREFIX", "ecr/"))) {
             String inFlightHandle;
             String openUpload;
             try (S3Client s3 = S3Clients.s3(berth.endpoint()); SqsClient sqs = S3Clients.sqs(berth.endpoint())) {
@@ -60,6 +81,15 @@ class S3AndSqsRestartTest {
                         .queueUrl();
                 sqs.sendMessage(r -> r.queueUrl(fifo).messageBody("f1").messageGroupId("g").messageDeduplicationId("d1"));
                 sqs.sendMessage(r -> r.queueUrl(fifo).messageBody("f2").messageGroupId("g").messageDeduplicationId("d2"));
+            }
+            try (EcrClient ecr = ecr(berth); S3Client s3 = S3Clients.s3(berth.endpoint())) {
+                ecr.createRepository(r -> r.repositoryName("app"));
+                String id = ecr.initiateLayerUpload(r -> r.repositoryName("app")).uploadId();
+                ecr.uploadLayerPart(r -> r.repositoryName("app").uploadId(id).partFirstByte(0L).partLastByte((long) part2.length - 1)
+                        .layerPartBlob(SdkBytes.fromByteArray(part2)));
+                ecr.completeLayerUpload(r -> r.repositoryName("app").uploadId(id).layerDigests(layerDigest(part2)));
+                assertThat(s3.getObjectAsBytes(r -> r.bucket("registry-blobs").key("ecr/blobs/sha256/" + layerDigest(part2).substring(7)))
+                        .asByteArray()).as("the registry keeps its blobs in berth's own S3 when configured to").isEqualTo(part2);
             }
             berth.kill9();
             berth.restart();
@@ -99,6 +129,10 @@ class S3AndSqsRestartTest {
                     }
                 }
                 assertThat(order.toString()).as("the deduplication id d1 was remembered").isEqualTo("f1 f2 f3 ");
+            }
+            try (EcrClient ecr = ecr(berth)) {
+                assertThat(ecr.batchCheckLayerAvailability(r -> r.repositoryName("app").layerDigests(layerDigest(part2))).layers())
+                        .singleElement().satisfies(l -> assertThat(l.layerAvailabilityAsString()).isEqualTo("AVAILABLE"));
             }
         }
     }
