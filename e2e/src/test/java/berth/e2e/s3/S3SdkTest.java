@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * conditions, multipart uploads with checksums, presigned URLs fetched with java.net.http, versioning,
  * listings, copies, batch deletes, tagging and bucket configuration.
  */
-@BerthTest(reset = BerthTest.Reset.PER_TEST, resetServices = "s3")
+@BerthTest(shared = true, reset = BerthTest.Reset.PER_TEST, resetServices = "s3")
 class S3SdkTest {
     private final URI endpoint;
     private final S3Client s3;

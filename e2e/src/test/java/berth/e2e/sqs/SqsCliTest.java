@@ -12,10 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * SQS through the {@code aws} CLI: v1 speaks AWS JSON 1.0 to it, v2 (2.9, at /usr/bin/aws) still
- * speaks Query, with SQS's Query names ({@code MessageAttribute.1.Name}, flattened results).
+ * SQS through the {@code aws} CLI v2 (2.9, at /usr/bin/aws), which still speaks Query, with SQS's
+ * Query names ({@code MessageAttribute.1.Name}, flattened results). AWS JSON 1.0, the wire of the
+ * v1 CLI and of the SDKs, is {@link SqsSdkTest}'s.
  */
-@BerthTest
+@BerthTest(shared = true)
 class SqsCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static List<AwsCli> clis;
@@ -27,8 +28,8 @@ class SqsCliTest {
 
     @BeforeAll
     static void findClis() {
-        clis = AwsCli.installed();
-        assertThat(clis).as("an aws CLI must be installed").isNotEmpty();
+        clis = AwsCli.installed().stream().filter(cli -> cli.toString().equals("/usr/bin/aws")).toList();
+        assertThat(clis).as("the aws CLI v2 must be installed at /usr/bin/aws").isNotEmpty();
     }
 
     private JsonNode ok(AwsCli aws, String... args) throws Exception {
@@ -73,9 +74,15 @@ class SqsCliTest {
             assertThat(first.path("MessageAttributes").path("size").path("DataType").asText()).isEqualTo("Number");
             assertThat(first.path("Attributes").path("ApproximateReceiveCount").asText()).isEqualTo("1");
             assertThat(first.path("MD5OfBody").asText()).isEqualTo(SqsSdkTest.md5("hello from " + aws));
+            StringBuilder deletes = new StringBuilder("[");
             for (JsonNode message : messages) {
-                ok(aws, "sqs", "delete-message", "--queue-url", url, "--receipt-handle", message.path("ReceiptHandle").asText());
+                if (deletes.length() > 1) deletes.append(',');
+                deletes.append("{\"Id\":\"d").append(deletes.length()).append("\",\"ReceiptHandle\":")
+                        .append(JSON.writeValueAsString(message.path("ReceiptHandle").asText())).append('}');
             }
+            ok(aws, "sqs", "delete-message", "--queue-url", url, "--receipt-handle", messages.get(0).path("ReceiptHandle").asText());
+            JsonNode deleted = ok(aws, "sqs", "delete-message-batch", "--queue-url", url, "--entries", deletes.append(']').toString());
+            assertThat(deleted.path("Successful").size()).as("deleting a deleted message's receipt again succeeds").isEqualTo(3);
             assertThat(ok(aws, "sqs", "get-queue-attributes", "--queue-url", url, "--attribute-names",
                     "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible").path("Attributes").toString())
                     .contains("\"ApproximateNumberOfMessages\":\"0\"").contains("\"ApproximateNumberOfMessagesNotVisible\":\"0\"");

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * attribute set it sends and receives: messages, visibility, batches, long polling, dead-letter
  * queues and redrive, FIFO order and deduplication, attributes, tags and errors.
  */
-@BerthTest(reset = BerthTest.Reset.PER_TEST, resetServices = "sqs")
+@BerthTest(shared = true, reset = BerthTest.Reset.PER_TEST, resetServices = "sqs")
 class SqsSdkTest {
     private final SqsClient sqs;
 

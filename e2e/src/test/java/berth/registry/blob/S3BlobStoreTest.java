@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * each test in a bucket of its own; plus its layout in the bucket and a blob large enough to be
  * written as a multipart upload.
  */
-@BerthTest
+@BerthTest(shared = true)
 class S3BlobStoreTest extends BlobStoreContract {
     private static final AtomicInteger BUCKETS = new AtomicInteger();
     private static S3Client s3;
