@@ -85,11 +85,11 @@ class S3AndSqsRestartTest {
             try (EcrClient ecr = ecr(berth); S3Client s3 = S3Clients.s3(berth.endpoint())) {
                 ecr.createRepository(r -> r.repositoryName("app"));
                 String id = ecr.initiateLayerUpload(r -> r.repositoryName("app")).uploadId();
-                ecr.uploadLayerPart(r -> r.repositoryName("app").uploadId(id).partFirstByte(0L).partLastByte((long) part2.length - 1)
-                        .layerPartBlob(SdkBytes.fromByteArray(part2)));
-                ecr.completeLayerUpload(r -> r.repositoryName("app").uploadId(id).layerDigests(layerDigest(part2)));
-                assertThat(s3.getObjectAsBytes(r -> r.bucket("registry-blobs").key("ecr/blobs/sha256/" + layerDigest(part2).substring(7)))
-                        .asByteArray()).as("the registry keeps its blobs in berth's own S3 when configured to").isEqualTo(part2);
+                ecr.uploadLayerPart(r -> r.repositoryName("app").uploadId(id).partFirstByte(0L).partLastByte((long) part1.length - 1)
+                        .layerPartBlob(SdkBytes.fromByteArray(part1)));
+                ecr.completeLayerUpload(r -> r.repositoryName("app").uploadId(id).layerDigests(layerDigest(part1)));
+                assertThat(s3.getObjectAsBytes(r -> r.bucket("registry-blobs").key("ecr/blobs/sha256/" + layerDigest(part1).substring(7)))
+                        .asByteArray()).as("the registry keeps its blobs in berth's own S3 when configured to").isEqualTo(part1);
             }
             berth.kill9();
             berth.restart();
@@ -131,8 +131,13 @@ class S3AndSqsRestartTest {
                 assertThat(order.toString()).as("the deduplication id d1 was remembered").isEqualTo("f1 f2 f3 ");
             }
             try (EcrClient ecr = ecr(berth)) {
-                assertThat(ecr.batchCheckLayerAvailability(r -> r.repositoryName("app").layerDigests(layerDigest(part2))).layers())
+                assertThat(ecr.batchCheckLayerAvailability(r -> r.repositoryName("app").layerDigests(layerDigest(part1))).layers())
                         .singleElement().satisfies(l -> assertThat(l.layerAvailabilityAsString()).isEqualTo("AVAILABLE"));
+                String url = ecr.getDownloadUrlForLayer(r -> r.repositoryName("app").layerDigest(layerDigest(part1))).downloadUrl();
+                var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(download.statusCode()).isEqualTo(200);
+                assertThat(download.body()).as("pulled from the bucket through the registry").isEqualTo(part1);
             }
         }
     }
