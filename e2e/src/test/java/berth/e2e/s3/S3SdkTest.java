@@ -68,6 +68,20 @@ class S3SdkTest {
     }
 
     @Test
+    void virtualHostedStyleNamesTheBucketInTheHost() throws Exception {
+        s3.createBucket(r -> r.bucket("vhost"));
+        String[] put = S3Clients.virtualHosted(endpoint, "PUT", "vhost", "/dir/file.txt", "by host".getBytes(StandardCharsets.UTF_8));
+        assertThat(put[0]).as(put[1]).contains(" 200 ");
+        assertThat(s3.getObjectAsBytes(r -> r.bucket("vhost").key("dir/file.txt")).asUtf8String()).isEqualTo("by host");
+        String[] list = S3Clients.virtualHosted(endpoint, "GET", "vhost", "/?list-type=2&prefix=dir/", new byte[0]);
+        assertThat(list[0]).contains(" 200 ");
+        assertThat(list[1]).contains("<Name>vhost</Name>").contains("<Key>dir/file.txt</Key>");
+        String[] missing = S3Clients.virtualHosted(endpoint, "GET", "vhost", "/nope", new byte[0]);
+        assertThat(missing[0]).contains(" 404 ");
+        assertThat(missing[1]).contains("<Code>NoSuchKey</Code>");
+    }
+
+    @Test
     void objectsKeepMetadataAndAnswerRangesConditionsAndChecksums() {
         s3.createBucket(r -> r.bucket("docs"));
         byte[] body = random(300_000, 1);
