@@ -26,7 +26,7 @@ final class ServedService {
         this.codes = service.errorCodes();
         this.codec = switch (model.protocol()) {
             case AWS_JSON_1_0, AWS_JSON_1_1 -> new AwsJsonCodec(model, codes);
-            case QUERY -> new QueryCodec(model, codes);
+            case QUERY -> new QueryCodec(model, codes, service.queryNames().orElseGet(ServiceDescription::empty));
             case EC2 -> new Ec2Codec(model, codes);
             case REST_JSON -> new RestJsonCodec(model, codes);
         };

@@ -61,6 +61,10 @@ class CorePackagesArePureTest {
                 new Core("secrets", List.of("berth/secrets/manager/core", "berth/secrets/ssm/core"), 10,
                         List.of("berth/store/")),
                 new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")),
+                new Core("sqs", List.of("berth/sqs/core"), 10,
+                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
+                new Core("s3", List.of("berth/s3/core"), 10,
+                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/", "com/fasterxml/jackson/")),
                 new Core("ec2", List.of("berth/ec2/core"), 20, List.of("berth/store/", "java/nio/file/")),
                 new Core("asg", List.of("berth/asg/core"), 5, List.of("berth/store/", "com/fasterxml/jackson/")));
     }

@@ -21,10 +21,11 @@ import software.amazon.awssdk.core.SdkPojo;
 public final class Ec2Codec implements WireCodec {
     private final ServiceModel model;
     private final QueryShapeReader reader;
+    private final XmlShapeWriter writer = new XmlShapeWriter(QueryLayout.EC2);
 
     public Ec2Codec(ServiceModel model, ServiceErrorCodes codes) {
         this.model = model;
-        this.reader = new QueryShapeReader(codes.serialization(), true);
+        this.reader = new QueryShapeReader(codes.serialization(), QueryLayout.EC2);
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class Ec2Codec implements WireCodec {
 
             @Override
             public void decodeInto(SdkPojo inputBuilder) {
-                reader.readStructure(inputBuilder, params, "", "");
+                reader.readStructure(inputBuilder, params, "", "", "");
             }
         };
     }
@@ -56,7 +57,7 @@ public final class Ec2Codec implements WireCodec {
             xml.append(" xmlns=\"").append(XmlText.escape(namespace)).append('"');
         }
         xml.append("><requestId>").append(requestId).append("</requestId>");
-        XmlShapeWriter.writeMembers(xml, output);
+        writer.writeMembers(xml, output, "");
         xml.append("</").append(operation).append("Response>");
         return new HttpResponseData(200, ResponseHeaders.of(requestId, "text/xml;charset=UTF-8"),
                 xml.toString().getBytes(StandardCharsets.UTF_8));

@@ -40,6 +40,9 @@ public final class ErrorResponses {
         body.put("message", messageOf(error));
         Map<String, String> headers = ResponseHeaders.of(requestId, JsonMapper.contentType(protocol));
         headers.put(ResponseHeaders.ERROR_TYPE, error.code());
+        if (error.hasQueryCode()) {
+            headers.put(ResponseHeaders.QUERY_ERROR, error.queryCode() + ";" + (error.senderFault() ? "Sender" : "Receiver"));
+        }
         return new HttpResponseData(error.status(), headers, JsonMapper.bytes(body));
     }
 
@@ -58,7 +61,7 @@ public final class ErrorResponses {
             xml.append(" xmlns=\"").append(XmlText.escape(xmlNamespace)).append('"');
         }
         xml.append("><Error><Type>").append(error.senderFault() ? "Sender" : "Receiver").append("</Type><Code>")
-                .append(XmlText.escape(error.code())).append("</Code><Message>").append(XmlText.escape(messageOf(error)))
+                .append(XmlText.escape(error.queryCode())).append("</Code><Message>").append(XmlText.escape(messageOf(error)))
                 .append("</Message></Error><RequestId>").append(requestId).append("</RequestId></ErrorResponse>");
         return new HttpResponseData(error.status(), ResponseHeaders.of(requestId, "text/xml"),
                 xml.toString().getBytes(StandardCharsets.UTF_8));
