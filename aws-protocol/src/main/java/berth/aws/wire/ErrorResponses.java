@@ -21,6 +21,7 @@ public final class ErrorResponses {
             case AWS_JSON_1_0, AWS_JSON_1_1 -> json(protocol, error, requestId);
             case REST_JSON -> restJson(error, requestId);
             case QUERY -> query(xmlNamespace, error, requestId);
+            case RPC_V2_CBOR -> berth.aws.cbor.RpcV2CborCodec.render(error, requestId);
         };
     }
 
