@@ -29,6 +29,7 @@ public final class EcsModule implements PlatformModule {
         EcsService service = new EcsService(platform.store(), platform.clock(), platform::endpoint);
         platform.addAwsService(service);
         platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
+        platform.publish(ServiceCapacity.class, new StoredServiceCapacity(new ServiceRecords(platform.store()), platform.clock()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);
     }
