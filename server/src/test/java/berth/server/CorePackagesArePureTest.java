@@ -60,7 +60,10 @@ class CorePackagesArePureTest {
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
                 new Core("secrets", List.of("berth/secrets/manager/core", "berth/secrets/ssm/core"), 10,
                         List.of("berth/store/")),
-                new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")));
+                new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")),
+                new Core("cloudwatch", List.of("berth/cloudwatch/core"), 5, List.of("berth/store/", "berth/platform/")),
+                new Core("autoscaling", List.of("berth/autoscaling/core"), 5,
+                        List.of("berth/store/", "berth/platform/", "berth/ecs/", "berth/cloudwatch/")));
     }
 
     @ParameterizedTest(name = "{0}")
