@@ -57,7 +57,7 @@ enum IamErrors implements ErrorCode {
     static AwsException accessDenied(Protocol protocol, String message) {
         IamErrors error = switch (protocol) {
             case QUERY -> ACCESS_DENIED;
-            case AWS_JSON_1_0, AWS_JSON_1_1 -> ACCESS_DENIED_JSON;
+            case AWS_JSON_1_0, AWS_JSON_1_1, RPC_V2_CBOR -> ACCESS_DENIED_JSON;
             case REST_JSON -> ACCESS_DENIED_REST_JSON;
         };
         return error.exception(message);
