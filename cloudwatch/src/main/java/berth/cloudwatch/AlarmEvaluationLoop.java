@@ -36,6 +36,12 @@ public final class AlarmEvaluationLoop implements AutoCloseable {
     /** How long after a period ends it is evaluated, for datapoints that arrive late. */
     private final Duration delay;
     private final WakeableLoop loop;
+    /**
+     * Per alarm, the period end and configuration it was last evaluated at: an alarm is evaluated
+     * once per period (and when reconfigured), so a state set by SetAlarmState holds until the next
+     * period is evaluated, as on AWS.
+     */
+    private final java.util.Map<String, String> evaluated = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AlarmEvaluationLoop(Store store, AlarmRecords alarms, MetricRecords metrics, Clock clock, Duration delay) {
         this.alarms = alarms;
@@ -78,6 +84,11 @@ public final class AlarmEvaluationLoop implements AutoCloseable {
         Alarm alarm = found.value();
         Statistic statistic = Statistic.parse(alarm.statistic()).orElseThrow();
         Instant end = PeriodSeries.alignDown(now.minus(delay), alarm.period());
+        String key = alarm.scope().key(alarm.name());
+        String mark = end + "|" + alarm.configurationUpdated();
+        if (mark.equals(evaluated.get(key))) {
+            return;
+        }
         Instant start = end.minusSeconds((long) alarm.period() * alarm.evaluationPeriods());
         List<Observation> observations = metrics.observations(alarm.scope(), alarm.metric(), start, end).stream()
                 .filter(o -> alarm.unit().isEmpty() || o.unit().equals(alarm.unit())).toList();
@@ -88,6 +99,7 @@ public final class AlarmEvaluationLoop implements AutoCloseable {
             starts.add(start.plusSeconds((long) alarm.period() * i));
         }
         AlarmEvaluator.Decision decision = AlarmEvaluator.evaluate(alarm, values, starts, now);
+        evaluated.put(key, mark);
         if (decision.state().equals(alarm.state()) && decision.reasonData().equals(alarm.stateReasonData())) {
             return;
         }

@@ -51,6 +51,15 @@ public final class AlarmEvaluator {
             }
         }
         String data = reasonData(alarm, recent, recentAt, now);
+        int missing = values.size() - recent.size();
+        if (recent.isEmpty() && missing > 0 && (alarm.treatMissingData().equals("breaching")
+                || alarm.treatMissingData().equals("notBreaching"))) {
+            boolean breach = alarm.treatMissingData().equals("breaching") && missing >= alarm.datapointsToAlarm();
+            return new Decision(breach ? Alarm.ALARM : Alarm.OK, "Threshold Crossed: no datapoints were received for "
+                    + missing + " period" + (missing == 1 ? "" : "s") + " and " + missing + " missing datapoint"
+                    + (missing == 1 ? " was" : "s were") + " treated as ["
+                    + (alarm.treatMissingData().equals("breaching") ? "Breaching" : "NonBreaching") + "].", data);
+        }
         if (breaching >= alarm.datapointsToAlarm()) {
             return new Decision(Alarm.ALARM, "Threshold Crossed: " + describe(alarm, recent, recentAt, breaching)
                     + " was " + wordFor(alarm.comparisonOperator()) + " the threshold (" + number(alarm.threshold()) + ").",

@@ -49,6 +49,9 @@ class AlarmEvaluatorTest {
         assertThat(evaluate(alarm(2, 2, "missing", Alarm.OK), null, null).state()).isEqualTo(Alarm.INSUFFICIENT_DATA);
         assertThat(evaluate(alarm(2, 2, "breaching", Alarm.OK), null, 60.0).state()).isEqualTo(Alarm.ALARM);
         assertThat(evaluate(alarm(2, 2, "notBreaching", Alarm.ALARM), null, null).state()).isEqualTo(Alarm.OK);
+        assertThat(evaluate(alarm(2, 2, "notBreaching", Alarm.ALARM), null, null).reason()).isEqualTo("Threshold Crossed:"
+                + " no datapoints were received for 2 periods and 2 missing datapoints were treated as [NonBreaching].");
+        assertThat(evaluate(alarm(2, 2, "breaching", Alarm.OK), null, null).state()).isEqualTo(Alarm.ALARM);
         assertThat(evaluate(alarm(2, 2, "ignore", Alarm.ALARM), null, null).state()).as("ignore keeps the state")
                 .isEqualTo(Alarm.ALARM);
         assertThat(evaluate(alarm(2, 1, "missing", Alarm.OK), null, 60.0).state()).isEqualTo(Alarm.ALARM);
