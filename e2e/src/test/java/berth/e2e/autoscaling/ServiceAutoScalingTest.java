@@ -76,7 +76,7 @@ class ServiceAutoScalingTest {
         berth = BerthProcess.start(home, Map.of("BERTH_AUTOSCALING_INTERVAL_MS", "500",
                 "BERTH_CLOUDWATCH_EVALUATION_DELAY_MS", "1500", "BERTH_ELB_METRICS_SECONDS", "5",
                 "BERTH_TARGET_TRACKING_PERIOD_SECONDS", "10", "BERTH_TARGET_TRACKING_HIGH_PERIODS", "1",
-                "BERTH_TARGET_TRACKING_LOW_PERIODS", "2"));
+                "BERTH_TARGET_TRACKING_LOW_PERIODS", "2", "BERTH_AGENT_USAGE_SECONDS", "2"));
         URI endpoint = berth.endpoint();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         ecs = EcsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
@@ -232,6 +232,32 @@ class ServiceAutoScalingTest {
                         .scalableTargetAction(a -> a.minCapacity(1))));
         assertThat(badZone.awsErrorDetails().errorMessage()).contains("Mars/Olympus");
         ecs.updateService(r -> r.cluster(CLUSTER).service("nightly").desiredCount(0));
+        scaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.ECS).resourceId(resource)
+                .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT));
+    }
+
+    @Test
+    void aCpuBurningTaskScalesOutOnItsMeasuredCpu() {
+        ContainerDefinition burner = ContainerDefinition.builder().name("burn").image(TestImages.ensureBusybox()).cpu(256)
+                .memory(16).stopTimeout(1).command("sh", "-c",
+                        "while :; do i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; sleep 0.2; done").build();
+        String resource = service("burner", burner, 1);
+        register(resource, 1, 2);
+        scaling.putScalingPolicy(r -> r.policyName("cpu").serviceNamespace(ServiceNamespace.ECS).resourceId(resource)
+                .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).policyType(PolicyType.TARGET_TRACKING_SCALING)
+                .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(20.0).scaleOutCooldown(60).disableScaleIn(true)
+                        .predefinedMetricSpecification(m -> m.predefinedMetricType(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION))));
+        awaitRunning("burner", n -> n == 2, Duration.ofSeconds(40));
+        assertThat(activities(resource)).anyMatch(a -> a.cause().startsWith("monitor alarm TargetTracking-" + resource
+                + "-AlarmHigh-") && a.cause().endsWith("triggered policy cpu"));
+        var cpu = cloudwatch.getMetricStatistics(r -> r.namespace("AWS/ECS").metricName("CPUUtilization")
+                .dimensions(d -> d.name("ClusterName").value(CLUSTER), d -> d.name("ServiceName").value("burner"))
+                .statistics(Statistic.AVERAGE).period(60).startTime(Instant.now().minusSeconds(300))
+                .endTime(Instant.now().plusSeconds(60)));
+        assertThat(cpu.datapoints()).isNotEmpty().anyMatch(d -> d.average() > 20.0);
+        assertThat(cloudwatch.listMetrics(r -> r.namespace("AWS/ECS").metricName("MemoryUtilization")).metrics())
+                .anyMatch(m -> m.dimensions().size() == 2);
+        ecs.updateService(r -> r.cluster(CLUSTER).service("burner").desiredCount(0));
         scaling.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.ECS).resourceId(resource)
                 .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT));
     }
