@@ -52,7 +52,10 @@ class EcsStackTerraformTest {
     void theStackAppliesServesPlansCleanAndDestroys(URI endpoint, @TempDir Path dir, EcsClient ecs, EcrClient ecr,
                                                    ElasticLoadBalancingV2Client elb, IamClient iam,
                                                    SecretsManagerClient secrets, SsmClient ssm,
-                                                   CloudWatchLogsClient logs) throws Exception {
+                                                   CloudWatchLogsClient logs,
+                                                   software.amazon.awssdk.services.cloudwatch.CloudWatchClient cloudwatch,
+                                                   software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient
+                                                           scaling) throws Exception {
         Path binary = Terraform.binary().orElse(null);
         assumeTrue(binary != null, "no terraform binary on PATH: this test runs Terraform itself against berth");
         Path mirror = Terraform.providerMirror().orElseThrow(() -> new AssertionError("terraform is on PATH but no"
@@ -85,6 +88,9 @@ class EcsStackTerraformTest {
             assertThat(get("http://127.0.0.1:" + port + "/lb-health")).isEqualTo("ok");
             assertThat(awaitLogLines(logs, "/ecs/tfecs", 2)).allMatch(line -> line.equals("serving for tfecs"));
 
+            assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("ecs")).scalingPolicies()).hasSize(2);
+            assertThat(cloudwatch.describeAlarms().metricAlarms()).extracting(a -> a.alarmName())
+                    .contains("tfecs-backlog").anyMatch(n -> n.startsWith("TargetTracking-service/tfecs-cluster/tfecs-app-AlarmHigh-"));
             terraform.plan(vars).expectExit(0);
 
             terraform.destroy(vars).expectExit(0);
@@ -100,6 +106,9 @@ class EcsStackTerraformTest {
             assertThat(secrets.listSecrets().secretList()).isEmpty();
             assertThat(ssm.describeParameters().parameters()).isEmpty();
             assertThat(logs.describeLogGroups().logGroups()).isEmpty();
+            assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("ecs")).scalableTargets()).isEmpty();
+            assertThat(cloudwatch.describeAlarms().metricAlarms()).as("the target tracking alarms go with their policy")
+                    .isEmpty();
             assertThat(TaskRuns.docker("ps", "--filter", "label=berth.control-plane=" + endpoint, "--format",
                     "{{.Names}}")).as("no container of the stack runs").isEmpty();
         } finally {
