@@ -17,6 +17,7 @@ import java.time.Duration;
  * (default 3 and 15, as on AWS). Publishes {@link ScalingControl}.
  */
 public final class AutoScalingModule implements PlatformModule {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AutoScalingModule.class);
     private ScalingLoop loop;
 
     @Override
@@ -32,10 +33,16 @@ public final class AutoScalingModule implements PlatformModule {
 
     @Override
     public void start(Platform platform) {
-        MetricAlarms alarms = platform.lookup(MetricAlarms.class)
-                .orElseThrow(() -> new IllegalStateException("autoscaling needs the cloudwatch module"));
-        ServiceCapacity capacity = platform.lookup(ServiceCapacity.class)
-                .orElseThrow(() -> new IllegalStateException("autoscaling needs the ecs module"));
+        java.util.Optional<MetricAlarms> foundAlarms = platform.lookup(MetricAlarms.class);
+        java.util.Optional<ServiceCapacity> foundCapacity = platform.lookup(ServiceCapacity.class);
+        if (foundAlarms.isEmpty() || foundCapacity.isEmpty()) {
+            // it scales ECS services on CloudWatch alarms: with either left out (BERTH_DISABLE) it serves nothing
+            LOG.warn("Application Auto Scaling is not served: it needs the {} module",
+                    foundAlarms.isEmpty() ? "cloudwatch" : "ecs");
+            return;
+        }
+        MetricAlarms alarms = foundAlarms.get();
+        ServiceCapacity capacity = foundCapacity.get();
         ScalingRecords records = new ScalingRecords(platform.store());
         loop = new ScalingLoop(platform.store(), records, alarms, capacity, platform.clock(),
                 Duration.ofMillis(setting("BERTH_AUTOSCALING_INTERVAL_MS", 10_000)),

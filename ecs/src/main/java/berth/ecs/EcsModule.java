@@ -17,6 +17,7 @@ public final class EcsModule implements PlatformModule {
     private volatile TaskControl tasks;
     private volatile ServiceControl services;
     private volatile Store store;
+    private volatile berth.ecs.control.ContainerInsightsMetrics insights;
 
     @Override
     public String name() {
@@ -32,6 +33,10 @@ public final class EcsModule implements PlatformModule {
         platform.publish(ServiceCapacity.class, new StoredServiceCapacity(new ServiceRecords(platform.store()), platform.clock()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);
+        insights = new berth.ecs.control.ContainerInsightsMetrics(platform.store(),
+                () -> platform.lookup(berth.cloudwatch.MetricSink.class), platform.clock(),
+                berth.ecs.control.ContainerInsightsMetrics.configuredInterval());
+        insights.start();
     }
 
     /** After elb (100), whose TargetRegistry services register their tasks with; before the local agent (110). */
@@ -70,6 +75,9 @@ public final class EcsModule implements PlatformModule {
 
     @Override
     public void stop() {
+        if (insights != null) {
+            insights.close();
+        }
         if (services != null) {
             services.close();
         }

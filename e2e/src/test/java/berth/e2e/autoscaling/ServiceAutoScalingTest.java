@@ -76,7 +76,8 @@ class ServiceAutoScalingTest {
         berth = BerthProcess.start(home, Map.of("BERTH_AUTOSCALING_INTERVAL_MS", "500",
                 "BERTH_CLOUDWATCH_EVALUATION_DELAY_MS", "1500", "BERTH_ELB_METRICS_SECONDS", "5",
                 "BERTH_TARGET_TRACKING_PERIOD_SECONDS", "10", "BERTH_TARGET_TRACKING_HIGH_PERIODS", "1",
-                "BERTH_TARGET_TRACKING_LOW_PERIODS", "2", "BERTH_AGENT_USAGE_SECONDS", "2"));
+                "BERTH_TARGET_TRACKING_LOW_PERIODS", "1", "BERTH_AGENT_USAGE_SECONDS", "2",
+                "BERTH_ECS_INSIGHTS_SECONDS", "2"));
         URI endpoint = berth.endpoint();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         ecs = EcsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
@@ -151,6 +152,7 @@ class ServiceAutoScalingTest {
 
     @Test
     void stepScalingOnACustomMetricStartsRealTasks() throws Exception {
+        ecs.updateClusterSettings(r -> r.cluster(CLUSTER).settings(x -> x.name("containerInsights").value("enabled")));
         String resource = service("queue-worker", sleeper(), 1);
         register(resource, 1, 4);
         String policyArn = scaling.putScalingPolicy(r -> r.policyName("queue-depth").serviceNamespace(ServiceNamespace.ECS)
@@ -193,6 +195,17 @@ class ServiceAutoScalingTest {
                 .dimensions(d -> d.name("Queue").value("jobs")).statistics(Statistic.MAXIMUM, Statistic.SAMPLE_COUNT)
                 .period(60).startTime(Instant.now().minusSeconds(300)).endTime(Instant.now().plusSeconds(60)));
         assertThat(stats.datapoints()).isNotEmpty().allMatch(d -> d.maximum() == 250.0);
+        Instant insightsDeadline = Instant.now().plusSeconds(10);
+        while (true) {
+            var running = cloudwatch.getMetricStatistics(r -> r.namespace("ECS/ContainerInsights").metricName("RunningTaskCount")
+                    .dimensions(d -> d.name("ClusterName").value(CLUSTER), d -> d.name("ServiceName").value("queue-worker"))
+                    .statistics(Statistic.MAXIMUM).period(60).startTime(Instant.now().minusSeconds(300))
+                    .endTime(Instant.now().plusSeconds(60)));
+            if (running.datapoints().stream().anyMatch(d -> d.maximum() == 3.0)) break;
+            assertThat(Instant.now()).as("Container Insights counts the 3 running tasks: " + running.datapoints())
+                    .isBefore(insightsDeadline);
+            TaskRuns.sleep(Duration.ofMillis(500));
+        }
 
         scaling.deleteScalingPolicy(r -> r.policyName("queue-depth").serviceNamespace(ServiceNamespace.ECS)
                 .resourceId(resource).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT));
