@@ -102,7 +102,8 @@ public final class AwsDispatcher {
             throw SignatureErrors.toAwsException(SignatureFailure.SIGNATURE_MISMATCH,
                     "Credential should be scoped to correct service: '" + model.signingName() + "'. ", model.protocol());
         }
-        WireCodec.IncomingCall call = served.codec.locate(request);
+        WireCodec.IncomingCall call = served.codec.locate(
+                berth.aws.wire.ContentEncoding.decoded(request, served.codes.serialization()));
         String operation = call.operation();
         if (!served.classes.hasOperation(operation)) {
             throw unknownOperation(served, request, operation);

@@ -7,5 +7,7 @@ public enum Protocol {
     QUERY,
     /** EC2's dialect of Query: {@code Name.N} lists, responses without a result wrapper, {@code <Response><Errors>} errors. */
     EC2,
-    REST_JSON
+        REST_JSON,
+    /** Smithy RPC v2 CBOR; the model's target prefix is the Smithy service name in the path. */
+    RPC_V2_CBOR
 }

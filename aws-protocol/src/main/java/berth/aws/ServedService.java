@@ -29,6 +29,7 @@ final class ServedService {
             case QUERY -> new QueryCodec(model, codes, service.queryNames().orElseGet(ServiceDescription::empty));
             case EC2 -> new Ec2Codec(model, codes);
             case REST_JSON -> new RestJsonCodec(model, codes);
+            case RPC_V2_CBOR -> new berth.aws.cbor.RpcV2CborCodec(model, codes);
         };
         ClassLoader loader = service.getClass().getClassLoader() != null ? service.getClass().getClassLoader()
                 : ServedService.class.getClassLoader();
@@ -37,8 +38,9 @@ final class ServedService {
         this.handlers = Map.copyOf(service.operations());
     }
 
-    /** Whether a REST-JSON service has a route for the request; false for other protocols. */
+    /** Whether a REST-JSON or RPC v2 CBOR service has a route for the request; false for other protocols. */
     boolean routes(HttpRequestData request) {
-        return codec instanceof RestJsonCodec rest && rest.routes(request);
+        return codec instanceof RestJsonCodec rest && rest.routes(request)
+                || codec instanceof berth.aws.cbor.RpcV2CborCodec cbor && cbor.routes(request);
     }
 }

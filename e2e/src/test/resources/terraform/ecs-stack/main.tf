@@ -51,6 +51,9 @@ provider "aws" {
     logs           = var.endpoint
     ec2            = var.endpoint
     autoscaling    = var.endpoint
+    cloudwatch     = var.endpoint
+
+    applicationautoscaling = var.endpoint
   }
 }
 
@@ -450,6 +453,83 @@ resource "aws_ecs_service" "app" {
 
 output "default_subnets" {
   value = length(data.aws_subnets.default.ids)
+}
+
+# --- auto scaling -------------------------------------------------------------------------------
+
+resource "aws_appautoscaling_target" "app" {
+  service_namespace  = "ecs"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.app.name}"
+  scalable_dimension = "ecs:service:DesiredCount"
+  min_capacity       = 2
+  max_capacity       = 4
+  tags               = { stack = var.name }
+}
+
+resource "aws_appautoscaling_policy" "requests" {
+  name               = "${var.name}-requests"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.app.service_namespace
+  resource_id        = aws_appautoscaling_target.app.resource_id
+  scalable_dimension = aws_appautoscaling_target.app.scalable_dimension
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = 1000
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ALBRequestCountPerTarget"
+      resource_label         = "${aws_lb.web.arn_suffix}/${aws_lb_target_group.web.arn_suffix}"
+    }
+  }
+}
+
+resource "aws_appautoscaling_policy" "backlog" {
+  name               = "${var.name}-backlog"
+  policy_type        = "StepScaling"
+  service_namespace  = aws_appautoscaling_target.app.service_namespace
+  resource_id        = aws_appautoscaling_target.app.resource_id
+  scalable_dimension = aws_appautoscaling_target.app.scalable_dimension
+
+  step_scaling_policy_configuration {
+    adjustment_type         = "ChangeInCapacity"
+    cooldown                = 120
+    metric_aggregation_type = "Maximum"
+    step_adjustment {
+      metric_interval_lower_bound = 0
+      scaling_adjustment          = 1
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "backlog" {
+  alarm_name          = "${var.name}-backlog"
+  namespace           = "Orders"
+  metric_name         = "Backlog"
+  dimensions          = { Queue = "orders" }
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 3
+  datapoints_to_alarm = 2
+  threshold           = 500
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_appautoscaling_policy.backlog.arn]
+  tags                = { stack = var.name }
+}
+
+resource "aws_appautoscaling_scheduled_action" "new_year" {
+  name               = "${var.name}-new-year"
+  service_namespace  = aws_appautoscaling_target.app.service_namespace
+  resource_id        = aws_appautoscaling_target.app.resource_id
+  scalable_dimension = aws_appautoscaling_target.app.scalable_dimension
+  schedule           = "cron(0 3 1 1 ? *)"
+  timezone           = "Europe/Berlin"
+
+  scalable_target_action {
+    min_capacity = 3
+    max_capacity = 4
+  }
 }
 
 output "repository_url" {

@@ -21,6 +21,7 @@ public final class EcsModule implements PlatformModule {
     private volatile CapacityLoop capacity;
     private volatile ServiceControl services;
     private volatile Store store;
+    private volatile berth.ecs.control.ContainerInsightsMetrics insights;
 
     @Override
     public String name() {
@@ -33,12 +34,17 @@ public final class EcsModule implements PlatformModule {
         EcsService service = new EcsService(platform.store(), platform.clock(), platform::endpoint);
         platform.addAwsService(service);
         platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
+        platform.publish(ServiceCapacity.class, new StoredServiceCapacity(new ServiceRecords(platform.store()), platform.clock()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);
         capacity = new CapacityLoop(platform, Duration.ofMillis(EcsSettings.number(System.getenv(),
                 "BERTH_ECS_CAPACITY_POLL_MILLIS", 1000)), Duration.ofSeconds(EcsSettings.number(System.getenv(),
                 "BERTH_ECS_SCALE_IN_AFTER_SECONDS", 900)));
         capacity.start();
+        insights = new berth.ecs.control.ContainerInsightsMetrics(platform.store(),
+                () -> platform.lookup(berth.cloudwatch.MetricSink.class), platform.clock(),
+                berth.ecs.control.ContainerInsightsMetrics.configuredInterval());
+        insights.start();
     }
 
     /** After elb (100), whose TargetRegistry services register their tasks with; before the local agent (110). */
@@ -79,6 +85,9 @@ public final class EcsModule implements PlatformModule {
     public void stop() {
         if (capacity != null) {
             capacity.close();
+        }
+        if (insights != null) {
+            insights.close();
         }
         if (services != null) {
             services.close();

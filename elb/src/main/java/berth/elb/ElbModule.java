@@ -7,6 +7,7 @@ import berth.elb.state.TargetHealthReader;
 import berth.elb.state.TargetRegistrations;
 import berth.platform.Platform;
 import berth.platform.PlatformModule;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +22,7 @@ public final class ElbModule implements PlatformModule {
     public static final String THREADS_VARIABLE = "BERTH_ELB_THREADS";
 
     private DataPlane dataPlane;
+    private LoadBalancerMetrics metrics;
     private ElbRecords records;
 
     @Override
@@ -42,6 +44,18 @@ public final class ElbModule implements PlatformModule {
         platform.addAwsService(new ElbService(records, platform.clock(), dataPlane.ports(), registrations, health, changed));
         platform.publish(TargetRegistry.class, new StoredTargetRegistry(registrations, health, changed));
         dataPlane.start();
+        metrics = new LoadBalancerMetrics(platform.store(), dataPlane, () -> platform.lookup(berth.cloudwatch.MetricSink.class),
+                platform.clock(), Duration.ofSeconds(metricsSeconds()));
+        metrics.start();
+    }
+
+    /** {@code BERTH_ELB_METRICS_SECONDS}: how often the proxy's measurements go to CloudWatch (default 60, as on AWS). */
+    private static long metricsSeconds() {
+        try {
+            return Math.max(1, Long.parseLong(System.getenv().getOrDefault("BERTH_ELB_METRICS_SECONDS", "60").strip()));
+        } catch (NumberFormatException e) {
+            return 60;
+        }
     }
 
     @Override
@@ -59,6 +73,7 @@ public final class ElbModule implements PlatformModule {
 
     @Override
     public void stop() {
+        if (metrics != null) metrics.close();
         if (dataPlane != null) dataPlane.close();
     }
 }

@@ -66,7 +66,10 @@ class CorePackagesArePureTest {
                 new Core("s3", List.of("berth/s3/core"), 10,
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/", "com/fasterxml/jackson/")),
                 new Core("ec2", List.of("berth/ec2/core"), 20, List.of("berth/store/", "java/nio/file/")),
-                new Core("asg", List.of("berth/asg/core"), 5, List.of("berth/store/", "com/fasterxml/jackson/")));
+                new Core("asg", List.of("berth/asg/core"), 5, List.of("berth/store/", "com/fasterxml/jackson/")),
+                new Core("cloudwatch", List.of("berth/cloudwatch/core"), 5, List.of("berth/store/", "berth/platform/")),
+                new Core("autoscaling", List.of("berth/autoscaling/core"), 5,
+                        List.of("berth/store/", "berth/platform/", "berth/ecs/", "berth/cloudwatch/")));
     }
 
     @ParameterizedTest(name = "{0}")

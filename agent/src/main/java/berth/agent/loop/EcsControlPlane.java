@@ -154,6 +154,11 @@ public final class EcsControlPlane implements ControlPlane {
                 Duration.ofSeconds(30));
     }
 
+    @Override
+    public void reportUsage(berth.agentwire.UsageReport report) {
+        send("POST", URI.create(pollEndpoint + AgentProtocol.USAGE), WireJson.write(report), Duration.ofSeconds(30));
+    }
+
     private static ContainerStateChange containerChange(ContainerReport c) {
         ContainerStateChange.Builder b = ContainerStateChange.builder().containerName(c.containerName())
                 .status(c.status()).networkBindings(bindings(c.networkBindings()));

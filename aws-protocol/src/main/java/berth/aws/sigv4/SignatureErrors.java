@@ -14,7 +14,7 @@ public final class SignatureErrors {
 
     public static AwsException toAwsException(SignatureFailure failure, String message, Protocol protocol) {
         return switch (protocol) {
-            case AWS_JSON_1_0, AWS_JSON_1_1 -> new AwsException(400, jsonCode(failure), message);
+            case AWS_JSON_1_0, AWS_JSON_1_1, RPC_V2_CBOR -> new AwsException(400, jsonCode(failure), message);
             case REST_JSON -> new AwsException(403, jsonCode(failure), message);
             case QUERY -> queryError(failure, message);
             case EC2 -> ec2Error(failure, message);

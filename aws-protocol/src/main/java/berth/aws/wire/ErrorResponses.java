@@ -22,6 +22,7 @@ public final class ErrorResponses {
             case REST_JSON -> restJson(error, requestId);
             case QUERY -> query(xmlNamespace, error, requestId);
             case EC2 -> ec2(error, requestId);
+            case RPC_V2_CBOR -> berth.aws.cbor.RpcV2CborCodec.render(error, requestId);
         };
     }
 

@@ -22,7 +22,9 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
@@ -56,8 +58,9 @@ class EcsStackTerraformTest {
     void theStackAppliesServesPlansCleanAndDestroys(URI endpoint, @TempDir Path dir, EcsClient ecs, EcrClient ecr,
                                                    ElasticLoadBalancingV2Client elb, IamClient iam,
                                                    SecretsManagerClient secrets, SsmClient ssm,
-                                                   CloudWatchLogsClient logs, AutoScalingClient asg, Ec2Client ec2)
-            throws Exception {
+                                                   CloudWatchLogsClient logs, AutoScalingClient asg, Ec2Client ec2,
+                                                   CloudWatchClient cloudwatch,
+                                                   ApplicationAutoScalingClient scaling) throws Exception {
         Path binary = Terraform.binary().orElse(null);
         assumeTrue(binary != null, "no terraform binary on PATH: this test runs Terraform itself against berth");
         Path mirror = Terraform.providerMirror().orElseThrow(() -> new AssertionError("terraform is on PATH but no"
@@ -97,6 +100,9 @@ class EcsStackTerraformTest {
                     .contains("tfecs-cp");
             assertThat(ec2.describeVpcs(r -> r.filters(f -> f.name("tag:Name").values("tfecs-vpc"))).vpcs()).hasSize(1);
 
+            assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("ecs")).scalingPolicies()).hasSize(2);
+            assertThat(cloudwatch.describeAlarms().metricAlarms()).extracting(a -> a.alarmName())
+                    .contains("tfecs-backlog").anyMatch(n -> n.startsWith("TargetTracking-service/tfecs-cluster/tfecs-app-AlarmHigh-"));
             terraform.plan(vars).expectExit(0);
 
             terraform.destroy(vars).expectExit(0);
@@ -115,6 +121,9 @@ class EcsStackTerraformTest {
             assertThat(asg.describeAutoScalingGroups().autoScalingGroups()).isEmpty();
             assertThat(ec2.describeVpcs().vpcs()).singleElement().satisfies(v -> assertThat(v.isDefault()).isTrue());
             assertThat(ec2.describeLaunchTemplates().launchTemplates()).isEmpty();
+            assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("ecs")).scalableTargets()).isEmpty();
+            assertThat(cloudwatch.describeAlarms().metricAlarms()).as("the target tracking alarms go with their policy")
+                    .isEmpty();
             assertThat(TaskRuns.docker("ps", "--filter", "label=berth.control-plane=" + endpoint, "--format",
                     "{{.Names}}")).as("no container of the stack runs").isEmpty();
         } finally {

@@ -60,7 +60,7 @@ enum IamErrors implements ErrorCode {
         IamErrors error = switch (protocol) {
             case QUERY -> ACCESS_DENIED;
             case EC2 -> UNAUTHORIZED_OPERATION;
-            case AWS_JSON_1_0, AWS_JSON_1_1 -> ACCESS_DENIED_JSON;
+            case AWS_JSON_1_0, AWS_JSON_1_1, RPC_V2_CBOR -> ACCESS_DENIED_JSON;
             case REST_JSON -> ACCESS_DENIED_REST_JSON;
         };
         return error.exception(message);
