@@ -1,0 +1,78 @@
+package berth.sqs;
+
+import berth.aws.Scope;
+import berth.cloudwatch.MetricSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SQS's queue metrics in CloudWatch: every {@code BERTH_SQS_METRICS_SECONDS} (default 60, SQS's own
+ * period), each queue's ApproximateNumberOfMessagesVisible, ApproximateNumberOfMessagesNotVisible,
+ * ApproximateNumberOfMessagesDelayed and ApproximateAgeOfOldestMessage go to {@code AWS/SQS} with the
+ * dimension QueueName, in the queue's account and region.
+ */
+final class QueueMetrics {
+    static final String NAMESPACE = "AWS/SQS";
+    private static final Logger LOG = LoggerFactory.getLogger(QueueMetrics.class);
+
+    private final QueueDepths depths;
+    private final Supplier<Optional<MetricSink>> sink;
+    private final Clock clock;
+    private final Duration interval;
+
+    QueueMetrics(QueueDepths depths, Supplier<Optional<MetricSink>> sink, Clock clock, Duration interval) {
+        this.depths = depths;
+        this.sink = sink;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    static Duration configuredInterval() {
+        try {
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(System.getenv().getOrDefault("BERTH_SQS_METRICS_SECONDS",
+                    "60").strip())));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(60);
+        }
+    }
+
+    /** One round of samples; the next round's time. */
+    Instant pass() {
+        Instant now = clock.instant();
+        Optional<MetricSink> target = sink.get();
+        if (target.isEmpty()) return now.plus(interval);
+        samples(depths.all(), now).forEach((scope, samples) -> {
+            try {
+                target.get().put(scope, samples);
+            } catch (RuntimeException e) {
+                LOG.warn("publishing the queue metrics of {} failed", scope, e);
+            }
+        });
+        return now.plus(interval);
+    }
+
+    static Map<Scope, List<MetricSink.Sample>> samples(List<QueueDepths.Depth> queues, Instant now) {
+        Map<Scope, List<MetricSink.Sample>> byScope = new LinkedHashMap<>();
+        for (QueueDepths.Depth q : queues) {
+            Map<String, String> dims = Map.of("QueueName", q.queueName());
+            List<MetricSink.Sample> samples = byScope.computeIfAbsent(new Scope(q.accountId(), q.region()),
+                    k -> new ArrayList<>());
+            samples.add(MetricSink.Sample.of(NAMESPACE, "ApproximateNumberOfMessagesVisible", dims, now, q.visible(), "Count"));
+            samples.add(MetricSink.Sample.of(NAMESPACE, "ApproximateNumberOfMessagesNotVisible", dims, now, q.notVisible(),
+                    "Count"));
+            samples.add(MetricSink.Sample.of(NAMESPACE, "ApproximateNumberOfMessagesDelayed", dims, now, q.delayed(), "Count"));
+            samples.add(MetricSink.Sample.of(NAMESPACE, "ApproximateAgeOfOldestMessage", dims, now,
+                    q.oldestMessageAgeSeconds(), "Seconds"));
+        }
+        return byScope;
+    }
+}
