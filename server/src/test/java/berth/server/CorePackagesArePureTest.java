@@ -60,7 +60,9 @@ class CorePackagesArePureTest {
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
                 new Core("secrets", List.of("berth/secrets/manager/core", "berth/secrets/ssm/core"), 10,
                         List.of("berth/store/")),
-                new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")));
+                new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")),
+                new Core("apprunner", List.of("berth/apprunner/core"), 8,
+                        List.of("berth/store/", "com/fasterxml/jackson/", "berth/elb/")));
     }
 
     @ParameterizedTest(name = "{0}")

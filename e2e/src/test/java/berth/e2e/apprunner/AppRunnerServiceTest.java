@@ -1,0 +1,252 @@
+package berth.e2e.apprunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import berth.e2e.AwsCli;
+import berth.e2e.BerthProcess;
+import berth.e2e.ecs.TaskRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apprunner.AppRunnerClient;
+import software.amazon.awssdk.services.apprunner.model.InvalidRequestException;
+import software.amazon.awssdk.services.apprunner.model.OperationSummary;
+import software.amazon.awssdk.services.apprunner.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.apprunner.model.Service;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * App Runner end to end on a berth of its own with short scaling and draining settings: a service
+ * from an ECR image answers at its URL through the load balancer, scales out under concurrent
+ * requests and back in when they stop, rolls out a push to its tag without a failed request, and
+ * pauses, resumes and is deleted with the aws CLI.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AppRunnerServiceTest {
+    @TempDir
+    static Path home;
+    static BerthProcess berth;
+    static AppRunnerClient apprunner;
+    static EcsClient ecs;
+    static EcrClient ecr;
+    static CloudWatchLogsClient logs;
+    static AppImages images;
+    static String image;
+    static Service service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        berth = BerthProcess.start(home, Map.of("BERTH_APPRUNNER_SCALE_IN_SECONDS", "2", "BERTH_APPRUNNER_PASS_MILLIS", "250",
+                "BERTH_APPRUNNER_DRAIN_SECONDS", "1", "BERTH_AGENT_CLEANUP_WAIT", "1s"));
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        apprunner = AppRunnerClient.builder().endpointOverride(berth.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        ecs = EcsClient.builder().endpointOverride(berth.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        ecr = EcrClient.builder().endpointOverride(berth.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        logs = CloudWatchLogsClient.builder().endpointOverride(berth.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        images = new AppImages(berth.endpoint());
+        images.login();
+        String uri = ecr.createRepository(r -> r.repositoryName("apprunner/web")).repository().repositoryUri();
+        image = uri + ":latest";
+        images.push(image, "v1");
+
+        String scaling = apprunner.createAutoScalingConfiguration(r -> r.autoScalingConfigurationName("burst")
+                .maxConcurrency(2).minSize(1).maxSize(3)).autoScalingConfiguration().autoScalingConfigurationArn();
+        service = apprunner.createService(r -> r.serviceName("webapp").autoScalingConfigurationArn(scaling)
+                .sourceConfiguration(s -> s.autoDeploymentsEnabled(true).imageRepository(i -> i.imageIdentifier(image)
+                        .imageRepositoryType("ECR").imageConfiguration(c -> c.port("8080")
+                                .runtimeEnvironmentVariables(Map.of("GREETING", "hello")))))
+                .instanceConfiguration(i -> i.cpu("0.25 vCPU").memory("0.5 GB"))
+                .healthCheckConfiguration(h -> h.protocol("HTTP").path("/").interval(5).healthyThreshold(2))).service();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (berth == null) return;
+        Files.writeString(Path.of("target", "AppRunnerServiceTest-berth.log"), berth.output());
+        TaskRuns.removeContainers(berth.endpoint());
+        apprunner.close();
+        ecs.close();
+        ecr.close();
+        logs.close();
+        berth.close();
+    }
+
+    private static Service describe() {
+        return apprunner.describeService(r -> r.serviceArn(service.serviceArn())).service();
+    }
+
+    private static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        T value = read.get();
+        while (!done.test(value)) {
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("not " + what + " within " + timeout + ": " + value);
+            TaskRuns.sleep(Duration.ofMillis(200));
+            value = read.get();
+        }
+        return value;
+    }
+
+    private static int desiredCount() {
+        return ecs.describeServices(r -> r.cluster("apprunner").services("webapp-" + service.serviceId().substring(0, 8)))
+                .services().get(0).desiredCount();
+    }
+
+    private static List<OperationSummary> operations() {
+        return apprunner.listOperations(r -> r.serviceArn(service.serviceArn())).operationSummaryList();
+    }
+
+    @Test
+    @Order(1)
+    void anImageServiceAnswersAtItsUrlAndScalesOutUnderConcurrentRequestsAndBackIn() throws Exception {
+        assertThat(service.status().toString()).isEqualTo("OPERATION_IN_PROGRESS");
+        assertThat(service.serviceUrl()).matches("[0-9a-f]{10}\\.us-east-1\\.apprunner\\.localhost:\\d+");
+        assertThat(service.instanceConfiguration().cpu()).isEqualTo("256");
+        assertThat(service.autoScalingConfigurationSummary().autoScalingConfigurationName()).isEqualTo("burst");
+        Service running = await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"),
+                Duration.ofSeconds(40), "RUNNING");
+        assertThat(AppImages.get(running.serviceUrl(), "/")).isEqualTo(new AppImages.Answer(200, "v1"));
+        assertThat(AppImages.get("other.us-east-1.apprunner.localhost:" + running.serviceUrl().split(":")[1], "/").status())
+                .as("a host no service has").isEqualTo(404);
+        assertThat(operations()).singleElement().satisfies(o -> {
+            assertThat(o.typeAsString()).isEqualTo("CREATE_SERVICE");
+            assertThat(o.statusAsString()).isEqualTo("SUCCEEDED");
+            assertThat(o.endedAt()).isNotNull();
+        });
+        String group = "/aws/apprunner/webapp/" + service.serviceId() + "/application";
+        await(() -> logs.describeLogStreams(r -> r.logGroupName(group)).logStreams(), l -> !l.isEmpty(),
+                Duration.ofSeconds(10), "an instance's log stream");
+
+        // 6 clients each keeping one slow request in flight want 3 instances at 2 requests each
+        AtomicBoolean loading = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger answered = new AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clients.add(Thread.ofVirtual().start(() -> {
+                while (loading.get()) {
+                    try {
+                        AppImages.Answer a = AppImages.get(running.serviceUrl(), "/cgi-bin/slow");
+                        if (a.status() == 200 && a.body().equals("slow")) answered.incrementAndGet();
+                        else failures.add(a.status() + " " + a.body());
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            }));
+        }
+        try {
+            await(AppRunnerServiceTest::desiredCount, n -> n == 3, Duration.ofSeconds(20), "scaled out to 3");
+        } finally {
+            loading.set(false);
+            for (Thread t : clients) t.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(answered.get()).isGreaterThanOrEqualTo(6);
+        await(AppRunnerServiceTest::desiredCount, n -> n == 1, Duration.ofSeconds(20), "scaled back in to 1");
+        assertThat(describe().statusAsString()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    @Order(2)
+    void aPushToTheTagRollsOutTheNewVersionWithNoFailedRequest() throws Exception {
+        await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"), Duration.ofSeconds(30), "RUNNING");
+        AtomicBoolean loading = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger answered = new AtomicInteger();
+        Thread client = Thread.ofVirtual().start(() -> {
+            while (loading.get()) {
+                try {
+                    AppImages.Answer a = AppImages.get(service.serviceUrl(), "/");
+                    if (a.status() != 200) failures.add(a.status() + " " + a.body());
+                    answered.incrementAndGet();
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        });
+        try {
+            images.push(image, "v2");
+            await(() -> {
+                try {
+                    return AppImages.get(service.serviceUrl(), "/").body();
+                } catch (Exception e) {
+                    return e.toString();
+                }
+            }, "v2"::equals, Duration.ofSeconds(40), "serving v2");
+            await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"), Duration.ofSeconds(30),
+                    "RUNNING after the deployment");
+        } finally {
+            loading.set(false);
+            client.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(answered.get()).isGreaterThan(10);
+        assertThat(operations().get(0)).satisfies(o -> {
+            assertThat(o.typeAsString()).isEqualTo("START_DEPLOYMENT");
+            assertThat(o.statusAsString()).isEqualTo("SUCCEEDED");
+        });
+    }
+
+    @Test
+    @Order(3)
+    void theAwsCliPausesResumesAndDeletesTheService() throws Exception {
+        AwsCli aws = AwsCli.installed().get(0);
+        AwsCli.Result listed = aws.run(berth.endpoint(), "test", "test", "apprunner", "list-services", "--region", "us-east-1",
+                "--query", "ServiceSummaryList[].ServiceName", "--output", "text");
+        assertThat(listed.stdout().trim()).as(listed.stderr()).isEqualTo("webapp");
+        String arn = service.serviceArn();
+        AwsCli.Result paused = aws.run(berth.endpoint(), "test", "test", "apprunner", "pause-service", "--service-arn", arn,
+                "--region", "us-east-1", "--query", "Service.Status", "--output", "text");
+        assertThat(paused.stdout().trim()).as(paused.stderr()).isEqualTo("OPERATION_IN_PROGRESS");
+        await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("PAUSED"), Duration.ofSeconds(20), "PAUSED");
+        assertThat(AppImages.get(service.serviceUrl(), "/").status()).isEqualTo(503);
+        AwsCli.Result resumed = aws.run(berth.endpoint(), "test", "test", "apprunner", "resume-service", "--service-arn", arn,
+                "--region", "us-east-1");
+        assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+        await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"), Duration.ofSeconds(30), "RUNNING");
+        assertThat(AppImages.get(service.serviceUrl(), "/")).isEqualTo(new AppImages.Answer(200, "v2"));
+        assertThat(operations()).extracting(OperationSummary::typeAsString).startsWith("RESUME_SERVICE", "PAUSE_SERVICE");
+
+        assertThatThrownBy(() -> apprunner.createService(r -> r.serviceName("webapp").sourceConfiguration(s -> s
+                .imageRepository(i -> i.imageIdentifier(image).imageRepositoryType("ECR")))))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> apprunner.createService(r -> r.serviceName("sized").instanceConfiguration(i -> i.cpu("3 vCPU"))
+                .sourceConfiguration(s -> s.imageRepository(i -> i.imageIdentifier(image).imageRepositoryType("ECR")))))
+                .isInstanceOf(InvalidRequestException.class);
+
+        AwsCli.Result deleted = aws.run(berth.endpoint(), "test", "test", "apprunner", "delete-service", "--service-arn", arn,
+                "--region", "us-east-1", "--query", "OperationId", "--output", "text");
+        assertThat(deleted.stdout().trim()).as(deleted.stderr()).matches("[0-9a-f]{32}");
+        await(() -> apprunner.listServices(r -> {}).serviceSummaryList(), List::isEmpty, Duration.ofSeconds(30), "deleted");
+        assertThatThrownBy(() -> describe()).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(ecs.describeServices(r -> r.cluster("apprunner").services("webapp-" + service.serviceId().substring(0, 8)))
+                .services()).allSatisfy(s -> assertThat(s.status()).isEqualTo("INACTIVE"));
+    }
+}
