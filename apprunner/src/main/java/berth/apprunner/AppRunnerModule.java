@@ -47,7 +47,7 @@ public final class AppRunnerModule implements PlatformModule {
         Scope home = new Scope(platform.defaultAccountId(), platform.defaultRegion());
         clients = new AccountClients(platform);
         loop = new ServiceLoop(records, clients, () -> platform.lookup(TargetGroupLoad.class), platform.clock(),
-                settings);
+                settings, platform.endpoint().getAuthority());
         platform.addAwsService(new AppRunnerService(records, platform.clock(),
                 scope -> scope.equals(home) && settings.port() > 0 ? settings.port() : freePort(), loop::wake));
         loop.start();

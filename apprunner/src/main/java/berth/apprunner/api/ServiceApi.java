@@ -4,6 +4,7 @@ import static berth.apprunner.api.AppRunnerErrors.INVALID_REQUEST;
 
 import berth.apprunner.core.AppService;
 import berth.apprunner.core.AutoScaling;
+import berth.apprunner.core.CodeSource;
 import berth.apprunner.core.HealthCheck;
 import berth.apprunner.core.Ids;
 import berth.apprunner.core.ImageSource;
@@ -26,6 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.apprunner.model.CodeConfiguration;
+import software.amazon.awssdk.services.apprunner.model.CodeConfigurationValues;
+import software.amazon.awssdk.services.apprunner.model.CodeRepository;
 import software.amazon.awssdk.services.apprunner.model.CreateServiceRequest;
 import software.amazon.awssdk.services.apprunner.model.CreateServiceResponse;
 import software.amazon.awssdk.services.apprunner.model.DeleteServiceRequest;
@@ -74,6 +78,7 @@ final class ServiceApi {
         checkNetwork(r.networkConfiguration());
         checkObservability(r.observabilityConfiguration());
         ImageSource source = source(r.sourceConfiguration());
+        CodeSource code = code(r.sourceConfiguration());
         Size size = size(r.instanceConfiguration(), new Size("1024", "2048", ""));
         HealthCheck check = healthCheck(r.healthCheckConfiguration(), HealthCheck.DEFAULT);
         AutoScaling autoScaling = r.autoScalingConfigurationArn() == null ? scaling.defaultOf(scope)
@@ -87,7 +92,7 @@ final class ServiceApi {
         String id = Ids.random();
         Ingress ingress = records.ingressOrCreate(scope, () -> ports.applyAsInt(scope));
         AppService service = new AppService(scope.accountId(), scope.region(), name, id,
-                scope.arn("apprunner", "service/" + name + "/" + id), "OPERATION_IN_PROGRESS", source, size.cpu(),
+                scope.arn("apprunner", "service/" + name + "/" + id), "OPERATION_IN_PROGRESS", source, code, size.cpu(),
                 size.memory(), size.role(), check, autoScaling.arn(), id.substring(0, 10) + "." + scope.region() + "." + DOMAIN,
                 tags, now, now, 0, false, false, null, List.of());
         Operation op = new Operation(Ids.random(), "CREATE_SERVICE", "IN_PROGRESS", now, now, null);
@@ -134,13 +139,14 @@ final class ServiceApi {
         checkNetwork(r.networkConfiguration());
         checkObservability(r.observabilityConfiguration());
         ImageSource source = r.sourceConfiguration() == null ? s.source() : source(r.sourceConfiguration());
+        CodeSource code = r.sourceConfiguration() == null ? s.code() : code(r.sourceConfiguration());
         Size size = size(r.instanceConfiguration(), new Size(s.cpu(), s.memory(), s.instanceRoleArn()));
         HealthCheck check = healthCheck(r.healthCheckConfiguration(), s.healthCheck());
         String scalingArn = r.autoScalingConfigurationArn() == null ? s.autoScalingArn()
                 : scaling.activeByArn(ctx.scope(), r.autoScalingConfigurationArn()).arn();
         Instant now = clock.instant();
         Operation op = new Operation(Ids.random(), "UPDATE_SERVICE", "IN_PROGRESS", now, now, null);
-        AppService updated = s.updated(source, size.cpu(), size.memory(), size.role(), check, scalingArn)
+        AppService updated = s.updated(source, code, size.cpu(), size.memory(), size.role(), check, scalingArn)
                 .begin(op, true, s.paused(), false, now);
         save(updated, found.version());
         return UpdateServiceResponse.builder().service(toSdk(updated)).operationId(op.id()).build();
@@ -184,8 +190,46 @@ final class ServiceApi {
                 .orElseThrow(() -> AppRunnerErrors.serviceNotFound(arn));
     }
 
+    /** The build of a source code service; null for an image service. */
+    private static CodeSource code(SourceConfiguration c) {
+        CodeRepository repo = c.codeRepository();
+        if (repo == null) return null;
+        String url = repo.repositoryUrl();
+        if (!url.startsWith("file://") && !url.startsWith("/")) {
+            throw AppRunnerErrors.unsupported("A remote repository (berth builds local git repositories: a path or file:// URL)");
+        }
+        if (!"BRANCH".equals(repo.sourceCodeVersion().typeAsString())) {
+            throw INVALID_REQUEST.exception("SourceCodeVersion Type must be BRANCH");
+        }
+        CodeConfiguration conf = repo.codeConfiguration();
+        if (conf == null) throw INVALID_REQUEST.exception("CodeRepository needs a CodeConfiguration");
+        String from = conf.configurationSourceAsString();
+        CodeConfigurationValues values = conf.codeConfigurationValues();
+        if (from.equals("API")) {
+            if (values == null) throw INVALID_REQUEST.exception("ConfigurationSource API needs CodeConfigurationValues");
+            if (values.startCommand() == null || values.startCommand().isBlank()) {
+                throw INVALID_REQUEST.exception("CodeConfigurationValues needs a StartCommand");
+            }
+            return new CodeSource(url, repo.sourceCodeVersion().value(), repo.sourceDirectory(), from,
+                    values.runtimeAsString(), values.buildCommand(), values.startCommand());
+        }
+        return new CodeSource(url, repo.sourceCodeVersion().value(), repo.sourceDirectory(), from, "", "", "");
+    }
+
     private static ImageSource source(SourceConfiguration c) {
-        if (c.codeRepository() != null) throw AppRunnerErrors.unsupported("CodeRepository (a source code service)");
+        CodeRepository repo = c.codeRepository();
+        if (repo != null && c.imageRepository() != null) {
+            throw INVALID_REQUEST.exception("SourceConfiguration takes an ImageRepository or a CodeRepository, not both");
+        }
+        if (repo != null) {
+            boolean autoDeploy = c.autoDeploymentsEnabled() == null || c.autoDeploymentsEnabled();
+            CodeConfigurationValues v = repo.codeConfiguration() == null ? null : repo.codeConfiguration().codeConfigurationValues();
+            String port = v == null || v.port() == null ? "8080" : v.port();
+            checkPort(port);
+            return new ImageSource("", "ECR", port, v == null ? Map.of() : v.runtimeEnvironmentVariables(),
+                    v == null ? Map.of() : v.runtimeEnvironmentSecrets(), "", autoDeploy,
+                    c.authenticationConfiguration() == null ? "" : c.authenticationConfiguration().connectionArn());
+        }
         ImageRepository image = c.imageRepository();
         if (image == null) throw INVALID_REQUEST.exception("SourceConfiguration needs an ImageRepository or a CodeRepository");
         String type = image.imageRepositoryTypeAsString();
@@ -198,12 +242,7 @@ final class ServiceApi {
         }
         var conf = image.imageConfiguration();
         String port = conf == null || conf.port() == null ? "8080" : conf.port();
-        try {
-            int p = Integer.parseInt(port);
-            if (p < 1 || p > 65535) throw new NumberFormatException();
-        } catch (NumberFormatException e) {
-            throw INVALID_REQUEST.exception("Port must be a number from 1 to 65535: " + port);
-        }
+        checkPort(port);
         Map<String, String> env = conf == null ? Map.of() : conf.runtimeEnvironmentVariables();
         Map<String, String> secrets = conf == null ? Map.of() : conf.runtimeEnvironmentSecrets();
         for (String key : env.keySet()) {
@@ -214,6 +253,15 @@ final class ServiceApi {
         String role = c.authenticationConfiguration() == null ? "" : c.authenticationConfiguration().accessRoleArn();
         return new ImageSource(image.imageIdentifier(), type, port, env, secrets,
                 conf == null ? "" : conf.startCommand(), autoDeploy, role);
+    }
+
+    private static void checkPort(String port) {
+        try {
+            int p = Integer.parseInt(port);
+            if (p < 1 || p > 65535) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            throw INVALID_REQUEST.exception("Port must be a number from 1 to 65535: " + port);
+        }
     }
 
     record Size(String cpu, String memory, String role) {}

@@ -2,6 +2,7 @@ package berth.apprunner.api;
 
 import berth.apprunner.core.AppService;
 import berth.apprunner.core.AutoScaling;
+import berth.apprunner.core.CodeSource;
 import berth.apprunner.core.HealthCheck;
 import berth.apprunner.core.ImageSource;
 import berth.apprunner.core.Ingress;
@@ -31,11 +32,15 @@ final class ServiceMapping {
         if (!src.environment().isEmpty()) image.runtimeEnvironmentVariables(src.environment());
         if (!src.secrets().isEmpty()) image.runtimeEnvironmentSecrets(src.secrets());
         if (!src.startCommand().isEmpty()) image.startCommand(src.startCommand());
-        SourceConfiguration.Builder source = SourceConfiguration.builder()
-                .imageRepository(ImageRepository.builder().imageIdentifier(src.imageIdentifier())
-                        .imageRepositoryType(src.repositoryType()).imageConfiguration(image.build()).build())
-                .autoDeploymentsEnabled(src.autoDeploy());
-        if (!src.accessRoleArn().isEmpty()) source.authenticationConfiguration(a -> a.accessRoleArn(src.accessRoleArn()));
+        SourceConfiguration.Builder source = SourceConfiguration.builder().autoDeploymentsEnabled(src.autoDeploy());
+        if (s.code() != null) {
+            source.codeRepository(code(s.code(), src));
+            if (!src.accessRoleArn().isEmpty()) source.authenticationConfiguration(a -> a.connectionArn(src.accessRoleArn()));
+        } else {
+            source.imageRepository(ImageRepository.builder().imageIdentifier(src.imageIdentifier())
+                    .imageRepositoryType(src.repositoryType()).imageConfiguration(image.build()).build());
+            if (!src.accessRoleArn().isEmpty()) source.authenticationConfiguration(a -> a.accessRoleArn(src.accessRoleArn()));
+        }
         InstanceConfiguration.Builder instance = InstanceConfiguration.builder().cpu(s.cpu()).memory(s.memory());
         if (!s.instanceRoleArn().isEmpty()) instance.instanceRoleArn(s.instanceRoleArn());
         HealthCheck hc = s.healthCheck();
@@ -53,6 +58,22 @@ final class ServiceMapping {
         ingress.ifPresent(i -> b.serviceUrl(i.url(s.urlHost())));
         scaling.ifPresent(a -> b.autoScalingConfigurationSummary(summary(a)));
         return b.build();
+    }
+
+    private static software.amazon.awssdk.services.apprunner.model.CodeRepository code(CodeSource c, ImageSource src) {
+        var conf = software.amazon.awssdk.services.apprunner.model.CodeConfiguration.builder()
+                .configurationSource(c.configurationSource());
+        if (c.configurationSource().equals("API")) {
+            var values = software.amazon.awssdk.services.apprunner.model.CodeConfigurationValues.builder()
+                    .runtime(c.runtime()).startCommand(c.startCommand()).port(src.port());
+            if (!c.buildCommand().isEmpty()) values.buildCommand(c.buildCommand());
+            if (!src.environment().isEmpty()) values.runtimeEnvironmentVariables(src.environment());
+            if (!src.secrets().isEmpty()) values.runtimeEnvironmentSecrets(src.secrets());
+            conf.codeConfigurationValues(values.build());
+        }
+        return software.amazon.awssdk.services.apprunner.model.CodeRepository.builder().repositoryUrl(c.repositoryUrl())
+                .sourceCodeVersion(v -> v.type("BRANCH").value(c.branch())).sourceDirectory(c.sourceDirectory())
+                .codeConfiguration(conf.build()).build();
     }
 
     static ServiceSummary summary(AppService s, Optional<Ingress> ingress) {

@@ -35,6 +35,7 @@ public final class ServiceLoop implements AutoCloseable {
 
     private final AppRunnerRecords records;
     private final ServiceResources resources;
+    private final SourceBuilds builds;
     private final Supplier<Optional<TargetGroupLoad>> load;
     private final Clock clock;
     private final AppRunnerSettings settings;
@@ -43,9 +44,10 @@ public final class ServiceLoop implements AutoCloseable {
     private final Map<String, Instant> lowSince = new ConcurrentHashMap<>();
 
     public ServiceLoop(AppRunnerRecords records, AccountClients clients, Supplier<Optional<TargetGroupLoad>> load,
-                       Clock clock, AppRunnerSettings settings) {
+                       Clock clock, AppRunnerSettings settings, String registryHost) {
         this.records = records;
         this.resources = new ServiceResources(clients, settings);
+        this.builds = new SourceBuilds(clients, registryHost, RuntimeImages.fromEnvironment(System.getenv()));
         this.load = load;
         this.clock = clock;
         this.settings = settings;
@@ -95,20 +97,43 @@ public final class ServiceLoop implements AutoCloseable {
             s = saveResources(s, made);
         }
         AutoScaling scaling = scaling(s);
-        Optional<String> digest = resources.currentDigest(s);
-        boolean pushed = s.source().autoDeploy() && s.runningOperation().isEmpty() && !s.paused()
-                && made.generation() == s.generation() && digest.isPresent() && !digest.get().equals(made.imageDigest());
-        if (pushed) {
-            Instant now = clock.instant();
-            Operation op = new Operation(Ids.random(), "START_DEPLOYMENT", "IN_PROGRESS", now, now, null);
-            s = records.update(s, x -> x.begin(op, true, x.paused(), false, now)).orElse(s);
-            event(s, "Deployment with a new image " + digest.get() + " started (automatic deployment).");
-            made = s.resources();
+        Optional<String> digest = Optional.empty();
+        boolean idle = s.runningOperation().isEmpty() && !s.paused() && made.generation() == s.generation();
+        if (s.code() != null) {
+            if (s.source().autoDeploy() && idle && made.builtGeneration() == s.generation()) {
+                Optional<String> head = builds.head(s.code());
+                if (head.isPresent() && !head.get().equals(made.builtCommit())) {
+                    s = beginAutomaticDeployment(s, "commit " + head.get());
+                    made = s.resources();
+                }
+            }
+            if (made.builtGeneration() != s.generation()) {
+                Optional<SourceBuilds.Built> built;
+                try {
+                    built = builds.build(s);
+                } catch (IllegalStateException failed) {
+                    s = saveResources(s, made.built("", "", s.generation()));
+                    endRunning(s, "FAILED", "build failed: " + failed.getMessage());
+                    return;
+                }
+                if (built.isEmpty()) return;
+                made = made.built(built.get().image(), built.get().commit(), s.generation());
+                s = saveResources(s, made);
+                event(s, "Built commit " + built.get().commit() + " as " + built.get().image() + ".");
+            }
+            if (made.builtImage().isEmpty()) return;
+        } else {
+            digest = resources.currentDigest(s);
+            if (s.source().autoDeploy() && idle && digest.isPresent() && !digest.get().equals(made.imageDigest())) {
+                s = beginAutomaticDeployment(s, "image " + digest.get());
+                made = s.resources();
+            }
         }
         if (made.generation() != s.generation()) {
             if (made.generation() > 0) resources.targetGroup(s); // the health check may have changed
             final AppService current = s;
-            String image = digest.map(d -> current.source().byDigest(d)).orElse(s.source().imageIdentifier());
+            String image = s.code() != null ? made.builtImage()
+                    : digest.map(d -> current.source().byDigest(d)).orElse(s.source().imageIdentifier());
             String definition = resources.taskDefinition(s, image);
             int desired = s.paused() ? 0 : Math.max(scaling.minSize(), Math.min(scaling.maxSize(), made.desiredCount()));
             resources.deploy(s, made.targetGroupArn(), definition, desired);
@@ -139,6 +164,28 @@ public final class ServiceLoop implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private AppService beginAutomaticDeployment(AppService s, String what) {
+        Instant now = clock.instant();
+        Operation op = new Operation(Ids.random(), "START_DEPLOYMENT", "IN_PROGRESS", now, now, null);
+        AppService next = records.update(s, x -> x.begin(op, true, x.paused(), false, now)).orElse(s);
+        event(next, "Deployment with " + what + " started (automatic deployment).");
+        return next;
+    }
+
+    /** Ends the running operation with {@code status}: a failed create leaves the service CREATE_FAILED. */
+    private void endRunning(AppService s, String status, String why) {
+        Optional<Operation> running = s.runningOperation();
+        if (running.isEmpty()) return;
+        Instant now = clock.instant();
+        String serviceStatus = status.equals("SUCCEEDED") ? "RUNNING"
+                : running.get().type().equals("CREATE_SERVICE") ? "CREATE_FAILED" : "RUNNING";
+        String opId = running.get().id();
+        records.update(s, x -> x.runningOperation().filter(o -> o.id().equals(opId)).isPresent()
+                ? x.end(status, serviceStatus, now) : x);
+        event(s, running.get().type() + " " + status.toLowerCase() + ": " + why);
+        LOG.info("App Runner service {}: {} {}: {}", s.arn(), running.get().type(), status, why);
     }
 
     /** A running operation that keeps failing ends FAILED at its deadline, as one ECS never completes does. */
@@ -198,5 +245,6 @@ public final class ServiceLoop implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
+        builds.close();
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An App Runner service: what it runs ({@link ImageSource}), on what size of instance, checked how,
+ * An App Runner service: what it runs ({@link ImageSource}; for a service built from source,
+ * {@code code} is its {@link CodeSource} and the image is the last one built, else null), on what size of instance, checked how,
  * scaled by which configuration, and where it is reached ({@code urlHost}). {@code generation} counts
  * the deployments asked for (create, StartDeployment, UpdateService, an auto-deployed push);
  * {@link Resources} records what the service runs on and which generation and image they carry.
@@ -15,7 +16,7 @@ import java.util.Map;
  * reports, moved by the control loop as the resources converge. Operations are newest first.
  */
 public record AppService(String accountId, String region, String name, String id, String arn, String status,
-                         ImageSource source, String cpu, String memory, String instanceRoleArn, HealthCheck healthCheck,
+                         ImageSource source, CodeSource code, String cpu, String memory, String instanceRoleArn, HealthCheck healthCheck,
                          String autoScalingArn, String urlHost, Map<String, String> tags, Instant createdAt,
                          Instant updatedAt, long generation, boolean paused, boolean deleting, Resources resources,
                          List<Operation> operations) {
@@ -35,23 +36,38 @@ public record AppService(String accountId, String region, String name, String id
      * listener rule, the image digest deployed, and the generation they carry; empty strings until then.
      */
     public record Resources(String targetGroupArn, String ruleArn, String ecsServiceName, String taskDefinitionArn,
-                            String imageDigest, long generation, int desiredCount) {
-        public static final Resources NONE = new Resources("", "", "", "", "", 0, 0);
+                            String imageDigest, long generation, int desiredCount, String builtImage, String builtCommit,
+                            long builtGeneration) {
+        public static final Resources NONE = new Resources("", "", "", "", "", 0, 0, "", "", 0);
+
+        public Resources {
+            builtImage = builtImage == null ? "" : builtImage;
+            builtCommit = builtCommit == null ? "" : builtCommit;
+        }
+
+        public Resources built(String image, String commit, long gen) {
+            return new Resources(targetGroupArn, ruleArn, ecsServiceName, taskDefinitionArn, imageDigest, generation,
+                    desiredCount, image, commit, gen);
+        }
 
         public Resources withTargetGroup(String arn) {
-            return new Resources(arn, ruleArn, ecsServiceName, taskDefinitionArn, imageDigest, generation, desiredCount);
+            return new Resources(arn, ruleArn, ecsServiceName, taskDefinitionArn, imageDigest, generation, desiredCount,
+                    builtImage, builtCommit, builtGeneration);
         }
 
         public Resources withRule(String arn) {
-            return new Resources(targetGroupArn, arn, ecsServiceName, taskDefinitionArn, imageDigest, generation, desiredCount);
+            return new Resources(targetGroupArn, arn, ecsServiceName, taskDefinitionArn, imageDigest, generation, desiredCount,
+                    builtImage, builtCommit, builtGeneration);
         }
 
         public Resources deployed(String service, String taskDefinition, String digest, long gen, int count) {
-            return new Resources(targetGroupArn, ruleArn, service, taskDefinition, digest, gen, count);
+            return new Resources(targetGroupArn, ruleArn, service, taskDefinition, digest, gen, count, builtImage, builtCommit,
+                    builtGeneration);
         }
 
         public Resources withDesiredCount(int count) {
-            return new Resources(targetGroupArn, ruleArn, ecsServiceName, taskDefinitionArn, imageDigest, generation, count);
+            return new Resources(targetGroupArn, ruleArn, ecsServiceName, taskDefinitionArn, imageDigest, generation, count,
+                    builtImage, builtCommit, builtGeneration);
         }
     }
 
@@ -74,17 +90,17 @@ public record AppService(String accountId, String region, String name, String id
     }
 
     public AppService withStatus(String value, Instant now) {
-        return new AppService(accountId, region, name, id, arn, value, source, cpu, memory, instanceRoleArn, healthCheck,
+        return new AppService(accountId, region, name, id, arn, value, source, code, cpu, memory, instanceRoleArn, healthCheck,
                 autoScalingArn, urlHost, tags, createdAt, now, generation, paused, deleting, resources, operations);
     }
 
     public AppService withResources(Resources value) {
-        return new AppService(accountId, region, name, id, arn, status, source, cpu, memory, instanceRoleArn, healthCheck,
+        return new AppService(accountId, region, name, id, arn, status, source, code, cpu, memory, instanceRoleArn, healthCheck,
                 autoScalingArn, urlHost, tags, createdAt, updatedAt, generation, paused, deleting, value, operations);
     }
 
     public AppService withTags(Map<String, String> value) {
-        return new AppService(accountId, region, name, id, arn, status, source, cpu, memory, instanceRoleArn, healthCheck,
+        return new AppService(accountId, region, name, id, arn, status, source, code, cpu, memory, instanceRoleArn, healthCheck,
                 autoScalingArn, urlHost, value, createdAt, updatedAt, generation, paused, deleting, resources, operations);
     }
 
@@ -94,7 +110,7 @@ public record AppService(String accountId, String region, String name, String id
         ops.add(op);
         ops.addAll(operations);
         if (ops.size() > KEPT_OPERATIONS) ops = ops.subList(0, KEPT_OPERATIONS);
-        return new AppService(accountId, region, name, id, arn, "OPERATION_IN_PROGRESS", source, cpu, memory,
+        return new AppService(accountId, region, name, id, arn, "OPERATION_IN_PROGRESS", source, code, cpu, memory,
                 instanceRoleArn, healthCheck, autoScalingArn, urlHost, tags, createdAt, now,
                 newGeneration ? generation + 1 : generation, pause, delete, resources, ops);
     }
@@ -102,14 +118,14 @@ public record AppService(String accountId, String region, String name, String id
     /** Ends the running operation with {@code opStatus} and reports the service {@code serviceStatus}. */
     public AppService end(String opStatus, String serviceStatus, Instant now) {
         List<Operation> ops = operations.stream().map(o -> o.running() ? o.ended(opStatus, now) : o).toList();
-        return new AppService(accountId, region, name, id, arn, serviceStatus, source, cpu, memory, instanceRoleArn,
+        return new AppService(accountId, region, name, id, arn, serviceStatus, source, code, cpu, memory, instanceRoleArn,
                 healthCheck, autoScalingArn, urlHost, tags, createdAt, now, generation, paused, deleting, resources, ops);
     }
 
     /** The service changed as UpdateService asks; the caller begins the operation that deploys it. */
-    public AppService updated(ImageSource newSource, String newCpu, String newMemory, String newRole,
+    public AppService updated(ImageSource newSource, CodeSource newCode, String newCpu, String newMemory, String newRole,
                               HealthCheck newCheck, String newScaling) {
-        return new AppService(accountId, region, name, id, arn, status, newSource, newCpu, newMemory, newRole, newCheck,
+        return new AppService(accountId, region, name, id, arn, status, newSource, newCode, newCpu, newMemory, newRole, newCheck,
                 newScaling, urlHost, tags, createdAt, updatedAt, generation, paused, deleting, resources, operations);
     }
 }

@@ -56,11 +56,16 @@ class AppRunnerServiceTest {
     static AppImages images;
     static String image;
     static Service service;
+    /** The base image berth is told the PYTHON_3 runtime builds on: the test busybox, tagged so. */
+    static final String RUNTIME_BASE = "berth-test/apprunner-runtime:python3";
+    @TempDir
+    static Path repositories;
 
     @BeforeAll
     static void start() throws Exception {
         berth = BerthProcess.start(home, Map.of("BERTH_APPRUNNER_SCALE_IN_SECONDS", "2", "BERTH_APPRUNNER_PASS_MILLIS", "250",
-                "BERTH_APPRUNNER_DRAIN_SECONDS", "1", "BERTH_AGENT_CLEANUP_WAIT", "1s"));
+                "BERTH_APPRUNNER_DRAIN_SECONDS", "1", "BERTH_AGENT_CLEANUP_WAIT", "1s",
+                "BERTH_APPRUNNER_RUNTIME_IMAGES", "PYTHON_3=" + RUNTIME_BASE));
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         apprunner = AppRunnerClient.builder().endpointOverride(berth.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
@@ -84,6 +89,39 @@ class AppRunnerServiceTest {
                                 .runtimeEnvironmentVariables(Map.of("GREETING", "hello")))))
                 .instanceConfiguration(i -> i.cpu("0.25 vCPU").memory("0.5 GB"))
                 .healthCheckConfiguration(h -> h.protocol("HTTP").path("/").interval(5).healthyThreshold(2))).service();
+        // the source code services build and deploy meanwhile; the last test looks at them
+        createSourceServices();
+    }
+
+    static Path repo;
+    static String dockerfileArn;
+    static String runtimeArn;
+
+    private static void createSourceServices() throws Exception {
+        AppImages.ensureBusybox();
+        AppImages.run("", "docker", "tag", "berth-test/busybox:latest", RUNTIME_BASE);
+        repo = repositories.resolve("site");
+        Files.createDirectories(repo.resolve("web"));
+        Files.writeString(repo.resolve("web/Dockerfile"), "FROM berth-test/busybox:latest\n"
+                + "RUN echo from-dockerfile > /www/index.html\nCMD [\"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/www\"]\n");
+        Files.writeString(repo.resolve("greeting.txt"), "from-runtime-v1\n");
+        AppImages.run("", "git", "init", "-q", "-b", "main", repo.toString());
+        git(repo, "-c", "user.email=b@example.com", "add", ".");
+        git(repo, "-c", "user.email=b@example.com", "commit", "-q", "-m", "site");
+
+        dockerfileArn = apprunner.createService(r -> r.serviceName("from-dockerfile").sourceConfiguration(s -> s
+                .autoDeploymentsEnabled(false).codeRepository(c -> c.repositoryUrl("file://" + repo)
+                        .sourceCodeVersion(v -> v.type("BRANCH").value("main")).sourceDirectory("web")
+                        .codeConfiguration(k -> k.configurationSource("REPOSITORY"))))
+                .instanceConfiguration(i -> i.cpu("256").memory("512"))).service().serviceArn();
+        runtimeArn = apprunner.createService(r -> r.serviceName("from-runtime").sourceConfiguration(s -> s
+                .autoDeploymentsEnabled(true).codeRepository(c -> c.repositoryUrl(repo.toString())
+                        .sourceCodeVersion(v -> v.type("BRANCH").value("main"))
+                        .codeConfiguration(k -> k.configurationSource("API").codeConfigurationValues(v -> v
+                                .runtime("PYTHON_3").port("8000").buildCommand("cp greeting.txt index.html")
+                                .startCommand("exec httpd -f -p $PORT -h /app")))))
+                .instanceConfiguration(i -> i.cpu("256").memory("512"))).service().serviceArn();
+
     }
 
     @AfterAll
@@ -220,7 +258,8 @@ class AppRunnerServiceTest {
         AwsCli aws = AwsCli.installed().get(0);
         AwsCli.Result listed = aws.run(berth.endpoint(), "test", "test", "apprunner", "list-services", "--region", "us-east-1",
                 "--query", "ServiceSummaryList[].ServiceName", "--output", "text");
-        assertThat(listed.stdout().trim()).as(listed.stderr()).isEqualTo("webapp");
+        assertThat(listed.stdout().trim().split("\\s+")).as(listed.stderr())
+                .containsExactlyInAnyOrder("webapp", "from-dockerfile", "from-runtime");
         String arn = service.serviceArn();
         AwsCli.Result paused = aws.run(berth.endpoint(), "test", "test", "apprunner", "pause-service", "--service-arn", arn,
                 "--region", "us-east-1", "--query", "Service.Status", "--output", "text");
@@ -244,9 +283,55 @@ class AppRunnerServiceTest {
         AwsCli.Result deleted = aws.run(berth.endpoint(), "test", "test", "apprunner", "delete-service", "--service-arn", arn,
                 "--region", "us-east-1", "--query", "OperationId", "--output", "text");
         assertThat(deleted.stdout().trim()).as(deleted.stderr()).matches("[0-9a-f]{32}");
-        await(() -> apprunner.listServices(r -> {}).serviceSummaryList(), List::isEmpty, Duration.ofSeconds(30), "deleted");
+        await(() -> apprunner.listServices(r -> {}).serviceSummaryList(),
+                l -> l.stream().noneMatch(x -> x.serviceName().equals("webapp")), Duration.ofSeconds(30), "deleted");
         assertThatThrownBy(() -> describe()).isInstanceOf(ResourceNotFoundException.class);
         assertThat(ecs.describeServices(r -> r.cluster("apprunner").services("webapp-" + service.serviceId().substring(0, 8)))
                 .services()).allSatisfy(s -> assertThat(s.status()).isEqualTo("INACTIVE"));
+    }
+
+    private static String git(Path dir, String... args) throws Exception {
+        String[] command = new String[args.length + 5];
+        command[0] = "git";
+        command[1] = "-C";
+        command[2] = dir.toString();
+        command[3] = "-c";
+        command[4] = "user.name=berth";
+        System.arraycopy(args, 0, command, 5, args.length);
+        return AppImages.run("", command);
+    }
+
+    private static Service awaitRunning(String arn) {
+        return await(() -> apprunner.describeService(r -> r.serviceArn(arn)).service(),
+                s -> !s.statusAsString().equals("OPERATION_IN_PROGRESS"), Duration.ofSeconds(60), "built and deployed");
+    }
+
+    @Test
+    @Order(4)
+    void sourceCodeServicesBuildALocalRepositorysDockerfileOrOnTheRuntimesBaseImage() throws Exception {
+        Service fromDockerfile = awaitRunning(dockerfileArn);
+        assertThat(fromDockerfile.statusAsString()).isEqualTo("RUNNING");
+        assertThat(fromDockerfile.sourceConfiguration().codeRepository().sourceDirectory()).isEqualTo("web");
+        assertThat(AppImages.get(fromDockerfile.serviceUrl(), "/")).isEqualTo(new AppImages.Answer(200, "from-dockerfile"));
+        Service fromRuntime = awaitRunning(runtimeArn);
+        assertThat(fromRuntime.statusAsString()).isEqualTo("RUNNING");
+        assertThat(fromRuntime.sourceConfiguration().codeRepository().codeConfiguration().codeConfigurationValues()
+                .runtimeAsString()).isEqualTo("PYTHON_3");
+        assertThat(AppImages.get(fromRuntime.serviceUrl(), "/")).isEqualTo(new AppImages.Answer(200, "from-runtime-v1"));
+
+        // a commit to the branch of the auto-deployed service builds and rolls it out
+        Files.writeString(repo.resolve("greeting.txt"), "from-runtime-v2\n");
+        git(repo, "-c", "user.email=b@example.com", "commit", "-q", "-am", "v2");
+        await(() -> {
+            try {
+                return AppImages.get(fromRuntime.serviceUrl(), "/").body();
+            } catch (Exception e) {
+                return e.toString();
+            }
+        }, "from-runtime-v2"::equals, Duration.ofSeconds(60), "serving the new commit");
+        assertThat(apprunner.listOperations(r -> r.serviceArn(runtimeArn)).operationSummaryList().get(0).typeAsString())
+                .isEqualTo("START_DEPLOYMENT");
+        apprunner.deleteService(r -> r.serviceArn(dockerfileArn));
+        apprunner.deleteService(r -> r.serviceArn(runtimeArn));
     }
 }
