@@ -48,8 +48,11 @@ public final class AppRunnerModule implements PlatformModule {
         clients = new AccountClients(platform);
         loop = new ServiceLoop(records, clients, () -> platform.lookup(TargetGroupLoad.class), platform.clock(),
                 settings, platform.endpoint().getAuthority());
-        platform.addAwsService(new AppRunnerService(records, platform.clock(),
-                scope -> scope.equals(home) && settings.port() > 0 ? settings.port() : freePort(), loop::wake));
+        java.util.function.ToIntFunction<Scope> ports = scope -> scope.equals(home) && settings.port() > 0
+                ? settings.port() : freePort();
+        platform.addAwsService(new AppRunnerService(records, platform.clock(), ports, loop::wake));
+        platform.publish(berth.ecs.ExpressGateways.class,
+                new berth.apprunner.control.ExpressGatewayApi(records, clients, settings, platform.clock(), ports));
         loop.start();
     }
 

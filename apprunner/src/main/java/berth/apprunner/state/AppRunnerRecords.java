@@ -23,11 +23,13 @@ public final class AppRunnerRecords {
     public static final String SERVICE = "apprunner.service";
     public static final String AUTOSCALING = "apprunner.autoscaling";
     public static final String INGRESS = "apprunner.ingress";
+    public static final String EXPRESS = "apprunner.express";
 
     private final Store store;
     private final RecordTable<AppService> services;
     private final RecordTable<AutoScaling> scaling;
     private final RecordTable<Ingress> ingress;
+    private final RecordTable<berth.apprunner.core.ExpressService> express;
 
     public AppRunnerRecords(Store store) {
         this.store = store;
@@ -37,6 +39,28 @@ public final class AppRunnerRecords {
                 a -> scalingKey(a.scope(), a.name(), a.revision()));
         this.ingress = new RecordTable<>(store, INGRESS, RecordJson.STANDARD.codec(Ingress.class),
                 i -> i.scope().key("ingress"));
+        this.express = new RecordTable<>(store, EXPRESS, RecordJson.STANDARD.codec(berth.apprunner.core.ExpressService.class),
+                e -> expressKey(e.serviceArn()));
+    }
+
+    /** Express services are keyed by their ECS service ARN's scope, cluster and name. */
+    static String expressKey(String serviceArn) {
+        String[] parts = serviceArn.split(":", 6);
+        if (parts.length != 6) return "";
+        return new Scope(parts[4], parts[3]).key(parts[5].substring(parts[5].indexOf('/') + 1));
+    }
+
+    public Optional<Versioned<berth.apprunner.core.ExpressService>> express(String serviceArn) {
+        String key = expressKey(serviceArn);
+        return key.isEmpty() ? Optional.empty() : express.find(key);
+    }
+
+    public void saveExpress(berth.apprunner.core.ExpressService value, long version) {
+        express.save(value, version);
+    }
+
+    public void removeExpress(berth.apprunner.core.ExpressService value) {
+        express.find(expressKey(value.serviceArn())).ifPresent(v -> express.remove(expressKey(value.serviceArn()), v.version()));
     }
 
     public Optional<Versioned<Ingress>> ingress(Scope scope) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import berth.e2e.AwsCli;
 import berth.e2e.BerthProcess;
+import berth.e2e.Policies;
 import berth.e2e.ecs.TaskRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,21 @@ class AppRunnerServiceTest {
                 .healthCheckConfiguration(h -> h.protocol("HTTP").path("/").interval(5).healthyThreshold(2))).service();
         // the source code services build and deploy meanwhile; the last test looks at them
         createSourceServices();
+        createExpressService();
+    }
+
+    static String expressCreated;
+
+    private static void createExpressService() throws Exception {
+        cli("iam", "create-role", "--role-name", "ecsTaskExecutionRole", "--assume-role-policy-document",
+                Policies.trustService("ecs-tasks.amazonaws.com"));
+        cli("iam", "attach-role-policy", "--role-name", "ecsTaskExecutionRole", "--policy-arn",
+                "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+        expressCreated = cli("ecs", "create-express-gateway-service", "--service-name", "express-web",
+                "--execution-role-arn", "arn:aws:iam::000000000000:role/ecsTaskExecutionRole",
+                "--infrastructure-role-arn", "arn:aws:iam::000000000000:role/ecsInfrastructureRole",
+                "--primary-container", "{\"image\":\"" + image + "\",\"containerPort\":8080}",
+                "--health-check-path", "/", "--cpu", "256", "--memory", "512").stdout();
     }
 
     static Path repo;
@@ -333,5 +349,51 @@ class AppRunnerServiceTest {
                 .isEqualTo("START_DEPLOYMENT");
         apprunner.deleteService(r -> r.serviceArn(dockerfileArn));
         apprunner.deleteService(r -> r.serviceArn(runtimeArn));
+    }
+
+    private static AwsCli.Result cli(String... args) throws Exception {
+        AwsCli.Result r = AwsCli.installed().get(0).run(berth.endpoint(), "test", "test", args);
+        assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.stderr()).isZero();
+        return r;
+    }
+
+    private static String field(String json, String path) throws Exception {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).at(path);
+        return node.isNumber() ? node.asText() : node.textValue();
+    }
+
+    @Test
+    @Order(5)
+    void expressModeMakesTheServiceItsRuleAndLogGroupInOneCallWithTheAwsCli() throws Exception {
+        String created = expressCreated;
+        String arn = field(created, "/service/serviceArn");
+        assertThat(arn).isEqualTo("arn:aws:ecs:us-east-1:000000000000:service/default/express-web");
+        assertThat(field(created, "/service/status/statusCode")).isEqualTo("ACTIVE");
+        String endpoint = field(created, "/service/activeConfigurations/0/ingressPaths/0/endpoint");
+        assertThat(endpoint).matches("express-web-[0-9a-f]{8}\\.us-east-1\\.ecs\\.localhost:\\d+");
+        String logGroup = field(created, "/service/activeConfigurations/0/primaryContainer/awsLogsConfiguration/logGroup");
+        assertThat(logGroup).startsWith("/aws/ecs/default/express-web-");
+        assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix(logGroup)).logGroups()).hasSize(1);
+        await(() -> {
+            try {
+                return AppImages.get(endpoint, "/");
+            } catch (Exception e) {
+                return new AppImages.Answer(0, e.toString());
+            }
+        }, a -> a.status() == 200, Duration.ofSeconds(40), "the endpoint answering");
+        assertThat(AppImages.get(endpoint, "/").body()).as("the image the tag named when the task started").isIn("v1", "v2");
+
+        String described = cli("ecs", "describe-express-gateway-service", "--service-arn", arn).stdout();
+        assertThat(field(described, "/service/activeConfigurations/0/scalingTarget/minTaskCount")).isEqualTo("1");
+        cli("ecs", "update-express-gateway-service", "--service-arn", arn, "--scaling-target",
+                "{\"minTaskCount\":2,\"maxTaskCount\":4}");
+        assertThat(ecs.describeServices(r -> r.cluster("default").services("express-web")).services().get(0).desiredCount())
+                .isEqualTo(2);
+        String deleted = cli("ecs", "delete-express-gateway-service", "--service-arn", arn).stdout();
+        assertThat(field(deleted, "/service/status/statusCode")).isEqualTo("DRAINING");
+        AwsCli.Result gone = AwsCli.installed().get(0).run(berth.endpoint(), "test", "test", "ecs",
+                "describe-express-gateway-service", "--service-arn", arn.replace("express-web", "no-such"));
+        assertThat(gone.exitCode()).isNotZero();
+        assertThat(gone.stderr()).contains("ServiceNotFoundException");
     }
 }
