@@ -49,6 +49,14 @@ public final class AppRunnerService extends DescribedService {
         add("TagResource", (OperationHandler<TagResourceRequest, ?>) lifecycle::tag);
         add("UntagResource", (OperationHandler<UntagResourceRequest, ?>) lifecycle::untag);
         add("ListTagsForResource", (OperationHandler<ListTagsForResourceRequest, ?>) lifecycle::listTags);
+        CustomDomainApi domains = new CustomDomainApi(records, changed);
+        add("AssociateCustomDomain",
+                (OperationHandler<software.amazon.awssdk.services.apprunner.model.AssociateCustomDomainRequest, ?>) domains::associate);
+        add("DescribeCustomDomains",
+                (OperationHandler<software.amazon.awssdk.services.apprunner.model.DescribeCustomDomainsRequest, ?>) domains::describe);
+        add("DisassociateCustomDomain",
+                (OperationHandler<software.amazon.awssdk.services.apprunner.model.DisassociateCustomDomainRequest, ?>)
+                        domains::disassociate);
         add("CreateAutoScalingConfiguration", (OperationHandler<CreateAutoScalingConfigurationRequest, ?>) scaling::create);
         add("DescribeAutoScalingConfiguration",
                 (OperationHandler<DescribeAutoScalingConfigurationRequest, ?>) scaling::describe);

@@ -94,7 +94,7 @@ final class ServiceApi {
         AppService service = new AppService(scope.accountId(), scope.region(), name, id,
                 scope.arn("apprunner", "service/" + name + "/" + id), "OPERATION_IN_PROGRESS", source, code, size.cpu(),
                 size.memory(), size.role(), check, autoScaling.arn(), id.substring(0, 10) + "." + scope.region() + "." + DOMAIN,
-                tags, now, now, 0, false, false, null, List.of());
+                tags, now, now, 0, false, false, null, List.of(), List.of());
         Operation op = new Operation(Ids.random(), "CREATE_SERVICE", "IN_PROGRESS", now, now, null);
         service = service.begin(op, true, false, false, now);
         try {

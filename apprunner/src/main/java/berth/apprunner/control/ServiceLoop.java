@@ -96,6 +96,7 @@ public final class ServiceLoop implements AutoCloseable {
             made = made.withRule(resources.rule(s, ingress, made.targetGroupArn()));
             s = saveResources(s, made);
         }
+        s = domains(s, ingress);
         AutoScaling scaling = scaling(s);
         Optional<String> digest = Optional.empty();
         boolean idle = s.runningOperation().isEmpty() && !s.paused() && made.generation() == s.generation();
@@ -164,6 +165,22 @@ public final class ServiceLoop implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Makes a rule for each CREATING custom domain and removes each DELETING one's. */
+    private AppService domains(AppService s, Ingress ingress) {
+        boolean pending = s.domains().stream().anyMatch(d -> !d.status().equals("ACTIVE"));
+        if (!pending) return s;
+        java.util.List<berth.apprunner.core.CustomDomain> next = new java.util.ArrayList<>();
+        for (berth.apprunner.core.CustomDomain d : s.domains()) {
+            switch (d.status()) {
+                case "CREATING" -> next.add(d.active(resources.domainRule(s, ingress, d.hosts())));
+                case "DELETING" -> resources.removeRule(s, d.ruleArn());
+                default -> next.add(d);
+            }
+        }
+        java.util.List<berth.apprunner.core.CustomDomain> made = java.util.List.copyOf(next);
+        return records.update(s, x -> x.withDomains(made)).orElse(s);
     }
 
     private AppService beginAutomaticDeployment(AppService s, String what) {

@@ -137,6 +137,27 @@ final class ServiceResources {
                 .actions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn))).rules().get(0).ruleArn();
     }
 
+    /** A rule sending {@code hosts} (a custom domain) to the service's target group. */
+    String domainRule(AppService s, Ingress ingress, List<String> hosts) {
+        var elb = clients.of(s.scope()).elb();
+        List<Rule> rules = elb.describeRules(r -> r.listenerArn(ingress.listenerArn())).rules();
+        int priority = rules.stream().filter(r -> !r.isDefault()).mapToInt(r -> Integer.parseInt(r.priority())).max()
+                .orElse(0) + 1;
+        return elb.createRule(r -> r.listenerArn(ingress.listenerArn()).priority(priority)
+                .conditions(c -> c.field("host-header").hostHeaderConfig(h -> h.values(hosts)))
+                .actions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(s.resources().targetGroupArn())))
+                .rules().get(0).ruleArn();
+    }
+
+    void removeRule(AppService s, String ruleArn) {
+        if (ruleArn.isEmpty()) return;
+        try {
+            clients.of(s.scope()).elb().deleteRule(r -> r.ruleArn(ruleArn));
+        } catch (software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleNotFoundException gone) {
+            // removed by an earlier pass
+        }
+    }
+
     /** The digest the service's ECR tag names now; empty for an image named by digest or not in berth's ECR. */
     Optional<String> currentDigest(AppService s) {
         ImageSource src = s.source();
@@ -268,6 +289,7 @@ final class ServiceResources {
                 // removed by an earlier pass
             }
         }
+        s.domains().forEach(d -> removeRule(s, d.ruleArn()));
         if (ecsService(s).isPresent()) {
             set.ecs().deleteService(r -> r.cluster(CLUSTER).service(ecsServiceName(s)).force(true));
         }

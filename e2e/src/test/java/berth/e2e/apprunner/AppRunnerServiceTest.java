@@ -277,6 +277,15 @@ class AppRunnerServiceTest {
         assertThat(listed.stdout().trim().split("\\s+")).as(listed.stderr())
                 .containsExactlyInAnyOrder("webapp", "from-dockerfile", "from-runtime");
         String arn = service.serviceArn();
+        apprunner.associateCustomDomain(r -> r.serviceArn(arn).domainName("shop.example.com"));
+        await(() -> apprunner.describeCustomDomains(r -> r.serviceArn(arn)).customDomains().get(0).statusAsString(),
+                "ACTIVE"::equals, Duration.ofSeconds(10), "the custom domain active");
+        String port = service.serviceUrl().substring(service.serviceUrl().lastIndexOf(':'));
+        assertThat(AppImages.get("www.shop.example.com" + port, "/")).isEqualTo(new AppImages.Answer(200, "v2"));
+        apprunner.disassociateCustomDomain(r -> r.serviceArn(arn).domainName("shop.example.com"));
+        await(() -> apprunner.describeCustomDomains(r -> r.serviceArn(arn)).customDomains(), List::isEmpty,
+                Duration.ofSeconds(10), "the custom domain gone");
+        assertThat(AppImages.get("shop.example.com" + port, "/").status()).isEqualTo(404);
         AwsCli.Result paused = aws.run(berth.endpoint(), "test", "test", "apprunner", "pause-service", "--service-arn", arn,
                 "--region", "us-east-1", "--query", "Service.Status", "--output", "text");
         assertThat(paused.stdout().trim()).as(paused.stderr()).isEqualTo("OPERATION_IN_PROGRESS");
