@@ -35,7 +35,8 @@ public final class AppRunnerService extends DescribedService {
         super(MODEL, DESCRIPTION, berth.aws.ServiceErrorCodes.defaultsFor(berth.aws.Protocol.AWS_JSON_1_0)
                 .withValidation(AppRunnerErrors.INVALID_REQUEST.code()));
         AutoScalingApi scaling = new AutoScalingApi(records, clock);
-        ServiceApi services = new ServiceApi(records, clock, ports, scaling, changed);
+        SettingsApi settings = new SettingsApi(records, clock);
+        ServiceApi services = new ServiceApi(records, clock, ports, scaling, settings, changed);
         ServiceLifecycleApi lifecycle = new ServiceLifecycleApi(records, clock, changed);
         add("CreateService", (OperationHandler<CreateServiceRequest, ?>) services::create);
         add("DescribeService", (OperationHandler<DescribeServiceRequest, ?>) services::describe);
@@ -49,6 +50,14 @@ public final class AppRunnerService extends DescribedService {
         add("TagResource", (OperationHandler<TagResourceRequest, ?>) lifecycle::tag);
         add("UntagResource", (OperationHandler<UntagResourceRequest, ?>) lifecycle::untag);
         add("ListTagsForResource", (OperationHandler<ListTagsForResourceRequest, ?>) lifecycle::listTags);
+        add("CreateObservabilityConfiguration", (OperationHandler<software.amazon.awssdk.services.apprunner.model.CreateObservabilityConfigurationRequest, ?>) settings::createObservability);
+        add("DescribeObservabilityConfiguration", (OperationHandler<software.amazon.awssdk.services.apprunner.model.DescribeObservabilityConfigurationRequest, ?>) settings::describeObservability);
+        add("ListObservabilityConfigurations", (OperationHandler<software.amazon.awssdk.services.apprunner.model.ListObservabilityConfigurationsRequest, ?>) settings::listObservability);
+        add("DeleteObservabilityConfiguration", (OperationHandler<software.amazon.awssdk.services.apprunner.model.DeleteObservabilityConfigurationRequest, ?>) settings::deleteObservability);
+        add("CreateVpcConnector", (OperationHandler<software.amazon.awssdk.services.apprunner.model.CreateVpcConnectorRequest, ?>) settings::createVpcConnector);
+        add("DescribeVpcConnector", (OperationHandler<software.amazon.awssdk.services.apprunner.model.DescribeVpcConnectorRequest, ?>) settings::describeVpcConnector);
+        add("ListVpcConnectors", (OperationHandler<software.amazon.awssdk.services.apprunner.model.ListVpcConnectorsRequest, ?>) settings::listVpcConnectors);
+        add("DeleteVpcConnector", (OperationHandler<software.amazon.awssdk.services.apprunner.model.DeleteVpcConnectorRequest, ?>) settings::deleteVpcConnector);
         CustomDomainApi domains = new CustomDomainApi(records, changed);
         add("AssociateCustomDomain",
                 (OperationHandler<software.amazon.awssdk.services.apprunner.model.AssociateCustomDomainRequest, ?>) domains::associate);

@@ -58,9 +58,12 @@ final class ServiceApi {
     private final Clock clock;
     private final ToIntFunction<Scope> ports;
     private final AutoScalingApi scaling;
+    private final SettingsApi settings;
     private final Runnable changed;
 
-    ServiceApi(AppRunnerRecords records, Clock clock, ToIntFunction<Scope> ports, AutoScalingApi scaling, Runnable changed) {
+    ServiceApi(AppRunnerRecords records, Clock clock, ToIntFunction<Scope> ports, AutoScalingApi scaling,
+               SettingsApi settings, Runnable changed) {
+        this.settings = settings;
         this.records = records;
         this.clock = clock;
         this.ports = ports;
@@ -75,8 +78,8 @@ final class ServiceApi {
             throw INVALID_REQUEST.exception("ServiceName must match " + NAME.pattern() + ": " + name);
         }
         if (r.encryptionConfiguration() != null) throw AppRunnerErrors.unsupported("EncryptionConfiguration (a customer KMS key)");
-        checkNetwork(r.networkConfiguration());
-        checkObservability(r.observabilityConfiguration());
+        String vpcConnector = vpcConnector(scope, r.networkConfiguration(), "");
+        String observability = observability(scope, r.observabilityConfiguration(), "");
         ImageSource source = source(r.sourceConfiguration());
         CodeSource code = code(r.sourceConfiguration());
         Size size = size(r.instanceConfiguration(), new Size("1024", "2048", ""));
@@ -94,9 +97,9 @@ final class ServiceApi {
         AppService service = new AppService(scope.accountId(), scope.region(), name, id,
                 scope.arn("apprunner", "service/" + name + "/" + id), "OPERATION_IN_PROGRESS", source, code, size.cpu(),
                 size.memory(), size.role(), check, autoScaling.arn(), id.substring(0, 10) + "." + scope.region() + "." + DOMAIN,
-                tags, now, now, 0, false, false, null, List.of(), List.of());
+                tags, now, now, 0, false, false, null, List.of(), List.of(), "", "");
         Operation op = new Operation(Ids.random(), "CREATE_SERVICE", "IN_PROGRESS", now, now, null);
-        service = service.begin(op, true, false, false, now);
+        service = service.withSettings(observability, vpcConnector).begin(op, true, false, false, now);
         try {
             records.create(service);
         } catch (berth.store.VersionConflict e) {
@@ -136,8 +139,8 @@ final class ServiceApi {
         Versioned<AppService> found = find(ctx.scope(), r.serviceArn());
         AppService s = found.value();
         requireIdle(s);
-        checkNetwork(r.networkConfiguration());
-        checkObservability(r.observabilityConfiguration());
+        String vpcConnector = vpcConnector(ctx.scope(), r.networkConfiguration(), s.vpcConnectorArn());
+        String observability = observability(ctx.scope(), r.observabilityConfiguration(), s.observabilityArn());
         ImageSource source = r.sourceConfiguration() == null ? s.source() : source(r.sourceConfiguration());
         CodeSource code = r.sourceConfiguration() == null ? s.code() : code(r.sourceConfiguration());
         Size size = size(r.instanceConfiguration(), new Size(s.cpu(), s.memory(), s.instanceRoleArn()));
@@ -147,7 +150,7 @@ final class ServiceApi {
         Instant now = clock.instant();
         Operation op = new Operation(Ids.random(), "UPDATE_SERVICE", "IN_PROGRESS", now, now, null);
         AppService updated = s.updated(source, code, size.cpu(), size.memory(), size.role(), check, scalingArn)
-                .begin(op, true, s.paused(), false, now);
+                .withSettings(observability, vpcConnector).begin(op, true, s.paused(), false, now);
         save(updated, found.version());
         return UpdateServiceResponse.builder().service(toSdk(updated)).operationId(op.id()).build();
     }
@@ -291,24 +294,41 @@ final class ServiceApi {
                 c.unhealthyThreshold() == null ? d.unhealthyThreshold() : c.unhealthyThreshold());
     }
 
-    private static void checkNetwork(NetworkConfiguration n) {
-        if (n == null) return;
-        if (n.egressConfiguration() != null && n.egressConfiguration().egressTypeAsString() != null
-                && !n.egressConfiguration().egressTypeAsString().equals("DEFAULT")) {
-            throw AppRunnerErrors.unsupported("EgressType VPC (a VPC connector)");
-        }
+    /** The VPC connector the network configuration names (VPC egress), or "" for default egress; {@code current} when unset. */
+    private String vpcConnector(Scope scope, NetworkConfiguration n, String current) {
+        if (n == null) return current;
         if (n.ingressConfiguration() != null && Boolean.FALSE.equals(n.ingressConfiguration().isPubliclyAccessible())) {
             throw AppRunnerErrors.unsupported("A private endpoint (IsPubliclyAccessible false)");
         }
         if (n.ipAddressTypeAsString() != null && !n.ipAddressTypeAsString().equals("IPV4")) {
             throw AppRunnerErrors.unsupported("IpAddressType " + n.ipAddressTypeAsString());
         }
+        var egress = n.egressConfiguration();
+        if (egress == null || egress.egressTypeAsString() == null) return current;
+        if (egress.egressTypeAsString().equals("DEFAULT")) {
+            if (egress.vpcConnectorArn() != null) {
+                throw INVALID_REQUEST.exception("VpcConnectorArn is only valid with EgressType VPC");
+            }
+            return "";
+        }
+        if (egress.vpcConnectorArn() == null) throw INVALID_REQUEST.exception("EgressType VPC needs a VpcConnectorArn");
+        return settings.activeByArn(scope, berth.apprunner.core.SettingRevision.VPC_CONNECTOR, egress.vpcConnectorArn()).arn();
     }
 
-    private static void checkObservability(ServiceObservabilityConfiguration o) {
-        if (o != null && Boolean.TRUE.equals(o.observabilityEnabled())) {
-            throw AppRunnerErrors.unsupported("Tracing (ObservabilityEnabled true)");
+    /** The observability configuration a service names, or "" with observability off; {@code current} when unset. */
+    private String observability(Scope scope, ServiceObservabilityConfiguration o, String current) {
+        if (o == null) return current;
+        if (!Boolean.TRUE.equals(o.observabilityEnabled())) {
+            if (o.observabilityConfigurationArn() != null) {
+                throw INVALID_REQUEST.exception("ObservabilityConfigurationArn is only valid with ObservabilityEnabled true");
+            }
+            return "";
         }
+        if (o.observabilityConfigurationArn() == null) {
+            throw INVALID_REQUEST.exception("ObservabilityEnabled true needs an ObservabilityConfigurationArn");
+        }
+        return settings.activeByArn(scope, berth.apprunner.core.SettingRevision.OBSERVABILITY,
+                o.observabilityConfigurationArn()).arn();
     }
 
     /** One page of a list sorted by {@code key}; the token is the last key answered. */

@@ -51,10 +51,15 @@ final class ServiceMapping {
                         .interval(hc.intervalSeconds()).timeout(hc.timeoutSeconds())
                         .healthyThreshold(hc.healthyThreshold()).unhealthyThreshold(hc.unhealthyThreshold()).build())
                 .networkConfiguration(NetworkConfiguration.builder()
-                        .egressConfiguration(EgressConfiguration.builder().egressType("DEFAULT").build())
+                        .egressConfiguration(s.vpcConnectorArn().isEmpty()
+                                ? EgressConfiguration.builder().egressType("DEFAULT").build()
+                                : EgressConfiguration.builder().egressType("VPC").vpcConnectorArn(s.vpcConnectorArn()).build())
                         .ingressConfiguration(IngressConfiguration.builder().isPubliclyAccessible(true).build())
                         .ipAddressType("IPV4").build())
-                .observabilityConfiguration(ServiceObservabilityConfiguration.builder().observabilityEnabled(false).build());
+                .observabilityConfiguration(s.observabilityArn().isEmpty()
+                        ? ServiceObservabilityConfiguration.builder().observabilityEnabled(false).build()
+                        : ServiceObservabilityConfiguration.builder().observabilityEnabled(true)
+                                .observabilityConfigurationArn(s.observabilityArn()).build());
         ingress.ifPresent(i -> b.serviceUrl(i.url(s.urlHost())));
         scaling.ifPresent(a -> b.autoScalingConfigurationSummary(summary(a)));
         return b.build();

@@ -19,7 +19,8 @@ public record AppService(String accountId, String region, String name, String id
                          ImageSource source, CodeSource code, String cpu, String memory, String instanceRoleArn, HealthCheck healthCheck,
                          String autoScalingArn, String urlHost, Map<String, String> tags, Instant createdAt,
                          Instant updatedAt, long generation, boolean paused, boolean deleting, Resources resources,
-                         List<Operation> operations, List<CustomDomain> domains) {
+                         List<Operation> operations, List<CustomDomain> domains, String observabilityArn,
+                         String vpcConnectorArn) {
 
     /** How many operations a service keeps. */
     public static final int KEPT_OPERATIONS = 50;
@@ -28,6 +29,8 @@ public record AppService(String accountId, String region, String name, String id
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         operations = operations == null ? List.of() : List.copyOf(operations);
         domains = domains == null ? List.of() : List.copyOf(domains);
+        observabilityArn = observabilityArn == null ? "" : observabilityArn;
+        vpcConnectorArn = vpcConnectorArn == null ? "" : vpcConnectorArn;
         resources = resources == null ? Resources.NONE : resources;
         instanceRoleArn = instanceRoleArn == null ? "" : instanceRoleArn;
     }
@@ -92,23 +95,34 @@ public record AppService(String accountId, String region, String name, String id
 
     public AppService withStatus(String value, Instant now) {
         return new AppService(accountId, region, name, id, arn, value, source, code, cpu, memory, instanceRoleArn, healthCheck,
-                autoScalingArn, urlHost, tags, createdAt, now, generation, paused, deleting, resources, operations, domains);
+                autoScalingArn, urlHost, tags, createdAt, now, generation, paused, deleting, resources, operations, domains, observabilityArn, vpcConnectorArn);
     }
 
     public AppService withResources(Resources value) {
         return new AppService(accountId, region, name, id, arn, status, source, code, cpu, memory, instanceRoleArn, healthCheck,
-                autoScalingArn, urlHost, tags, createdAt, updatedAt, generation, paused, deleting, value, operations, domains);
+                autoScalingArn, urlHost, tags, createdAt, updatedAt, generation, paused, deleting, value, operations, domains, observabilityArn, vpcConnectorArn);
+    }
+
+    /**
+     * The observability configuration (tracing: kept and returned, berth records no traces) and VPC
+     * connector (kept and returned; instances reach the network of this host either way) the
+     * service names; empty when none.
+     */
+    public AppService withSettings(String observability, String vpcConnector) {
+        return new AppService(accountId, region, name, id, arn, status, source, code, cpu, memory, instanceRoleArn,
+                healthCheck, autoScalingArn, urlHost, tags, createdAt, updatedAt, generation, paused, deleting, resources,
+                operations, domains, observability, vpcConnector);
     }
 
     public AppService withDomains(List<CustomDomain> value) {
         return new AppService(accountId, region, name, id, arn, status, source, code, cpu, memory, instanceRoleArn,
                 healthCheck, autoScalingArn, urlHost, tags, createdAt, updatedAt, generation, paused, deleting, resources,
-                operations, value);
+                operations, value, observabilityArn, vpcConnectorArn);
     }
 
     public AppService withTags(Map<String, String> value) {
         return new AppService(accountId, region, name, id, arn, status, source, code, cpu, memory, instanceRoleArn, healthCheck,
-                autoScalingArn, urlHost, value, createdAt, updatedAt, generation, paused, deleting, resources, operations, domains);
+                autoScalingArn, urlHost, value, createdAt, updatedAt, generation, paused, deleting, resources, operations, domains, observabilityArn, vpcConnectorArn);
     }
 
     /** Starts an operation: the service is OPERATION_IN_PROGRESS until the control loop ends it. */
@@ -119,20 +133,20 @@ public record AppService(String accountId, String region, String name, String id
         if (ops.size() > KEPT_OPERATIONS) ops = ops.subList(0, KEPT_OPERATIONS);
         return new AppService(accountId, region, name, id, arn, "OPERATION_IN_PROGRESS", source, code, cpu, memory,
                 instanceRoleArn, healthCheck, autoScalingArn, urlHost, tags, createdAt, now,
-                newGeneration ? generation + 1 : generation, pause, delete, resources, ops, domains);
+                newGeneration ? generation + 1 : generation, pause, delete, resources, ops, domains, observabilityArn, vpcConnectorArn);
     }
 
     /** Ends the running operation with {@code opStatus} and reports the service {@code serviceStatus}. */
     public AppService end(String opStatus, String serviceStatus, Instant now) {
         List<Operation> ops = operations.stream().map(o -> o.running() ? o.ended(opStatus, now) : o).toList();
         return new AppService(accountId, region, name, id, arn, serviceStatus, source, code, cpu, memory, instanceRoleArn,
-                healthCheck, autoScalingArn, urlHost, tags, createdAt, now, generation, paused, deleting, resources, ops, domains);
+                healthCheck, autoScalingArn, urlHost, tags, createdAt, now, generation, paused, deleting, resources, ops, domains, observabilityArn, vpcConnectorArn);
     }
 
     /** The service changed as UpdateService asks; the caller begins the operation that deploys it. */
     public AppService updated(ImageSource newSource, CodeSource newCode, String newCpu, String newMemory, String newRole,
                               HealthCheck newCheck, String newScaling) {
         return new AppService(accountId, region, name, id, arn, status, newSource, newCode, newCpu, newMemory, newRole, newCheck,
-                newScaling, urlHost, tags, createdAt, updatedAt, generation, paused, deleting, resources, operations, domains);
+                newScaling, urlHost, tags, createdAt, updatedAt, generation, paused, deleting, resources, operations, domains, observabilityArn, vpcConnectorArn);
     }
 }

@@ -24,12 +24,14 @@ public final class AppRunnerRecords {
     public static final String AUTOSCALING = "apprunner.autoscaling";
     public static final String INGRESS = "apprunner.ingress";
     public static final String EXPRESS = "apprunner.express";
+    public static final String SETTING = "apprunner.setting";
 
     private final Store store;
     private final RecordTable<AppService> services;
     private final RecordTable<AutoScaling> scaling;
     private final RecordTable<Ingress> ingress;
     private final RecordTable<berth.apprunner.core.ExpressService> express;
+    private final RecordTable<berth.apprunner.core.SettingRevision> settings;
 
     public AppRunnerRecords(Store store) {
         this.store = store;
@@ -41,6 +43,21 @@ public final class AppRunnerRecords {
                 i -> i.scope().key("ingress"));
         this.express = new RecordTable<>(store, EXPRESS, RecordJson.STANDARD.codec(berth.apprunner.core.ExpressService.class),
                 e -> expressKey(e.serviceArn()));
+        this.settings = new RecordTable<>(store, SETTING, RecordJson.STANDARD.codec(berth.apprunner.core.SettingRevision.class),
+                v -> v.scope().key(v.kind() + "/" + v.name() + "/" + String.format("%010d", v.revision())));
+    }
+
+    /** The scope's revisions of one kind of setting, by name and revision. */
+    public List<berth.apprunner.core.SettingRevision> settings(Scope scope, String kind) {
+        return settings.list(scope.key(kind + "/"));
+    }
+
+    public Optional<Versioned<berth.apprunner.core.SettingRevision>> setting(berth.apprunner.core.SettingRevision v) {
+        return settings.find(settings.keyOf(v));
+    }
+
+    public void commitSettings(List<Versioned<berth.apprunner.core.SettingRevision>> changes) {
+        store.commit(changes.stream().map(v -> settings.put(v.value(), v.version())).toList());
     }
 
     /** Express services are keyed by their ECS service ARN's scope, cluster and name. */

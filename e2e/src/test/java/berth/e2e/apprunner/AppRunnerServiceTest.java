@@ -144,12 +144,13 @@ class AppRunnerServiceTest {
     static void stop() throws Exception {
         if (berth == null) return;
         Files.writeString(Path.of("target", "AppRunnerServiceTest-berth.log"), berth.output());
-        TaskRuns.removeContainers(berth.endpoint());
         apprunner.close();
         ecs.close();
         ecr.close();
         logs.close();
+        // berth first, so its agents remove no container while these are removed
         berth.close();
+        TaskRuns.removeContainers(berth.endpoint());
     }
 
     private static Service describe() {
@@ -304,6 +305,23 @@ class AppRunnerServiceTest {
         assertThatThrownBy(() -> apprunner.createService(r -> r.serviceName("sized").instanceConfiguration(i -> i.cpu("3 vCPU"))
                 .sourceConfiguration(s -> s.imageRepository(i -> i.imageIdentifier(image).imageRepositoryType("ECR")))))
                 .isInstanceOf(InvalidRequestException.class);
+
+        String tracing = apprunner.createObservabilityConfiguration(r -> r.observabilityConfigurationName("tracing")
+                .traceConfiguration(t -> t.vendor("AWSXRAY"))).observabilityConfiguration().observabilityConfigurationArn();
+        String connector = apprunner.createVpcConnector(r -> r.vpcConnectorName("private").subnets("subnet-1", "subnet-2")
+                .securityGroups("sg-1")).vpcConnector().vpcConnectorArn();
+        Service withSettings = apprunner.updateService(r -> r.serviceArn(arn)
+                .observabilityConfiguration(o -> o.observabilityEnabled(true).observabilityConfigurationArn(tracing))
+                .networkConfiguration(n -> n.egressConfiguration(e -> e.egressType("VPC").vpcConnectorArn(connector))))
+                .service();
+        assertThat(withSettings.observabilityConfiguration().observabilityConfigurationArn()).isEqualTo(tracing);
+        assertThat(describe().networkConfiguration().egressConfiguration().vpcConnectorArn()).isEqualTo(connector);
+        assertThat(apprunner.describeVpcConnector(r -> r.vpcConnectorArn(connector)).vpcConnector().subnets())
+                .containsExactly("subnet-1", "subnet-2");
+        assertThatThrownBy(() -> apprunner.deleteVpcConnector(r -> r.vpcConnectorArn(connector)))
+                .isInstanceOf(software.amazon.awssdk.services.apprunner.model.InvalidStateException.class);
+        assertThat(apprunner.listObservabilityConfigurations(r -> {}).observabilityConfigurationSummaryList())
+                .extracting(o -> o.observabilityConfigurationName()).containsExactly("tracing");
 
         AwsCli.Result deleted = aws.run(berth.endpoint(), "test", "test", "apprunner", "delete-service", "--service-arn", arn,
                 "--region", "us-east-1", "--query", "OperationId", "--output", "text");
