@@ -131,12 +131,12 @@ public final class AwsDispatcher {
     }
 
     private static AwsException unknownService(ServiceDirectory.Destination destination) {
-        String code = destination.errorProtocol() == Protocol.QUERY ? "InvalidAction" : "UnknownOperationException";
+        String code = ServiceDirectory.isQuery(destination.errorProtocol()) ? "InvalidAction" : "UnknownOperationException";
         return new AwsException(400, code, destination.unresolvedReason());
     }
 
     private static AwsException unknownOperation(ServedService served, HttpRequestData request, String operation) {
-        String message = served.model.protocol() == Protocol.QUERY ? QueryCodec.unknownActionMessage(request, operation)
+        String message = ServiceDirectory.isQuery(served.model.protocol()) ? QueryCodec.unknownActionMessage(request, operation)
                 : "Unknown operation " + operation;
         return new AwsException(served.codes.unknownOperationStatus(), served.codes.unknownOperation(), message);
     }

@@ -25,4 +25,13 @@ public interface AwsService {
     default Optional<ServiceDescription> description() {
         return Optional.empty();
     }
+
+    /**
+     * For a Query service whose SDK model classes were generated for another protocol (SQS's are
+     * JSON, while older clients still speak Query to it): a service description of its Query days,
+     * whose member, list and map names the Query wire uses instead of the SDK's.
+     */
+    default Optional<ServiceDescription> queryNames() {
+        return Optional.empty();
+    }
 }

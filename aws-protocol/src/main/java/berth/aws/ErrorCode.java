@@ -12,7 +12,16 @@ public interface ErrorCode {
         return 400;
     }
 
+    /**
+     * The code of this error on the Query wire of a service that answers JSON to clients that once spoke
+     * Query to it ({@code AWS.SimpleQueueService.NonExistentQueue} for SQS's {@code QueueDoesNotExist});
+     * empty when it is the {@linkplain #code() code}.
+     */
+    default String queryCode() {
+        return "";
+    }
+
     default AwsException exception(String message) {
-        return new AwsException(status(), code(), message);
+        return new AwsException(status(), code(), queryCode(), message, status() < 500);
     }
 }

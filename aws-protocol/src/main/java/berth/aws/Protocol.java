@@ -5,5 +5,7 @@ public enum Protocol {
     AWS_JSON_1_0,
     AWS_JSON_1_1,
     QUERY,
+    /** EC2's dialect of Query: {@code Name.N} lists, responses without a result wrapper, {@code <Response><Errors>} errors. */
+    EC2,
     REST_JSON
 }

@@ -2,6 +2,7 @@ package berth.aws;
 
 import berth.aws.json.AwsJsonCodec;
 import berth.aws.model.ServiceDescription;
+import berth.aws.query.Ec2Codec;
 import berth.aws.query.QueryCodec;
 import berth.aws.rest.RestJsonCodec;
 import berth.aws.validation.RequestValidator;
@@ -25,7 +26,8 @@ final class ServedService {
         this.codes = service.errorCodes();
         this.codec = switch (model.protocol()) {
             case AWS_JSON_1_0, AWS_JSON_1_1 -> new AwsJsonCodec(model, codes);
-            case QUERY -> new QueryCodec(model, codes);
+            case QUERY -> new QueryCodec(model, codes, service.queryNames().orElseGet(ServiceDescription::empty));
+            case EC2 -> new Ec2Codec(model, codes);
             case REST_JSON -> new RestJsonCodec(model, codes);
         };
         ClassLoader loader = service.getClass().getClassLoader() != null ? service.getClass().getClassLoader()

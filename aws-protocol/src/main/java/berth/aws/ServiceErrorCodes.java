@@ -20,6 +20,7 @@ public record ServiceErrorCodes(String validation, String serialization, String 
             case AWS_JSON_1_0, AWS_JSON_1_1 ->
                     new ServiceErrorCodes("ValidationException", "SerializationException", "UnknownOperationException", 400);
             case QUERY -> new ServiceErrorCodes("ValidationError", "ValidationError", "InvalidAction", 400);
+            case EC2 -> new ServiceErrorCodes("InvalidParameterValue", "InvalidParameterValue", "InvalidAction", 400);
             case REST_JSON ->
                     new ServiceErrorCodes("ValidationException", "SerializationException", "UnknownOperationException", 404);
         };

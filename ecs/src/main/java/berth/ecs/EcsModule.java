@@ -4,6 +4,9 @@ import berth.ecs.api.EcsService;
 import berth.ecs.control.EcsSettings;
 import berth.ecs.control.ServiceControl;
 import berth.ecs.control.TaskControl;
+import berth.ecs.control.CapacityLoop;
+import berth.ecs.state.ProviderPlacements;
+import java.time.Duration;
 import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskRecords;
 import berth.platform.Platform;
@@ -15,6 +18,7 @@ import java.util.List;
 /** ECS: clusters, task definitions, tasks, container instances and services. */
 public final class EcsModule implements PlatformModule {
     private volatile TaskControl tasks;
+    private volatile CapacityLoop capacity;
     private volatile ServiceControl services;
     private volatile Store store;
 
@@ -32,6 +36,10 @@ public final class EcsModule implements PlatformModule {
         platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);
+        capacity = new CapacityLoop(platform, Duration.ofMillis(EcsSettings.number(System.getenv(),
+                "BERTH_ECS_CAPACITY_POLL_MILLIS", 1000)), Duration.ofSeconds(EcsSettings.number(System.getenv(),
+                "BERTH_ECS_SCALE_IN_AFTER_SECONDS", 900)));
+        capacity.start();
     }
 
     /** After elb (100), whose TargetRegistry services register their tasks with; before the local agent (110). */
@@ -49,7 +57,7 @@ public final class EcsModule implements PlatformModule {
     public void reset() {
         if (store != null) {
             Runnable removal = () -> {
-                for (String kind : List.of(ServiceRecords.KIND, TaskRecords.KIND)) {
+                for (String kind : List.of(ServiceRecords.KIND, ProviderPlacements.WAITING_KIND, TaskRecords.KIND)) {
                     List<Write> deletes = store.list(kind, "").stream()
                             .map(r -> Write.delete(kind, r.key(), Store.ANY)).toList();
                     if (!deletes.isEmpty()) {
@@ -70,6 +78,9 @@ public final class EcsModule implements PlatformModule {
 
     @Override
     public void stop() {
+        if (capacity != null) {
+            capacity.close();
+        }
         if (services != null) {
             services.close();
         }

@@ -44,8 +44,20 @@ public interface Platform {
      */
     void addHttpService(String pathPrefix, HttpService service);
 
+    /**
+     * Serves plain HTTP for the requests {@code claim} takes, whatever their path, before path
+     * prefixes and the AWS dispatcher are asked; the service does its own authentication.
+     */
+    void addHttpService(RequestClaim claim, HttpService service);
+
     /** Authorises AWS calls of non-root identities; the last one added decides. */
     void setAuthorizer(berth.aws.Authorizer authorizer);
+
+    /**
+     * The authorizer that decides AWS calls of non-root identities now, for a service that answers
+     * outside the dispatcher (S3) and asks it itself.
+     */
+    berth.aws.Authorizer authorizer();
 
     /** Another module's published object, e.g. a registry token verifier; empty if not published. */
     <T> Optional<T> lookup(Class<T> type);

@@ -8,7 +8,8 @@ import berth.platform.PlatformModule;
 import berth.platform.WakeableLoop;
 import berth.registry.api.EcrService;
 import berth.registry.auth.HmacRegistryTokens;
-import berth.registry.blob.FilesystemBlobStore;
+import berth.registry.blob.BlobStore;
+import berth.registry.blob.BlobStores;
 import berth.registry.content.BlobCollector;
 import berth.registry.content.Images;
 import berth.registry.content.Layers;
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Images: ECR's API and an OCI distribution registry on {@code /v2/} of the same endpoint, over one
- * content-addressed blob store under {@code <home>/registry} and metadata in the store (kinds
+ * content-addressed blob store (under {@code <home>/registry}, or in an S3 bucket when
+ * {@code BERTH_REGISTRY_S3_BUCKET} is set: see {@link BlobStores}) and metadata in the store (kinds
  * {@code ecr.*}). Two background loops: lifecycle policies (every
  * {@code BERTH_REGISTRY_LIFECYCLE_INTERVAL_SECONDS}, default 300) and the collector of unreferenced
  * blobs (every {@code BERTH_REGISTRY_GC_INTERVAL_SECONDS}, default 3600, sparing blobs used within
@@ -43,7 +45,7 @@ import java.util.concurrent.TimeUnit;
 public final class RegistryModule implements PlatformModule {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryModule.class);
 
-    private FilesystemBlobStore blobs;
+    private BlobStore blobs;
     private LifecycleRunner lifecycle;
     private ScheduledExecutorService loops;
     private WakeableLoop replicationLoop;
@@ -62,7 +64,7 @@ public final class RegistryModule implements PlatformModule {
     public void start(Platform platform) throws Exception {
         Path home = platform.home().resolve("registry");
         var clock = platform.clock();
-        blobs = new FilesystemBlobStore(home, clock);
+        blobs = BlobStores.open(platform, home);
         HmacRegistryTokens tokens = new HmacRegistryTokens(HmacRegistryTokens.loadOrCreateKey(home.resolve("token.key")),
                 clock, () -> platform.endpoint().toString());
         RegistryRecords records = new RegistryRecords(platform.store());

@@ -74,11 +74,17 @@ final class PlatformHost implements Platform {
     }
 
     @Override
+    public void addHttpService(berth.platform.RequestClaim claim, HttpService service) {
+        routes.add(claim, service);
+    }
+
+    @Override
     public void setAuthorizer(Authorizer authorizer) {
         this.authorizer = authorizer;
     }
 
-    Authorizer authorizer() {
+    @Override
+    public Authorizer authorizer() {
         return authorizer;
     }
 

@@ -62,7 +62,13 @@ class CorePackagesArePureTest {
                         List.of("berth/store/")),
                 new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")),
                 new Core("apprunner", List.of("berth/apprunner/core"), 8,
-                        List.of("berth/store/", "com/fasterxml/jackson/", "berth/elb/")));
+                        List.of("berth/store/", "com/fasterxml/jackson/", "berth/elb/")),
+                new Core("sqs", List.of("berth/sqs/core"), 10,
+                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
+                new Core("s3", List.of("berth/s3/core"), 10,
+                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/", "com/fasterxml/jackson/")),
+                new Core("ec2", List.of("berth/ec2/core"), 20, List.of("berth/store/", "java/nio/file/")),
+                new Core("asg", List.of("berth/asg/core"), 5, List.of("berth/store/", "com/fasterxml/jackson/")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,8 +32,23 @@ public final class ServiceDescription {
     private final Map<String, Operation> operations;
     private final Map<String, Shape> shapes;
 
-    /** An operation: its input shape and, for REST protocols, its HTTP binding. */
-    public record Operation(String name, String inputShape, String httpMethod, String requestUri, int responseCode) {}
+    /**
+     * An operation: its input and output shapes, for REST protocols its HTTP binding, and for Query the
+     * element its output is wrapped in ({@code SendMessageResult}); empty strings when absent.
+     */
+    public record Operation(String name, String inputShape, String outputShape, String resultWrapper, String httpMethod,
+                            String requestUri, int responseCode) {}
+
+    /**
+     * How a shape is named on the Query and XML wire: the shape's own {@code locationName}, each
+     * member's, whether the list or map (or the member holding it) is flattened, and the names of list
+     * items and map keys and values; empty strings for names the description does not give.
+     */
+    public record WireNames(String locationName, boolean flattened, Map<String, String> memberLocations,
+                            Set<String> flattenedMembers, String listItem, String mapKey, String mapValue) {}
+
+    /** An error shape's code as its Query wire names it ({@code AWS.SimpleQueueService.NonExistentQueue}), with its status. */
+    public record ErrorShape(String shape, String code, int status, boolean senderFault) {}
 
     /**
      * A shape and its constraints.
@@ -45,20 +60,26 @@ public final class ServiceDescription {
      * @param max maximum length or value, when constrained
      * @param listMember for lists, the member shape name; empty otherwise
      * @param mapValue for maps, the value shape name; empty otherwise
+     * @param wire how the shape is named on the Query and XML wire
      */
     public record Shape(String type, Map<String, String> members, Set<String> required, Optional<BigDecimal> min,
-                        Optional<BigDecimal> max, String listMember, String mapValue) {}
+                        Optional<BigDecimal> max, String listMember, String mapValue, WireNames wire) {}
 
-    private ServiceDescription(JsonNode metadata, Map<String, Operation> operations, Map<String, Shape> shapes) {
+    private final Map<String, ErrorShape> errors;
+
+    private ServiceDescription(JsonNode metadata, Map<String, Operation> operations, Map<String, Shape> shapes,
+                               Map<String, ErrorShape> errors) {
         this.metadata = metadata;
         this.operations = operations;
         this.shapes = shapes;
+        this.errors = errors;
     }
 
     /**
      * A description bundled with berth: {@code ecs}, {@code ecr}, {@code elbv2},
      * {@code application-autoscaling}, {@code apprunner}, {@code sts}, {@code iam}, {@code logs},
-     * {@code events}, {@code scheduler}, {@code secretsmanager}, {@code ssm}.
+     * {@code events}, {@code scheduler}, {@code secretsmanager}, {@code ssm}, {@code ec2}, {@code autoscaling}, {@code sqs},
+     * and {@code sqs-query} (SQS's Query names).
      */
     public static ServiceDescription bundled(String id) {
         InputStream in = ServiceDescription.class.getResourceAsStream(BUNDLED + id + ".json.gz");
@@ -77,7 +98,15 @@ public final class ServiceDescription {
                     entry.getValue())));
             Map<String, Shape> shapes = new HashMap<>();
             root.path("shapes").properties().forEach(entry -> shapes.put(entry.getKey(), shape(entry.getValue())));
-            return new ServiceDescription(root.path("metadata"), operations, shapes);
+            Map<String, ErrorShape> errors = new HashMap<>();
+            root.path("shapes").properties().forEach(entry -> {
+                JsonNode error = entry.getValue().path("error");
+                if (entry.getValue().path("exception").asBoolean(false)) {
+                    errors.put(entry.getKey(), new ErrorShape(entry.getKey(), error.path("code").asText(entry.getKey()),
+                            error.path("httpStatusCode").asInt(400), error.path("senderFault").asBoolean(true)));
+                }
+            });
+            return new ServiceDescription(root.path("metadata"), operations, shapes, errors);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read AWS service description", e);
         }
@@ -85,7 +114,7 @@ public final class ServiceDescription {
 
     /** A description with no operations or shapes: nothing beyond the SDK classes is checked. */
     public static ServiceDescription empty() {
-        return new ServiceDescription(JsonMapper.MAPPER.createObjectNode(), Map.of(), Map.of());
+        return new ServiceDescription(JsonMapper.MAPPER.createObjectNode(), Map.of(), Map.of(), Map.of());
     }
 
     private static InputStream maybeGunzip(BufferedInputStream in) throws IOException {
@@ -98,7 +127,9 @@ public final class ServiceDescription {
 
     private static Operation operation(String name, JsonNode node) {
         JsonNode http = node.path("http");
-        return new Operation(name, node.path("input").path("shape").asText(""), http.path("method").asText("POST"),
+        JsonNode output = node.path("output");
+        return new Operation(name, node.path("input").path("shape").asText(""), output.path("shape").asText(""),
+                output.path("resultWrapper").asText(""), http.path("method").asText("POST"),
                 http.path("requestUri").asText("/"), http.path("responseCode").asInt(200));
     }
 
@@ -108,7 +139,21 @@ public final class ServiceDescription {
         Set<String> required = new HashSet<>();
         node.path("required").forEach(name -> required.add(name.asText()));
         return new Shape(node.path("type").asText(""), Map.copyOf(members), Set.copyOf(required), decimal(node.get("min")),
-                decimal(node.get("max")), node.path("member").path("shape").asText(""), node.path("value").path("shape").asText(""));
+                decimal(node.get("max")), node.path("member").path("shape").asText(""), node.path("value").path("shape").asText(""),
+                wireNames(node));
+    }
+
+    private static WireNames wireNames(JsonNode node) {
+        Map<String, String> locations = new LinkedHashMap<>();
+        Set<String> flattened = new HashSet<>();
+        node.path("members").properties().forEach(entry -> {
+            String location = entry.getValue().path("locationName").asText("");
+            if (!location.isEmpty()) locations.put(entry.getKey(), location);
+            if (entry.getValue().path("flattened").asBoolean(false)) flattened.add(entry.getKey());
+        });
+        return new WireNames(node.path("locationName").asText(""), node.path("flattened").asBoolean(false),
+                Map.copyOf(locations), Set.copyOf(flattened), node.path("member").path("locationName").asText(""),
+                node.path("key").path("locationName").asText(""), node.path("value").path("locationName").asText(""));
     }
 
     private static Optional<BigDecimal> decimal(JsonNode node) {
@@ -128,12 +173,31 @@ public final class ServiceDescription {
         return operation(operation).flatMap(op -> shape(op.inputShape()));
     }
 
-    /** The wire protocol: {@code json} with {@code jsonVersion} 1.0 or 1.1, {@code query}, {@code rest-json}. */
+    /** The error shape named {@code shape} ({@code QueueDoesNotExist}), when the description has it. */
+    public Optional<ErrorShape> error(String shape) {
+        return Optional.ofNullable(errors.get(shape));
+    }
+
+    /**
+     * Whether the service answers JSON for clients that once spoke Query to it ({@code awsQueryCompatible}):
+     * its JSON errors then carry the Query code in {@code x-amzn-query-error}, which SDKs report as the code.
+     */
+    public boolean queryCompatible() {
+        return metadata.has("awsQueryCompatible");
+    }
+
+    /** The Query namespace of response documents; empty when the description names none. */
+    public String xmlNamespace() {
+        return metadata.path("xmlNamespace").asText("");
+    }
+
+    /** The wire protocol: {@code json} with {@code jsonVersion} 1.0 or 1.1, {@code query}, {@code ec2}, {@code rest-json}. */
     public Protocol protocol() {
         String protocol = metadata.path("protocol").asText("");
         return switch (protocol) {
             case "json" -> metadata.path("jsonVersion").asText("1.0").equals("1.1") ? Protocol.AWS_JSON_1_1 : Protocol.AWS_JSON_1_0;
             case "query" -> Protocol.QUERY;
+            case "ec2" -> Protocol.EC2;
             case "rest-json" -> Protocol.REST_JSON;
             default -> throw new IllegalStateException("berth does not speak the '" + protocol + "' protocol");
         };

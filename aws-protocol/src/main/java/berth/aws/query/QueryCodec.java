@@ -1,10 +1,12 @@
 package berth.aws.query;
 
 import berth.aws.AwsException;
+import berth.aws.AwsService;
 import berth.aws.HttpRequestData;
 import berth.aws.HttpResponseData;
 import berth.aws.ServiceErrorCodes;
 import berth.aws.ServiceModel;
+import berth.aws.model.ServiceDescription;
 import berth.aws.wire.ErrorResponses;
 import berth.aws.wire.PercentEncoding;
 import berth.aws.wire.ResponseHeaders;
@@ -22,12 +24,25 @@ import software.amazon.awssdk.core.SdkPojo;
 public final class QueryCodec implements WireCodec {
     private final ServiceModel model;
     private final ServiceErrorCodes codes;
+    private final QueryLayout layout;
     private final QueryShapeReader reader;
+    private final XmlShapeWriter writer;
 
     public QueryCodec(ServiceModel model, ServiceErrorCodes codes) {
+        this(model, codes, ServiceDescription.empty());
+    }
+
+    /**
+     * @param names a description of the service's Query wire names, for a service whose SDK model
+     *     classes were generated for another protocol (see {@link AwsService#queryNames()}); members it
+     *     does not name keep the SDK's names
+     */
+    public QueryCodec(ServiceModel model, ServiceErrorCodes codes, ServiceDescription names) {
         this.model = model;
         this.codes = codes;
-        this.reader = new QueryShapeReader(codes.serialization());
+        this.layout = new QueryLayout(names);
+        this.reader = new QueryShapeReader(codes.serialization(), layout);
+        this.writer = new XmlShapeWriter(layout);
     }
 
     @Override
@@ -45,7 +60,7 @@ public final class QueryCodec implements WireCodec {
 
             @Override
             public void decodeInto(SdkPojo inputBuilder) {
-                reader.readStructure(inputBuilder, params, "", "");
+                reader.readStructure(inputBuilder, params, "", "", layout.inputShape(action));
             }
         };
     }
@@ -61,7 +76,7 @@ public final class QueryCodec implements WireCodec {
         return "Could not find operation " + action + " for version " + (version.isEmpty() ? "NO_VERSION_SPECIFIED" : version);
     }
 
-    private static FormParams params(HttpRequestData request) {
+    static FormParams params(HttpRequestData request) {
         FormParams params = new FormParams();
         try {
             params.addAll(request.rawQuery());
@@ -84,14 +99,15 @@ public final class QueryCodec implements WireCodec {
             xml.append(" xmlns=\"").append(XmlText.escape(model.xmlNamespace())).append('"');
         }
         xml.append('>');
+        String result = layout.resultWrapper(operation);
         if (!output.sdkFields().isEmpty()) {
-            xml.append('<').append(operation).append("Result>");
-            XmlShapeWriter.writeMembers(xml, output);
-            xml.append("</").append(operation).append("Result>");
+            xml.append('<').append(result).append('>');
+            writer.writeMembers(xml, output, layout.outputShape(operation));
+            xml.append("</").append(result).append('>');
         } else {
             // an empty result element: parsers of services whose outputs have a result wrapper (ELB's
             // RegisterTargets) require it, and the others skip it
-            xml.append('<').append(operation).append("Result/>");
+            xml.append('<').append(result).append("/>");
         }
         xml.append("<ResponseMetadata><RequestId>").append(requestId).append("</RequestId></ResponseMetadata></")
                 .append(operation).append("Response>");

@@ -22,45 +22,53 @@ import software.amazon.awssdk.core.traits.TimestampFormatTrait;
  */
 final class QueryShapeReader {
     private final String invalidValueCode;
+    private final QueryLayout layout;
 
-    QueryShapeReader(String invalidValueCode) {
+    QueryShapeReader(String invalidValueCode, QueryLayout layout) {
         this.invalidValueCode = invalidValueCode;
+        this.layout = layout;
     }
 
-    void readStructure(SdkPojo builder, FormParams params, String prefix, String path) {
+    /** Reads the members of {@code builder}, whose shape in the layout is {@code shape} (empty: unknown). */
+    void readStructure(SdkPojo builder, FormParams params, String prefix, String path, String shape) {
         for (SdkField<?> field : builder.sdkFields()) {
-            String key = prefix + field.locationName();
+            QueryLayout.Member member = layout.member(shape, field, false);
+            String key = prefix + member.name();
             String memberPath = path.isEmpty() ? SdkModelClasses.memberPathName(field.memberName())
                     : path + "." + SdkModelClasses.memberPathName(field.memberName());
-            read(field, params, key, memberPath).ifPresent(value -> field.set(builder, value));
+            read(field, member, params, key, memberPath).ifPresent(value -> field.set(builder, value));
         }
     }
 
-    private Optional<Object> read(SdkField<?> field, FormParams params, String key, String path) {
+    private Optional<Object> read(SdkField<?> field, QueryLayout.Member member, FormParams params, String key, String path) {
         return switch (field.marshallingType().getKnownType()) {
             case SDK_POJO -> {
                 if (!params.hasKeysUnder(key + ".")) {
                     yield Optional.empty();
                 }
                 SdkPojo nested = SdkModelClasses.newBuilder(field);
-                readStructure(nested, params, key + ".", path);
+                readStructure(nested, params, key + ".", path, member.shape());
                 yield Optional.of(SdkModelClasses.build(nested));
             }
-            case LIST -> list(field, params, key, path);
-            case MAP -> map(field, params, key, path);
+            case LIST -> list(field, member, params, key, path);
+            case MAP -> map(field, member, params, key, path);
             case DOCUMENT, NULL -> Optional.empty();
             default -> params.value(key).map(text -> scalar(field, text, path));
         };
     }
 
-    private Optional<Object> list(SdkField<?> field, FormParams params, String key, String path) {
+    /** The names of a list item or map value: a structure of {@code shape}, named by its owner. */
+    private static QueryLayout.Member element(String shape) {
+        return new QueryLayout.Member("", false, "member", "key", "value", shape, "");
+    }
+
+    private Optional<Object> list(SdkField<?> field, QueryLayout.Member member, FormParams params, String key, String path) {
         ListTrait trait = field.getRequiredTrait(ListTrait.class);
-        String memberName = trait.memberLocationName() == null ? "member" : trait.memberLocationName();
-        String itemPrefix = trait.isFlattened() ? key + "." : key + "." + memberName + ".";
+        String itemPrefix = member.flattened() ? key + "." : key + "." + member.item() + ".";
         List<Object> items = new ArrayList<>();
         for (int index : params.indexesUnder(itemPrefix)) {
-            read(trait.memberFieldInfo(), params, itemPrefix + index, path + "." + index + ".member")
-                    .ifPresent(items::add);
+            read(trait.memberFieldInfo(), element(member.itemShape()), params, itemPrefix + index,
+                    path + "." + index + ".member").ifPresent(items::add);
         }
         if (items.isEmpty() && params.value(key).isEmpty()) {
             return Optional.empty();
@@ -68,11 +76,11 @@ final class QueryShapeReader {
         return Optional.of(items);
     }
 
-    private Optional<Object> map(SdkField<?> field, FormParams params, String key, String path) {
+    private Optional<Object> map(SdkField<?> field, QueryLayout.Member member, FormParams params, String key, String path) {
         MapTrait trait = field.getRequiredTrait(MapTrait.class);
-        String keyName = trait.keyLocationName() == null ? "key" : trait.keyLocationName();
-        String valueName = trait.valueLocationName() == null ? "value" : trait.valueLocationName();
-        String entryPrefix = trait.isFlattened() ? key + "." : key + ".entry.";
+        String keyName = member.key();
+        String valueName = member.value();
+        String entryPrefix = member.flattened() ? key + "." : key + ".entry.";
         Map<String, Object> entries = new LinkedHashMap<>();
         for (int index : params.indexesUnder(entryPrefix)) {
             String entry = entryPrefix + index + ".";
@@ -80,7 +88,7 @@ final class QueryShapeReader {
             if (entryKey.isEmpty()) {
                 throw new AwsException(400, invalidValueCode, "Map entry " + index + " of '" + path + "' has no key");
             }
-            read(trait.valueFieldInfo(), params, entry + valueName, path + "." + entryKey.get())
+            read(trait.valueFieldInfo(), element(member.itemShape()), params, entry + valueName, path + "." + entryKey.get())
                     .ifPresent(value -> entries.put(entryKey.get(), value));
         }
         if (entries.isEmpty() && params.value(key).isEmpty()) {

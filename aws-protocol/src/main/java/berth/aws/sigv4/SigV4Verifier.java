@@ -48,7 +48,16 @@ public final class SigV4Verifier {
     public record Verified(Caller caller) implements Verification {}
 
     /** The signature is not accepted, with AWS's message for the reason. */
-    public record Rejected(SignatureFailure failure, String message) implements Verification {}
+    public record Rejected(SignatureFailure failure, String message) implements Verification, HeadVerification {}
+
+    /** The outcome of verifying a request whose body is not in hand ({@link #verifyHead}). */
+    public sealed interface HeadVerification permits VerifiedHead, Rejected {}
+
+    /**
+     * The signature over the request's head is valid; {@code signing} tells what the body must be
+     * checked against as it streams (the declared payload hash, or the signatures of its chunks).
+     */
+    public record VerifiedHead(Caller caller, StreamSigning signing) implements HeadVerification {}
 
     public SigV4Verifier(CredentialSource credentials, Clock clock) {
         this.credentials = credentials;
@@ -66,13 +75,28 @@ public final class SigV4Verifier {
 
     public Verification verify(HttpRequestData request) {
         try {
-            return new Verified(check(request));
+            return new Verified(check(request, false).caller());
         } catch (SignatureRejection rejection) {
             return new Rejected(rejection.failure(), rejection.getMessage());
         }
     }
 
-    private Caller check(HttpRequestData request) {
+    /**
+     * Verifies the signature of a request whose body streams after its head (S3 objects): the payload
+     * hash the signature covers is the declared {@code x-amz-content-sha256} as it stands (a hex
+     * SHA-256, {@code UNSIGNED-PAYLOAD}, or a {@code STREAMING-…} mode), or {@code UNSIGNED-PAYLOAD}
+     * for a presigned URL that declares none; the body itself is ignored. The caller checks the body
+     * against {@link StreamSigning} as it reads it.
+     */
+    public HeadVerification verifyHead(HttpRequestData head) {
+        try {
+            return check(head, true);
+        } catch (SignatureRejection rejection) {
+            return new Rejected(rejection.failure(), rejection.getMessage());
+        }
+    }
+
+    private VerifiedHead check(HttpRequestData request, boolean streamed) {
         List<Map.Entry<String, String>> query;
         try {
             query = PercentEncoding.parsePairs(request.rawQuery(), false);
@@ -94,14 +118,17 @@ public final class SigV4Verifier {
                 claim.service());
         String canonicalQuery = CanonicalRequest.canonicalQuery(query, claim.presigned());
         String canonicalHeaders = CanonicalRequest.canonicalHeaders(request.headers(), claim.signedHeaders());
+        List<String> hashes = streamed ? List.of(declaredPayloadHash(request, claim, query)) : payloadHashes(request, claim, query);
         for (String uri : CanonicalRequest.canonicalUris(request.path())) {
-            for (String payloadHash : payloadHashes(request, claim, query)) {
+            for (String payloadHash : hashes) {
                 String canonical = CanonicalRequest.build(request.method().toUpperCase(Locale.ROOT), uri, canonicalQuery,
                         canonicalHeaders, claim.signedHeaders(), payloadHash);
                 String expected = CanonicalRequest.signature(signingKey,
                         CanonicalRequest.stringToSign(claim.requestTime(), claim.scope(), canonical));
                 if (constantTimeEquals(expected, claim.signature())) {
-                    return new Caller(key.identity(), claim.accessKeyId(), claim.region(), claim.service());
+                    Caller caller = new Caller(key.identity(), claim.accessKeyId(), claim.region(), claim.service());
+                    return new VerifiedHead(caller, new StreamSigning(payloadHash, claim.signature(), signingKey,
+                            claim.requestTime(), claim.scope()));
                 }
             }
         }
@@ -135,6 +162,16 @@ public final class SigV4Verifier {
                     + claim.requestTime() + " is now earlier than " + BASIC_TIME.format(now.minus(ALLOWED_SKEW))
                     + " (" + BASIC_TIME.format(now) + " - 15 min.)");
         }
+    }
+
+    /** The payload hash a streamed request declares: its header, else a presigned URL's, else unsigned. */
+    private static String declaredPayloadHash(HttpRequestData request, SignatureClaim claim, List<Map.Entry<String, String>> query) {
+        String declared = request.header("x-amz-content-sha256");
+        if (declared.isEmpty() && claim.presigned()) {
+            declared = query.stream().filter(e -> e.getKey().equals("X-Amz-Content-Sha256"))
+                    .map(Map.Entry::getValue).findFirst().orElse(CanonicalRequest.UNSIGNED_PAYLOAD);
+        }
+        return declared.isEmpty() ? CanonicalRequest.sha256Hex(new byte[0]) : declared;
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.Map;
 public final class ResponseHeaders {
     public static final String REQUEST_ID = "x-amzn-RequestId";
     public static final String ERROR_TYPE = "x-amzn-ErrorType";
+    /** The Query code of a JSON error, for clients of a service that once spoke Query ({@code Code;Sender}). */
+    public static final String QUERY_ERROR = "x-amzn-query-error";
 
     private ResponseHeaders() {}
 

@@ -17,13 +17,13 @@ class QueryShapeReaderTest {
                 + "&options.entry.2.key=mode&options.entry.2.value=non-blocking");
         LogConfiguration.Builder builder = LogConfiguration.builder();
 
-        new QueryShapeReader("ValidationError").readStructure((software.amazon.awssdk.core.SdkPojo) builder, params, "", "");
+        new QueryShapeReader("ValidationError", QueryLayout.SDK).readStructure((software.amazon.awssdk.core.SdkPojo) builder, params, "", "", "");
         LogConfiguration decoded = (LogConfiguration) SdkModelClasses.build((software.amazon.awssdk.core.SdkPojo) builder);
 
         assertThat(decoded.logDriverAsString()).isEqualTo("awslogs");
         assertThat(decoded.options()).isEqualTo(Map.of("awslogs-group", "/ecs/web", "mode", "non-blocking"));
         StringBuilder xml = new StringBuilder();
-        XmlShapeWriter.writeMembers(xml, decoded);
+        new XmlShapeWriter(QueryLayout.SDK).writeMembers(xml, decoded, "");
         assertThat(xml.toString()).startsWith("<logDriver>awslogs</logDriver><options><entry><key>")
                 .contains("<entry><key>mode</key><value>non-blocking</value></entry>");
     }
@@ -34,7 +34,7 @@ class QueryShapeReaderTest {
         params.addAll("Subnets=");
         var builder = software.amazon.awssdk.services.elasticloadbalancingv2.model.SetSubnetsRequest.builder();
 
-        new QueryShapeReader("ValidationError").readStructure((software.amazon.awssdk.core.SdkPojo) builder, params, "", "");
+        new QueryShapeReader("ValidationError", QueryLayout.SDK).readStructure((software.amazon.awssdk.core.SdkPojo) builder, params, "", "", "");
 
         assertThat(builder.build().hasSubnets()).isTrue();
         assertThat(builder.build().subnets()).isEmpty();

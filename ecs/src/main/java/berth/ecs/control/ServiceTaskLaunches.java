@@ -16,6 +16,8 @@ import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.core.taskdef.TaskPlacementConstraint;
 import berth.ecs.state.TaskDefinitionRecords;
 import berth.ecs.state.TaskPlacements;
+import berth.ecs.state.ProviderPlacements;
+import berth.ecs.core.capacity.WaitingPlacement;
 import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.security.SecureRandom;
@@ -33,10 +35,12 @@ import java.util.SplittableRandom;
 final class ServiceTaskLaunches {
     private final TaskDefinitionRecords definitions;
     private final TaskPlacements placements;
+    private final ProviderPlacements providers;
 
     ServiceTaskLaunches(Store store, Clock clock) {
         this.definitions = new TaskDefinitionRecords(store);
         this.placements = new TaskPlacements(store, clock, new SecureRandom());
+        this.providers = new ProviderPlacements(store, clock, new SecureRandom());
     }
 
     /** The outcome of starting tasks: those placed, and why others could not be. */
@@ -75,8 +79,15 @@ final class ServiceTaskLaunches {
                 for (PlacementRule rule : service.placementStrategy()) {
                     strategies.add(PlacementStrategy.of(rule.type(), rule.value()));
                 }
-                outcome = placements.onCluster(launch, requirements, strategies, new SplittableRandom(), count,
-                        java.util.Optional.empty());
+                outcome = service.capacityProviderStrategy().isEmpty()
+                        ? placements.onCluster(launch, requirements, strategies, new SplittableRandom(), count,
+                                java.util.Optional.empty())
+                        : providers.start(launch, new RunTaskRules.LaunchTarget(LaunchType.EC2,
+                                service.capacityProviderStrategy()), requirements, strategies,
+                                service.placementConstraints().stream().map(c -> new WaitingPlacement.Rule(c.type(),
+                                        c.value())).toList(),
+                                service.placementStrategy().stream().map(p -> new WaitingPlacement.Rule(p.type(),
+                                        p.value())).toList(), count, java.util.Optional.empty(), new SplittableRandom());
             }
             List<String> failures = outcome.failures().stream().map(ServiceTaskLaunches::eventReason).distinct()
                     .toList();

@@ -1,0 +1,72 @@
+package berth.sqs;
+
+import berth.iam.core.MalformedPolicyException;
+import berth.platform.RecordTable.Versioned;
+import berth.sqs.core.Message;
+import berth.sqs.core.Queue;
+import berth.sqs.core.QueueNames;
+import berth.sqs.core.QueueState;
+import berth.sqs.journal.MessageBook;
+import berth.sqs.state.QueueRecords;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQS module's published interfaces over its queues and message book. */
+final class StoredQueues implements QueueMessages, QueueDepths {
+    private final QueueRecords records;
+    private final MessageBook book;
+    private final Clock clock;
+
+    StoredQueues(QueueRecords records, MessageBook book, Clock clock) {
+        this.records = records;
+        this.book = book;
+        this.clock = clock;
+    }
+
+    private Optional<Queue> queue(String arn) {
+        return QueueNames.fromArn(arn).flatMap(ref -> records.find(ref.scope(), ref.name())).map(Versioned::value);
+    }
+
+    @Override
+    public Access access(String queueArn, String service, String sourceArn, String sourceAccount) {
+        Optional<Queue> queue = queue(queueArn);
+        if (queue.isEmpty()) return Access.NO_SUCH_QUEUE;
+        if (queue.get().fifo()) return Access.FIFO_UNSUPPORTED;
+        try {
+            return berth.sqs.api.QueuePolicies.serviceMaySend(queue.get(), service, sourceArn, sourceAccount) ? Access.ALLOWED : Access.DENIED;
+        } catch (MalformedPolicyException e) {
+            return Access.DENIED;
+        }
+    }
+
+    @Override
+    public Access send(String queueArn, String service, String sourceArn, String sourceAccount, String body) {
+        Access access = access(queueArn, service, sourceArn, sourceAccount);
+        if (access != Access.ALLOWED) return access;
+        Queue queue = queue(queueArn).orElseThrow();
+        long now = clock.millis();
+        Message message = new Message(UUID.randomUUID().toString(), body, Map.of(), "", service, now, "", "", 0, "");
+        book.send(queue.storageId(), List.of(new MessageBook.Sending(message, now + queue.settings().delaySeconds() * 1000L, "")));
+        return Access.ALLOWED;
+    }
+
+    @Override
+    public List<Depth> all() {
+        return records.all().stream().map(this::depth).toList();
+    }
+
+    @Override
+    public Optional<Depth> of(String queueArn) {
+        return queue(queueArn).map(this::depth);
+    }
+
+    private Depth depth(Queue queue) {
+        QueueState.Counts counts = book.counts(queue.storageId());
+        long age = counts.oldestSentAtMillis() == 0 ? 0 : Math.max(0, (clock.millis() - counts.oldestSentAtMillis()) / 1000);
+        return new Depth(queue.arn(), queue.name(), queue.accountId(), queue.region(), counts.visible(), counts.inFlight(),
+                counts.delayed(), age);
+    }
+}
