@@ -31,7 +31,8 @@ public final class EcsModule implements PlatformModule {
     @Override
     public void start(Platform platform) {
         store = platform.store();
-        EcsService service = new EcsService(platform.store(), platform.clock(), platform::endpoint);
+        EcsService service = new EcsService(platform.store(), platform.clock(), platform::endpoint,
+                () -> platform.lookup(ExpressGateways.class));
         platform.addAwsService(service);
         platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
         platform.publish(ServiceCapacity.class, new StoredServiceCapacity(new ServiceRecords(platform.store()), platform.clock()));

@@ -61,6 +61,8 @@ class CorePackagesArePureTest {
                 new Core("secrets", List.of("berth/secrets/manager/core", "berth/secrets/ssm/core"), 10,
                         List.of("berth/store/")),
                 new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")),
+                new Core("apprunner", List.of("berth/apprunner/core"), 8,
+                        List.of("berth/store/", "com/fasterxml/jackson/", "berth/elb/")),
                 new Core("sqs", List.of("berth/sqs/core"), 10,
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
                 new Core("s3", List.of("berth/s3/core"), 10,

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * everything every few seconds, so it converges whatever it missed (a port that was taken, a
  * restart). Also serves the observed health of targets to the API.
  */
-public final class DataPlane implements HealthSource, AutoCloseable {
+public final class DataPlane implements HealthSource, berth.elb.TargetGroupLoad, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
     private static final long RESYNC_SECONDS = 3;
 
@@ -204,6 +204,15 @@ public final class DataPlane implements HealthSource, AutoCloseable {
         Backend backend = runtime == null ? null : runtime.backends().get(key);
         if (backend == null) return TargetHealth.REGISTERED;
         return backend.draining ? TargetHealth.DRAINING : backend.health;
+    }
+
+    @Override
+    public int inFlight(String targetGroupArn) {
+        TargetGroupRuntime runtime = groups.get(targetGroupArn);
+        if (runtime == null) return 0;
+        int total = 0;
+        for (Backend b : runtime.backends().values()) total += b.inFlight.get();
+        return total;
     }
 
     /** Closes every listener socket and forgets every target group's runtime. */
