@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -19,11 +20,12 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The AWS clients App Runner acts through in one account and region: ECS, ELB, CloudWatch Logs and
- * ECR (and IAM, for the role its instances run with) at berth's own endpoint, signed as the account's root, exactly as a client outside would be.
+ * ECR (and IAM, for the role its instances run with; Application Auto Scaling, for Express Mode's policy) at berth's own endpoint, signed as the account's root, exactly as a client outside would be.
  * App Runner knows those services only by their APIs.
  */
 public final class AccountClients implements AutoCloseable {
-    record Set(EcsClient ecs, ElasticLoadBalancingV2Client elb, CloudWatchLogsClient logs, EcrClient ecr, IamClient iam) {}
+    record Set(EcsClient ecs, ElasticLoadBalancingV2Client elb, CloudWatchLogsClient logs, EcrClient ecr, IamClient iam,
+               ApplicationAutoScalingClient scaling) {}
 
     private final Platform platform;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
@@ -52,6 +54,8 @@ public final class AccountClients implements AutoCloseable {
                 EcrClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials).httpClient(http)
                         .build(),
                 IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(credentials)
+                        .httpClient(http).build(),
+                ApplicationAutoScalingClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
                         .httpClient(http).build());
     }
 
@@ -63,6 +67,7 @@ public final class AccountClients implements AutoCloseable {
             s.logs().close();
             s.ecr().close();
             s.iam().close();
+            s.scaling().close();
         });
         clients.clear();
         http.close();

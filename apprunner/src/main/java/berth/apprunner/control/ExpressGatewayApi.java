@@ -45,9 +45,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * target group and a host-header rule on the scope's load balancer (the one App Runner's services
  * share) and the Fargate service with {@code minTaskCount} tasks, and answers the endpoint. Made
  * through the public APIs as the account, in the request; update registers a new revision and
- * rolls the service to it; delete removes the rule and the service. The scaling target is kept and
- * returned; berth makes no target-tracking policy for it yet (Application Auto Scaling is not
- * served), so the service stays at {@code minTaskCount} tasks.
+ * rolls the service to it; delete removes the rule and the service. The scaling target becomes an
+ * Application Auto Scaling scalable target (minTaskCount..maxTaskCount) with one target-tracking
+ * policy on its metric (AVERAGE_CPU, AVERAGE_MEMORY or REQUEST_COUNT_PER_TARGET of the service's
+ * target group), made, updated and removed with the service through Application Auto Scaling's API.
  */
 public final class ExpressGatewayApi implements ExpressGateways {
     private static final String DOMAIN = System.getenv().getOrDefault("BERTH_EXPRESS_DOMAIN", "ecs.localhost");
@@ -113,6 +114,7 @@ public final class ExpressGatewayApi implements ExpressGateways {
                 .loadBalancers(l -> l.targetGroupArn(tg).containerName("Main").containerPort(made.containerPort()))
                 .deploymentConfiguration(d -> d.minimumHealthyPercent(100).maximumPercent(200)
                         .deploymentCircuitBreaker(cb -> cb.enable(true).rollback(true))));
+        scale(scope, cluster, name, made, ingress, tg);
         String serviceArn = scope.arn("ecs", "service/" + cluster + "/" + name);
         Map<String, String> tags = new LinkedHashMap<>();
         r.tags().forEach(t -> tags.put(t.key(), t.value()));
@@ -148,6 +150,7 @@ public final class ExpressGatewayApi implements ExpressGateways {
         elb.modifyTargetGroup(b -> b.targetGroupArn(s.targetGroupArn()).healthCheckPath(made.healthCheckPath()));
         clients.of(scope).ecs().updateService(b -> b.cluster(s.cluster()).service(s.serviceName())
                 .taskDefinition(definition).desiredCount(made.minTaskCount()));
+        scale(scope, s.cluster(), s.serviceName(), made, ingress(scope), s.targetGroupArn());
         ExpressService updated = s.with(config, now);
         records.saveExpress(updated, found.version());
         return UpdateExpressGatewayServiceResponse.builder().service(UpdatedExpressGatewayService.builder()
@@ -167,6 +170,12 @@ public final class ExpressGatewayApi implements ExpressGateways {
             // removed by an earlier delete
         }
         try {
+            set.scaling().deregisterScalableTarget(b -> b.serviceNamespace("ecs").scalableDimension(DIMENSION)
+                    .resourceId(resourceId(s.cluster(), s.serviceName())));
+        } catch (software.amazon.awssdk.services.applicationautoscaling.model.ObjectNotFoundException gone) {
+            // removed by an earlier delete
+        }
+        try {
             set.ecs().deleteService(b -> b.cluster(s.cluster()).service(s.serviceName()).force(true));
         } catch (software.amazon.awssdk.services.ecs.model.ServiceNotActiveException
                  | software.amazon.awssdk.services.ecs.model.ServiceNotFoundException gone) {
@@ -175,6 +184,34 @@ public final class ExpressGatewayApi implements ExpressGateways {
         ExpressService deleted = s.deleted(clock.instant());
         records.saveExpress(deleted, found.version());
         return DeleteExpressGatewayServiceResponse.builder().service(toSdk(deleted, ingress(scope), "DRAINING")).build();
+    }
+
+    private static final String DIMENSION = "ecs:service:DesiredCount";
+
+    private static String resourceId(String cluster, String service) {
+        return "service/" + cluster + "/" + service;
+    }
+
+    /** The service's scalable target and its target-tracking policy, as the configuration asks. */
+    private void scale(Scope scope, String cluster, String service, ExpressService.Config c, Ingress ingress,
+                       String targetGroupArn) {
+        var scaling = clients.of(scope).scaling();
+        String resourceId = resourceId(cluster, service);
+        scaling.registerScalableTarget(b -> b.serviceNamespace("ecs").resourceId(resourceId).scalableDimension(DIMENSION)
+                .minCapacity(c.minTaskCount()).maxCapacity(c.maxTaskCount()));
+        scaling.putScalingPolicy(b -> b.policyName(service + "-express-scaling").serviceNamespace("ecs")
+                .resourceId(resourceId).scalableDimension(DIMENSION).policyType("TargetTrackingScaling")
+                .targetTrackingScalingPolicyConfiguration(t -> t.targetValue((double) c.scalingTargetValue())
+                        .predefinedMetricSpecification(m -> {
+                            switch (c.scalingMetric()) {
+                                case "AVERAGE_MEMORY" -> m.predefinedMetricType("ECSServiceAverageMemoryUtilization");
+                                case "REQUEST_COUNT_PER_TARGET" -> m.predefinedMetricType("ALBRequestCountPerTarget")
+                                        .resourceLabel(ingress.loadBalancerArn().substring(
+                                                ingress.loadBalancerArn().indexOf(":loadbalancer/") + ":loadbalancer/".length())
+                                                + "/" + targetGroupArn.substring(targetGroupArn.lastIndexOf(':') + 1));
+                                default -> m.predefinedMetricType("ECSServiceAverageCPUUtilization");
+                            }
+                        })));
     }
 
     private Versioned<ExpressService> find(Scope scope, String arn) {
@@ -280,6 +317,10 @@ public final class ExpressGatewayApi implements ExpressGateways {
         int target = scaling != null && scaling.autoScalingTargetValue() != null ? scaling.autoScalingTargetValue()
                 : old != null ? old.scalingTargetValue() : 60;
         if (min < 1 || max < min) throw Errors.INVALID_PARAMETER.exception("minTaskCount must be at least 1 and at most maxTaskCount");
+        if (!List.of("AVERAGE_CPU", "AVERAGE_MEMORY", "REQUEST_COUNT_PER_TARGET").contains(metric)) {
+            throw Errors.INVALID_PARAMETER.exception("autoScalingMetric must be one of AVERAGE_CPU, AVERAGE_MEMORY,"
+                    + " REQUEST_COUNT_PER_TARGET");
+        }
         return new ExpressService.Config(image, port, command, env, secrets, logGroup, prefix,
                 cpu == null ? "1024" : cpu, memory == null ? "2048" : memory, executionRole, taskRole,
                 healthCheckPath == null ? "/ping" : healthCheckPath, subnets, groups, min, max, metric, target, "", now);

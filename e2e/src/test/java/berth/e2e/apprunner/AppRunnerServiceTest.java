@@ -412,12 +412,34 @@ class AppRunnerServiceTest {
 
         String described = cli("ecs", "describe-express-gateway-service", "--service-arn", arn).stdout();
         assertThat(field(described, "/service/activeConfigurations/0/scalingTarget/minTaskCount")).isEqualTo("1");
+        String policies = cli("application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs",
+                "--resource-id", "service/default/express-web").stdout();
+        assertThat(field(policies, "/ScalingPolicies/0/PolicyType")).isEqualTo("TargetTrackingScaling");
+        assertThat(field(policies, "/ScalingPolicies/0/TargetTrackingScalingPolicyConfiguration/"
+                + "PredefinedMetricSpecification/PredefinedMetricType")).isEqualTo("ECSServiceAverageCPUUtilization");
+        assertThat(field(policies, "/ScalingPolicies/0/TargetTrackingScalingPolicyConfiguration/TargetValue"))
+                .isEqualTo("60.0");
+        assertThat(field(policies, "/ScalingPolicies/0/Alarms/0/AlarmName"))
+                .startsWith("TargetTracking-service/default/express-web-AlarmHigh-");
         cli("ecs", "update-express-gateway-service", "--service-arn", arn, "--scaling-target",
-                "{\"minTaskCount\":2,\"maxTaskCount\":4}");
+                "{\"minTaskCount\":2,\"maxTaskCount\":4,\"autoScalingMetric\":\"REQUEST_COUNT_PER_TARGET\","
+                        + "\"autoScalingTargetValue\":100}");
         assertThat(ecs.describeServices(r -> r.cluster("default").services("express-web")).services().get(0).desiredCount())
                 .isEqualTo(2);
+        String target = cli("application-autoscaling", "describe-scalable-targets", "--service-namespace", "ecs",
+                "--resource-ids", "service/default/express-web").stdout();
+        assertThat(field(target, "/ScalableTargets/0/MinCapacity")).isEqualTo("2");
+        assertThat(field(target, "/ScalableTargets/0/MaxCapacity")).isEqualTo("4");
+        policies = cli("application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs",
+                "--resource-id", "service/default/express-web").stdout();
+        assertThat(field(policies, "/ScalingPolicies/0/TargetTrackingScalingPolicyConfiguration/"
+                + "PredefinedMetricSpecification/PredefinedMetricType")).isEqualTo("ALBRequestCountPerTarget");
+        assertThat(field(policies, "/ScalingPolicies/0/TargetTrackingScalingPolicyConfiguration/"
+                + "PredefinedMetricSpecification/ResourceLabel")).matches("app/[^/]+/[^/]+/targetgroup/ecs-express-[0-9a-f]{8}/.+");
         String deleted = cli("ecs", "delete-express-gateway-service", "--service-arn", arn).stdout();
         assertThat(field(deleted, "/service/status/statusCode")).isEqualTo("DRAINING");
+        assertThat(cli("application-autoscaling", "describe-scalable-targets", "--service-namespace", "ecs").stdout())
+                .doesNotContain("express-web");
         AwsCli.Result gone = AwsCli.installed().get(0).run(berth.endpoint(), "test", "test", "ecs",
                 "describe-express-gateway-service", "--service-arn", arn.replace("express-web", "no-such"));
         assertThat(gone.exitCode()).isNotZero();
