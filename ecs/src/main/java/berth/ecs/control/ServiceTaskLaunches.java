@@ -76,7 +76,7 @@ final class ServiceTaskLaunches {
                 TaskRequirements requirements = effective.requirements(service.group()).withLaunchType(type)
                         .withConstraints(constraints(registered, service.placementConstraints()));
                 List<PlacementStrategy> strategies = new ArrayList<>();
-                for (PlacementRule rule : service.placementStrategy()) {
+                for (PlacementRule rule : placementStrategy(service)) {
                     strategies.add(PlacementStrategy.of(rule.type(), rule.value()));
                 }
                 outcome = service.capacityProviderStrategy().isEmpty()
@@ -86,7 +86,7 @@ final class ServiceTaskLaunches {
                                 service.capacityProviderStrategy()), requirements, strategies,
                                 service.placementConstraints().stream().map(c -> new WaitingPlacement.Rule(c.type(),
                                         c.value())).toList(),
-                                service.placementStrategy().stream().map(p -> new WaitingPlacement.Rule(p.type(),
+                                placementStrategy(service).stream().map(p -> new WaitingPlacement.Rule(p.type(),
                                         p.value())).toList(), count, java.util.Optional.empty(), new SplittableRandom());
             }
             List<String> failures = outcome.failures().stream().map(ServiceTaskLaunches::eventReason).distinct()
@@ -122,5 +122,12 @@ final class ServiceTaskLaunches {
             constraints.add(PlacementConstraint.of(rule.type(), rule.value()));
         }
         return constraints;
+    }
+
+    /** The service's strategy; one that names none spreads across zones, then instances (ECS's default for services). */
+    static List<PlacementRule> placementStrategy(Service service) {
+        return service.placementStrategy().isEmpty()
+                ? List.of(new PlacementRule("spread", "attribute:ecs.availability-zone"), new PlacementRule("spread", "instanceId"))
+                : service.placementStrategy();
     }
 }
