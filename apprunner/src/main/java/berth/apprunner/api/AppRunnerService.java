@@ -38,6 +38,7 @@ public final class AppRunnerService extends DescribedService {
         SettingsApi settings = new SettingsApi(records, clock);
         ServiceApi services = new ServiceApi(records, clock, ports, scaling, settings, changed);
         ServiceLifecycleApi lifecycle = new ServiceLifecycleApi(records, clock, changed);
+        ConnectionsApi connections = new ConnectionsApi(records, clock);
         add("CreateService", (OperationHandler<CreateServiceRequest, ?>) services::create);
         add("DescribeService", (OperationHandler<DescribeServiceRequest, ?>) services::describe);
         add("ListServices", (OperationHandler<ListServicesRequest, ?>) services::list);
@@ -50,6 +51,14 @@ public final class AppRunnerService extends DescribedService {
         add("TagResource", (OperationHandler<TagResourceRequest, ?>) lifecycle::tag);
         add("UntagResource", (OperationHandler<UntagResourceRequest, ?>) lifecycle::untag);
         add("ListTagsForResource", (OperationHandler<ListTagsForResourceRequest, ?>) lifecycle::listTags);
+        add("CreateConnection", (OperationHandler<software.amazon.awssdk.services.apprunner.model.CreateConnectionRequest, ?>) connections::create);
+        add("ListConnections", (OperationHandler<software.amazon.awssdk.services.apprunner.model.ListConnectionsRequest, ?>) connections::list);
+        add("DeleteConnection", (OperationHandler<software.amazon.awssdk.services.apprunner.model.DeleteConnectionRequest, ?>) connections::delete);
+        add("CreateVpcIngressConnection", (OperationHandler<software.amazon.awssdk.services.apprunner.model.CreateVpcIngressConnectionRequest, ?>) connections::createIngress);
+        add("DescribeVpcIngressConnection", (OperationHandler<software.amazon.awssdk.services.apprunner.model.DescribeVpcIngressConnectionRequest, ?>) connections::describeIngress);
+        add("UpdateVpcIngressConnection", (OperationHandler<software.amazon.awssdk.services.apprunner.model.UpdateVpcIngressConnectionRequest, ?>) connections::updateIngress);
+        add("DeleteVpcIngressConnection", (OperationHandler<software.amazon.awssdk.services.apprunner.model.DeleteVpcIngressConnectionRequest, ?>) connections::deleteIngress);
+        add("ListVpcIngressConnections", (OperationHandler<software.amazon.awssdk.services.apprunner.model.ListVpcIngressConnectionsRequest, ?>) connections::listIngress);
         add("CreateObservabilityConfiguration", (OperationHandler<software.amazon.awssdk.services.apprunner.model.CreateObservabilityConfigurationRequest, ?>) settings::createObservability);
         add("DescribeObservabilityConfiguration", (OperationHandler<software.amazon.awssdk.services.apprunner.model.DescribeObservabilityConfigurationRequest, ?>) settings::describeObservability);
         add("ListObservabilityConfigurations", (OperationHandler<software.amazon.awssdk.services.apprunner.model.ListObservabilityConfigurationsRequest, ?>) settings::listObservability);

@@ -25,6 +25,7 @@ public final class AppRunnerRecords {
     public static final String INGRESS = "apprunner.ingress";
     public static final String EXPRESS = "apprunner.express";
     public static final String SETTING = "apprunner.setting";
+    public static final String CONNECTION = "apprunner.connection";
 
     private final Store store;
     private final RecordTable<AppService> services;
@@ -32,6 +33,7 @@ public final class AppRunnerRecords {
     private final RecordTable<Ingress> ingress;
     private final RecordTable<berth.apprunner.core.ExpressService> express;
     private final RecordTable<berth.apprunner.core.SettingRevision> settings;
+    private final RecordTable<berth.apprunner.core.Connection> connections;
 
     public AppRunnerRecords(Store store) {
         this.store = store;
@@ -45,6 +47,25 @@ public final class AppRunnerRecords {
                 e -> expressKey(e.serviceArn()));
         this.settings = new RecordTable<>(store, SETTING, RecordJson.STANDARD.codec(berth.apprunner.core.SettingRevision.class),
                 v -> v.scope().key(v.kind() + "/" + v.name() + "/" + String.format("%010d", v.revision())));
+        this.connections = new RecordTable<>(store, CONNECTION, RecordJson.STANDARD.codec(berth.apprunner.core.Connection.class),
+                c -> c.scope().key(c.name()));
+    }
+
+    /** The scope's connections (kind {@code apprunner.connection}, key {@code account/region/name}), by name. */
+    public List<berth.apprunner.core.Connection> connections(Scope scope) {
+        return connections.list(scope.key(""));
+    }
+
+    public Optional<Versioned<berth.apprunner.core.Connection>> connection(Scope scope, String name) {
+        return connections.find(scope.key(name));
+    }
+
+    public void saveConnection(berth.apprunner.core.Connection value, long version) {
+        connections.save(value, version);
+    }
+
+    public void removeConnection(berth.apprunner.core.Connection value, long version) {
+        connections.remove(value.scope().key(value.name()), version);
     }
 
     /** The scope's revisions of one kind of setting, by name and revision. */
