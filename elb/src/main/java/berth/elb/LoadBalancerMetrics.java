@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * interval, per target group (dimension {@code TargetGroup}, and with {@code LoadBalancer} for each
  * load balancer forwarding to it): RequestCount, RequestCountPerTarget (requests over healthy
  * targets, or all when none is healthy), TargetResponseTime (seconds), HTTPCode_Target_2XX/4XX/5XX_Count,
- * HealthyHostCount and UnHealthyHostCount. As on AWS, request metrics are sent only for an interval
- * with requests; host counts always.
+ * HealthyHostCount and UnHealthyHostCount; and per load balancer (dimension {@code LoadBalancer} alone)
+ * the sums of its target groups' RequestCount, HTTPCode_Target_2XX/4XX/5XX_Count and their
+ * TargetResponseTime. As on AWS, request metrics are sent only for an interval with requests; host
+ * counts always.
  */
 final class LoadBalancerMetrics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoadBalancerMetrics.class);
@@ -62,7 +64,20 @@ final class LoadBalancerMetrics implements AutoCloseable {
             return now.plus(interval);
         }
         Map<Scope, List<MetricSink.Sample>> byScope = new HashMap<>();
+        Map<Scope, Map<String, long[]>> byLoadBalancer = new HashMap<>();
         for (DataPlane.GroupReport r : reports) {
+            if (r.requests() > 0) {
+                for (String lb : r.loadBalancerArns()) {
+                    long[] sums = byLoadBalancer.computeIfAbsent(r.group().scope(), s -> new HashMap<>())
+                            .computeIfAbsent(suffix(lb, "loadbalancer/"), k -> new long[6]);
+                    sums[0] += r.requests();
+                    sums[1] += r.target2xx();
+                    sums[2] += r.target4xx();
+                    sums[3] += r.target5xx();
+                    sums[4] += r.answered();
+                    sums[5] += r.responseNanos();
+                }
+            }
             List<Map<String, String>> dimensionSets = new ArrayList<>();
             String group = suffix(r.group().arn(), "targetgroup/");
             dimensionSets.add(Map.of("TargetGroup", group));
@@ -89,6 +104,19 @@ final class LoadBalancerMetrics implements AutoCloseable {
                 }
             }
         }
+        byLoadBalancer.forEach((scope, balancers) -> balancers.forEach((lb, sums) -> {
+            Map<String, String> dims = Map.of("LoadBalancer", lb);
+            List<MetricSink.Sample> samples = byScope.computeIfAbsent(scope, k -> new ArrayList<>());
+            samples.add(MetricSink.Sample.of(NAMESPACE, "RequestCount", dims, at, sums[0], "Count"));
+            samples.add(MetricSink.Sample.of(NAMESPACE, "HTTPCode_Target_2XX_Count", dims, at, sums[1], "Count"));
+            samples.add(MetricSink.Sample.of(NAMESPACE, "HTTPCode_Target_4XX_Count", dims, at, sums[2], "Count"));
+            samples.add(MetricSink.Sample.of(NAMESPACE, "HTTPCode_Target_5XX_Count", dims, at, sums[3], "Count"));
+            if (sums[4] > 0) {
+                double average = sums[5] / 1e9 / sums[4];
+                samples.add(new MetricSink.Sample(NAMESPACE, "TargetResponseTime", dims, at, sums[4], sums[5] / 1e9,
+                        average, average, "Seconds"));
+            }
+        }));
         byScope.forEach((scope, samples) -> {
             try {
                 target.get().put(scope, samples);

@@ -346,6 +346,15 @@ class ServiceAutoScalingTest {
                 .dimensions(d -> d.name("TargetGroup").value(high.dimensions().get(0).value())).statistics(Statistic.SUM)
                 .period(60).startTime(Instant.now().minusSeconds(600)).endTime(Instant.now().plusSeconds(60)));
         assertThat(requests.datapoints().stream().mapToDouble(d -> d.sum()).sum()).isGreaterThan(100);
+        var byBalancer = cloudwatch.listMetrics(r -> r.namespace("AWS/ApplicationELB").metricName("RequestCount")).metrics()
+                .stream().filter(m -> m.dimensions().size() == 1 && m.dimensions().get(0).name().equals("LoadBalancer"))
+                .toList();
+        assertThat(byBalancer).as("RequestCount of the load balancer alone").singleElement()
+                .satisfies(m -> assertThat(m.dimensions().get(0).value()).startsWith("app/"));
+        var balancerRequests = cloudwatch.getMetricStatistics(r -> r.namespace("AWS/ApplicationELB").metricName("RequestCount")
+                .dimensions(byBalancer.get(0).dimensions()).statistics(Statistic.SUM)
+                .period(60).startTime(Instant.now().minusSeconds(600)).endTime(Instant.now().plusSeconds(60)));
+        assertThat(balancerRequests.datapoints().stream().mapToDouble(d -> d.sum()).sum()).isGreaterThan(100);
         ecs.updateService(r -> r.cluster(CLUSTER).service("web").desiredCount(0));
     }
 }
