@@ -115,6 +115,6 @@ class TwoBerthsOnOneHostTest {
      * on the host lets the link-local port go, the next holder takes it over within a fraction of a second.
      */
     private static String retried(String url) {
-        return "for i in 1 2 3 4 5; do wget -qO- " + url + " && exit 0; sleep 1; done; exit 1";
+        return "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- " + url + " 2>/dev/null && exit 0; sleep 1; done; exit 1";
     }
 }
