@@ -22,4 +22,24 @@ public interface MetricSink {
     }
 
     void put(Scope scope, List<Sample> samples);
+
+    /** Each scope's samples, one put per scope; a refused put is logged ({@code what} names the samples) and the rest go on. */
+    default void putEach(Map<Scope, List<Sample>> byScope, String what) {
+        byScope.forEach((scope, samples) -> {
+            try {
+                put(scope, samples);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(MetricSink.class).warn("publishing {} of {} failed", what, scope, e);
+            }
+        });
+    }
+
+    /** How often a module publishes: whole seconds from {@code variable}, at least 1, default 60 (CloudWatch's period). */
+    static java.time.Duration interval(String variable) {
+        try {
+            return java.time.Duration.ofSeconds(Math.max(1, Long.parseLong(System.getenv().getOrDefault(variable, "60").strip())));
+        } catch (NumberFormatException e) {
+            return java.time.Duration.ofSeconds(60);
+        }
+    }
 }

@@ -7,7 +7,6 @@ import berth.elb.state.TargetHealthReader;
 import berth.elb.state.TargetRegistrations;
 import berth.platform.Platform;
 import berth.platform.PlatformModule;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -47,18 +46,10 @@ public final class ElbModule implements PlatformModule {
         platform.publish(TargetGroupLoad.class, dataPlane);
         dataPlane.start();
         metrics = new LoadBalancerMetrics(platform.store(), dataPlane, () -> platform.lookup(berth.cloudwatch.MetricSink.class),
-                platform.clock(), Duration.ofSeconds(metricsSeconds()));
+                platform.clock(), berth.cloudwatch.MetricSink.interval("BERTH_ELB_METRICS_SECONDS"));
         metrics.start();
     }
 
-    /** {@code BERTH_ELB_METRICS_SECONDS}: how often the proxy's measurements go to CloudWatch (default 60, as on AWS). */
-    private static long metricsSeconds() {
-        try {
-            return Math.max(1, Long.parseLong(System.getenv().getOrDefault("BERTH_ELB_METRICS_SECONDS", "60").strip()));
-        } catch (NumberFormatException e) {
-            return 60;
-        }
-    }
 
     @Override
     public void reset() {

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Publishes what the proxy measured into CloudWatch's {@code AWS/ApplicationELB} namespace every
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * counts always.
  */
 final class LoadBalancerMetrics implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(LoadBalancerMetrics.class);
     private static final String NAMESPACE = "AWS/ApplicationELB";
 
     private final DataPlane dataPlane;
@@ -117,13 +114,7 @@ final class LoadBalancerMetrics implements AutoCloseable {
                         average, average, "Seconds"));
             }
         }));
-        byScope.forEach((scope, samples) -> {
-            try {
-                target.get().put(scope, samples);
-            } catch (RuntimeException e) {
-                LOG.warn("publishing load balancer metrics of {} failed", scope, e);
-            }
-        });
+        target.get().putEach(byScope, "load balancer metrics");
         return now.plus(interval);
     }
 

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * SQS's queue metrics in CloudWatch: every {@code BERTH_SQS_METRICS_SECONDS} (default 60, SQS's own
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class QueueMetrics {
     static final String NAMESPACE = "AWS/SQS";
-    private static final Logger LOG = LoggerFactory.getLogger(QueueMetrics.class);
 
     private final QueueDepths depths;
     private final Supplier<Optional<MetricSink>> sink;
@@ -37,12 +34,7 @@ final class QueueMetrics {
     }
 
     static Duration configuredInterval() {
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(System.getenv().getOrDefault("BERTH_SQS_METRICS_SECONDS",
-                    "60").strip())));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(60);
-        }
+        return MetricSink.interval("BERTH_SQS_METRICS_SECONDS");
     }
 
     /** One round of samples; the next round's time. */
@@ -50,13 +42,7 @@ final class QueueMetrics {
         Instant now = clock.instant();
         Optional<MetricSink> target = sink.get();
         if (target.isEmpty()) return now.plus(interval);
-        samples(depths.all(), now).forEach((scope, samples) -> {
-            try {
-                target.get().put(scope, samples);
-            } catch (RuntimeException e) {
-                LOG.warn("publishing the queue metrics of {} failed", scope, e);
-            }
-        });
+        target.get().putEach(samples(depths.all(), now), "the queue metrics");
         return now.plus(interval);
     }
 

@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Container Insights' service task counts, for clusters whose {@code containerInsights} setting is
@@ -28,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * {@code ECS/ContainerInsights} namespace with dimensions ClusterName and ServiceName.
  */
 public final class ContainerInsightsMetrics implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ContainerInsightsMetrics.class);
     private static final String NAMESPACE = "ECS/ContainerInsights";
 
     private final ServiceRecords services;
@@ -49,12 +46,7 @@ public final class ContainerInsightsMetrics implements AutoCloseable {
     }
 
     public static Duration configuredInterval() {
-        try {
-            return Duration.ofSeconds(Math.max(1, Long.parseLong(System.getenv().getOrDefault("BERTH_ECS_INSIGHTS_SECONDS",
-                    "60").strip())));
-        } catch (NumberFormatException e) {
-            return Duration.ofSeconds(60);
-        }
+        return MetricSink.interval("BERTH_ECS_INSIGHTS_SECONDS");
     }
 
     public void start() {
@@ -83,13 +75,7 @@ public final class ContainerInsightsMetrics implements AutoCloseable {
             samples.add(MetricSink.Sample.of(NAMESPACE, "RunningTaskCount", dims, now, running, "Count"));
             samples.add(MetricSink.Sample.of(NAMESPACE, "PendingTaskCount", dims, now, pending, "Count"));
         }
-        byScope.forEach((scope, samples) -> {
-            try {
-                target.get().put(scope, samples);
-            } catch (RuntimeException e) {
-                LOG.warn("publishing Container Insights of {} failed", scope, e);
-            }
-        });
+        target.get().putEach(byScope, "Container Insights");
         return now.plus(interval);
     }
 
