@@ -3,7 +3,7 @@ package berth.autoscaling.api;
 import berth.autoscaling.ScalingControl;
 import berth.autoscaling.core.ScalableTarget;
 import berth.autoscaling.core.ScalingPolicy;
-import berth.autoscaling.core.Schedule;
+import berth.aws.text.Schedule;
 import berth.autoscaling.core.ScheduledAction;
 import berth.aws.RequestContext;
 import berth.store.Store;

@@ -1,5 +1,6 @@
 package berth.autoscaling.core;
 
+import berth.aws.text.Schedule;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package berth.autoscaling.core;
 
+import berth.aws.text.Schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

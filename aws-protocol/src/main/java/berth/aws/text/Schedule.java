@@ -1,4 +1,4 @@
-package berth.autoscaling.core;
+package berth.aws.text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * A scheduled action's schedule: {@code at(yyyy-mm-ddThh:mm:ss)}, {@code rate(N unit)} or
+ * A schedule expression (Application Auto Scaling scheduled actions, EventBridge rules and schedules): {@code at(yyyy-mm-ddThh:mm:ss)}, {@code rate(N unit)} or
  * {@code cron(minutes hours day-of-month month day-of-week year)}, in a time zone. Pure:
  * {@link #lastDue} finds the latest time at or before now it fires.
  */
@@ -21,7 +21,7 @@ public sealed interface Schedule {
 
     record Cron(CronExpression expression) implements Schedule {}
 
-    /** A schedule Application Auto Scaling would refuse, with its message. */
+    /** A schedule AWS would refuse (Application Auto Scaling, EventBridge, EventBridge Scheduler), with its message. */
     final class Invalid extends RuntimeException {
         public Invalid(String message) {
             super(message);

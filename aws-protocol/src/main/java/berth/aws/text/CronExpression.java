@@ -1,4 +1,4 @@
-package berth.autoscaling.core;
+package berth.aws.text;
 
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
