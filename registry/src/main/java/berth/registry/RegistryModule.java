@@ -80,7 +80,7 @@ public final class RegistryModule implements PlatformModule {
                 () -> platform.endpoint().toString()));
         platform.addHttpService("/v2/", new DistributionService(records, images, layers, tokens,
                 () -> platform.endpoint().toString() + "/"));
-        platform.addHttpService("/_berth/registry/", new RegistryAdminEndpoints(
+        platform.addHttpService("/_berth/registry/", RegistryAdminEndpoints.of(
                 new SigV4Verifier(platform.credentials(), clock), collector, lifecycle));
 
         loops = Executors.newSingleThreadScheduledExecutor(r -> {

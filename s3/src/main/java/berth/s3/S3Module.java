@@ -65,7 +65,7 @@ public final class S3Module implements PlatformModule {
         sweeper = new WakeableLoop("s3-data-sweeper", platform.store(), platform.clock(), List.of(S3Records.FREED),
                 Duration.ofSeconds(5), sweep::pass);
         platform.addHttpService(new S3Claim(names::names, endpointHost), service);
-        platform.addHttpService("/_berth/s3/", new S3AdminEndpoints(new SigV4Verifier(platform.credentials(), platform.clock()),
+        platform.addHttpService("/_berth/s3/", S3AdminEndpoints.of(new SigV4Verifier(platform.credentials(), platform.clock()),
                 rules::applyAll));
         delivery.start();
         lifecycle.start();

@@ -3,6 +3,7 @@ package berth.server;
 import berth.aws.AwsDispatcher;
 import berth.aws.AwsException;
 import berth.aws.HttpRequestData;
+import berth.platform.SignedRequests;
 import berth.aws.HttpResponseData;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.ContentTooLargeException;
@@ -17,10 +18,6 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -79,7 +76,7 @@ final class AwsEndpoint implements HttpService {
     }
 
     private HttpResponse dispatch(ServiceRequestContext ctx, AggregatedHttpRequest req, long started) {
-        HttpRequestData request = toRequestData(ctx, req.headers(), req.content().array());
+        HttpRequestData request = SignedRequests.of(ctx, req.headers(), req.content().array());
         AwsDispatcher.Dispatched dispatched = dispatcher.dispatch(request);
         metrics.record(dispatched.service(), dispatched.operation(), dispatched.response().status(), System.nanoTime() - started);
         if (REQUEST_LOG.isDebugEnabled()) {
@@ -91,7 +88,7 @@ final class AwsEndpoint implements HttpService {
     }
 
     private HttpResponseData reject(ServiceRequestContext ctx, HttpRequest req, byte[] body) {
-        HttpRequestData request = toRequestData(ctx, req.headers(), body);
+        HttpRequestData request = SignedRequests.of(ctx, req.headers(), body);
         return dispatcher.reject(request, new AwsException(413, "RequestEntityTooLarge",
                 "Request body exceeds the maximum size of " + maxBodyBytes + " bytes"));
     }
@@ -99,25 +96,6 @@ final class AwsEndpoint implements HttpService {
     private HttpResponse finish(HttpResponseData response, long started) {
         metrics.record("unknown", "unknown", response.status(), System.nanoTime() - started);
         return toResponse(response);
-    }
-
-    static HttpRequestData toRequestData(ServiceRequestContext ctx,
-                                         com.linecorp.armeria.common.RequestHeaders headers, byte[] body) {
-        Map<String, List<String>> lower = new LinkedHashMap<>();
-        headers.forEach((name, value) -> {
-            String key = name.toString().toLowerCase(Locale.ROOT);
-            if (key.startsWith(":")) return;
-            lower.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        });
-        String host = headers.authority();
-        if (host != null && !lower.containsKey("host")) {
-            lower.put("host", List.of(host));
-        }
-        String query = ctx.query();
-        String rawPath = ctx.rawPath();
-        int q = rawPath.indexOf('?');
-        String path = q < 0 ? rawPath : rawPath.substring(0, q);
-        return new HttpRequestData(headers.method().name(), path, query == null ? "" : query, lower, body);
     }
 
     static HttpResponse toResponse(HttpResponseData response) {

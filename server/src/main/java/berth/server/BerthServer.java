@@ -95,8 +95,8 @@ public final class BerthServer implements AutoCloseable {
                     .service("/_berth/health", (ctx, req) -> health.serve())
                     .service("/_berth/metrics", (ctx, req) ->
                             HttpResponse.of(MediaType.parse("text/plain; version=0.0.4; charset=utf-8"), metrics.scrape()))
-                    .service("/_berth/reset", admin::reset)
-                    .service("/_berth/state", admin::state)
+                    .service("/_berth/reset", admin.reset())
+                    .service("/_berth/state", admin.state())
                     .serviceUnder("/", routes)
                     .build();
             http.start().join();

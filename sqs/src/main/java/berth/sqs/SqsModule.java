@@ -47,7 +47,7 @@ public final class SqsModule implements PlatformModule {
         StoredQueues published = new StoredQueues(records, book, platform.clock());
         platform.publish(QueueMessages.class, published);
         platform.publish(QueueDepths.class, published);
-        platform.addHttpService("/_berth/sqs/", new DepthsEndpoint(new SigV4Verifier(platform.credentials(), platform.clock()),
+        platform.addHttpService("/_berth/sqs/", DepthsEndpoint.of(new SigV4Verifier(platform.credentials(), platform.clock()),
                 published));
         platform.lookup(RequestResources.class).ifPresent(table -> registerResources(table, records));
         retention = new WakeableLoop("sqs-retention", platform.store(), platform.clock(), List.of(QueueRecords.QUEUES),

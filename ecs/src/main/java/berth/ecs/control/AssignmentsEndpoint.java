@@ -1,5 +1,6 @@
 package berth.ecs.control;
 
+import berth.platform.SignedRequests;
 import berth.agentwire.AgentProtocol;
 import berth.agentwire.AssignmentBatch;
 import berth.agentwire.ProtocolVersion;
@@ -7,7 +8,6 @@ import berth.agentwire.TaskObservation;
 import berth.agentwire.WireJson;
 import berth.aws.AwsException;
 import berth.aws.Caller;
-import berth.aws.HttpRequestData;
 import berth.aws.Protocol;
 import berth.aws.Scope;
 import berth.aws.sigv4.SigV4Verifier;
@@ -31,10 +31,7 @@ import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -110,7 +107,7 @@ public final class AssignmentsEndpoint implements HttpService {
     }
 
     private Caller authenticate(ServiceRequestContext ctx, AggregatedHttpRequest req) {
-        SigV4Verifier.Verification verification = verifier.verify(requestData(ctx, req.headers(),
+        SigV4Verifier.Verification verification = verifier.verify(SignedRequests.of(ctx, req.headers(),
                 req.content().array()));
         if (verification instanceof SigV4Verifier.Rejected rejected) {
             throw SignatureErrors.toAwsException(rejected.failure(), rejected.message(), Protocol.REST_JSON);
@@ -258,24 +255,6 @@ public final class AssignmentsEndpoint implements HttpService {
         } catch (NumberFormatException e) {
             throw EcsErrors.INVALID_PARAMETER.exception(name + " must be a non-negative number.");
         }
-    }
-
-    /** An agent-endpoint request as the SigV4 verifier reads it, like the AWS endpoint builds it. */
-    static HttpRequestData requestData(ServiceRequestContext ctx, RequestHeaders headers, byte[] body) {
-        Map<String, List<String>> lower = new LinkedHashMap<>();
-        headers.forEach((name, value) -> {
-            String key = name.toString().toLowerCase(Locale.ROOT);
-            if (!key.startsWith(":")) {
-                lower.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-            }
-        });
-        if (headers.authority() != null && !lower.containsKey("host")) {
-            lower.put("host", List.of(headers.authority()));
-        }
-        String rawPath = ctx.rawPath();
-        int q = rawPath.indexOf('?');
-        return new HttpRequestData(headers.method().name(), q < 0 ? rawPath : rawPath.substring(0, q),
-                ctx.query() == null ? "" : ctx.query(), lower, body);
     }
 
     /** A refusal, answered as JSON with its status. */

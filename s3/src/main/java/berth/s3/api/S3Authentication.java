@@ -1,5 +1,6 @@
 package berth.s3.api;
 
+import berth.platform.SignedRequests;
 import berth.aws.Caller;
 import berth.aws.CredentialSource;
 import berth.aws.HttpRequestData;
@@ -7,10 +8,7 @@ import berth.aws.sigv4.SigV4Verifier;
 import berth.aws.sigv4.StreamSigning;
 import com.linecorp.armeria.common.RequestHeaders;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,13 +47,7 @@ final class S3Authentication {
         if (!authorization.isEmpty() && !headers.contains("x-amz-content-sha256")) {
             throw S3Errors.INVALID_REQUEST.exception("Missing required header for this request: x-amz-content-sha256");
         }
-        Map<String, List<String>> lower = new LinkedHashMap<>();
-        headers.forEach((name, value) -> {
-            String key = name.toString().toLowerCase(Locale.ROOT);
-            if (!key.startsWith(":")) lower.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        });
-        if (headers.authority() != null && !lower.containsKey("host")) lower.put("host", List.of(headers.authority()));
-        HttpRequestData head = new HttpRequestData(headers.method().name(), rawPath, rawQuery, lower, new byte[0]);
+        HttpRequestData head = new HttpRequestData(headers.method().name(), rawPath, rawQuery, SignedRequests.headers(headers), new byte[0]);
         return switch (verifier.verifyHead(head)) {
             case SigV4Verifier.VerifiedHead verified -> {
                 if (!verified.caller().service().equals("s3")) {
