@@ -47,6 +47,8 @@ public final class Ec2Module implements PlatformModule {
         Ec2Records records = new Ec2Records(platform.store(), new RandomIds(), platform.clock());
         String hostId = "berth-" + Integer.toHexString(platform.home().toAbsolutePath().toString().hashCode());
         var profiles = platform.lookup(InstanceProfiles.class);
+        platform.publish(berth.ecs.SubnetRanges.class,
+                (scope, subnetId) -> records.subnet(scope, subnetId).map(s -> s.value().cidrBlock()));
         platform.addAwsService(new Ec2Service(records, profiles, hostId, platform.clock()));
         platform.addHttpService(MetadataService.PREFIX, new MetadataService(records, profiles,
                 platform.lookup(RoleCredentialsIssuer.class), platform.clock()));
