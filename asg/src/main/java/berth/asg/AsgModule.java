@@ -50,6 +50,9 @@ public final class AsgModule implements PlatformModule {
         loop = new GroupLoop(records, fleet, platform.store(), platform.clock(), poll(), alarms);
         policies = new PolicyLoop(records, alarms, loop, platform.clock(), setting("BERTH_ASG_POLICY_INTERVAL_MS", 2000));
         platform.addAwsService(new AsgService(records, fleet, loop, alarms, platform.clock()));
+        platform.publish(GroupMembers.class, (scope, instanceId) -> records.groups.list(scope.prefix()).stream()
+                .filter(g -> g.members().stream().anyMatch(m -> m.instanceId().equals(instanceId)))
+                .map(g -> g.name()).findFirst());
         loop.start();
         policies.start();
     }

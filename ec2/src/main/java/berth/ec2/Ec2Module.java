@@ -25,6 +25,7 @@ import java.util.List;
  */
 public final class Ec2Module implements PlatformModule {
     private MachineLoop machines;
+    private berth.ec2.machines.InstanceMetrics metrics;
     private DockerRuntime runtime;
 
     @Override
@@ -66,6 +67,11 @@ public final class Ec2Module implements PlatformModule {
         runtime = DockerRuntime.connect();
         machines = new MachineLoop(records, platform, runtime, hostId, retention());
         machines.start();
+        metrics = new berth.ec2.machines.InstanceMetrics(records, runtime, hostId,
+                () -> platform.lookup(berth.cloudwatch.MetricSink.class),
+                () -> platform.lookup(berth.asg.GroupMembers.class), platform.clock(),
+                berth.cloudwatch.MetricSink.interval("BERTH_EC2_METRICS_SECONDS"));
+        metrics.start();
     }
 
     private static Duration retention() {
@@ -84,6 +90,7 @@ public final class Ec2Module implements PlatformModule {
 
     @Override
     public void stop() {
+        if (metrics != null) metrics.close();
         if (machines != null) machines.close();
         if (runtime != null) runtime.close();
     }
