@@ -35,6 +35,7 @@ public final class EcsModule implements PlatformModule {
                 () -> platform.lookup(ExpressGateways.class));
         platform.addAwsService(service);
         platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
+        platform.publish(HostStates.class, new StoppedHosts(platform.store(), platform.clock()));
         platform.publish(ServiceCapacity.class, new StoredServiceCapacity(new ServiceRecords(platform.store()), platform.clock()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);
