@@ -50,7 +50,8 @@ public final class Ec2Module implements PlatformModule {
         var profiles = platform.lookup(InstanceProfiles.class);
         platform.publish(berth.ecs.SubnetRanges.class,
                 (scope, subnetId) -> records.subnet(scope, subnetId).map(s -> s.value().cidrBlock()));
-        platform.addAwsService(new Ec2Service(records, profiles, hostId, platform.clock()));
+        platform.addAwsService(new Ec2Service(records, profiles, hostId, platform.clock(),
+                () -> platform.lookup(berth.ecs.TaskInterfaces.class)));
         platform.addHttpService(MetadataService.PREFIX, new MetadataService(records, profiles,
                 platform.lookup(RoleCredentialsIssuer.class), platform.clock()));
         platform.lookup(PublicParameters.class).ifPresent(parameters -> {

@@ -194,6 +194,13 @@ class NetworkModesTest {
             assertThat(d.value()).isEqualTo(subnet.subnetId());
         });
         assertThat(httpGet("http://" + address + ":8080/")).isEqualTo("in-subnet\n");
+        String eni = running.attachments().get(0).details().stream().filter(d -> d.name().equals("networkInterfaceId"))
+                .map(d -> d.value()).findFirst().orElseThrow();
+        var described = ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni)).networkInterfaces().get(0);
+        assertThat(described.privateIpAddress()).isEqualTo(address);
+        assertThat(described.subnetId()).isEqualTo(subnet.subnetId());
+        assertThat(described.vpcId()).isEqualTo(subnet.vpcId());
+        assertThat(described.requesterManaged()).isTrue();
         assertThat(docker("network", "inspect", "--format", "{{(index .IPAM.Config 0).Subnet}} {{(index .IPAM.Config 0).Gateway}}",
                 subnet.subnetId())).containsExactly(subnet.cidrBlock() + " " + SubnetNetworkAddress.gateway(subnet.cidrBlock()));
         stop(task);
