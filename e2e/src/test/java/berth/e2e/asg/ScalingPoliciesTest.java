@@ -77,8 +77,9 @@ class ScalingPoliciesTest {
         cloudwatch.putMetricAlarm(r -> r.alarmName("queue-high").namespace("Shop").metricName("Backlog")
                 .statistic(Statistic.AVERAGE).period(10).evaluationPeriods(1).threshold(50.0)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).alarmActions(out));
+        // the period in which the backlog falls already alarms on its minimum
         cloudwatch.putMetricAlarm(r -> r.alarmName("queue-low").namespace("Shop").metricName("Backlog")
-                .statistic(Statistic.AVERAGE).period(10).evaluationPeriods(1).threshold(10.0)
+                .statistic(Statistic.MINIMUM).period(10).evaluationPeriods(1).threshold(10.0)
                 .comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD).alarmActions(inArn));
 
         AtomicReference<Double> backlog = new AtomicReference<>(80.0);
