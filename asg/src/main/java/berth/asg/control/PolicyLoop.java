@@ -64,7 +64,7 @@ public final class PolicyLoop implements AutoCloseable {
     private void act(ScalingPolicy policy) {
         Scope scope = new Scope(policy.accountId(), policy.region());
         List<MetricAlarms.AlarmView> naming = alarms.naming(scope, policy.arn()).stream()
-                .filter(a -> a.alarmActions().contains(policy.arn())).toList();
+                .filter(a -> a.alarmActions().contains(policy.arn()) || a.okActions().contains(policy.arn())).toList();
         if (naming.isEmpty()) {
             return;
         }
@@ -75,8 +75,10 @@ public final class PolicyLoop implements AutoCloseable {
         }
         Instant now = clock.instant();
         for (MetricAlarms.AlarmView a : naming) {
+            String acting = a.alarmActions().contains(policy.arn()) && (a.state().equals("ALARM")
+                    || !a.okActions().contains(policy.arn())) ? "ALARM" : "OK";
             PolicyDecision.AlarmState alarm = new PolicyDecision.AlarmState(a.name(), a.state(), a.actionsEnabled(),
-                    a.latestValue(), a.threshold(), a.stateUpdated());
+                    a.latestValue(), a.threshold(), a.stateUpdated(), acting);
             Optional<PolicyDecision.Change> change = PolicyDecision.decide(found.get(), policy, alarm, now);
             if (change.isEmpty()) {
                 continue;

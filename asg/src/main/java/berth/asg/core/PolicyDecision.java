@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What a group's policy does while one of the alarms naming it is as it is now, as EC2 Auto Scaling
- * does it: nothing unless the policy is enabled and the alarm is in ALARM with actions enabled. A
+ * does it: nothing unless the policy is enabled and the alarm, with actions enabled, is in the state
+ * whose actions name the policy (ALARM, or OK for its OKActions). A
  * simple policy applies its adjustment once the cooldown since the group's last scaling passed. A step
  * policy applies the step holding the breach (the alarm's latest value minus its threshold) when the
  * alarm entered ALARM after the policy last acted, or again once the instance warmup since then passed.
@@ -17,20 +18,32 @@ import java.util.Optional;
 public final class PolicyDecision {
     private PolicyDecision() {}
 
-    /** An alarm naming the policy, as the decision needs it. */
+    /**
+     * An alarm naming the policy, as the decision needs it; {@code actingState} is the state in which
+     * the alarm invokes the policy (ALARM for its AlarmActions, OK for its OKActions).
+     */
     public record AlarmState(String name, String state, boolean actionsEnabled, Optional<Double> latestValue,
-                             double threshold, Instant stateUpdated) {}
+                             double threshold, Instant stateUpdated, String actingState) {
+        public AlarmState(String name, String state, boolean actionsEnabled, Optional<Double> latestValue,
+                          double threshold, Instant stateUpdated) {
+            this(name, state, actionsEnabled, latestValue, threshold, stateUpdated, "ALARM");
+        }
+    }
 
     /** A new desired capacity and why, in the words of the activity AWS records. */
-    public record Change(int from, int to, String alarmName) {
+    public record Change(int from, int to, String alarmName, String state) {
+        public Change(int from, int to, String alarmName) {
+            this(from, to, alarmName, "ALARM");
+        }
+
         public String cause(String policyName, Instant at) {
-            return "At " + at + " a monitor alarm " + alarmName + " in state ALARM triggered policy " + policyName
+            return "At " + at + " a monitor alarm " + alarmName + " in state " + state + " triggered policy " + policyName
                     + " changing the desired capacity from " + from + " to " + to + ".";
         }
     }
 
     public static Optional<Change> decide(Group group, ScalingPolicy policy, AlarmState alarm, Instant now) {
-        if (!policy.enabled() || !alarm.state().equals("ALARM") || !alarm.actionsEnabled()) {
+        if (!policy.enabled() || !alarm.state().equals(alarm.actingState()) || !alarm.actionsEnabled()) {
             return Optional.empty();
         }
         int current = group.desiredCapacity();
@@ -73,7 +86,8 @@ public final class PolicyDecision {
                 return Optional.empty();
             }
         }
-        return wanted == current ? Optional.empty() : Optional.of(new Change(current, wanted, alarm.name()));
+        return wanted == current ? Optional.empty()
+                : Optional.of(new Change(current, wanted, alarm.name(), alarm.actingState()));
     }
 
     /** The policy acted since the alarm entered ALARM and its instances are still warming up. */

@@ -59,6 +59,17 @@ class PolicyDecisionTest {
     }
 
     @Test
+    void aPolicyNamedInAnAlarmsOkActionsActsWhileTheAlarmIsOk() {
+        ScalingPolicy simple = policy(ScalingPolicy.SIMPLE, "ChangeInCapacity", -1, List.of(), -1, null, Instant.EPOCH);
+        var ok = new PolicyDecision.AlarmState("calm", "OK", true, Optional.of(1.0), 10, T0, "OK");
+        var alarming = new PolicyDecision.AlarmState("calm", "ALARM", true, Optional.of(20.0), 10, T0, "OK");
+
+        assertThat(PolicyDecision.decide(group(3, 10, Instant.EPOCH), simple, ok, T0))
+                .hasValueSatisfying(c -> assertThat(c.cause("p", T0)).contains("in state OK triggered policy p"));
+        assertThat(PolicyDecision.decide(group(3, 10, Instant.EPOCH), simple, alarming, T0)).isEmpty();
+    }
+
+    @Test
     void aSimplePolicyWaitsForTheGroupsCooldown() {
         ScalingPolicy simple = policy(ScalingPolicy.SIMPLE, "ChangeInCapacity", -1, List.of(), -1, null, Instant.EPOCH);
         PolicyDecision.AlarmState low = alarm("low", "ALARM", 5, 10, T0);
