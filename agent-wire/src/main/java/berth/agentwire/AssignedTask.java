@@ -36,7 +36,8 @@ public record AssignedTask(String taskArn, String clusterArn, String containerIn
                            String family, int revision, String networkMode, String pidMode, String ipcMode,
                            int cpuUnits, int memoryMiB, List<AssignedContainer> containers, List<TaskVolume> volumes,
                            int stopTimeoutSeconds, Map<String, String> environment,
-                           RoleCredentials taskRoleCredentials, RoleCredentials executionRoleCredentials) {
+                           RoleCredentials taskRoleCredentials, RoleCredentials executionRoleCredentials,
+                           String subnetId, String subnetCidr) {
     public static final String FARGATE = "FARGATE";
     public static final String BRIDGE = "bridge";
     public static final String HOST = "host";
@@ -62,6 +63,20 @@ public record AssignedTask(String taskArn, String clusterArn, String containerIn
         environment = WireValues.map(environment);
         taskRoleCredentials = taskRoleCredentials == null ? RoleCredentials.NONE : taskRoleCredentials;
         executionRoleCredentials = executionRoleCredentials == null ? RoleCredentials.NONE : executionRoleCredentials;
+        subnetId = WireValues.text(subnetId);
+        subnetCidr = WireValues.text(subnetCidr);
+    }
+
+    /** An assignment whose task has no subnet of its own (protocol 1.1's fields). */
+    public AssignedTask(String taskArn, String clusterArn, String containerInstanceArn, String launchType,
+                        String desiredStatus, String lastStatus, Instant createdAt,
+                        String family, int revision, String networkMode, String pidMode, String ipcMode,
+                        int cpuUnits, int memoryMiB, List<AssignedContainer> containers, List<TaskVolume> volumes,
+                        int stopTimeoutSeconds, Map<String, String> environment,
+                        RoleCredentials taskRoleCredentials, RoleCredentials executionRoleCredentials) {
+        this(taskArn, clusterArn, containerInstanceArn, launchType, desiredStatus, lastStatus, createdAt, family,
+                revision, networkMode, pidMode, ipcMode, cpuUnits, memoryMiB, containers, volumes, stopTimeoutSeconds,
+                environment, taskRoleCredentials, executionRoleCredentials, "", "");
     }
 
     /** The last part of the task ARN. */

@@ -27,6 +27,9 @@
  *   may also add an endpoint; an agent of 1.1 facing a 1.0 control plane gets 404 there and carries on.</li>
  * </ul>
  *
+ * <p>Since 1.2 an awsvpc task's assignment names the subnet of its network interface and that subnet's
+ * CIDR block, from which the agent gives the task its address.
+ *
  * <p>The messages: an {@link AssignmentBatch} holds {@link AssignedTask}s; each names the task, its
  * desired and last status, its role credentials ({@link RoleCredentials}) and what the agent needs of
  * its task definition with RunTask's overrides applied: task sizes, network, PID and IPC modes,

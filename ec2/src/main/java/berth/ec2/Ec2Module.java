@@ -25,6 +25,7 @@ import java.util.List;
  */
 public final class Ec2Module implements PlatformModule {
     private MachineLoop machines;
+    private berth.ec2.machines.InstanceMetrics metrics;
     private DockerRuntime runtime;
 
     @Override
@@ -47,7 +48,10 @@ public final class Ec2Module implements PlatformModule {
         Ec2Records records = new Ec2Records(platform.store(), new RandomIds(), platform.clock());
         String hostId = "berth-" + Integer.toHexString(platform.home().toAbsolutePath().toString().hashCode());
         var profiles = platform.lookup(InstanceProfiles.class);
-        platform.addAwsService(new Ec2Service(records, profiles, hostId, platform.clock()));
+        platform.publish(berth.ecs.SubnetRanges.class,
+                (scope, subnetId) -> records.subnet(scope, subnetId).map(s -> s.value().cidrBlock()));
+        platform.addAwsService(new Ec2Service(records, profiles, hostId, platform.clock(),
+                () -> platform.lookup(berth.ecs.TaskInterfaces.class)));
         platform.addHttpService(MetadataService.PREFIX, new MetadataService(records, profiles,
                 platform.lookup(RoleCredentialsIssuer.class), platform.clock()));
         platform.lookup(PublicParameters.class).ifPresent(parameters -> {
@@ -64,6 +68,11 @@ public final class Ec2Module implements PlatformModule {
         runtime = DockerRuntime.connect();
         machines = new MachineLoop(records, platform, runtime, hostId, retention());
         machines.start();
+        metrics = new berth.ec2.machines.InstanceMetrics(records, runtime, hostId,
+                () -> platform.lookup(berth.cloudwatch.MetricSink.class),
+                () -> platform.lookup(berth.asg.GroupMembers.class), platform.clock(),
+                berth.cloudwatch.MetricSink.interval("BERTH_EC2_METRICS_SECONDS"));
+        metrics.start();
     }
 
     private static Duration retention() {
@@ -82,6 +91,7 @@ public final class Ec2Module implements PlatformModule {
 
     @Override
     public void stop() {
+        if (metrics != null) metrics.close();
         if (machines != null) machines.close();
         if (runtime != null) runtime.close();
     }

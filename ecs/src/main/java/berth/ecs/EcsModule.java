@@ -35,6 +35,14 @@ public final class EcsModule implements PlatformModule {
                 () -> platform.lookup(ExpressGateways.class));
         platform.addAwsService(service);
         platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
+        platform.publish(HostStates.class, new StoppedHosts(platform.store(), platform.clock()));
+        berth.ecs.state.TaskRecords taskRecords = new berth.ecs.state.TaskRecords(platform.store());
+        platform.publish(TaskInterfaces.class, scope -> taskRecords.list(scope).stream().map(v -> v.value())
+                .filter(t -> !t.stopped()).flatMap(t -> t.networkInterface().stream()
+                        .filter(n -> !n.privateIpv4Address().isEmpty())
+                        .map(n -> new TaskInterfaces.TaskInterface(n.networkInterfaceId(), n.id(), n.subnetId(),
+                                n.privateIpv4Address(), n.macAddress(), t.arn())))
+                .toList());
         platform.publish(ServiceCapacity.class, new StoredServiceCapacity(new ServiceRecords(platform.store()), platform.clock()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);

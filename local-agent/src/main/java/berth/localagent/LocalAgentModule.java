@@ -263,6 +263,14 @@ public final class LocalAgentModule implements PlatformModule {
             }));
         }
         join(removals);
+        // subnets' networks (the agent's own awsvpc network carries no control plane and stays)
+        for (String network : runtime.listNetworks(ours)) {
+            try {
+                runtime.removeNetwork(network);
+            } catch (RuntimeException e) {
+                LOG.warn("network {} not removed: {}", network, e.getMessage());
+            }
+        }
     }
 
     private static void join(List<Thread> threads) {

@@ -82,6 +82,11 @@ public final class ContainerSpecs {
      * task's DNS servers and hosts entries: containers sharing a namespace cannot set their own.
      */
     public static ContainerSpec pause(AgentSettings settings, AssignedTask task) {
+        return pause(settings, task, settings.awsvpcNetwork());
+    }
+
+    /** The pause container of {@code task} on {@code network} (its subnet's, or the agent's awsvpc network). */
+    public static ContainerSpec pause(AgentSettings settings, AssignedTask task, String network) {
         Set<String> dns = new LinkedHashSet<>();
         Set<String> search = new LinkedHashSet<>();
         List<ExtraHost> hosts = new ArrayList<>();
@@ -93,7 +98,7 @@ public final class ContainerSpecs {
         return ContainerSpec.builder(TaskLayout.hostName(task, TaskLayout.PAUSE), settings.pauseImage())
                 .entryPoint("/pause")
                 .labels(TaskLayout.containerLabels(settings, task, TaskLayout.PAUSE, List.of()))
-                .networkMode(NetworkMode.named(settings.awsvpcNetwork()))
+                .networkMode(NetworkMode.named(network))
                 .dnsServers(List.copyOf(dns))
                 .dnsSearchDomains(List.copyOf(search))
                 .extraHosts(hosts)

@@ -5,6 +5,7 @@ import berth.agent.runtime.ImageRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One engine action of a plan. Steps of one task run in order; the first that fails ends the task's
@@ -22,12 +23,22 @@ public sealed interface Step {
     record EnsureImage(String containerName, ImageRef image, boolean registryAuthenticated,
                        String repositoryCredentials) implements Step {}
 
-    /** Makes the awsvpc tasks' network exist. */
-    record EnsureNetwork(String network, Map<String, String> labels) implements Step {
+    /**
+     * Makes an awsvpc task's network exist: the agent's awsvpc network, or, with {@code subnet}, the
+     * network of the task's subnet with its block and reserved addresses.
+     */
+    record EnsureNetwork(String network, Optional<SubnetNetwork> subnet, Map<String, String> labels) implements Step {
         public EnsureNetwork {
             labels = Map.copyOf(labels);
         }
+
+        public EnsureNetwork(String network, Map<String, String> labels) {
+            this(network, Optional.empty(), labels);
+        }
     }
+
+    /** Removes a subnet's network once no container is attached to it; one still in use stays. */
+    record RemoveNetwork(String network) implements Step {}
 
     /** Makes the awsvpc pause image present, building it from the host's static busybox when missing. */
     record EnsurePauseImage(ImageRef image) implements Step {}

@@ -30,6 +30,8 @@ final class TaskDecision {
     final Instant now;
     final TaskStatus controlPlaneStatus;
     final TaskNetwork network;
+    /** The network of the task's subnet, when the agent gives awsvpc tasks of that subnet its addresses. */
+    final Optional<SubnetNetwork> subnet;
     LocalTaskState local;
     final List<Step> steps = new ArrayList<>();
     final List<TaskReport> taskReports = new ArrayList<>();
@@ -37,7 +39,7 @@ final class TaskDecision {
     final List<TaskObservation> observations = new ArrayList<>();
 
     TaskDecision(AgentSettings settings, AssignedTask task, Map<String, ContainerObservation> observed,
-                 LocalTaskState local, Instant now) {
+                 LocalTaskState local, Instant now, Map<String, SubnetNetwork> subnets) {
         this.settings = settings;
         this.task = task;
         this.observed = observed;
@@ -45,6 +47,12 @@ final class TaskDecision {
         this.now = now;
         this.controlPlaneStatus = TaskStatus.of(task.lastStatus());
         this.network = TaskNetwork.of(task, settings);
+        this.subnet = network == TaskNetwork.AWSVPC ? Optional.ofNullable(subnets.get(task.subnetId())) : Optional.empty();
+    }
+
+    /** The network the task's pause container joins: its subnet's, else the agent's awsvpc network. */
+    String awsvpcNetwork() {
+        return subnet.map(SubnetNetwork::name).orElse(settings.awsvpcNetwork());
     }
 
     void decide() {
@@ -166,6 +174,7 @@ final class TaskDecision {
                 .flatMap(c -> TaskLayout.taskVolumes(task, c).stream())
                 .distinct()
                 .forEach(v -> steps.add(new Step.RemoveVolume(v)));
+        pause().ifPresent(p -> TaskReconciler.subnetNetworks(p).forEach(n -> steps.add(new Step.RemoveNetwork(n))));
     }
 
     boolean pauseRunning() {

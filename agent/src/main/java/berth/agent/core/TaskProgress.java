@@ -93,9 +93,11 @@ final class TaskProgress {
     private boolean awsvpcNamespace() {
         Optional<ContainerObservation> pause = d.pause();
         if (pause.isEmpty()) {
-            d.steps.add(new Step.EnsureNetwork(d.settings.awsvpcNetwork(), Map.of(BerthLabels.MANAGED, "true")));
+            d.steps.add(new Step.EnsureNetwork(d.awsvpcNetwork(), d.subnet, d.subnet.isEmpty()
+                    ? Map.of(BerthLabels.MANAGED, "true")
+                    : Map.of(BerthLabels.MANAGED, "true", BerthLabels.CONTROL_PLANE, d.settings.controlPlane())));
             d.steps.add(new Step.EnsurePauseImage(d.settings.pauseImage()));
-            var spec = ContainerSpecs.pause(d.settings, d.task);
+            var spec = ContainerSpecs.pause(d.settings, d.task, d.awsvpcNetwork());
             d.steps.add(new Step.CreateContainer(TaskLayout.PAUSE, spec, List.of()));
             d.steps.add(new Step.StartContainer(TaskLayout.PAUSE, spec.name()));
             return false;
@@ -213,8 +215,12 @@ final class TaskProgress {
         String mac = "";
         if (d.network == TaskNetwork.AWSVPC) {
             Optional<ContainerObservation> pause = d.pause();
-            ip = pause.map(p -> p.ipAddresses().getOrDefault(d.settings.awsvpcNetwork(), "")).orElse("");
-            mac = pause.map(p -> p.macAddresses().getOrDefault(d.settings.awsvpcNetwork(), "")).orElse("");
+            // the pause joined its subnet's network when it was made, whatever the host decides now
+            String subnet = d.task.subnetId();
+            String network = pause.filter(p -> !subnet.isEmpty() && p.ipAddresses().containsKey(subnet))
+                    .map(p -> subnet).orElse(d.settings.awsvpcNetwork());
+            ip = pause.map(p -> p.ipAddresses().getOrDefault(network, "")).orElse("");
+            mac = pause.map(p -> p.macAddresses().getOrDefault(network, "")).orElse("");
         }
         if (!anyHealthCheck && ip.isEmpty()) {
             return;

@@ -34,6 +34,15 @@ public final class TaskReconciler {
 
     public Plan reconcile(List<AssignedTask> desired, List<ContainerObservation> observed,
                           Map<String, LocalTaskState> local, Instant now) {
+        return reconcile(desired, observed, local, now, Map.of());
+    }
+
+    /**
+     * As above, with the subnets whose networks this host may have ({@link SubnetNetwork}, by subnet
+     * id): an awsvpc task of one of them gets its address there, any other on the agent's awsvpc network.
+     */
+    public Plan reconcile(List<AssignedTask> desired, List<ContainerObservation> observed,
+                          Map<String, LocalTaskState> local, Instant now, Map<String, SubnetNetwork> subnets) {
         Map<String, Map<String, ContainerObservation>> byTask = byTask(observed);
         Map<String, LocalTaskState> states = new LinkedHashMap<>();
         List<TaskWork> work = new ArrayList<>();
@@ -50,7 +59,7 @@ public final class TaskReconciler {
                 state = LocalTaskState.first(task.taskArn(), TaskStatus.of(task.lastStatus()), now);
             }
             TaskDecision decision = new TaskDecision(settings, task,
-                    byTask.getOrDefault(task.taskArn(), Map.of()), state, now);
+                    byTask.getOrDefault(task.taskArn(), Map.of()), state, now, subnets);
             decision.decide();
             states.put(task.taskArn(), decision.local);
             if (!decision.steps.isEmpty()) {
@@ -126,6 +135,14 @@ public final class TaskReconciler {
             steps.add(new Step.RemoveContainer(TaskLayout.PAUSE, pause.id()));
         }
         volumes.forEach(v -> steps.add(new Step.RemoveVolume(v)));
+        if (pause != null) {
+            subnetNetworks(pause).forEach(n -> steps.add(new Step.RemoveNetwork(n)));
+        }
         return steps;
+    }
+
+    /** The subnets' networks a pause container is attached to (named after their subnets). */
+    static List<String> subnetNetworks(ContainerObservation pause) {
+        return pause.ipAddresses().keySet().stream().filter(n -> n.startsWith("subnet-")).sorted().toList();
     }
 }

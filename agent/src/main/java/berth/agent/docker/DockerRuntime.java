@@ -240,6 +240,22 @@ public final class DockerRuntime implements Runtime, AutoCloseable {
     }
 
     @Override
+    public String ensureNetwork(String name, String subnet, String gateway, List<String> reserved,
+                                Map<String, String> labels) {
+        return networks.ensure(name, subnet, gateway, reserved, labels);
+    }
+
+    @Override
+    public List<String> listNetworks(Map<String, String> labels) {
+        return networks.list(labelFilters(labels));
+    }
+
+    @Override
+    public Map<String, List<String>> networkSubnets() {
+        return networks.subnets();
+    }
+
+    @Override
     public void removeNetwork(String name) {
         networks.remove(name);
     }

@@ -54,6 +54,7 @@ public final class AgentLoop implements AutoCloseable {
     private final LogShipping logs;
     private final TaskEndpoints endpoints;
     private final ObservedContainers observed;
+    private final SubnetNetworks subnets;
     private final Map<String, String> agentLabels;
     private final Semaphore parallelism;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -79,6 +80,7 @@ public final class AgentLoop implements AutoCloseable {
         this.source = source;
         this.settings = settings;
         this.clock = clock;
+        this.subnets = new SubnetNetworks(runtime, clock);
         this.executor = executor;
         this.logs = logs;
         this.parallelism = new Semaphore(parallelism);
@@ -209,7 +211,8 @@ public final class AgentLoop implements AutoCloseable {
         }
         // the task endpoints learn the tasks (credentials, metadata) before any of their containers starts
         endpoints.update(current.agentId(), current.controlPlane(), runtime, batch.tasks());
-        Plan plan = reconciler.reconcile(batch.tasks(), observed.all(), local, clock.instant());
+        Plan plan = reconciler.reconcile(batch.tasks(), observed.all(), local, clock.instant(),
+                subnets.usable(batch.tasks()));
         local = new HashMap<>(plan.states());
         for (TaskWork work : plan.work()) {
             if (busy.add(work.taskArn())) {

@@ -99,6 +99,11 @@ final class StepExecutor {
                         return false;
                     }
                 }
+                case Step.EnsureNetwork s when s.subnet().isPresent() -> {
+                    // a subnet's network goes when its last task does, so it is looked for every time
+                    var subnet = s.subnet().get();
+                    runtime.ensureNetwork(s.network(), subnet.cidr(), subnet.gateway(), subnet.reserved(), s.labels());
+                }
                 case Step.EnsureNetwork s -> {
                     if (networksReady.add(s.network())) {
                         try {
@@ -137,6 +142,13 @@ final class StepExecutor {
                     runtime.remove(s.container());
                     listener.touched(s.container());
                 }
+                case Step.RemoveNetwork s -> {
+                    try {
+                        runtime.removeNetwork(s.network());
+                    } catch (RuntimeFailure.Conflict inUse) {
+                        LOG.debug("network {} still has tasks; leaving it", s.network());
+                    }
+                }
                 case Step.RemoveVolume s -> {
                     try {
                         runtime.removeVolume(s.volume());
@@ -151,7 +163,7 @@ final class StepExecutor {
             return false;
         } catch (RuntimeFailure e) {
             if (step instanceof Step.StopContainer || step instanceof Step.RemoveContainer
-                    || step instanceof Step.RemoveVolume) {
+                    || step instanceof Step.RemoveVolume || step instanceof Step.RemoveNetwork) {
                 LOG.warn("task {}: {}", task, e.getMessage());
                 return false;
             }
@@ -321,6 +333,7 @@ final class StepExecutor {
             case Step.StopContainer s -> s.containerName();
             case Step.RemoveContainer s -> s.containerName();
             case Step.RemoveVolume s -> "";
+            case Step.RemoveNetwork s -> "";
         };
     }
 }

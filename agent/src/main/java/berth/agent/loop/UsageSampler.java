@@ -5,8 +5,6 @@ import berth.agent.runtime.ContainerObservation;
 import berth.agent.runtime.ContainerState;
 import berth.agent.runtime.Runtime;
 import berth.agentwire.UsageReport;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class UsageSampler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UsageSampler.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Runtime runtime;
     private final ControlPlane controlPlane;
@@ -90,22 +87,7 @@ final class UsageSampler implements AutoCloseable {
 
     /** CPU units (1024 per core) and MiB a container used, from one engine stats document. */
     static Optional<double[]> measure(String statsJson) {
-        try {
-            JsonNode s = JSON.readTree(statsJson);
-            JsonNode cpu = s.path("cpu_stats");
-            JsonNode pre = s.path("precpu_stats");
-            double cpuDelta = cpu.path("cpu_usage").path("total_usage").asDouble() - pre.path("cpu_usage").path("total_usage").asDouble();
-            double systemDelta = cpu.path("system_cpu_usage").asDouble() - pre.path("system_cpu_usage").asDouble();
-            int online = cpu.path("online_cpus").asInt(0);
-            if (online == 0) online = Math.max(1, cpu.path("cpu_usage").path("percpu_usage").size());
-            double cores = systemDelta > 0 && cpuDelta > 0 ? cpuDelta / systemDelta * online : 0;
-            JsonNode memory = s.path("memory_stats");
-            double bytes = memory.path("usage").asDouble() - memory.path("stats").path("inactive_file").asDouble(
-                    memory.path("stats").path("total_inactive_file").asDouble());
-            return Optional.of(new double[] {cores * 1024, Math.max(0, bytes) / (1024 * 1024)});
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
+        return EngineStats.measure(statsJson);
     }
 
     @Override

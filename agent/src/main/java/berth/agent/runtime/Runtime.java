@@ -119,6 +119,22 @@ public interface Runtime {
     String ensureNetwork(String name, Optional<String> subnet, Map<String, String> labels);
 
     /**
+     * Makes a user-defined bridge network named {@code name} exist with {@code subnet} (CIDR), the
+     * host's address on it {@code gateway}, and {@code reserved} addresses the engine never gives a
+     * container.
+     *
+     * @return the network id
+     * @throws RuntimeFailure.Conflict when a network of that name exists with another subnet
+     */
+    String ensureNetwork(String name, String subnet, String gateway, List<String> reserved, Map<String, String> labels);
+
+    /** The engine's networks by name, each with its IPv4 subnets (CIDR). */
+    Map<String, List<String>> networkSubnets();
+
+    /** The names of the networks carrying every one of {@code labels}. */
+    List<String> listNetworks(Map<String, String> labels);
+
+    /**
      * Removes a network; absent networks are fine.
      *
      * @throws RuntimeFailure.Conflict when containers are still attached

@@ -200,6 +200,24 @@ public abstract class RuntimeContract extends RuntimeContractLifecycle {
     }
 
     @Test
+    void aNetworkWithReservedAddressesNeverGivesThemToContainers() {
+        int octet = ThreadLocalRandom.current().nextInt(16, 250);
+        String network = "berth-contract-reserving-" + octet;
+        String base = "10.215." + octet + ".";
+        runtime.ensureNetwork(network, base + "0/29", base + "1", List.of(base + "2", base + "3"), run.labels());
+        assertThat(runtime.networkSubnets()).containsEntry(network, List.of(base + "0/29"));
+        assertThat(runtime.listNetworks(run.labels())).contains(network);
+
+        String first = run.createAndStart(run.shell("reserving-a", "sleep 30").networkMode(NetworkMode.named(network)).build());
+        String second = run.createAndStart(run.shell("reserving-b", "sleep 30").networkMode(NetworkMode.named(network)).build());
+        // the gateway (.1) is the host's, .2 and .3 are reserved: the first two containers get .4 and .5
+        assertThat(List.of(runtime.inspect(first).ipAddresses().get(network), runtime.inspect(second).ipAddresses().get(network)))
+                .containsExactlyInAnyOrder(base + "4", base + "5");
+        run.removeContainers();
+        runtime.removeNetwork(network);
+    }
+
+    @Test
     void connectsContainersOnANamedNetworkByAlias() {
         int octet = ThreadLocalRandom.current().nextInt(16, 250);
         String subnet = "10.213." + octet + ".0/24";

@@ -13,17 +13,17 @@ import berth.aws.model.ServiceDescription;
 import java.time.Clock;
 import software.amazon.awssdk.services.autoscaling.model.*;
 
-/** EC2 Auto Scaling on Query: groups, their instances and protection, activities, simple policies and tags. */
+/** EC2 Auto Scaling on Query: groups, their instances and protection, activities, scaling policies and tags. */
 public final class AsgService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("autoscaling");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("autoscaling",
             "software.amazon.awssdk.services.autoscaling.model");
 
-    public AsgService(AsgRecords records, Ec2Fleet fleet, GroupLoop loop, Clock clock) {
+    public AsgService(AsgRecords records, Ec2Fleet fleet, GroupLoop loop, berth.asg.control.PolicyAlarms alarms, Clock clock) {
         super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.QUERY)
                 .withValidation(AsgErrors.VALIDATION_ERROR.code()));
         GroupApi groups = new GroupApi(records, fleet, loop, clock);
-        PolicyApi policies = new PolicyApi(records, groups, loop, clock);
+        PolicyApi policies = new PolicyApi(records, groups, loop, alarms, clock);
         add("CreateAutoScalingGroup", (OperationHandler<CreateAutoScalingGroupRequest, ?>) groups::create);
         add("UpdateAutoScalingGroup", (OperationHandler<UpdateAutoScalingGroupRequest, ?>) groups::update);
         add("DeleteAutoScalingGroup", (OperationHandler<DeleteAutoScalingGroupRequest, ?>) groups::delete);

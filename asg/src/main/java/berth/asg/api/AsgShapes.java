@@ -61,13 +61,20 @@ final class AsgShapes {
         return b.build();
     }
 
-    static software.amazon.awssdk.services.autoscaling.model.ScalingPolicy policy(ScalingPolicy p) {
+    static software.amazon.awssdk.services.autoscaling.model.ScalingPolicy policy(ScalingPolicy p,
+            java.util.List<software.amazon.awssdk.services.autoscaling.model.Alarm> alarms) {
         var b = software.amazon.awssdk.services.autoscaling.model.ScalingPolicy.builder().autoScalingGroupName(p.groupName())
-                .policyName(p.name()).policyARN(p.arn()).policyType("SimpleScaling").adjustmentType(p.adjustmentType())
-                .scalingAdjustment(p.scalingAdjustment()).enabled(p.enabled()).alarms(java.util.List.of())
-                .stepAdjustments(java.util.List.of());
+                .policyName(p.name()).policyARN(p.arn()).policyType(p.policyType()).enabled(p.enabled()).alarms(alarms)
+                .stepAdjustments(p.stepAdjustments().stream().map(s -> software.amazon.awssdk.services.autoscaling.model
+                        .StepAdjustment.builder().metricIntervalLowerBound(s.lower()).metricIntervalUpperBound(s.upper())
+                        .scalingAdjustment(s.scalingAdjustment()).build()).toList());
+        if (!p.adjustmentType().isEmpty()) b.adjustmentType(p.adjustmentType());
+        if (p.policyType().equals(ScalingPolicy.SIMPLE)) b.scalingAdjustment(p.scalingAdjustment());
         if (p.cooldown() >= 0) b.cooldown(p.cooldown());
         if (p.minAdjustmentMagnitude() > 0) b.minAdjustmentMagnitude(p.minAdjustmentMagnitude());
+        if (!p.metricAggregationType().isEmpty()) b.metricAggregationType(p.metricAggregationType());
+        if (p.estimatedInstanceWarmup() >= 0) b.estimatedInstanceWarmup(p.estimatedInstanceWarmup());
+        if (p.targetTracking() != null) b.targetTrackingConfiguration(PolicyShapes.configuration(p.targetTracking()));
         return b.build();
     }
 }

@@ -33,9 +33,11 @@ public final class GroupLoop implements AutoCloseable {
     private final Clock clock;
     private final Duration poll;
     private final WakeableLoop loop;
+    private final PolicyAlarms alarms;
 
-    public GroupLoop(AsgRecords records, Ec2Fleet fleet, Store store, Clock clock, Duration poll) {
+    public GroupLoop(AsgRecords records, Ec2Fleet fleet, Store store, Clock clock, Duration poll, PolicyAlarms alarms) {
         this.records = records;
+        this.alarms = alarms;
         this.fleet = fleet;
         this.clock = clock;
         this.poll = poll;
@@ -116,7 +118,10 @@ public final class GroupLoop implements AutoCloseable {
             records.groups.find(key).filter(g -> g.value().members().isEmpty())
                     .ifPresent(g -> records.groups.remove(key, g.version()));
             records.policies.listVersioned(group.scope().key(group.name() + "/"))
-                    .forEach(p -> records.policies.remove(records.policies.keyOf(p.value()), p.version()));
+                    .forEach(p -> {
+                        alarms.release(p.value());
+                        records.policies.remove(records.policies.keyOf(p.value()), p.version());
+                    });
             return false;
         }
         return !plan.launches().isEmpty() || plan.members().stream().anyMatch(m -> m.state() != Member.LifecycleState.IN_SERVICE)

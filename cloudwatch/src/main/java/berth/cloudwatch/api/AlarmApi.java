@@ -90,8 +90,8 @@ final class AlarmApi {
         actions.addAll(r.insufficientDataActions());
         for (String action : actions) {
             if (!action.startsWith("arn:aws:autoscaling:")) {
-                throw CloudWatchErrors.VALIDATION.exception("Invalid action: berth acts on Application Auto Scaling policies"
-                        + " only (arn:aws:autoscaling:...), not " + action + ".");
+                throw CloudWatchErrors.VALIDATION.exception("Invalid action: berth acts on scaling policies of EC2 Auto"
+                        + " Scaling and Application Auto Scaling only (arn:aws:autoscaling:...), not " + action + ".");
             }
         }
         Instant now = clock.instant();

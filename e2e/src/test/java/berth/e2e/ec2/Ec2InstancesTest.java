@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * EC2 through the SDK and the aws CLI: the default VPC, subnets and security group that scripts look
  * up; an instance launched from the ECS-optimized AMI's public parameter with ECS_CLUSTER in its user
  * data is a berth agent that registers into that cluster with its type's CPU and memory, runs a task
- * with an address in its subnet, and on termination is deregistered, so its task stops.
+ * with an address in its subnet; stopped, its tasks stop and its agent is disconnected, started, it joins
+ * again as the same container instance; on termination it is deregistered, so its task stops.
  */
 @BerthTest
 class Ec2InstancesTest {
@@ -133,8 +134,27 @@ class Ec2InstancesTest {
         ecs.registerTaskDefinition(r -> r.family("ec2-sleeper").containerDefinitions(c -> c.name("sleep")
                 .image(TaskRuns.busybox()).memory(128).stopTimeout(1).command("sh", "-c", "exec sleep 600")));
         Task task = TaskRuns.run(ecs, r -> r.cluster(cluster).taskDefinition("ec2-sleeper"));
+        Task first = task;
         assertThat(task.containerInstanceArn()).isEqualTo(joined.containerInstanceArn());
-        TaskRuns.await(ecs, cluster, task.taskArn(), t -> "RUNNING".equals(t.lastStatus()), Duration.ofSeconds(60), "run");
+        TaskRuns.await(ecs, cluster, first.taskArn(), t -> "RUNNING".equals(t.lastStatus()), Duration.ofSeconds(60), "run");
+
+        // stopped, its agent goes and its tasks stop; started, the agent joins again as the same container instance
+        ec2.stopInstances(r -> r.instanceIds(id));
+        Task onStopped = TaskRuns.await(ecs, cluster, first.taskArn(), t -> "STOPPED".equals(t.lastStatus()),
+                Duration.ofSeconds(60), "stop with its host");
+        assertThat(onStopped.stoppedReason()).isEqualTo("Host EC2 (instance " + id + ") stopped/terminated.");
+        awaitInstance(id, i -> i.state().name() == InstanceStateName.STOPPED, "stop");
+        ContainerInstance idle = ecs.describeContainerInstances(r -> r.cluster(cluster)
+                .containerInstances(joined.containerInstanceArn())).containerInstances().get(0);
+        assertThat(idle.agentConnected()).isFalse();
+        assertThat(idle.status()).isEqualTo("ACTIVE");
+        assertThat(TaskRuns.containersOf(first.taskArn(), false)).isEmpty();
+        ec2.startInstances(r -> r.instanceIds(id));
+        awaitInstance(id, i -> i.state().name() == InstanceStateName.RUNNING, "start again");
+        assertThat(awaitContainerInstance(cluster, id).containerInstanceArn()).isEqualTo(joined.containerInstanceArn());
+        task = TaskRuns.run(ecs, r -> r.cluster(cluster).taskDefinition("ec2-sleeper"));
+        String second = task.taskArn();
+        TaskRuns.await(ecs, cluster, second, t -> "RUNNING".equals(t.lastStatus()), Duration.ofSeconds(60), "run again");
 
         var terminating = ec2.terminateInstances(r -> r.instanceIds(id)).terminatingInstances().get(0);
         assertThat(terminating.currentState().name()).isEqualTo(InstanceStateName.SHUTTING_DOWN);

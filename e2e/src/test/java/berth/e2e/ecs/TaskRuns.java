@@ -196,6 +196,13 @@ public final class TaskRuns {
             rm.addAll(volumes);
             docker(rm.toArray(String[]::new));
         }
+        for (String network : docker("network", "ls", "-q", "--filter", filter)) {
+            try {
+                docker("network", "rm", network);
+            } catch (AssertionError stillInUse) {
+                // a container of another test still holds it; the agent removes it with its last task
+            }
+        }
     }
 
     public static void sleep(Duration d) {

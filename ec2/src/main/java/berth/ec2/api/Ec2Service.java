@@ -15,7 +15,8 @@ public final class Ec2Service extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("ec2");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("ec2", "software.amazon.awssdk.services.ec2.model");
 
-    public Ec2Service(Ec2Records records, Optional<InstanceProfiles> profiles, String hostId, Clock clock) {
+    public Ec2Service(Ec2Records records, Optional<InstanceProfiles> profiles, String hostId, Clock clock,
+                      java.util.function.Supplier<Optional<berth.ecs.TaskInterfaces>> taskInterfaces) {
         super(MODEL, DESCRIPTION);
         NetworkApi net = new NetworkApi(records, clock);
         SecurityGroupApi groups = new SecurityGroupApi(records);
@@ -23,7 +24,7 @@ public final class Ec2Service extends DescribedService {
         LaunchTemplateApi templates = new LaunchTemplateApi(records, clock);
         InstanceApi instances = new InstanceApi(records, templates, profiles, hostId, clock);
         TagApi tags = new TagApi(records);
-        RoutingApi routing = new RoutingApi(records);
+        RoutingApi routing = new RoutingApi(records, taskInterfaces);
         add("DescribeRouteTables", (OperationHandler<DescribeRouteTablesRequest, ?>) routing::routeTables);
         add("DescribeNetworkAcls", (OperationHandler<DescribeNetworkAclsRequest, ?>) routing::networkAcls);
         add("DescribeNetworkInterfaces", (OperationHandler<DescribeNetworkInterfacesRequest, ?>) routing::networkInterfaces);

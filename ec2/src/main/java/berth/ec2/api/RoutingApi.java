@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.ec2.model.*;
 /**
  * What every VPC has from its creation and berth describes but does not change: its main route
  * table (the local route) and default network ACL (allow all, both ways); and the network interface
- * of each instance. berth routes and filters nothing by them.
+ * of each instance and of each running awsvpc task (ECS's {@code TaskInterfaces}). berth routes and
+ * filters nothing by them.
  */
 final class RoutingApi {
     private static final Filters<Vpc> TABLE_FILTERS = Filters.<Vpc>of(v -> List.<berth.ec2.core.Tag>of())
@@ -22,17 +23,20 @@ final class RoutingApi {
     private static final Filters<Vpc> ACL_FILTERS = Filters.<Vpc>of(v -> List.<berth.ec2.core.Tag>of())
             .field("vpc-id", Vpc::id).field("network-acl-id", Vpc::defaultNetworkAclId).field("default", v -> true)
             .field("owner-id", Vpc::accountId);
-    private static final Filters<Instance> ENI_FILTERS = Filters.of(Instance::tags)
-            .field("network-interface-id", RoutingApi::eniId).field("attachment.instance-id", Instance::id)
-            .field("subnet-id", Instance::subnetId).field("vpc-id", Instance::vpcId)
-            .field("availability-zone", Instance::availabilityZone).field("private-ip-address", Instance::privateIp)
-            .field("status", i -> "in-use").field("interface-type", i -> "interface").field("description", i -> "")
-            .field("owner-id", Instance::accountId).fields("group-id", Instance::securityGroupIds);
+    private static final Filters<Interface> ENI_FILTERS = Filters.of(Interface::tags)
+            .field("network-interface-id", Interface::id).field("attachment.instance-id", Interface::instanceId)
+            .field("subnet-id", Interface::subnetId).field("vpc-id", Interface::vpcId)
+            .field("availability-zone", Interface::availabilityZone).field("private-ip-address", Interface::privateIp)
+            .field("status", i -> "in-use").field("interface-type", i -> "interface").field("description", Interface::description)
+            .field("requester-managed", i -> Boolean.toString(!i.description().isEmpty()))
+            .field("owner-id", Interface::ownerId).fields("group-id", Interface::groups);
 
     private final Ec2Records records;
+    private final java.util.function.Supplier<java.util.Optional<berth.ecs.TaskInterfaces>> taskInterfaces;
 
-    RoutingApi(Ec2Records records) {
+    RoutingApi(Ec2Records records, java.util.function.Supplier<java.util.Optional<berth.ecs.TaskInterfaces>> taskInterfaces) {
         this.records = records;
+        this.taskInterfaces = taskInterfaces;
     }
 
     DescribeRouteTablesResponse routeTables(DescribeRouteTablesRequest request, RequestContext ctx) {
@@ -71,22 +75,42 @@ final class RoutingApi {
                 .cidrBlock("0.0.0.0/0").build();
     }
 
+    /** One network interface: an instance's primary one, or one ECS made for an awsvpc task. */
+    private record Interface(String id, String subnetId, String vpcId, String availabilityZone, String privateIp,
+                             String macAddress, String ownerId, String description, String instanceId,
+                             List<String> groups, List<berth.ec2.core.Tag> tags) {}
+
     DescribeNetworkInterfacesResponse networkInterfaces(DescribeNetworkInterfacesRequest request, RequestContext ctx) {
         Scope scope = ctx.scope();
-        List<Instance> live = records.instances.list(scope.prefix()).stream().filter(i -> i.state().live()
-                && i.state() != berth.ec2.core.InstanceState.SHUTTING_DOWN).toList();
-        List<Instance> found = Requests.select(live, RoutingApi::eniId, request.networkInterfaceIds(),
+        List<Interface> all = new java.util.ArrayList<>(records.instances.list(scope.prefix()).stream()
+                .filter(i -> i.state().live() && i.state() != berth.ec2.core.InstanceState.SHUTTING_DOWN)
+                .map(i -> new Interface(eniId(i), i.subnetId(), i.vpcId(), i.availabilityZone(), i.privateIp(), "",
+                        i.accountId(), "", i.id(), i.securityGroupIds(), i.tags())).toList());
+        taskInterfaces.get().ifPresent(tasks -> tasks.of(scope).forEach(t -> records.subnet(scope, t.subnetId()).ifPresent(s ->
+                all.add(new Interface(t.networkInterfaceId(), s.value().id(), s.value().vpcId(), s.value().availabilityZone(),
+                        t.privateIpv4Address(), t.macAddress(), scope.accountId(),
+                        scope.arn("ecs", "attachment/" + t.attachmentId()), "", List.of(), List.of())))));
+        List<Interface> found = Requests.select(all, Interface::id, request.networkInterfaceIds(),
                 ENI_FILTERS.predicate(Requests.specs(request.filters())), id -> Ec2Errors.INVALID_PARAMETER_VALUE.exception(
                         "The networkInterface ID '" + id + "' does not exist"));
-        return DescribeNetworkInterfacesResponse.builder().networkInterfaces(found.stream().map(i -> NetworkInterface.builder()
-                .networkInterfaceId(eniId(i)).subnetId(i.subnetId()).vpcId(i.vpcId()).availabilityZone(i.availabilityZone())
-                .privateIpAddress(i.privateIp()).ownerId(i.accountId()).status("in-use").interfaceType("interface")
-                .description("").sourceDestCheck(true).requesterManaged(false).tagSet(List.of())
-                .groups(i.securityGroupIds().stream().map(g -> GroupIdentifier.builder().groupId(g).build()).toList())
-                .attachment(a -> a.instanceId(i.id()).deviceIndex(0).status("attached").deleteOnTermination(true)
-                        .instanceOwnerId(i.accountId()))
-                .privateIpAddresses(NetworkInterfacePrivateIpAddress.builder().primary(true).privateIpAddress(i.privateIp())
-                        .build()).build()).toList()).build();
+        return DescribeNetworkInterfacesResponse.builder().networkInterfaces(found.stream().map(i -> {
+            var b = NetworkInterface.builder()
+                    .networkInterfaceId(i.id()).subnetId(i.subnetId()).vpcId(i.vpcId()).availabilityZone(i.availabilityZone())
+                    .privateIpAddress(i.privateIp()).ownerId(i.ownerId()).status("in-use").interfaceType("interface")
+                    .description(i.description()).sourceDestCheck(true).requesterManaged(!i.description().isEmpty())
+                    .tagSet(List.of())
+                    .groups(i.groups().stream().map(g -> GroupIdentifier.builder().groupId(g).build()).toList())
+                    .privateIpAddresses(NetworkInterfacePrivateIpAddress.builder().primary(true).privateIpAddress(i.privateIp())
+                            .build());
+            if (!i.macAddress().isEmpty()) b.macAddress(i.macAddress());
+            if (!i.instanceId().isEmpty()) {
+                b.attachment(a -> a.instanceId(i.instanceId()).deviceIndex(0).status("attached").deleteOnTermination(true)
+                        .instanceOwnerId(i.ownerId()));
+            } else {
+                b.requesterId("amazon-ecs");
+            }
+            return b.build();
+        }).toList()).build();
     }
 
     static String eniId(Instance i) {

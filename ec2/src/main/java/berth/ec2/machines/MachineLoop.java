@@ -104,7 +104,11 @@ public final class MachineLoop implements AutoCloseable {
             case MachineDecision.StartAgent s -> startAgent(s.instance());
             case MachineDecision.MarkRunning m -> settle(m.instance(), InstanceState.PENDING);
             case MachineDecision.StopMachine s -> stopMachine(s.instanceId());
-            case MachineDecision.MarkStopped m -> settle(m.instance(), InstanceState.STOPPING);
+            case MachineDecision.MarkStopped m -> {
+                // ECS follows EC2's state changes: the stopped host's tasks stop, its container instance stays
+                platform.lookup(berth.ecs.HostStates.class).ifPresent(h -> h.hostStopped(m.instance().scope(), m.instanceId()));
+                settle(m.instance(), InstanceState.STOPPING);
+            }
             case MachineDecision.Deregister d -> deregister(d.instance());
             case MachineDecision.RemoveMachine r -> remove(r.instance());
             case MachineDecision.Forget f -> records.instance(f.instance().scope(), f.instanceId())

@@ -4,6 +4,7 @@ import berth.agentwire.AssignedTask;
 import berth.agentwire.AssignmentBatch;
 import berth.agentwire.RoleCredentials;
 import berth.aws.Scope;
+import berth.ecs.SubnetRanges;
 import berth.ecs.core.LaunchType;
 import berth.ecs.core.task.StopCode;
 import berth.ecs.core.task.Task;
@@ -16,6 +17,8 @@ import berth.store.Store;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The assignments an agent sees: every task record of its container instance (or, for the Fargate
@@ -30,8 +33,11 @@ final class AssignmentBatches {
     private final TaskRoleCredentials roles;
     private final TaskCommits commits;
     private final Clock clock;
+    private final Supplier<Optional<SubnetRanges>> subnets;
 
-    AssignmentBatches(Store store, AssignmentSignals signals, TaskRoleCredentials roles, Clock clock) {
+    AssignmentBatches(Store store, AssignmentSignals signals, TaskRoleCredentials roles, Clock clock,
+                      Supplier<Optional<SubnetRanges>> subnets) {
+        this.subnets = subnets;
         this.tasks = new TaskRecords(store);
         this.signals = signals;
         this.roles = roles;
@@ -95,6 +101,13 @@ final class AssignmentBatches {
                     StopCode.TaskFailedToStart, reason, clock.instant())).orElse(task);
             return AssignmentMapping.assignment(failed, RoleCredentials.NONE, RoleCredentials.NONE);
         }
-        return AssignmentMapping.assignment(task, taskRole, executionRole);
+        return AssignmentMapping.assignment(task, taskRole, executionRole, subnetCidr(task));
+    }
+
+    /** The CIDR block of the subnet of the task's network interface, empty when none or unknown. */
+    private String subnetCidr(Task task) {
+        return task.networkInterface()
+                .flatMap(eni -> subnets.get().flatMap(s -> s.cidr(task.scope(), eni.subnetId())))
+                .orElse("");
     }
 }

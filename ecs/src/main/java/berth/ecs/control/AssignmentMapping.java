@@ -42,19 +42,29 @@ final class AssignmentMapping {
 
     private AssignmentMapping() {}
 
-    /** The assignment of {@code task} carrying the given role credentials. */
+    /** The assignment of {@code task} carrying the given role credentials, for a task without a subnet. */
     static AssignedTask assignment(Task task, RoleCredentials taskRole, RoleCredentials executionRole) {
+        return assignment(task, taskRole, executionRole, "");
+    }
+
+    /**
+     * The assignment of {@code task} carrying the given role credentials; an awsvpc task names the subnet
+     * of its network interface and {@code subnetCidr}, that subnet's block (empty when unknown).
+     */
+    static AssignedTask assignment(Task task, RoleCredentials taskRole, RoleCredentials executionRole,
+                                   String subnetCidr) {
         TaskDefinition d = task.definition();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("AWS_REGION", task.region());
         environment.put("AWS_DEFAULT_REGION", task.region());
         environment.put("AWS_EXECUTION_ENV", "AWS_ECS_" + task.launchType().name());
+        String subnet = task.networkInterface().map(n -> n.subnetId()).orElse("");
         return new AssignedTask(task.arn(), task.clusterArn(), task.containerInstanceArn(), task.launchType().name(),
                 task.desiredStatus().name(), task.lastStatus().name(), task.times().createdAt(),
                 d.family(), d.revision(), d.effectiveNetworkMode().wireName(), d.pidMode(), d.ipcMode(),
                 d.cpuUnits(), d.memoryMiB(), d.containerDefinitions().stream().map(AssignmentMapping::container).toList(),
                 d.volumes().stream().map(AssignmentMapping::volume).toList(), STOP_TIMEOUT_SECONDS, environment,
-                taskRole, executionRole);
+                taskRole, executionRole, subnet, subnet.isEmpty() ? "" : subnetCidr);
     }
 
     static AssignedContainer container(ContainerDefinition c) {

@@ -58,13 +58,14 @@ public final class AssignmentsEndpoint implements HttpService {
 
     AssignmentsEndpoint(SigV4Verifier verifier, berth.store.Store store, AssignmentSignals signals,
                         AgentHeartbeats heartbeats, TaskRoleCredentials roles, java.time.Clock clock,
-                        java.util.function.Supplier<java.util.Optional<berth.cloudwatch.MetricSink>> metrics) {
+                        java.util.function.Supplier<java.util.Optional<berth.cloudwatch.MetricSink>> metrics,
+                        java.util.function.Supplier<java.util.Optional<berth.ecs.SubnetRanges>> subnets) {
         this.usage = new TaskUsageMetrics(new berth.ecs.state.TaskRecords(store), metrics);
         this.verifier = verifier;
         this.instances = new ContainerInstanceRecords(store);
         this.commits = new TaskCommits(store);
         this.signals = signals;
-        this.batches = new AssignmentBatches(store, signals, roles, clock);
+        this.batches = new AssignmentBatches(store, signals, roles, clock, subnets);
         this.heartbeats = heartbeats;
     }
 

@@ -169,6 +169,59 @@ class NetworkModesTest {
         stop(task);
     }
 
+    @Test
+    void aFargateTaskInADefaultVpcSubnetAnswersAtAnAddressOfThatSubnet(software.amazon.awssdk.services.ec2.Ec2Client ec2) {
+        TaskRuns.awaitInstances(ecs, CLUSTER, 1);
+        var subnet = ec2.describeSubnets(r -> r.filters(f -> f.name("default-for-az").values("true"),
+                f -> f.name("availability-zone").values("us-east-1c"))).subnets().get(0);
+        ecs.registerTaskDefinition(r -> r.family("subnet-web").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name("web").image(busybox()).stopTimeout(1)
+                        .command(TaskRuns.httpd("in-subnet", 8080))
+                        .portMappings(PortMapping.builder().containerPort(8080).build())));
+
+        Task task = run(ecs, r -> r.cluster(CLUSTER).taskDefinition("subnet-web").launchType(LaunchType.FARGATE)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(subnet.subnetId()))));
+        Task running = awaitStatus(ecs, CLUSTER, task.taskArn(), "RUNNING");
+
+        String address = address(running);
+        // 172.31.32.0/20: past the network address, the VPC router and AWS's two reserved addresses
+        long block = ipv4(subnet.cidrBlock().substring(0, subnet.cidrBlock().indexOf('/')));
+        assertThat(subnet.cidrBlock()).endsWith("/20");
+        assertThat(ipv4(address)).as(address + " in " + subnet.cidrBlock()).isBetween(block + 4, block + 4094);
+        assertThat(running.attachments().get(0).details()).anySatisfy(d -> {
+            assertThat(d.name()).isEqualTo("subnetId");
+            assertThat(d.value()).isEqualTo(subnet.subnetId());
+        });
+        assertThat(httpGet("http://" + address + ":8080/")).isEqualTo("in-subnet\n");
+        String eni = running.attachments().get(0).details().stream().filter(d -> d.name().equals("networkInterfaceId"))
+                .map(d -> d.value()).findFirst().orElseThrow();
+        var described = ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni)).networkInterfaces().get(0);
+        assertThat(described.privateIpAddress()).isEqualTo(address);
+        assertThat(described.subnetId()).isEqualTo(subnet.subnetId());
+        assertThat(described.vpcId()).isEqualTo(subnet.vpcId());
+        assertThat(described.requesterManaged()).isTrue();
+        assertThat(docker("network", "inspect", "--format", "{{(index .IPAM.Config 0).Subnet}} {{(index .IPAM.Config 0).Gateway}}",
+                subnet.subnetId())).containsExactly(subnet.cidrBlock() + " " + SubnetNetworkAddress.gateway(subnet.cidrBlock()));
+        stop(task);
+    }
+
+    private static long ipv4(String dotted) {
+        long value = 0;
+        for (String part : dotted.split("\\.")) {
+            value = (value << 8) | Integer.parseInt(part);
+        }
+        return value;
+    }
+
+    /** The VPC router's address of a block: the first after its network address. */
+    private static final class SubnetNetworkAddress {
+        static String gateway(String cidr) {
+            String network = cidr.substring(0, cidr.indexOf('/'));
+            return network.substring(0, network.lastIndexOf('.') + 1) + (Integer.parseInt(network.substring(network.lastIndexOf('.') + 1)) + 1);
+        }
+    }
+
     private static String address(Task task) {
         return task.attachments().get(0).details().stream()
                 .filter(d -> d.name().equals("privateIPv4Address"))

@@ -86,7 +86,7 @@ class TaskRestartTest {
                     Task terminated = Waits.until(() -> describe(again, running.get(1)),
                             t -> t.lastStatus().equals("STOPPED"), Duration.ofSeconds(10));
                     assertThat(terminated.stopCodeAsString()).isEqualTo("TerminationNotice");
-                    assertThat(terminated.stoppedReason()).isEqualTo("Host EC2 (instance i-live) terminated.");
+                    assertThat(terminated.stoppedReason()).isEqualTo("Host EC2 (instance i-live) stopped/terminated.");
                     assertThat(again.describeClusters(r -> r.clusters("crash")).clusters().get(0).runningTasksCount())
                             .isZero();
                 }

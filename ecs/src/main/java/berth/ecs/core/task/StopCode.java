@@ -15,6 +15,11 @@ public enum StopCode {
 
     /** The reason ECS gives for tasks whose container instance went away: the EC2 host was terminated. */
     public static String hostTerminated(String ec2InstanceId) {
-        return "Host EC2 (instance " + ec2InstanceId + ") terminated.";
+        return hostStopped(ec2InstanceId);
+    }
+
+    /** The reason ECS gives for the tasks of a stopped or terminated EC2 host (one wording for both). */
+    public static String hostStopped(String ec2InstanceId) {
+        return "Host EC2 (instance " + ec2InstanceId + ") stopped/terminated.";
     }
 }

@@ -160,7 +160,7 @@ class TaskLifecycleTest {
                 StopCode.hostTerminated("i-0abc"), at(9));
         assertThat(stopped.lastStatus()).isEqualTo(TaskStatus.STOPPED);
         assertThat(stopped.stopCode()).isEqualTo("TerminationNotice");
-        assertThat(stopped.stoppedReason()).isEqualTo("Host EC2 (instance i-0abc) terminated.");
+        assertThat(stopped.stoppedReason()).isEqualTo("Host EC2 (instance i-0abc) stopped/terminated.");
         assertThat(stopped.containers()).extracting(TaskContainer::lastStatus).containsOnly(ContainerStatus.STOPPED);
         assertThat(stopped.times().stoppedAt()).isEqualTo(at(9));
     }

@@ -43,7 +43,7 @@ class TaskReconcilerTest {
         ContainerInstance gone = TaskFixtures.inactive(accounted(running));
         assertThat(TaskReconciler.reconcile(desired(running), observed(gone), T0, SETTINGS).actions())
                 .containsExactly(new ReconcilePlan.StopWithoutAgent(running.key(), StopCode.TerminationNotice,
-                        "Host EC2 (instance i-0123456789abcdef0) terminated."));
+                        "Host EC2 (instance i-0123456789abcdef0) stopped/terminated."));
         assertThat(TaskReconciler.reconcile(desired(running), observed(), T0, SETTINGS).actions())
                 .singleElement().isInstanceOf(ReconcilePlan.StopWithoutAgent.class);
     }

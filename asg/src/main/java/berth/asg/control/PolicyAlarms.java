@@ -1,0 +1,68 @@
+package berth.asg.control;
+
+import berth.asg.core.ScalingPolicy;
+import berth.aws.Scope;
+import berth.cloudwatch.MetricAlarms;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The alarms of groups' scaling policies, through CloudWatch's published {@link MetricAlarms}: the
+ * alarms naming a policy in their actions, and the two a target tracking policy owns, named as EC2
+ * Auto Scaling names them ({@code TargetTracking-<group>-AlarmHigh-<uuid>}: the metric above the target
+ * for {@code highPeriods} periods; {@code -AlarmLow-<uuid>}: below 90% of it for {@code lowPeriods}; no
+ * AlarmLow when scale-in is disabled). The period is 60 s on AWS; berth's may be shorter by configuration.
+ */
+public final class PolicyAlarms {
+    private final Supplier<Optional<MetricAlarms>> alarms;
+    private final int period;
+    private final int highPeriods;
+    private final int lowPeriods;
+
+    public PolicyAlarms(Supplier<Optional<MetricAlarms>> alarms, int period, int highPeriods, int lowPeriods) {
+        this.alarms = alarms;
+        this.period = period;
+        this.highPeriods = highPeriods;
+        this.lowPeriods = lowPeriods;
+    }
+
+    public boolean available() {
+        return alarms.get().isPresent();
+    }
+
+    /** The alarms of {@code scope} one of whose actions is the policy's ARN. */
+    public List<MetricAlarms.AlarmView> naming(Scope scope, String policyArn) {
+        return alarms.get().map(a -> a.withAction(scope, policyArn)).orElse(List.of());
+    }
+
+    /** Creates or replaces a target tracking policy's alarms, keeping the names it has; answers their names. */
+    public List<String> track(Scope scope, String group, String policyArn, ScalingPolicy.TargetTracking tt,
+                              List<String> existing) {
+        MetricAlarms cloudwatch = alarms.get().orElseThrow();
+        String prefix = "TargetTracking-" + group + "-";
+        String high = existing.stream().filter(n -> n.contains("-AlarmHigh-")).findFirst()
+                .orElse(prefix + "AlarmHigh-" + UUID.randomUUID());
+        String low = existing.stream().filter(n -> n.contains("-AlarmLow-")).findFirst()
+                .orElse(prefix + "AlarmLow-" + UUID.randomUUID());
+        ScalingPolicy.TrackedMetric m = tt.metric();
+        String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + policyArn + ".";
+        cloudwatch.put(scope, new MetricAlarms.AlarmSpec(high, description, m.namespace(), m.metricName(), m.dimensions(),
+                m.statistic(), m.unit(), period, highPeriods, highPeriods, tt.targetValue(), "GreaterThanThreshold",
+                "missing", List.of(policyArn)));
+        if (tt.disableScaleIn()) {
+            cloudwatch.delete(scope, low);
+            return List.of(high);
+        }
+        cloudwatch.put(scope, new MetricAlarms.AlarmSpec(low, description, m.namespace(), m.metricName(), m.dimensions(),
+                m.statistic(), m.unit(), period, lowPeriods, lowPeriods, tt.targetValue() * 0.9, "LessThanThreshold",
+                "missing", List.of(policyArn)));
+        return List.of(high, low);
+    }
+
+    /** Deletes the alarms a policy owns (target tracking's two). */
+    public void release(ScalingPolicy policy) {
+        alarms.get().ifPresent(a -> policy.alarmNames().forEach(n -> a.delete(new Scope(policy.accountId(), policy.region()), n)));
+    }
+}
