@@ -1,6 +1,7 @@
 package berth.ecs;
 
 import berth.ecs.api.EcsService;
+import berth.ecs.api.PublishedTasks;
 import berth.ecs.control.EcsSettings;
 import berth.ecs.control.ServiceControl;
 import berth.ecs.control.TaskControl;
@@ -17,6 +18,7 @@ public final class EcsModule implements PlatformModule {
     private volatile TaskControl tasks;
     private volatile ServiceControl services;
     private volatile Store store;
+    private volatile PublishedTasks published;
 
     @Override
     public String name() {
@@ -29,6 +31,9 @@ public final class EcsModule implements PlatformModule {
         EcsService service = new EcsService(platform.store(), platform.clock(), platform::endpoint);
         platform.addAwsService(service);
         platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
+        published = new PublishedTasks(service, platform.store(), platform::authorizer);
+        platform.publish(EcsCalls.class, published);
+        platform.publish(TaskStateChanges.class, published);
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);
     }
@@ -69,6 +74,9 @@ public final class EcsModule implements PlatformModule {
 
     @Override
     public void stop() {
+        if (published != null) {
+            published.close();
+        }
         if (services != null) {
             services.close();
         }
