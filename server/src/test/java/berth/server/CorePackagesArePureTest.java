@@ -63,6 +63,8 @@ class CorePackagesArePureTest {
                 new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")),
                 new Core("sqs", List.of("berth/sqs/core"), 10,
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
+                new Core("events", List.of("berth/events/core"), 3,
+                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
                 new Core("s3", List.of("berth/s3/core"), 10,
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/", "com/fasterxml/jackson/")));
     }
