@@ -7,6 +7,8 @@ public final class AgentProtocol {
     public static final String ASSIGNMENTS = PREFIX + "assignments";
     /** {@code POST} of a {@link TaskObservation}. */
     public static final String OBSERVATIONS = PREFIX + "observations";
+    /** {@code POST} of a {@link UsageReport}: the resources the agent's running tasks use (protocol 1.1). */
+    public static final String USAGE = PREFIX + "usage";
     /** The request header in which an agent names the {@link ProtocolVersion} it speaks. */
     public static final String VERSION_HEADER = "X-Berth-Agent-Protocol";
     /** The {@code containerInstance} with which a Fargate runner polls. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record ProtocolVersion(int major, int minor) {
     /** The version this build speaks. */
-    public static final ProtocolVersion CURRENT = new ProtocolVersion(1, 0);
+    public static final ProtocolVersion CURRENT = new ProtocolVersion(1, 1);
 
     private static final Pattern FORM = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
 

@@ -22,6 +22,9 @@
  *   {@value AgentProtocol#HEARTBEAT_TIMEOUT_SECONDS} seconds is reported {@code agentConnected=false}.</li>
  *   <li>{@code POST /_berth/ecs/v1/observations} with a {@link TaskObservation}: what the public
  *   state-change operations cannot carry (container health, the task's own IP address in awsvpc mode).</li>
+ *   <li>{@code POST /_berth/ecs/v1/usage} with a {@link UsageReport} (since 1.1): the CPU and memory the
+ *   instance's running tasks use, which ECS publishes as CloudWatch's AWS/ECS metrics. A minor version
+ *   may also add an endpoint; an agent of 1.1 facing a 1.0 control plane gets 404 there and carries on.</li>
  * </ul>
  *
  * <p>The messages: an {@link AssignmentBatch} holds {@link AssignedTask}s; each names the task, its

@@ -16,7 +16,11 @@ public interface Authorizer {
 
     /** Without IAM only roots exist; any other identity is refused. */
     Authorizer ROOT_ONLY = (caller, service, operation, request) -> {
-        throw new AwsException(403, service.protocol() == Protocol.QUERY ? "AccessDenied" : "AccessDeniedException",
+        throw new AwsException(403, switch (service.protocol()) {
+            case QUERY -> "AccessDenied";
+            case EC2 -> "UnauthorizedOperation";
+            default -> "AccessDeniedException";
+        },
                 "User: " + caller.identity().arn() + " is not authorized to perform: " + service.signingName() + ":" + operation);
     };
 }

@@ -102,7 +102,8 @@ public final class AwsDispatcher {
             throw SignatureErrors.toAwsException(SignatureFailure.SIGNATURE_MISMATCH,
                     "Credential should be scoped to correct service: '" + model.signingName() + "'. ", model.protocol());
         }
-        WireCodec.IncomingCall call = served.codec.locate(request);
+        WireCodec.IncomingCall call = served.codec.locate(
+                berth.aws.wire.ContentEncoding.decoded(request, served.codes.serialization()));
         String operation = call.operation();
         if (!served.classes.hasOperation(operation)) {
             throw unknownOperation(served, request, operation);
@@ -131,12 +132,12 @@ public final class AwsDispatcher {
     }
 
     private static AwsException unknownService(ServiceDirectory.Destination destination) {
-        String code = destination.errorProtocol() == Protocol.QUERY ? "InvalidAction" : "UnknownOperationException";
+        String code = ServiceDirectory.isQuery(destination.errorProtocol()) ? "InvalidAction" : "UnknownOperationException";
         return new AwsException(400, code, destination.unresolvedReason());
     }
 
     private static AwsException unknownOperation(ServedService served, HttpRequestData request, String operation) {
-        String message = served.model.protocol() == Protocol.QUERY ? QueryCodec.unknownActionMessage(request, operation)
+        String message = ServiceDirectory.isQuery(served.model.protocol()) ? QueryCodec.unknownActionMessage(request, operation)
                 : "Unknown operation " + operation;
         return new AwsException(served.codes.unknownOperationStatus(), served.codes.unknownOperation(), message);
     }

@@ -2,6 +2,7 @@ package berth.aws;
 
 import berth.aws.json.AwsJsonCodec;
 import berth.aws.model.ServiceDescription;
+import berth.aws.query.Ec2Codec;
 import berth.aws.query.QueryCodec;
 import berth.aws.rest.RestJsonCodec;
 import berth.aws.validation.RequestValidator;
@@ -26,7 +27,9 @@ final class ServedService {
         this.codec = switch (model.protocol()) {
             case AWS_JSON_1_0, AWS_JSON_1_1 -> new AwsJsonCodec(model, codes);
             case QUERY -> new QueryCodec(model, codes, service.queryNames().orElseGet(ServiceDescription::empty));
+            case EC2 -> new Ec2Codec(model, codes);
             case REST_JSON -> new RestJsonCodec(model, codes);
+            case RPC_V2_CBOR -> new berth.aws.cbor.RpcV2CborCodec(model, codes);
         };
         ClassLoader loader = service.getClass().getClassLoader() != null ? service.getClass().getClassLoader()
                 : ServedService.class.getClassLoader();
@@ -35,8 +38,9 @@ final class ServedService {
         this.handlers = Map.copyOf(service.operations());
     }
 
-    /** Whether a REST-JSON service has a route for the request; false for other protocols. */
+    /** Whether a REST-JSON or RPC v2 CBOR service has a route for the request; false for other protocols. */
     boolean routes(HttpRequestData request) {
-        return codec instanceof RestJsonCodec rest && rest.routes(request);
+        return codec instanceof RestJsonCodec rest && rest.routes(request)
+                || codec instanceof berth.aws.cbor.RpcV2CborCodec cbor && cbor.routes(request);
     }
 }

@@ -84,12 +84,17 @@ final class ServiceDirectory {
         if (looksLikeQuery(request)) {
             String action = queryAction(request);
             for (ServedService service : candidates) {
-                if (service.model.protocol() == Protocol.QUERY && (action.isEmpty() || service.classes.hasOperation(action))) {
+                if (isQuery(service.model.protocol()) && (action.isEmpty() || service.classes.hasOperation(action))) {
                     return Optional.of(service);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Query and EC2's dialect of it: both name their operation in an {@code Action} parameter. */
+    static boolean isQuery(Protocol protocol) {
+        return protocol == Protocol.QUERY || protocol == Protocol.EC2;
     }
 
     private static Protocol guessProtocol(HttpRequestData request) {

@@ -17,9 +17,10 @@ public record ServiceErrorCodes(String validation, String serialization, String 
     /** The codes most services of a protocol use. */
     public static ServiceErrorCodes defaultsFor(Protocol protocol) {
         return switch (protocol) {
-            case AWS_JSON_1_0, AWS_JSON_1_1 ->
+            case AWS_JSON_1_0, AWS_JSON_1_1, RPC_V2_CBOR ->
                     new ServiceErrorCodes("ValidationException", "SerializationException", "UnknownOperationException", 400);
             case QUERY -> new ServiceErrorCodes("ValidationError", "ValidationError", "InvalidAction", 400);
+            case EC2 -> new ServiceErrorCodes("InvalidParameterValue", "InvalidParameterValue", "InvalidAction", 400);
             case REST_JSON ->
                     new ServiceErrorCodes("ValidationException", "SerializationException", "UnknownOperationException", 404);
         };

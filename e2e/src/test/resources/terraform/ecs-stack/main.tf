@@ -1,5 +1,8 @@
 # A typical Fargate web service, as users deploy it with Terraform: an image built from a Dockerfile and
 # pushed to ECR, secrets from Secrets Manager and SSM, awslogs, an ALB in front, a circuit breaker.
+# Beside it, EC2 capacity for the cluster: a VPC with a subnet and a security group, the default VPC's
+# subnets looked up, a launch template of the ECS-optimized AMI whose user data joins the cluster, an
+# Auto Scaling group over it and a capacity provider with managed scaling, associated with the cluster.
 # Run by e2e's TerraformStackTest against a running berth (apply, plan -detailed-exitcode, destroy).
 
 terraform {
@@ -46,6 +49,11 @@ provider "aws" {
     secretsmanager = var.endpoint
     ssm            = var.endpoint
     logs           = var.endpoint
+    ec2            = var.endpoint
+    autoscaling    = var.endpoint
+    cloudwatch     = var.endpoint
+
+    applicationautoscaling = var.endpoint
   }
 }
 
@@ -202,6 +210,102 @@ resource "aws_ssm_parameter" "greeting" {
   value = "hello-from-ssm"
 }
 
+# --- EC2 capacity -------------------------------------------------------------------------------
+
+data "aws_vpc" "default" {
+  default = true
+}
+
+data "aws_subnets" "default" {
+  filter {
+    name   = "vpc-id"
+    values = [data.aws_vpc.default.id]
+  }
+}
+
+data "aws_ssm_parameter" "ecs_ami" {
+  name = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.20.0.0/16"
+  tags       = { Name = "${var.name}-vpc" }
+}
+
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.20.1.0/24"
+  availability_zone = "us-east-1a"
+  tags              = { Name = "${var.name}-a" }
+}
+
+resource "aws_security_group" "instances" {
+  name        = "${var.name}-instances"
+  description = "container instances"
+  vpc_id      = aws_vpc.main.id
+
+  ingress {
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["10.20.0.0/16"]
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_launch_template" "instances" {
+  name_prefix   = "${var.name}-"
+  image_id      = data.aws_ssm_parameter.ecs_ami.value
+  instance_type = "t3.small"
+  user_data     = base64encode("#!/bin/bash\necho ECS_CLUSTER=${var.name}-cluster >> /etc/ecs/ecs.config\n")
+  vpc_security_group_ids = [aws_security_group.instances.id]
+}
+
+resource "aws_autoscaling_group" "instances" {
+  name                      = "${var.name}-asg"
+  min_size                  = 0
+  max_size                  = 2
+  desired_capacity          = 0
+  vpc_zone_identifier       = [aws_subnet.a.id]
+  protect_from_scale_in     = true
+  health_check_grace_period = 0
+
+  launch_template {
+    id      = aws_launch_template.instances.id
+    version = "$Latest"
+  }
+
+  tag {
+    key                 = "AmazonECSManaged"
+    value               = "true"
+    propagate_at_launch = true
+  }
+
+  lifecycle {
+    ignore_changes = [desired_capacity]
+  }
+}
+
+resource "aws_ecs_capacity_provider" "instances" {
+  name = "${var.name}-cp"
+
+  auto_scaling_group_provider {
+    auto_scaling_group_arn         = aws_autoscaling_group.instances.arn
+    managed_termination_protection = "ENABLED"
+
+    managed_scaling {
+      status          = "ENABLED"
+      target_capacity = 100
+    }
+  }
+}
+
 # --- cluster and task definition ----------------------------------------------------------------
 
 resource "aws_ecs_cluster" "main" {
@@ -215,7 +319,7 @@ resource "aws_ecs_cluster" "main" {
 
 resource "aws_ecs_cluster_capacity_providers" "main" {
   cluster_name       = aws_ecs_cluster.main.name
-  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+  capacity_providers = ["FARGATE", "FARGATE_SPOT", aws_ecs_capacity_provider.instances.name]
 
   default_capacity_provider_strategy {
     capacity_provider = "FARGATE"
@@ -345,6 +449,87 @@ resource "aws_ecs_service" "app" {
   }
 
   depends_on = [aws_lb_listener.web, aws_iam_role_policy.execution_secrets]
+}
+
+output "default_subnets" {
+  value = length(data.aws_subnets.default.ids)
+}
+
+# --- auto scaling -------------------------------------------------------------------------------
+
+resource "aws_appautoscaling_target" "app" {
+  service_namespace  = "ecs"
+  resource_id        = "service/${aws_ecs_cluster.main.name}/${aws_ecs_service.app.name}"
+  scalable_dimension = "ecs:service:DesiredCount"
+  min_capacity       = 2
+  max_capacity       = 4
+  tags               = { stack = var.name }
+}
+
+resource "aws_appautoscaling_policy" "requests" {
+  name               = "${var.name}-requests"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.app.service_namespace
+  resource_id        = aws_appautoscaling_target.app.resource_id
+  scalable_dimension = aws_appautoscaling_target.app.scalable_dimension
+
+  target_tracking_scaling_policy_configuration {
+    target_value       = 1000
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ALBRequestCountPerTarget"
+      resource_label         = "${aws_lb.web.arn_suffix}/${aws_lb_target_group.web.arn_suffix}"
+    }
+  }
+}
+
+resource "aws_appautoscaling_policy" "backlog" {
+  name               = "${var.name}-backlog"
+  policy_type        = "StepScaling"
+  service_namespace  = aws_appautoscaling_target.app.service_namespace
+  resource_id        = aws_appautoscaling_target.app.resource_id
+  scalable_dimension = aws_appautoscaling_target.app.scalable_dimension
+
+  step_scaling_policy_configuration {
+    adjustment_type         = "ChangeInCapacity"
+    cooldown                = 120
+    metric_aggregation_type = "Maximum"
+    step_adjustment {
+      metric_interval_lower_bound = 0
+      scaling_adjustment          = 1
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "backlog" {
+  alarm_name          = "${var.name}-backlog"
+  namespace           = "Orders"
+  metric_name         = "Backlog"
+  dimensions          = { Queue = "orders" }
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 3
+  datapoints_to_alarm = 2
+  threshold           = 500
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_appautoscaling_policy.backlog.arn]
+  tags                = { stack = var.name }
+}
+
+resource "aws_appautoscaling_scheduled_action" "new_year" {
+  name               = "${var.name}-new-year"
+  service_namespace  = aws_appautoscaling_target.app.service_namespace
+  resource_id        = aws_appautoscaling_target.app.resource_id
+  scalable_dimension = aws_appautoscaling_target.app.scalable_dimension
+  schedule           = "cron(0 3 1 1 ? *)"
+  timezone           = "Europe/Berlin"
+
+  scalable_target_action {
+    min_capacity = 3
+    max_capacity = 4
+  }
 }
 
 output "repository_url" {

@@ -1,5 +1,6 @@
 # IAM as Terraform users write it: a role for EC2 instances with an instance profile, an inline and an
-# attached managed policy, a permissions boundary, and a user with its own policies, all tagged.
+# attached managed policy, a permissions boundary, and a user with its own policies, all tagged; and
+# the stack's versioned S3 bucket of artifacts with one object in it.
 # Run by e2e's IamTerraformTest against a running berth: apply, plan -detailed-exitcode, apply with
 # revision = 2 (a changed policy document, tags and description), plan again, destroy.
 
@@ -38,7 +39,9 @@ provider "aws" {
   endpoints {
     iam = var.endpoint
     sts = var.endpoint
+    s3  = var.endpoint
   }
+  s3_use_path_style = true
 }
 
 data "aws_caller_identity" "current" {}
@@ -157,6 +160,29 @@ resource "aws_iam_user_policy" "deployer_push" {
 resource "aws_iam_user_policy_attachment" "deployer_read" {
   user       = aws_iam_user.deployer.name
   policy_arn = aws_iam_policy.app.arn
+}
+
+# --- the stack's artifacts -------------------------------------------------------------------------------
+
+resource "aws_s3_bucket" "artifacts" {
+  bucket        = "${var.name}-artifacts"
+  force_destroy = true
+  tags          = local.tags
+}
+
+resource "aws_s3_bucket_versioning" "artifacts" {
+  bucket = aws_s3_bucket.artifacts.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_object" "release" {
+  bucket       = aws_s3_bucket.artifacts.id
+  key          = "releases/current.txt"
+  content      = "revision ${var.revision}"
+  content_type = "text/plain"
+  depends_on   = [aws_s3_bucket_versioning.artifacts]
 }
 
 output "role_arn" {

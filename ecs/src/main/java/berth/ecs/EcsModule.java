@@ -5,6 +5,9 @@ import berth.ecs.api.PublishedTasks;
 import berth.ecs.control.EcsSettings;
 import berth.ecs.control.ServiceControl;
 import berth.ecs.control.TaskControl;
+import berth.ecs.control.CapacityLoop;
+import berth.ecs.state.ProviderPlacements;
+import java.time.Duration;
 import berth.ecs.state.ServiceRecords;
 import berth.ecs.state.TaskRecords;
 import berth.platform.Platform;
@@ -16,9 +19,11 @@ import java.util.List;
 /** ECS: clusters, task definitions, tasks, container instances and services. */
 public final class EcsModule implements PlatformModule {
     private volatile TaskControl tasks;
+    private volatile CapacityLoop capacity;
     private volatile ServiceControl services;
     private volatile Store store;
     private volatile PublishedTasks published;
+    private volatile berth.ecs.control.ContainerInsightsMetrics insights;
 
     @Override
     public String name() {
@@ -28,14 +33,24 @@ public final class EcsModule implements PlatformModule {
     @Override
     public void start(Platform platform) {
         store = platform.store();
-        EcsService service = new EcsService(platform.store(), platform.clock(), platform::endpoint);
+        EcsService service = new EcsService(platform.store(), platform.clock(), platform::endpoint,
+                () -> platform.lookup(ExpressGateways.class));
         platform.addAwsService(service);
         platform.publish(FargateRegions.class, new StoredFargateRegions(platform.store()));
         published = new PublishedTasks(service, platform.store(), platform::authorizer);
         platform.publish(EcsCalls.class, published);
         platform.publish(TaskStateChanges.class, published);
+        platform.publish(ServiceCapacity.class, new StoredServiceCapacity(new ServiceRecords(platform.store()), platform.clock()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);
+        capacity = new CapacityLoop(platform, Duration.ofMillis(EcsSettings.number(System.getenv(),
+                "BERTH_ECS_CAPACITY_POLL_MILLIS", 1000)), Duration.ofSeconds(EcsSettings.number(System.getenv(),
+                "BERTH_ECS_SCALE_IN_AFTER_SECONDS", 900)));
+        capacity.start();
+        insights = new berth.ecs.control.ContainerInsightsMetrics(platform.store(),
+                () -> platform.lookup(berth.cloudwatch.MetricSink.class), platform.clock(),
+                berth.ecs.control.ContainerInsightsMetrics.configuredInterval());
+        insights.start();
     }
 
     /** After elb (100), whose TargetRegistry services register their tasks with; before the local agent (110). */
@@ -53,7 +68,7 @@ public final class EcsModule implements PlatformModule {
     public void reset() {
         if (store != null) {
             Runnable removal = () -> {
-                for (String kind : List.of(ServiceRecords.KIND, TaskRecords.KIND)) {
+                for (String kind : List.of(ServiceRecords.KIND, ProviderPlacements.WAITING_KIND, TaskRecords.KIND)) {
                     List<Write> deletes = store.list(kind, "").stream()
                             .map(r -> Write.delete(kind, r.key(), Store.ANY)).toList();
                     if (!deletes.isEmpty()) {
@@ -76,6 +91,12 @@ public final class EcsModule implements PlatformModule {
     public void stop() {
         if (published != null) {
             published.close();
+        }
+        if (capacity != null) {
+            capacity.close();
+        }
+        if (insights != null) {
+            insights.close();
         }
         if (services != null) {
             services.close();

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Elastic Load Balancing v2: the API, and the data plane that serves every listener on a real
  * socket of this host ({@code BERTH_ELB_BIND}, 127.0.0.1 by default, at the listener's port).
- * Publishes {@link TargetRegistry} for other modules (ECS services) to register their tasks.
+ * Publishes {@link TargetRegistry} for other modules (ECS services) to register their tasks, and
+ * {@link TargetGroupLoad}, the requests in flight per target group (App Runner scales on it).
  */
 public final class ElbModule implements PlatformModule {
     /** Where listeners are bound. */
@@ -21,6 +22,7 @@ public final class ElbModule implements PlatformModule {
     public static final String THREADS_VARIABLE = "BERTH_ELB_THREADS";
 
     private DataPlane dataPlane;
+    private LoadBalancerMetrics metrics;
     private ElbRecords records;
 
     @Override
@@ -41,8 +43,13 @@ public final class ElbModule implements PlatformModule {
         Runnable changed = dataPlane::rebuild;
         platform.addAwsService(new ElbService(records, platform.clock(), dataPlane.ports(), registrations, health, changed));
         platform.publish(TargetRegistry.class, new StoredTargetRegistry(registrations, health, changed));
+        platform.publish(TargetGroupLoad.class, dataPlane);
         dataPlane.start();
+        metrics = new LoadBalancerMetrics(platform.store(), dataPlane, () -> platform.lookup(berth.cloudwatch.MetricSink.class),
+                platform.clock(), berth.cloudwatch.MetricSink.interval("BERTH_ELB_METRICS_SECONDS"));
+        metrics.start();
     }
+
 
     @Override
     public void reset() {
@@ -59,6 +66,7 @@ public final class ElbModule implements PlatformModule {
 
     @Override
     public void stop() {
+        if (metrics != null) metrics.close();
         if (dataPlane != null) dataPlane.close();
     }
 }

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -127,7 +125,7 @@ public final class LocalAgentModule implements PlatformModule {
         clusterMissing = !clusterExists(endpoint);
         AgentConfig config = new AgentConfig(LOCAL_CLUSTER, endpoint, Optional.empty(), Optional.empty(), "local", "",
                 Map.of(), platform.home().resolve("agent").resolve("local"), cleanupWait(),
-                AgentConfig.DEFAULT_PARALLELISM);
+                AgentConfig.DEFAULT_PARALLELISM, Optional.empty());
         return Agent.start(config, runtime, platform.clock(), endpoints, wanted);
     }
 
@@ -135,8 +133,7 @@ public final class LocalAgentModule implements PlatformModule {
     private static boolean clusterExists(AwsEndpoint endpoint) {
         try (EcsClient ecs = EcsClient.builder().endpointOverride(endpoint.endpoint())
                 .region(Region.of(endpoint.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey())))
+                .credentialsProvider(endpoint.credentials())
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             return ecs.describeClusters(b -> b.clusters(LOCAL_CLUSTER)).clusters().stream()
                     .anyMatch(c -> "ACTIVE".equals(c.status()));
@@ -165,7 +162,7 @@ public final class LocalAgentModule implements PlatformModule {
         String region = scope.region();
         fargate.computeIfAbsent(scope, k -> {
             AwsEndpoint base = endpoint(account);
-            AwsEndpoint endpoint = new AwsEndpoint(base.endpoint(), region, base.accessKeyId(), base.secretAccessKey());
+            AwsEndpoint endpoint = base.inRegion(region);
             String runnerId = "fargate-" + Integer.toHexString(platform.home().toAbsolutePath().toString().hashCode())
                     + "-" + account + "-" + region;
             LOG.info("Fargate runner {} serves account {} in {}", runnerId, account, region);

@@ -9,12 +9,14 @@ import berth.secrets.manager.api.SecretsManagerService;
 import berth.secrets.manager.state.SecretRecords;
 import berth.secrets.ssm.api.SsmService;
 import berth.secrets.ssm.state.ParameterRecords;
+import berth.secrets.ssm.state.PublicParameterTable;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Secrets Manager and SSM Parameter Store (tasks' agents read them through the API, signed as the
- * task's execution role). Secrets whose
+ * task's execution role). Publishes {@link PublicParameters}, where other modules define the
+ * parameters of {@code /aws/service/}. Secrets whose
  * recovery window has passed are deleted by a loop every {@code BERTH_SECRETS_SWEEP_SECONDS} (default 60).
  */
 public final class SecretsModule implements PlatformModule {
@@ -37,7 +39,9 @@ public final class SecretsModule implements PlatformModule {
         SecretRecords secrets = new SecretRecords(platform.store(), key);
         ParameterRecords parameters = new ParameterRecords(platform.store(), key);
         platform.addAwsService(new SecretsManagerService(secrets, platform.clock()));
-        platform.addAwsService(new SsmService(parameters, platform.clock()));
+        PublicParameterTable publicParameters = new PublicParameterTable();
+        platform.addAwsService(new SsmService(parameters, publicParameters, platform.clock()));
+        platform.publish(PublicParameters.class, publicParameters);
         platform.lookup(RequestResources.class).ifPresent(table -> SecretResources.register(table, secrets));
         deletions = new SecretDeletionLoop(secrets, platform.clock(), sweepInterval());
         deletions.start();

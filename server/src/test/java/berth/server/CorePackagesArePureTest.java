@@ -61,12 +61,19 @@ class CorePackagesArePureTest {
                 new Core("secrets", List.of("berth/secrets/manager/core", "berth/secrets/ssm/core"), 10,
                         List.of("berth/store/")),
                 new Core("registry", List.of("berth/registry/core"), 10, List.of("berth/store/")),
+                new Core("apprunner", List.of("berth/apprunner/core"), 8,
+                        List.of("berth/store/", "com/fasterxml/jackson/", "berth/elb/")),
                 new Core("sqs", List.of("berth/sqs/core"), 10,
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
                 new Core("events", List.of("berth/events/core"), 3,
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
                 new Core("s3", List.of("berth/s3/core"), 10,
-                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/", "com/fasterxml/jackson/")));
+                        List.of("java/nio/file/", "java/nio/channels/", "berth/store/", "com/fasterxml/jackson/")),
+                new Core("ec2", List.of("berth/ec2/core"), 20, List.of("berth/store/", "java/nio/file/")),
+                new Core("asg", List.of("berth/asg/core"), 5, List.of("berth/store/", "com/fasterxml/jackson/")),
+                new Core("cloudwatch", List.of("berth/cloudwatch/core"), 5, List.of("berth/store/", "berth/platform/")),
+                new Core("autoscaling", List.of("berth/autoscaling/core"), 5,
+                        List.of("berth/store/", "berth/platform/", "berth/ecs/", "berth/cloudwatch/")));
     }
 
     @ParameterizedTest(name = "{0}")

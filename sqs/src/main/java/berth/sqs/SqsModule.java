@@ -1,6 +1,7 @@
 package berth.sqs;
 
 import berth.aws.sigv4.SigV4Verifier;
+import berth.cloudwatch.MetricSink;
 import berth.iam.RequestFields;
 import berth.iam.RequestResources;
 import berth.platform.Platform;
@@ -19,13 +20,14 @@ import java.util.List;
  * {@code home/sqs/journal} (an SQS message store is write-heavy: every send, receive and delete is a
  * change, which the store would keep, index and snapshot like control-plane state). Two loops:
  * retention (every {@code BERTH_SQS_RETENTION_SWEEP_SECONDS}, default 60) and message move tasks.
- * Publishes {@link QueueMessages} and {@link QueueDepths}.
+ * Publishes {@link QueueMessages} and {@link QueueDepths}; queue depths go to CloudWatch ({@link QueueMetrics}).
  */
 public final class SqsModule implements PlatformModule {
     private MessageBook book;
     private SqsOperations operations;
     private WakeableLoop retention;
     private WakeableLoop mover;
+    private WakeableLoop metrics;
 
     @Override
     public String name() {
@@ -52,6 +54,11 @@ public final class SqsModule implements PlatformModule {
                 sweepInterval(), new MessageRetention(records, book, platform.clock(), sweepInterval())::pass);
         retention.start();
         mover.start();
+        QueueMetrics queueMetrics = new QueueMetrics(published, () -> platform.lookup(MetricSink.class), platform.clock(),
+                QueueMetrics.configuredInterval());
+        metrics = new WakeableLoop("sqs-metrics", platform.store(), platform.clock(), List.of(), Duration.ofMillis(100),
+                queueMetrics::pass);
+        metrics.start();
     }
 
     /** Every queue call acts on the queue its QueueUrl names; its policy is evaluated beside the caller's. */
@@ -91,6 +98,7 @@ public final class SqsModule implements PlatformModule {
     public void stop() throws Exception {
         if (retention != null) retention.close();
         if (mover != null) mover.close();
+        if (metrics != null) metrics.close();
         if (book != null) book.close();
     }
 }

@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * {@code berth agent}: joins this host to a cluster as a container instance and runs its tasks in
@@ -25,6 +30,7 @@ public final class AgentMain {
     static final String USAGE = """
             usage: berth agent --cluster NAME --endpoint URL [--cpu UNITS] [--memory MIB] [--name ID] [--zone AZ]
                                [--attribute KEY=VALUE]... [--data-dir DIR] [--region REGION] [--cleanup-wait DURATION]
+                               [--instance-metadata URL]
               --cluster        the cluster to join (default: default)
               --endpoint       the berth endpoint, e.g. http://127.0.0.1:4566
               --cpu, --memory  declared capacity (default: 1024 CPU units per host CPU; host memory minus 256 MiB)
@@ -34,7 +40,10 @@ public final class AgentMain {
               --data-dir       where the agent keeps its identity (default: ~/.berth/agents/<name>)
               --region         signing region (default: $AWS_REGION, else us-east-1)
               --cleanup-wait   how long stopped tasks' containers stay, e.g. 30s, 10m, 1h (default: 1h)
-            credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (default: test/test)
+              --instance-metadata  the EC2 instance metadata service of this host, whose identity document
+                               is registered (default: $AWS_EC2_METADATA_SERVICE_ENDPOINT; none: a made-up one)
+            credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN); without them the
+                         instance role's credentials from the instance metadata service; without that test/test
             """;
 
     /** Logback's system property naming its configuration; berth-agent.jar names its own unless the caller did. */
@@ -84,6 +93,7 @@ public final class AgentMain {
         String dataDir = "";
         String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
         Duration cleanupWait = AgentConfig.DEFAULT_CLEANUP_WAIT;
+        String metadata = env.getOrDefault("AWS_EC2_METADATA_SERVICE_ENDPOINT", "");
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
@@ -112,6 +122,7 @@ public final class AgentMain {
                 case "--data-dir" -> dataDir = value;
                 case "--region" -> region = value;
                 case "--cleanup-wait" -> cleanupWait = AgentConfig.duration(value);
+                case "--instance-metadata" -> metadata = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -127,10 +138,37 @@ public final class AgentMain {
         }
         Path dir = dataDir.isEmpty() ? Path.of(System.getProperty("user.home"), ".berth", "agents", name)
                 : Path.of(dataDir);
-        AwsEndpoint aws = new AwsEndpoint(uri, region, env.getOrDefault("AWS_ACCESS_KEY_ID", "test"),
-                env.getOrDefault("AWS_SECRET_ACCESS_KEY", "test"));
+        Optional<URI> instanceMetadata = metadata.isBlank() ? Optional.empty() : Optional.of(url("--instance-metadata",
+                metadata));
+        AwsEndpoint aws = new AwsEndpoint(uri, region, credentials(env, instanceMetadata));
         return new AgentConfig(cluster, aws, cpu, memory, name, zone, attributes, dir, cleanupWait,
-                AgentConfig.DEFAULT_PARALLELISM);
+                AgentConfig.DEFAULT_PARALLELISM, instanceMetadata);
+    }
+
+    /**
+     * Keys from the environment; without them, on an EC2 instance, its role's credentials from the
+     * instance metadata service (refreshed before they expire); else {@code test}/{@code test}.
+     */
+    static AwsCredentialsProvider credentials(Map<String, String> env, Optional<URI> instanceMetadata) {
+        String key = env.getOrDefault("AWS_ACCESS_KEY_ID", "");
+        String secret = env.getOrDefault("AWS_SECRET_ACCESS_KEY", "");
+        String token = env.getOrDefault("AWS_SESSION_TOKEN", "");
+        if (!key.isEmpty() && !secret.isEmpty()) {
+            return StaticCredentialsProvider.create(token.isEmpty() ? AwsBasicCredentials.create(key, secret)
+                    : AwsSessionCredentials.create(key, secret, token));
+        }
+        if (instanceMetadata.isPresent()) {
+            return InstanceProfileCredentialsProvider.builder().endpoint(instanceMetadata.get().toString()).build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    }
+
+    private static URI url(String flag, String value) {
+        URI uri = URI.create(value);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException(flag + " must be a URL like http://169.254.169.254: " + value);
+        }
+        return uri;
     }
 
     private static int positive(String flag, String value) {

@@ -48,6 +48,9 @@ public final class TaskEndpoints {
     private final TaskEndpointPeers peers = new TaskEndpointPeers();
     private long lastBindAttemptNanos;
     private boolean bindFailureReported;
+    /** While another process holds the port, a retry is pending: the port is taken over soon after it is let go. */
+    private boolean retryPending;
+    private static final long RETRY_NANOS = 250_000_000L;
 
     /** One per process: it holds the link-local port every agent of the process shares. */
     public TaskEndpoints() {}
@@ -97,8 +100,11 @@ public final class TaskEndpoints {
     }
 
     private synchronized void ensureServer() {
+        if (byAgent.values().stream().allMatch(List::isEmpty)) {
+            return;
+        }
         ensurePeerServer();
-        if (server != null || (lastBindAttemptNanos != 0 && System.nanoTime() - lastBindAttemptNanos < 5_000_000_000L)) {
+        if (server != null || (lastBindAttemptNanos != 0 && System.nanoTime() - lastBindAttemptNanos < RETRY_NANOS)) {
             return;
         }
         lastBindAttemptNanos = System.nanoTime();
@@ -115,12 +121,29 @@ public final class TaskEndpoints {
             // another process's agent may hold the address: said once, then retried quietly
             if (!bindFailureReported) {
                 bindFailureReported = true;
-                LOG.warn("task endpoints not served on {}:80 (retrying every 5 s): {}", TaskEndpointVariables.ADDRESS,
-                        e.toString());
+                LOG.warn("task endpoints not served on {}:80 (another process holds it; retrying every 250 ms): {}",
+                        TaskEndpointVariables.ADDRESS, e.toString());
             } else {
                 LOG.debug("task endpoints still not served on {}:80: {}", TaskEndpointVariables.ADDRESS, e.toString());
             }
+            scheduleRetry();
         }
+    }
+
+    private synchronized void scheduleRetry() {
+        if (retryPending) return;
+        retryPending = true;
+        Thread.ofVirtual().name("berth-task-endpoints-bind").start(() -> {
+            try {
+                Thread.sleep(RETRY_NANOS / 1_000_000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                retryPending = false;
+            }
+            ensureServer();
+        });
     }
 
     /** A request on {@value TaskEndpointVariables#ADDRESS}:80: answered here, else by a peer process whose task it is. */

@@ -8,6 +8,7 @@ import berth.agentwire.AssignmentBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +37,12 @@ public final class Agent implements AutoCloseable {
     private volatile boolean closed;
     private AgentLoop loop;
 
+    /** The instance metadata service's identity document, when this host is an EC2 instance. */
+    private final Optional<ObjectNode> identityDocument;
+
     private Agent(AgentConfig config, Runtime runtime, ControlPlane controlPlane, InstanceIdentityFile identity,
-                  Clock clock, TaskEndpoints endpoints) {
+                  Optional<ObjectNode> identityDocument, Clock clock, TaskEndpoints endpoints) {
+        this.identityDocument = identityDocument;
         this.endpoints = endpoints;
         ExecutionRoles roles = new ExecutionRoles(endpoints);
         this.config = config;
@@ -66,8 +71,12 @@ public final class Agent implements AutoCloseable {
      */
     public static Agent start(AgentConfig config, Runtime runtime, Clock clock, TaskEndpoints endpoints,
                               java.util.function.BooleanSupplier wanted) {
-        InstanceIdentityFile identity = InstanceIdentityFile.open(config.dataDir());
-        Agent agent = new Agent(config, runtime, new EcsControlPlane(config.endpoint()), identity, clock, endpoints);
+        Optional<ObjectNode> document = config.instanceMetadata()
+                .map(uri -> new InstanceMetadata(uri).identityDocument(HostRegistration.hostAddress()));
+        InstanceIdentityFile identity = InstanceIdentityFile.open(config.dataDir(),
+                document.map(d -> d.path("instanceId").asText()));
+        Agent agent = new Agent(config, runtime, new EcsControlPlane(config.endpoint()), identity, document, clock,
+                endpoints);
         try {
             agent.registerUntilDone(wanted);
             agent.startLoop();
@@ -130,7 +139,8 @@ public final class Agent implements AutoCloseable {
         Optional<String> previous = identity.containerInstanceArn();
         String arn;
         try {
-            arn = controlPlane.register(HostRegistration.of(config, engine, identity.instanceId(), previous));
+            arn = controlPlane.register(HostRegistration.of(config, engine, identity.instanceId(), previous,
+                    identityDocument));
         } catch (ControlPlaneException e) {
             if (!e.permanent() || previous.isEmpty()) {
                 throw e;
@@ -138,7 +148,8 @@ public final class Agent implements AutoCloseable {
             LOG.info("the control plane no longer knows {} ({}); registering as a new container instance",
                     previous.get(), e.getMessage());
             identity.forgetRegistration();
-            arn = controlPlane.register(HostRegistration.of(config, engine, identity.instanceId(), Optional.empty()));
+            arn = controlPlane.register(HostRegistration.of(config, engine, identity.instanceId(), Optional.empty(),
+                    identityDocument));
         }
         identity.registeredAs(arn);
         containerInstanceArn = arn;

@@ -16,10 +16,13 @@ import java.util.Optional;
  * @param dataDir           where the agent keeps its identity across restarts
  * @param cleanupWait       how long a stopped task's containers stay on the host
  * @param parallelism       how many tasks' engine work runs at once
+ * @param instanceMetadata  the EC2 instance metadata service of the instance this agent runs on, whose
+ *                          identity document it registers (instance id, type, zone, image); empty on a
+ *                          host that is no EC2 instance, for which the agent makes the document up
  */
 public record AgentConfig(String cluster, AwsEndpoint endpoint, Optional<Integer> cpuUnits, Optional<Long> memoryMiB,
                           String name, String availabilityZone, Map<String, String> attributes, Path dataDir,
-                          Duration cleanupWait, int parallelism) {
+                          Duration cleanupWait, int parallelism, Optional<java.net.URI> instanceMetadata) {
 
     /** Memory left to the host and the engine when the agent declares the host's memory (ECS_RESERVED_MEMORY). */
     public static final long RESERVED_MEMORY_MIB = 256;

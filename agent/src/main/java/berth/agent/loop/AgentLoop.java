@@ -68,10 +68,13 @@ public final class AgentLoop implements AutoCloseable {
     private volatile EventSubscription events;
     private Thread poller;
     private Thread looper;
+    private UsageSampler usage;
+    private final ControlPlane controlPlane;
 
     AgentLoop(Runtime runtime, ControlPlane controlPlane, AssignmentSource source, Supplier<AgentSettings> settings,
               Clock clock, int parallelism, StepExecutor executor, LogShipping logs, TaskEndpoints endpoints) {
         this.runtime = runtime;
+        this.controlPlane = controlPlane;
         this.endpoints = endpoints;
         this.source = source;
         this.settings = settings;
@@ -98,6 +101,8 @@ public final class AgentLoop implements AutoCloseable {
         subscribe();
         poller = Thread.ofPlatform().daemon().name("agent-poll-" + settings.get().agentId()).start(this::poll);
         looper = Thread.ofPlatform().daemon().name("agent-loop-" + settings.get().agentId()).start(this::loop);
+        usage = new UsageSampler(runtime, controlPlane, agentLabels, clock, UsageSampler.configuredInterval());
+        usage.start(settings.get().agentId());
     }
 
     /** Whether the loop has received its first batch of assignments. */
@@ -256,6 +261,9 @@ public final class AgentLoop implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (usage != null) {
+            usage.close();
+        }
         endpoints.remove(settings.get().agentId());
         if (events != null) {
             events.close();

@@ -19,8 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -152,8 +150,7 @@ final class AwsLogsShipping implements LogShipping {
                 r -> CloudWatchLogsClient.builder()
                         .endpointOverride(endpoint.endpoint())
                         .region(Region.of(r))
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey())))
+                        .credentialsProvider(endpoint.credentials())
                         .httpClient(UrlConnectionHttpClient.create())
                         .build());
     }

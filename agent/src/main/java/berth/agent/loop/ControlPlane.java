@@ -34,6 +34,9 @@ public interface ControlPlane extends AutoCloseable {
     /** What the public state-change operations cannot carry: container health, the task's own address. */
     void observe(TaskObservation observation);
 
+    /** Sends what the instance's running tasks use (protocol 1.1). */
+    void reportUsage(berth.agentwire.UsageReport report);
+
     @Override
     void close();
 }

@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
@@ -62,8 +60,7 @@ public final class EcsControlPlane implements ControlPlane {
         this.ecs = EcsClient.builder()
                 .endpointOverride(endpoint.endpoint())
                 .region(Region.of(endpoint.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey())))
+                .credentialsProvider(endpoint.credentials())
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30)).build())
                 .build();
@@ -157,6 +154,11 @@ public final class EcsControlPlane implements ControlPlane {
                 Duration.ofSeconds(30));
     }
 
+    @Override
+    public void reportUsage(berth.agentwire.UsageReport report) {
+        send("POST", URI.create(pollEndpoint + AgentProtocol.USAGE), WireJson.write(report), Duration.ofSeconds(30));
+    }
+
     private static ContainerStateChange containerChange(ContainerReport c) {
         ContainerStateChange.Builder b = ContainerStateChange.builder().containerName(c.containerName())
                 .status(c.status()).networkBindings(bindings(c.networkBindings()));
@@ -186,7 +188,7 @@ public final class EcsControlPlane implements ControlPlane {
             unsigned.putHeader("Content-Type", "application/json");
         }
         SignedRequest signed = signer.sign(r -> r
-                .identity(AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey()))
+                .identity(endpoint.credentials().resolveCredentials())
                 .request(unsigned.build())
                 .payload(() -> new ByteArrayInputStream(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ecs")

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -168,9 +166,8 @@ final class ExecutionSecrets implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create()).build());
     }
 
-    private StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey()));
+    private software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials() {
+        return endpoint.credentials();
     }
 
     @Override

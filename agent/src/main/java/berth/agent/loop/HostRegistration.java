@@ -32,15 +32,20 @@ public final class HostRegistration {
 
     private HostRegistration() {}
 
+    /**
+     * @param identityDocument the instance metadata service's document when the host is an EC2
+     *     instance; empty for one made up from {@code config} and the engine
+     */
     static InstanceRegistration of(AgentConfig config, EngineInfo engine, String instanceId,
-                                   Optional<String> containerInstanceArn) {
+                                   Optional<String> containerInstanceArn, Optional<ObjectNode> identityDocument) {
         int cpu = config.cpuUnits().orElse(engine.cpuUnits());
         long memory = config.memoryMiB().orElse(Math.max(engine.memoryMiB() - AgentConfig.RESERVED_MEMORY_MIB, 0));
         Map<String, String> attributes = capabilities(engine);
         attributes.putAll(config.attributes());
         Map<String, String> tags = config.name().isEmpty() ? Map.of() : Map.of("Name", config.name());
         return new InstanceRegistration(config.cluster(), containerInstanceArn,
-                identityDocument(config, engine, instanceId), cpu, memory, RESERVED_TCP_PORTS, List.of(), attributes,
+                identityDocument.map(HostRegistration::json).orElseGet(() -> identityDocument(config, engine, instanceId)),
+                cpu, memory, RESERVED_TCP_PORTS, List.of(), attributes,
                 tags, AGENT_VERSION, engine.engineVersion());
     }
 
@@ -84,6 +89,14 @@ public final class HostRegistration {
 
     private static String architecture(String engine) {
         return engine.equals("aarch64") || engine.equals("arm64") ? "arm64" : "x86_64";
+    }
+
+    private static String json(ObjectNode document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String identityDocument(AgentConfig config, EngineInfo engine, String instanceId) {

@@ -40,7 +40,12 @@ final class InstanceIdentityFile implements AutoCloseable {
         this.containerInstanceArn = containerInstanceArn;
     }
 
-    static InstanceIdentityFile open(Path dataDir) {
+    /**
+     * Opens (and locks) the identity in {@code dataDir}. {@code knownInstanceId} is the id the
+     * instance metadata service gives, when there is one: a directory that held another instance's
+     * identity forgets its registration.
+     */
+    static InstanceIdentityFile open(Path dataDir, Optional<String> knownInstanceId) {
         try {
             Files.createDirectories(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve("agent.lock"), StandardOpenOption.CREATE,
@@ -65,7 +70,12 @@ final class InstanceIdentityFile implements AutoCloseable {
                 String stored = json.path("containerInstanceArn").asText("");
                 arn = stored.isEmpty() ? Optional.empty() : Optional.of(stored);
             }
-            if (!instanceId.matches("i-[0-9a-f]{17}")) {
+            if (knownInstanceId.isPresent()) {
+                if (!knownInstanceId.get().equals(instanceId)) {
+                    arn = Optional.empty();
+                }
+                instanceId = knownInstanceId.get();
+            } else if (!instanceId.matches("i-[0-9a-f]{17}")) {
                 byte[] bytes = new byte[9];
                 RANDOM.nextBytes(bytes);
                 instanceId = "i-" + HexFormat.of().formatHex(bytes).substring(0, 17);

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -34,8 +32,7 @@ final class RegistryCredentials implements AutoCloseable {
         this.ecr = EcrClient.builder()
                 .endpointOverride(endpoint.endpoint())
                 .region(Region.of(endpoint.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(endpoint.accessKeyId(), endpoint.secretAccessKey())))
+                .credentialsProvider(endpoint.credentials())
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -24,7 +24,8 @@ class AgentMainTest {
         assertThat(c.cluster()).isEqualTo("prod");
         assertThat(c.endpoint().endpoint().toString()).isEqualTo("http://10.0.0.5:4566");
         assertThat(c.endpoint().region()).isEqualTo("eu-west-1");
-        assertThat(c.endpoint().accessKeyId()).isEqualTo("AKID");
+        assertThat(c.endpoint().credentials().resolveCredentials().accessKeyId()).isEqualTo("AKID");
+        assertThat(c.instanceMetadata()).isEmpty();
         assertThat(c.cpuUnits()).contains(2048);
         assertThat(c.memoryMiB()).contains(1024L);
         assertThat(c.name()).isEqualTo("edge-1");
@@ -41,10 +42,26 @@ class AgentMainTest {
 
         assertThat(c.cluster()).isEqualTo("default");
         assertThat(c.endpoint().region()).isEqualTo("ap-south-1");
-        assertThat(c.endpoint().accessKeyId()).isEqualTo("test");
+        assertThat(c.endpoint().credentials().resolveCredentials().accessKeyId()).isEqualTo("test");
         assertThat(c.zone()).isEqualTo("ap-south-1a");
         assertThat(c.dataDir().toString()).endsWith("/.berth/agents/two");
         assertThat(c.cpuUnits()).isEmpty();
+    }
+
+    @Test
+    void onAnEc2InstanceTheMetadataServiceGivesTheIdentityAndWithoutKeysTheRolesCredentials() {
+        AgentConfig c = AgentMain.parse(List.of("--endpoint", "http://127.0.0.1:4566"),
+                Map.of("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:4566/_berth/ec2/metadata/abc"));
+        assertThat(c.instanceMetadata()).map(Object::toString).contains("http://127.0.0.1:4566/_berth/ec2/metadata/abc");
+        assertThat(c.endpoint().credentials())
+                .isInstanceOf(software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider.class);
+
+        AgentConfig keyed = AgentMain.parse(List.of("--endpoint", "http://127.0.0.1:4566", "--instance-metadata",
+                "http://169.254.169.254"), Map.of("AWS_ACCESS_KEY_ID", "111122223333", "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_SESSION_TOKEN", "tok"));
+        assertThat(keyed.instanceMetadata()).map(Object::toString).contains("http://169.254.169.254");
+        assertThat(keyed.endpoint().credentials().resolveCredentials())
+                .isInstanceOf(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.class);
     }
 
     @Test

@@ -19,13 +19,14 @@ class HostRegistrationTest {
 
     private static AgentConfig config(Optional<Integer> cpu, Optional<Long> memory) {
         return new AgentConfig("prod", new AwsEndpoint(URI.create("http://127.0.0.1:4566"), "eu-west-1", "test", "test"),
-                cpu, memory, "edge-1", "", Map.of("stack", "blue"), Path.of("/tmp/unused"), Duration.ofHours(1), 4);
+                cpu, memory, "edge-1", "", Map.of("stack", "blue"), Path.of("/tmp/unused"), Duration.ofHours(1), 4,
+                Optional.empty());
     }
 
     @Test
     void registersTheHostsCapacityLessTheReserveAndEcsReservedPorts() {
         InstanceRegistration r = HostRegistration.of(config(Optional.empty(), Optional.empty()), ENGINE,
-                "i-0123456789abcdef0", Optional.empty());
+                "i-0123456789abcdef0", Optional.empty(), Optional.empty());
 
         assertThat(r.cpuUnits()).isEqualTo(4096);
         assertThat(r.memoryMiB()).isEqualTo(8192 - 256);
@@ -42,9 +43,22 @@ class HostRegistrationTest {
     }
 
     @Test
+    void anEc2InstanceRegistersTheDocumentOfItsMetadataService() throws Exception {
+        var document = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"instanceId\":\"i-0abc\",\"instanceType\":\"t3.small\",\"availabilityZone\":\"eu-west-1b\","
+                        + "\"privateIp\":\"10.0.1.4\",\"endpoint\":\"192.0.2.7\"}");
+        InstanceRegistration r = HostRegistration.of(config(Optional.of(2048), Optional.of(2048L)), ENGINE, "i-0abc",
+                Optional.empty(), Optional.of(document));
+
+        assertThat(r.identityDocument()).contains("\"instanceType\":\"t3.small\"").contains("\"availabilityZone\":\"eu-west-1b\"")
+                .contains("\"endpoint\":\"192.0.2.7\"");
+        assertThat(r.cpuUnits()).isEqualTo(2048);
+    }
+
+    @Test
     void declaredCapacityReplacesTheHosts() {
         InstanceRegistration r = HostRegistration.of(config(Optional.of(1536), Optional.of(700L)), ENGINE, "i-1",
-                Optional.of("arn:aws:ecs:eu-west-1:000000000000:container-instance/prod/abc"));
+                Optional.of("arn:aws:ecs:eu-west-1:000000000000:container-instance/prod/abc"), Optional.empty());
 
         assertThat(r.cpuUnits()).isEqualTo(1536);
         assertThat(r.memoryMiB()).isEqualTo(700);

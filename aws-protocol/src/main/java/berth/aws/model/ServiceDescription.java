@@ -78,7 +78,8 @@ public final class ServiceDescription {
     /**
      * A description bundled with berth: {@code ecs}, {@code ecr}, {@code elbv2},
      * {@code application-autoscaling}, {@code apprunner}, {@code sts}, {@code iam}, {@code logs},
-     * {@code events}, {@code scheduler}, {@code secretsmanager}, {@code ssm}, {@code sqs}, and {@code sqs-query} (SQS's Query names).
+     * {@code events}, {@code scheduler}, {@code secretsmanager}, {@code ssm}, {@code ec2}, {@code autoscaling}, {@code sqs},
+     * {@code sqs-query} (SQS's Query names) and {@code cloudwatch}.
      */
     public static ServiceDescription bundled(String id) {
         InputStream in = ServiceDescription.class.getResourceAsStream(BUNDLED + id + ".json.gz");
@@ -190,13 +191,15 @@ public final class ServiceDescription {
         return metadata.path("xmlNamespace").asText("");
     }
 
-    /** The wire protocol: {@code json} with {@code jsonVersion} 1.0 or 1.1, {@code query}, {@code rest-json}. */
+    /** The wire protocol: {@code json} with {@code jsonVersion} 1.0 or 1.1, {@code query}, {@code ec2}, {@code rest-json}. */
     public Protocol protocol() {
         String protocol = metadata.path("protocol").asText("");
         return switch (protocol) {
             case "json" -> metadata.path("jsonVersion").asText("1.0").equals("1.1") ? Protocol.AWS_JSON_1_1 : Protocol.AWS_JSON_1_0;
             case "query" -> Protocol.QUERY;
+            case "ec2" -> Protocol.EC2;
             case "rest-json" -> Protocol.REST_JSON;
+            case "smithy-rpc-v2-cbor" -> Protocol.RPC_V2_CBOR;
             default -> throw new IllegalStateException("berth does not speak the '" + protocol + "' protocol");
         };
     }
@@ -217,7 +220,14 @@ public final class ServiceDescription {
 
     /** The wire model of this service, with the SDK v2 model package its classes are in. */
     public ServiceModel toServiceModel(String name, String modelPackage) {
-        Protocol protocol = protocol();
+        return toServiceModel(name, modelPackage, protocol());
+    }
+
+    /**
+     * The wire model of this service in one of the protocols it is served in ({@code protocols} of
+     * its metadata): CloudWatch is spoken as Query, AWS JSON 1.0 and RPC v2 CBOR, one model each.
+     */
+    public ServiceModel toServiceModel(String name, String modelPackage, Protocol protocol) {
         return new ServiceModel(name, signingName(), protocol, metadata.path("targetPrefix").asText(""),
                 metadata.path("xmlNamespace").asText(""), modelPackage,
                 protocol == Protocol.REST_JSON ? restRoutes() : List.of());

@@ -76,7 +76,7 @@ public final class QueryCodec implements WireCodec {
         return "Could not find operation " + action + " for version " + (version.isEmpty() ? "NO_VERSION_SPECIFIED" : version);
     }
 
-    private static FormParams params(HttpRequestData request) {
+    static FormParams params(HttpRequestData request) {
         FormParams params = new FormParams();
         try {
             params.addAll(request.rawQuery());

@@ -16,11 +16,19 @@ import software.amazon.awssdk.core.traits.MapTrait;
 final class QueryLayout {
     /** Names from the SDK model alone. */
     static final QueryLayout SDK = new QueryLayout(ServiceDescription.empty());
+    /** EC2's dialect: the SDK model's names (already EC2's), and every list as {@code Name.N}, whatever its member is called. */
+    static final QueryLayout EC2 = new QueryLayout(ServiceDescription.empty(), true);
 
     private final ServiceDescription names;
+    private final boolean everyListFlattened;
 
     QueryLayout(ServiceDescription names) {
+        this(names, false);
+    }
+
+    private QueryLayout(ServiceDescription names, boolean everyListFlattened) {
         this.names = names;
+        this.everyListFlattened = everyListFlattened;
     }
 
     /**
@@ -71,13 +79,13 @@ final class QueryLayout {
         return new Member(name, flattened, item, key, value, target, itemShape);
     }
 
-    private static Member fromSdk(SdkField<?> field, boolean response) {
+    private Member fromSdk(SdkField<?> field, boolean response) {
         String name = response ? field.unmarshallLocationName() : field.locationName();
         return switch (field.marshallingType().getKnownType()) {
             case LIST -> {
                 ListTrait trait = field.getRequiredTrait(ListTrait.class);
-                yield new Member(name, trait.isFlattened(), trait.memberLocationName() == null ? "member"
-                        : trait.memberLocationName(), "key", "value", "", "");
+                yield new Member(name, trait.isFlattened() || (everyListFlattened && !response),
+                        trait.memberLocationName() == null ? "member" : trait.memberLocationName(), "key", "value", "", "");
             }
             case MAP -> {
                 MapTrait trait = field.getRequiredTrait(MapTrait.class);

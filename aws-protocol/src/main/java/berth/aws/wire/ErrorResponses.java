@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * AWS error responses in each protocol's exact shape, which the SDKs parse into their modeled
  * exception classes: JSON {@code {"__type":…,"message":…}} plus {@code x-amzn-ErrorType}; Query
- * {@code <ErrorResponse>} XML; REST-JSON {@code x-amzn-ErrorType} plus {@code {"message":…}}.
+ * {@code <ErrorResponse>} XML; EC2 {@code <Response><Errors><Error>} XML; REST-JSON {@code x-amzn-ErrorType} plus {@code {"message":…}}.
  * Every response carries {@code x-amzn-RequestId}.
  */
 public final class ErrorResponses {
@@ -21,7 +21,18 @@ public final class ErrorResponses {
             case AWS_JSON_1_0, AWS_JSON_1_1 -> json(protocol, error, requestId);
             case REST_JSON -> restJson(error, requestId);
             case QUERY -> query(xmlNamespace, error, requestId);
+            case EC2 -> ec2(error, requestId);
+            case RPC_V2_CBOR -> berth.aws.cbor.RpcV2CborCodec.render(error, requestId);
         };
+    }
+
+    /** EC2's error document: {@code <Response><Errors><Error>} with {@code RequestID}, no namespace. */
+    private static HttpResponseData ec2(AwsException error, String requestId) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + XmlText.escape(error.code())
+                + "</Code><Message>" + XmlText.escape(messageOf(error)) + "</Message></Error></Errors><RequestID>" + requestId
+                + "</RequestID></Response>";
+        return new HttpResponseData(error.status(), ResponseHeaders.of(requestId, "text/xml;charset=UTF-8"),
+                xml.getBytes(StandardCharsets.UTF_8));
     }
 
     private static HttpResponseData json(Protocol protocol, AwsException error, String requestId) {

@@ -4,6 +4,9 @@ import berth.e2e.Terraform;
 import berth.junit5.BerthTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
@@ -15,6 +18,8 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.User;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -53,11 +58,15 @@ class IamTerraformTest {
         Map<String, String> first = Map.of("endpoint", endpoint.toString(), "name", "tfiam");
         Map<String, String> second = Map.of("endpoint", endpoint.toString(), "name", "tfiam", "revision", "2");
 
-        try (IamClient iam = SignedClients.iam(endpoint, SignedClients.ROOT)) {
+        try (IamClient iam = SignedClients.iam(endpoint, SignedClients.ROOT);
+             S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                     .credentialsProvider(StaticCredentialsProvider.create(SignedClients.ROOT))
+                     .httpClient(UrlConnectionHttpClient.create()).build()) {
             terraform.init().expectExit(0);
             terraform.apply(first).expectExit(0);
             terraform.plan(first).expectExit(0);
             checkFirstRevision(iam, terraform);
+            checkArtifacts(s3, "1");
 
             // changed behind Terraform's back: the next apply must read it and put it back
             iam.tagRole(r -> r.roleName("tfiam-app").tags(Tag.builder().key("Drift").value("yes").build()));
@@ -66,9 +75,12 @@ class IamTerraformTest {
             terraform.apply(second).expectExit(0);
             terraform.plan(second).expectExit(0);
             checkSecondRevision(iam);
+            checkArtifacts(s3, "2");
+            assertThat(s3.listObjectVersions(r -> r.bucket("tfiam-artifacts")).versions()).as("both revisions kept").hasSize(2);
 
             terraform.destroy(second).expectExit(0);
             assertThat(iam.listRoles().roles()).isEmpty();
+            assertThatThrownBy(() -> s3.headBucket(r -> r.bucket("tfiam-artifacts"))).isInstanceOf(NoSuchBucketException.class);
             assertThat(iam.listUsers().users()).isEmpty();
             assertThat(iam.listInstanceProfiles().instanceProfiles()).isEmpty();
             assertThat(iam.listPolicies(r -> r.scope(PolicyScopeType.LOCAL)).policies()).isEmpty();
@@ -142,6 +154,15 @@ class IamTerraformTest {
         assertThat(tags(role.tags())).isEqualTo(Map.of("Stack", "tfiam", "Revision", "2"));
         assertThat(tags(iam.getUser(r -> r.userName("tfiam-deployer")).user().tags())).containsEntry("Revision", "2");
         assertThat(iam.listUserPolicies(r -> r.userName("tfiam-deployer")).policyNames()).containsExactly("push-images");
+    }
+
+    private static void checkArtifacts(S3Client s3, String revision) {
+        assertThat(s3.getBucketVersioning(r -> r.bucket("tfiam-artifacts")).statusAsString()).isEqualTo("Enabled");
+        assertThat(s3.getBucketTagging(r -> r.bucket("tfiam-artifacts")).tagSet())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactlyInAnyOrder("Stack=tfiam", "Revision=" + revision);
+        var release = s3.getObjectAsBytes(r -> r.bucket("tfiam-artifacts").key("releases/current.txt"));
+        assertThat(release.asUtf8String()).isEqualTo("revision " + revision);
+        assertThat(release.response().contentType()).isEqualTo("text/plain");
     }
 
     private static Map<String, String> tags(List<Tag> tags) {

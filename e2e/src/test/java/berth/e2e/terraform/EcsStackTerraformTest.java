@@ -22,7 +22,11 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -36,7 +40,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * image built from a Dockerfile and pushed to ECR, secrets from Secrets Manager and SSM, awslogs, an
  * ALB in front of a service with a circuit breaker. {@code apply} brings the service to a steady state
  * that really serves (the page shows the secrets the containers got), {@code plan -detailed-exitcode}
- * then finds nothing to change, and {@code destroy} leaves nothing behind.
+ * then finds nothing to change, and {@code destroy} leaves nothing behind. Beside the service, EC2
+ * capacity (VPC, subnet, security group, launch template, Auto Scaling group, capacity provider with
+ * managed scaling) applies, re-plans clean and is destroyed with it.
  */
 @BerthTest(accountId = "444455556666")
 class EcsStackTerraformTest {
@@ -52,7 +58,9 @@ class EcsStackTerraformTest {
     void theStackAppliesServesPlansCleanAndDestroys(URI endpoint, @TempDir Path dir, EcsClient ecs, EcrClient ecr,
                                                    ElasticLoadBalancingV2Client elb, IamClient iam,
                                                    SecretsManagerClient secrets, SsmClient ssm,
-                                                   CloudWatchLogsClient logs) throws Exception {
+                                                   CloudWatchLogsClient logs, AutoScalingClient asg, Ec2Client ec2,
+                                                   CloudWatchClient cloudwatch,
+                                                   ApplicationAutoScalingClient scaling) throws Exception {
         Path binary = Terraform.binary().orElse(null);
         assumeTrue(binary != null, "no terraform binary on PATH: this test runs Terraform itself against berth");
         Path mirror = Terraform.providerMirror().orElseThrow(() -> new AssertionError("terraform is on PATH but no"
@@ -85,6 +93,16 @@ class EcsStackTerraformTest {
             assertThat(get("http://127.0.0.1:" + port + "/lb-health")).isEqualTo("ok");
             assertThat(awaitLogLines(logs, "/ecs/tfecs", 2)).allMatch(line -> line.equals("serving for tfecs"));
 
+            // the EC2 capacity beside it: the group at 0 behind the cluster's capacity provider
+            assertThat(asg.describeAutoScalingGroups(r -> r.autoScalingGroupNames("tfecs-asg")).autoScalingGroups())
+                    .singleElement().satisfies(g -> assertThat(g.desiredCapacity()).isZero());
+            assertThat(ecs.describeClusters(r -> r.clusters("tfecs-cluster")).clusters().get(0).capacityProviders())
+                    .contains("tfecs-cp");
+            assertThat(ec2.describeVpcs(r -> r.filters(f -> f.name("tag:Name").values("tfecs-vpc"))).vpcs()).hasSize(1);
+
+            assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("ecs")).scalingPolicies()).hasSize(2);
+            assertThat(cloudwatch.describeAlarms().metricAlarms()).extracting(a -> a.alarmName())
+                    .contains("tfecs-backlog").anyMatch(n -> n.startsWith("TargetTracking-service/tfecs-cluster/tfecs-app-AlarmHigh-"));
             terraform.plan(vars).expectExit(0);
 
             terraform.destroy(vars).expectExit(0);
@@ -100,6 +118,12 @@ class EcsStackTerraformTest {
             assertThat(secrets.listSecrets().secretList()).isEmpty();
             assertThat(ssm.describeParameters().parameters()).isEmpty();
             assertThat(logs.describeLogGroups().logGroups()).isEmpty();
+            assertThat(asg.describeAutoScalingGroups().autoScalingGroups()).isEmpty();
+            assertThat(ec2.describeVpcs().vpcs()).singleElement().satisfies(v -> assertThat(v.isDefault()).isTrue());
+            assertThat(ec2.describeLaunchTemplates().launchTemplates()).isEmpty();
+            assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("ecs")).scalableTargets()).isEmpty();
+            assertThat(cloudwatch.describeAlarms().metricAlarms()).as("the target tracking alarms go with their policy")
+                    .isEmpty();
             assertThat(TaskRuns.docker("ps", "--filter", "label=berth.control-plane=" + endpoint, "--format",
                     "{{.Names}}")).as("no container of the stack runs").isEmpty();
         } finally {

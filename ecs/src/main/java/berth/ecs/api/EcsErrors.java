@@ -30,6 +30,7 @@ public enum EcsErrors implements ErrorCode {
     SERVICE_NOT_ACTIVE("ServiceNotActiveException"),
     SERVICE_NOT_FOUND("ServiceNotFoundException"),
     TARGET_NOT_FOUND("TargetNotFoundException"),
+    UNSUPPORTED_FEATURE("UnsupportedFeatureException"),
 
     // berth's agent endpoints (berth.agentwire) only
     INVALID_SIGNATURE("InvalidSignatureException", 403),

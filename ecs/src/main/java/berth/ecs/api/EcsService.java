@@ -21,6 +21,12 @@ public final class EcsService extends DescribedService {
 
     /** @param endpoint the address agents poll, which DiscoverPollEndpoint answers */
     public EcsService(Store store, Clock clock, java.util.function.Supplier<java.net.URI> endpoint) {
+        this(store, clock, endpoint, java.util.Optional::empty);
+    }
+
+    /** @param express who serves Express Mode's operations, when a module publishes them */
+    public EcsService(Store store, Clock clock, java.util.function.Supplier<java.net.URI> endpoint,
+                      java.util.function.Supplier<java.util.Optional<berth.ecs.ExpressGateways>> express) {
         super(MODEL, DESCRIPTION, ServiceErrorCodes.defaultsFor(Protocol.AWS_JSON_1_1)
                 .withValidation(EcsErrors.INVALID_PARAMETER.code()));
         TaggableResources taggable = new TaggableResources();
@@ -68,6 +74,18 @@ public final class EcsService extends DescribedService {
 
         ServiceApi services = new ServiceApi(store, clock);
         add("CreateService", CreateServiceRequest.class, services::create);
+        add("CreateExpressGatewayService",
+                software.amazon.awssdk.services.ecs.model.CreateExpressGatewayServiceRequest.class,
+                (r, ctx) -> express(express).create(ctx.scope(), r));
+        add("DescribeExpressGatewayService",
+                software.amazon.awssdk.services.ecs.model.DescribeExpressGatewayServiceRequest.class,
+                (r, ctx) -> express(express).describe(ctx.scope(), r));
+        add("UpdateExpressGatewayService",
+                software.amazon.awssdk.services.ecs.model.UpdateExpressGatewayServiceRequest.class,
+                (r, ctx) -> express(express).update(ctx.scope(), r));
+        add("DeleteExpressGatewayService",
+                software.amazon.awssdk.services.ecs.model.DeleteExpressGatewayServiceRequest.class,
+                (r, ctx) -> express(express).delete(ctx.scope(), r));
         add("UpdateService", UpdateServiceRequest.class, services::update);
         add("DeleteService", DeleteServiceRequest.class, services::delete);
         add("DescribeServices", DescribeServicesRequest.class, services::describe);
@@ -99,6 +117,12 @@ public final class EcsService extends DescribedService {
     }
 
     /** Registers an operation with its request type named, so the table reads as the API reference does. */
+    private static berth.ecs.ExpressGateways express(
+            java.util.function.Supplier<java.util.Optional<berth.ecs.ExpressGateways>> express) {
+        return express.get().orElseThrow(() -> EcsErrors.UNSUPPORTED_FEATURE.exception(
+                "Express Mode needs berth's apprunner module, which is not running"));
+    }
+
     private <I extends SdkPojo> void add(String operation, Class<I> requestType, OperationHandler<I, ?> handler) {
         add(operation, handler);
     }

@@ -108,10 +108,10 @@ final class ServiceRequests {
         return requested.stream().map(c -> new PlacementRule(text(c.typeAsString()), text(c.expression()))).toList();
     }
 
-    /** The strategy as requested; ECS's default for services spreads by zone, then by instance. */
     /**
-     * A service's placement strategy: as requested, ECS's spread across zones then instances for an
-     * EC2 service that names none, none at all for Fargate (which takes none).
+     * A service's placement strategy as requested (described as given, so an EC2 service that names
+     * none describes none, as ECS does; its tasks are still spread, see ServiceTaskLaunches); none at
+     * all for Fargate, which takes none.
      */
     static List<PlacementRule> strategy(List<PlacementStrategy> requested, LaunchType launchType) {
         if (requested.size() > 5) {
@@ -123,10 +123,6 @@ final class ServiceRequests {
                         + " launch type.");
             }
             return List.of();
-        }
-        if (requested.isEmpty()) {
-            return List.of(new PlacementRule("spread", "attribute:ecs.availability-zone"),
-                    new PlacementRule("spread", "instanceId"));
         }
         return requested.stream().map(s -> new PlacementRule(text(s.typeAsString()), text(s.field()))).toList();
     }

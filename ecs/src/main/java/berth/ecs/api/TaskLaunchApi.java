@@ -21,6 +21,8 @@ import berth.ecs.state.ClientTokenRecords;
 import berth.ecs.state.ContainerInstanceRecords;
 import berth.ecs.state.TaskDefinitionRecords;
 import berth.ecs.state.TaskPlacements;
+import berth.ecs.state.ProviderPlacements;
+import berth.ecs.core.capacity.WaitingPlacement;
 import berth.ecs.state.TaskRecords;
 import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
@@ -52,6 +54,7 @@ final class TaskLaunchApi {
     private final TaskRecords tasks;
     private final ContainerInstanceRecords instances;
     private final TaskPlacements placements;
+    private final ProviderPlacements providers;
     private final Clock clock;
 
     TaskLaunchApi(Store store, Clock clock) {
@@ -61,6 +64,7 @@ final class TaskLaunchApi {
         this.tasks = new TaskRecords(store);
         this.instances = new ContainerInstanceRecords(store);
         this.placements = new TaskPlacements(store, clock, new SecureRandom());
+        this.providers = new ProviderPlacements(store, clock, new SecureRandom());
         this.clock = clock;
     }
 
@@ -111,6 +115,13 @@ final class TaskLaunchApi {
                 try {
                     TaskPlacements.Outcome outcome = target.launchType() == LaunchType.FARGATE
                             ? placements.fargate(launch, target, count, remember)
+                            : !target.strategy().isEmpty()
+                            ? providers.start(launch, target, requirements, strategies,
+                                    request.placementConstraints().stream().map(c -> new WaitingPlacement.Rule(
+                                            text(c.typeAsString()), text(c.expression()))).toList(),
+                                    request.placementStrategy().stream().map(p -> new WaitingPlacement.Rule(
+                                            text(p.typeAsString()), text(p.field()))).toList(), count, remember,
+                                    new SplittableRandom())
                             : placements.onCluster(launch, requirements, strategies, new SplittableRandom(), count,
                                     remember);
                     logStarted(outcome.tasks());
@@ -213,7 +224,9 @@ final class TaskLaunchApi {
     private static void logStarted(List<Task> started) {
         for (Task task : started) {
             LOG.info("task {} of {} in cluster {} is PROVISIONING on {}", task.id(), task.taskDefinitionArn(),
-                    task.cluster(), task.onInstance() ? task.containerInstanceArn() : "Fargate capacity");
+                    task.cluster(), task.onInstance() ? task.containerInstanceArn()
+                    : task.awaitingCapacity() ? "no instance yet (waiting for capacity provider " + task.capacityProviderName()
+                    + ")" : "Fargate capacity");
         }
     }
 

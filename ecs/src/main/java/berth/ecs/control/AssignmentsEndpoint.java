@@ -57,8 +57,12 @@ public final class AssignmentsEndpoint implements HttpService {
     private final AssignmentBatches batches;
     private final AgentHeartbeats heartbeats;
 
+    private final TaskUsageMetrics usage;
+
     AssignmentsEndpoint(SigV4Verifier verifier, berth.store.Store store, AssignmentSignals signals,
-                        AgentHeartbeats heartbeats, TaskRoleCredentials roles, java.time.Clock clock) {
+                        AgentHeartbeats heartbeats, TaskRoleCredentials roles, java.time.Clock clock,
+                        java.util.function.Supplier<java.util.Optional<berth.cloudwatch.MetricSink>> metrics) {
+        this.usage = new TaskUsageMetrics(new berth.ecs.state.TaskRecords(store), metrics);
         this.verifier = verifier;
         this.instances = new ContainerInstanceRecords(store);
         this.commits = new TaskCommits(store);
@@ -73,7 +77,8 @@ public final class AssignmentsEndpoint implements HttpService {
             try {
                 Caller caller = authenticate(ctx, aggregated);
                 String path = ctx.path();
-                if (path.equals(AgentProtocol.ASSIGNMENTS) || path.equals(AgentProtocol.OBSERVATIONS)) {
+                if (path.equals(AgentProtocol.ASSIGNMENTS) || path.equals(AgentProtocol.OBSERVATIONS)
+                        || path.equals(AgentProtocol.USAGE)) {
                     checkVersion(aggregated.headers());
                 }
                 if (path.equals(AgentProtocol.ASSIGNMENTS)) {
@@ -87,6 +92,12 @@ public final class AssignmentsEndpoint implements HttpService {
                         throw EcsErrors.METHOD_NOT_ALLOWED.exception("Use POST for " + path + ".");
                     }
                     return CompletableFuture.completedFuture(observe(caller, aggregated.content().array()));
+                }
+                if (path.equals(AgentProtocol.USAGE)) {
+                    if (aggregated.method() != HttpMethod.POST) {
+                        throw EcsErrors.METHOD_NOT_ALLOWED.exception("Use POST for " + path + ".");
+                    }
+                    return CompletableFuture.completedFuture(usage(caller, aggregated.content().array()));
                 }
                 throw EcsErrors.NOT_FOUND.exception("No such agent endpoint: " + path);
             } catch (AwsException e) {
@@ -214,6 +225,17 @@ public final class AssignmentsEndpoint implements HttpService {
         commits.change(TaskRecords.key(scope, parts[0], parts[1]), t -> TaskLifecycle.observed(t, health,
                         observation.macAddress(), observation.privateIpv4Address()))
                 .orElseThrow(() -> EcsErrors.TASK_NOT_FOUND.exception("No task " + arn + "."));
+        return HttpResponse.of(HttpStatus.NO_CONTENT);
+    }
+
+    private HttpResponse usage(Caller caller, byte[] body) {
+        berth.agentwire.UsageReport report;
+        try {
+            report = WireJson.read(body, berth.agentwire.UsageReport.class);
+        } catch (IOException | RuntimeException e) {
+            throw EcsErrors.INVALID_PARAMETER.exception("The body is not a UsageReport: " + e.getMessage());
+        }
+        usage.publish(caller.scope(), report);
         return HttpResponse.of(HttpStatus.NO_CONTENT);
     }
 

@@ -29,6 +29,11 @@ public final class EcsSettings {
                         DEFAULT_RETENTION_SECONDS)));
     }
 
+    /** A positive number from the environment, or {@code fallback}. */
+    public static long number(Map<String, String> env, String name, long fallback) {
+        return seconds(env, name, fallback);
+    }
+
     private static long seconds(Map<String, String> env, String name, long fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {

@@ -16,6 +16,8 @@ import berth.ecs.core.taskdef.TaskDefinitionRef;
 import berth.ecs.core.taskdef.TaskPlacementConstraint;
 import berth.ecs.state.TaskDefinitionRecords;
 import berth.ecs.state.TaskPlacements;
+import berth.ecs.state.ProviderPlacements;
+import berth.ecs.core.capacity.WaitingPlacement;
 import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
 import java.security.SecureRandom;
@@ -33,10 +35,12 @@ import java.util.SplittableRandom;
 final class ServiceTaskLaunches {
     private final TaskDefinitionRecords definitions;
     private final TaskPlacements placements;
+    private final ProviderPlacements providers;
 
     ServiceTaskLaunches(Store store, Clock clock) {
         this.definitions = new TaskDefinitionRecords(store);
         this.placements = new TaskPlacements(store, clock, new SecureRandom());
+        this.providers = new ProviderPlacements(store, clock, new SecureRandom());
     }
 
     /** The outcome of starting tasks: those placed, and why others could not be. */
@@ -72,11 +76,18 @@ final class ServiceTaskLaunches {
                 TaskRequirements requirements = effective.requirements(service.group()).withLaunchType(type)
                         .withConstraints(constraints(registered, service.placementConstraints()));
                 List<PlacementStrategy> strategies = new ArrayList<>();
-                for (PlacementRule rule : service.placementStrategy()) {
+                for (PlacementRule rule : placementStrategy(service)) {
                     strategies.add(PlacementStrategy.of(rule.type(), rule.value()));
                 }
-                outcome = placements.onCluster(launch, requirements, strategies, new SplittableRandom(), count,
-                        java.util.Optional.empty());
+                outcome = service.capacityProviderStrategy().isEmpty()
+                        ? placements.onCluster(launch, requirements, strategies, new SplittableRandom(), count,
+                                java.util.Optional.empty())
+                        : providers.start(launch, new RunTaskRules.LaunchTarget(LaunchType.EC2,
+                                service.capacityProviderStrategy()), requirements, strategies,
+                                service.placementConstraints().stream().map(c -> new WaitingPlacement.Rule(c.type(),
+                                        c.value())).toList(),
+                                placementStrategy(service).stream().map(p -> new WaitingPlacement.Rule(p.type(),
+                                        p.value())).toList(), count, java.util.Optional.empty(), new SplittableRandom());
             }
             List<String> failures = outcome.failures().stream().map(ServiceTaskLaunches::eventReason).distinct()
                     .toList();
@@ -111,5 +122,12 @@ final class ServiceTaskLaunches {
             constraints.add(PlacementConstraint.of(rule.type(), rule.value()));
         }
         return constraints;
+    }
+
+    /** The service's strategy; one that names none spreads across zones, then instances (ECS's default for services). */
+    static List<PlacementRule> placementStrategy(Service service) {
+        return service.placementStrategy().isEmpty()
+                ? List.of(new PlacementRule("spread", "attribute:ecs.availability-zone"), new PlacementRule("spread", "instanceId"))
+                : service.placementStrategy();
     }
 }

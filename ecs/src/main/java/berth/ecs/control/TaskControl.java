@@ -26,7 +26,8 @@ public final class TaskControl implements AutoCloseable {
         platform.addHttpService(AgentProtocol.PREFIX, new AssignmentsEndpoint(
                 new SigV4Verifier(platform.credentials(), platform.clock()), platform.store(), signals, heartbeats,
                 new TaskRoleCredentials(platform.store(), platform.clock(),
-                        platform.lookup(berth.iam.RoleCredentialsIssuer.class)), platform.clock()));
+                        platform.lookup(berth.iam.RoleCredentialsIssuer.class)), platform.clock(),
+                () -> platform.lookup(berth.cloudwatch.MetricSink.class)));
         TaskReconcileLoop reconciler = new TaskReconcileLoop(platform.store(), platform.clock(), settings);
         reconciler.start();
         return new TaskControl(signals, reconciler);

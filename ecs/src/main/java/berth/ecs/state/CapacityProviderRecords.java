@@ -26,6 +26,11 @@ public final class CapacityProviderRecords {
         return table.list(scope.prefix());
     }
 
+    /** The created providers of every account and region. */
+    public List<CapacityProvider> all() {
+        return table.list("");
+    }
+
     public void save(CapacityProvider provider, long expectedVersion) {
         table.save(provider, expectedVersion);
     }

@@ -53,7 +53,13 @@ public final class TaskCommits {
      */
     public void launch(List<Task> newTasks, List<InstanceWrite> placedOn, Optional<TokenWrite> token,
                        Optional<FargateCapacity> newCapacity) {
-        List<Write> writes = new ArrayList<>();
+        launch(newTasks, placedOn, token, newCapacity, List.of());
+    }
+
+    /** As {@link #launch(List, List, Optional, Optional)}, with more writes of the same commit (waiting placements). */
+    public void launch(List<Task> newTasks, List<InstanceWrite> placedOn, Optional<TokenWrite> token,
+                       Optional<FargateCapacity> newCapacity, List<Write> more) {
+        List<Write> writes = new ArrayList<>(more);
         newTasks.forEach(t -> writes.add(tasks.put(t, Store.ABSENT)));
         placedOn.forEach(i -> writes.add(instances.put(i.instance(), i.expectedVersion())));
         token.ifPresent(t -> writes.add(tokens.put(t.token(), t.expectedVersion())));

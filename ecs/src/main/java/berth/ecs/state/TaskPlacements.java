@@ -190,11 +190,11 @@ public final class TaskPlacements {
         }
     }
 
-    private static TaskReservation reservation(TaskRequirements requirements) {
+    static TaskReservation reservation(TaskRequirements requirements) {
         return new TaskReservation(requirements.cpuUnits(), requirements.memoryMiB(), requirements.hostPorts());
     }
 
-    private List<TaskCommits.InstanceWrite> instanceWrites(ClusterRead read, List<Task> started) {
+    static List<TaskCommits.InstanceWrite> instanceWrites(ClusterRead read, List<Task> started) {
         Map<String, List<Task>> placed = new LinkedHashMap<>();
         started.forEach(t -> placed.computeIfAbsent(t.containerInstanceArn(), k -> new ArrayList<>()).add(t));
         List<TaskCommits.InstanceWrite> writes = new ArrayList<>();
@@ -208,14 +208,18 @@ public final class TaskPlacements {
     }
 
     private ClusterRead read(TaskLaunch launch) {
+        return read(launch.scope(), launch.cluster());
+    }
+
+    ClusterRead read(berth.aws.Scope scope, String cluster) {
         Map<String, Versioned<ContainerInstance>> registered = new LinkedHashMap<>();
-        for (Versioned<ContainerInstance> v : instances.versioned(launch.scope(), launch.cluster())) {
+        for (Versioned<ContainerInstance> v : instances.versioned(scope, cluster)) {
             if (v.value().registered()) {
                 registered.put(v.value().arn(), v);
             }
         }
         Map<String, List<Task>> byInstance = new HashMap<>();
-        for (Versioned<Task> stored : tasks.list(launch.scope(), launch.cluster())) {
+        for (Versioned<Task> stored : tasks.list(scope, cluster)) {
             Task task = stored.value();
             if (task.onInstance() && !task.stopped()) {
                 byInstance.computeIfAbsent(task.containerInstanceArn(), k -> new ArrayList<>()).add(task);
@@ -225,7 +229,7 @@ public final class TaskPlacements {
     }
 
     /** The registered instances of a cluster (with versions) and the unstopped tasks on each, read together. */
-    private record ClusterRead(Map<String, Versioned<ContainerInstance>> instances,
+    record ClusterRead(Map<String, Versioned<ContainerInstance>> instances,
                                Map<String, List<Task>> byInstance) {
         List<Task> tasksOn(String arn) {
             return byInstance.getOrDefault(arn, List.of());

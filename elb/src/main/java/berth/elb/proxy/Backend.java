@@ -17,6 +17,8 @@ final class Backend {
     /** The value of the AWSALB cookie that sticks a client to this target. */
     final String stickyToken;
     final AtomicInteger inFlight = new AtomicInteger();
+    /** The traffic counters of the backend's target group. */
+    final GroupTraffic traffic;
     volatile TargetHealth health = TargetHealth.REGISTERED;
     volatile boolean draining;
 
@@ -24,7 +26,8 @@ final class Backend {
     long nextCheckNanos;
     boolean probing;
 
-    Backend(TargetKey key, String availabilityZone, InetSocketAddress address, String stickyToken) {
+    Backend(TargetKey key, String availabilityZone, InetSocketAddress address, String stickyToken, GroupTraffic traffic) {
+        this.traffic = traffic;
         this.key = key;
         this.availabilityZone = availabilityZone;
         this.address = address;

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * everything every few seconds, so it converges whatever it missed (a port that was taken, a
  * restart). Also serves the observed health of targets to the API.
  */
-public final class DataPlane implements HealthSource, AutoCloseable {
+public final class DataPlane implements HealthSource, berth.elb.TargetGroupLoad, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlane.class);
     private static final long RESYNC_SECONDS = 3;
 
@@ -49,6 +49,8 @@ public final class DataPlane implements HealthSource, AutoCloseable {
     private final ListenerSockets sockets;
     private final HealthMonitor health;
     private final Map<String, TargetGroupRuntime> groups = new ConcurrentHashMap<>();
+    /** The load balancers whose listeners forward to each target group in use, by target group ARN. */
+    private volatile Map<String, Set<String>> loadBalancersOfGroup = Map.of();
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "elb-control");
         t.setDaemon(true);
@@ -136,6 +138,16 @@ public final class DataPlane implements HealthSource, AutoCloseable {
 
         Map<String, LoadBalancer> lbByArn = new HashMap<>();
         loadBalancers.forEach(lb -> lbByArn.put(lb.arn(), lb));
+        Map<String, String> lbOfListener = new HashMap<>();
+        listeners.forEach(l -> lbOfListener.put(l.id(), l.loadBalancerArn()));
+        Map<String, Set<String>> users = new HashMap<>();
+        listeners.forEach(l -> l.defaultActions().forEach(a -> a.targetGroupArns().forEach(tg ->
+                users.computeIfAbsent(tg, k -> new HashSet<>()).add(l.loadBalancerArn()))));
+        rules.forEach(r -> r.actions().forEach(a -> a.targetGroupArns().forEach(tg -> {
+            String lb = lbOfListener.get(r.listenerId());
+            if (lb != null) users.computeIfAbsent(tg, k -> new HashSet<>()).add(lb);
+        })));
+        loadBalancersOfGroup = Map.copyOf(users);
         Map<String, List<Rule>> rulesByListener = new HashMap<>();
         rules.forEach(r -> rulesByListener.computeIfAbsent(r.listenerId(), k -> new ArrayList<>()).add(r));
         Map<String, ListenerRoute> routes = new HashMap<>();
@@ -162,12 +174,45 @@ public final class DataPlane implements HealthSource, AutoCloseable {
         }
     }
 
+    /** One target group's traffic since the last read, with its load balancers and its targets' health now. */
+    public record GroupReport(TargetGroup group, Set<String> loadBalancerArns, long requests, long target2xx,
+                              long target4xx, long target5xx, long answered, long responseNanos, int healthy,
+                              int unhealthy) {}
+
+    /** The traffic of every target group in use since the previous call (the counters restart). */
+    public List<GroupReport> drainTraffic() {
+        List<GroupReport> reports = new ArrayList<>();
+        Map<String, Set<String>> users = loadBalancersOfGroup;
+        for (TargetGroupRuntime runtime : groups.values()) {
+            GroupTraffic.Counts c = runtime.traffic.drain();
+            int healthy = 0;
+            int unhealthy = 0;
+            for (Backend b : runtime.backends().values()) {
+                if (b.draining) continue;
+                if (b.healthy()) healthy++;
+                else if (b.health.state() == TargetHealth.State.UNHEALTHY) unhealthy++;
+            }
+            reports.add(new GroupReport(runtime.group(), users.getOrDefault(runtime.arn, Set.of()), c.requests(),
+                    c.target2xx(), c.target4xx(), c.target5xx(), c.answered(), c.responseNanos(), healthy, unhealthy));
+        }
+        return reports;
+    }
+
     @Override
     public TargetHealth health(String targetGroupArn, TargetKey key) {
         TargetGroupRuntime runtime = groups.get(targetGroupArn);
         Backend backend = runtime == null ? null : runtime.backends().get(key);
         if (backend == null) return TargetHealth.REGISTERED;
         return backend.draining ? TargetHealth.DRAINING : backend.health;
+    }
+
+    @Override
+    public int inFlight(String targetGroupArn) {
+        TargetGroupRuntime runtime = groups.get(targetGroupArn);
+        if (runtime == null) return 0;
+        int total = 0;
+        for (Backend b : runtime.backends().values()) total += b.inFlight.get();
+        return total;
     }
 
     /** Closes every listener socket and forgets every target group's runtime. */

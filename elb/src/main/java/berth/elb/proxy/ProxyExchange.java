@@ -41,6 +41,7 @@ final class ProxyExchange implements Exchange {
     private boolean backendKeepAlive;
     private boolean respondToOldClient;
     private boolean finished;
+    private long startNanos;
 
     /** Cookies to set on the answer for stickiness; {@link #NONE} when none. */
     record StickyResponse(String targetToken, int targetSeconds, String groupToken, int groupSeconds) {
@@ -64,6 +65,8 @@ final class ProxyExchange implements Exchange {
 
     void start() {
         backend.inFlight.incrementAndGet();
+        backend.traffic.forwarded();
+        startNanos = System.nanoTime();
         respondToOldClient = request.protocolVersion() == HttpVersion.HTTP_1_0;
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         BackendConnection pooled = upgrade ? null : frontend.pool().poll(backend.address);
@@ -170,6 +173,7 @@ final class ProxyExchange implements Exchange {
             informational = code < 200;
             if (!informational) {
                 responseStarted = true;
+                backend.traffic.answered(code, System.nanoTime() - startNanos);
                 backendKeepAlive = HttpUtil.isKeepAlive(response);
                 prepare(response);
             }

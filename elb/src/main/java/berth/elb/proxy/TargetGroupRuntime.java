@@ -25,6 +25,7 @@ final class TargetGroupRuntime {
     private static final Backend[] NONE = new Backend[0];
 
     final String arn;
+    final GroupTraffic traffic = new GroupTraffic();
     private volatile TargetGroup group;
     private volatile Map<TargetKey, Backend> backends = Map.of();
     private volatile Map<String, Backend> byStickyToken = Map.of();
@@ -50,7 +51,7 @@ final class TargetGroupRuntime {
             InetSocketAddress resolved = address.apply(t);
             Backend b = before.get(t.key());
             if (b == null || !b.address.equals(resolved)) {
-                b = new Backend(t.key(), t.availabilityZone(), resolved, stickyToken(changed, t.key()));
+                b = new Backend(t.key(), t.availabilityZone(), resolved, stickyToken(changed, t.key()), traffic);
             }
             b.draining = t.draining();
             after.put(t.key(), b);

@@ -19,7 +19,9 @@ enum IamErrors implements ErrorCode {
     /** Access denied on the AWS JSON protocols. */
     ACCESS_DENIED_JSON("AccessDeniedException", 400),
     /** Access denied on the REST-JSON protocol. */
-    ACCESS_DENIED_REST_JSON("AccessDeniedException", 403);
+    ACCESS_DENIED_REST_JSON("AccessDeniedException", 403),
+    /** Access denied on EC2's protocol. */
+    UNAUTHORIZED_OPERATION("UnauthorizedOperation", 403);
 
     private final String code;
     private final int status;
@@ -57,7 +59,8 @@ enum IamErrors implements ErrorCode {
     static AwsException accessDenied(Protocol protocol, String message) {
         IamErrors error = switch (protocol) {
             case QUERY -> ACCESS_DENIED;
-            case AWS_JSON_1_0, AWS_JSON_1_1 -> ACCESS_DENIED_JSON;
+            case EC2 -> UNAUTHORIZED_OPERATION;
+            case AWS_JSON_1_0, AWS_JSON_1_1, RPC_V2_CBOR -> ACCESS_DENIED_JSON;
             case REST_JSON -> ACCESS_DENIED_REST_JSON;
         };
         return error.exception(message);

@@ -16,7 +16,8 @@ import java.util.Optional;
 public final class AwsManagedPolicies {
     private static final Instant PUBLISHED = Instant.parse("2015-02-06T18:39:46Z");
     private static final List<String> READABLE_SERVICES = List.of("ecs", "ecr", "logs", "iam", "sts", "ssm",
-            "elasticloadbalancing", "application-autoscaling", "events", "scheduler", "apprunner", "cloudwatch");
+            "elasticloadbalancing", "application-autoscaling", "events", "scheduler", "apprunner", "cloudwatch", "ec2",
+            "autoscaling");
 
     private static final Map<String, ManagedPolicy> BY_ARN = new LinkedHashMap<>();
 
@@ -55,6 +56,18 @@ public final class AwsManagedPolicies {
                         + "\"ecr:ListImages\",\"ecr:DescribeImages\",\"ecr:BatchGetImage\",\"ecr:GetLifecyclePolicy\","
                         + "\"ecr:GetLifecyclePolicyPreview\",\"ecr:ListTagsForResource\",\"ecr:DescribeImageScanFindings\","
                         + "\"ecr:InitiateLayerUpload\",\"ecr:UploadLayerPart\",\"ecr:CompleteLayerUpload\",\"ecr:PutImage\"]", false));
+        add("AmazonEC2ContainerServiceforEC2Role", "/service-role/", "ANPAJLYJCVHC7TQHCSQDS",
+                "Default policy for the Amazon EC2 Role for Amazon EC2 Container Service.",
+                statement("Allow", "[\"ec2:DescribeTags\",\"ecs:CreateCluster\",\"ecs:DeregisterContainerInstance\","
+                        + "\"ecs:DiscoverPollEndpoint\",\"ecs:Poll\",\"ecs:RegisterContainerInstance\","
+                        + "\"ecs:StartTelemetrySession\",\"ecs:UpdateContainerInstancesState\",\"ecs:Submit*\","
+                        + "\"ecr:GetAuthorizationToken\",\"ecr:BatchCheckLayerAvailability\",\"ecr:GetDownloadUrlForLayer\","
+                        + "\"ecr:BatchGetImage\",\"logs:CreateLogStream\",\"logs:PutLogEvents\"]", false));
+        add("AmazonEC2FullAccess", "/", "ANPAI3VAJF5ZCRZ7MCQE6", "Provides full access to Amazon EC2 via the AWS Management Console.",
+                statement("Allow", "[\"ec2:*\",\"elasticloadbalancing:*\",\"autoscaling:*\",\"cloudwatch:*\"]", false));
+        add("AutoScalingFullAccess", "/", "ANPAIAWRCSJDDIDWJZOGQ", "Provides full access to Auto Scaling.",
+                statement("Allow", "[\"autoscaling:*\",\"cloudwatch:PutMetricAlarm\",\"ec2:Describe*\",\"ec2:RunInstances\","
+                        + "\"ec2:CreateTags\",\"ec2:TerminateInstances\",\"iam:PassRole\"]", false));
         add("CloudWatchLogsFullAccess", "/", "ANPAJ3ZGNWK2R5HW5BQFO", "Provides full access to CloudWatch Logs",
                 statement("Allow", "\"logs:*\"", false));
     }

@@ -76,4 +76,20 @@ class EcsAnswersTest {
         assertThat(ecs.listServices(r -> r.cluster("deleting")).serviceArns()).isEmpty();
         ecs.createService(r -> r.cluster("deleting").serviceName("idle").taskDefinition("idle").desiredCount(0));
     }
+
+    @Test
+    void anEc2ServiceThatNamesNoStrategyDescribesNone() {
+        ecs.createCluster(r -> r.clusterName("strategies"));
+        ecs.registerTaskDefinition(r -> r.family("plain").containerDefinitions(c -> c.name("app").image("busybox")
+                .memory(16)));
+        ecs.createService(r -> r.cluster("strategies").serviceName("plain").taskDefinition("plain").desiredCount(0)
+                .launchType("EC2"));
+        ecs.createService(r -> r.cluster("strategies").serviceName("packed").taskDefinition("plain").desiredCount(0)
+                .launchType("EC2").placementStrategy(p -> p.type("binpack").field("memory")));
+
+        var services = ecs.describeServices(r -> r.cluster("strategies").services("plain", "packed")).services();
+        assertThat(services.get(0).placementStrategy()).as("what Terraform re-reads: nothing it did not set").isEmpty();
+        assertThat(services.get(1).placementStrategy()).singleElement()
+                .satisfies(p -> assertThat(p.typeAsString() + ":" + p.field()).isEqualTo("binpack:memory"));
+    }
 }

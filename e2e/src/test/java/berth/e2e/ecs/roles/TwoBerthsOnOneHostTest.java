@@ -69,11 +69,11 @@ class TwoBerthsOnOneHostTest {
             for (int i = 0; i < 2; i++) {
                 String container = containers.get(i);
                 JsonNode credentials = JSON.readTree(String.join("\n", TaskRuns.docker("exec", container, "sh", "-c",
-                        "wget -qO- http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")));
+                        retried("http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"))));
                 assertThat(credentials.path("AccessKeyId").asText()).isNotEmpty();
                 assertThat(credentials.path("RoleArn").asText()).isEqualTo(roles.get(i));
                 JsonNode task = JSON.readTree(String.join("\n", TaskRuns.docker("exec", container, "sh", "-c",
-                        "wget -qO- $ECS_CONTAINER_METADATA_URI_V4/task")));
+                        retried("$ECS_CONTAINER_METADATA_URI_V4/task"))));
                 assertThat(task.path("TaskARN").asText()).isEqualTo(tasks.get(i));
             }
             for (String container : containers) {
@@ -108,5 +108,13 @@ class TwoBerthsOnOneHostTest {
             TaskRuns.sleep(Duration.ofMillis(200));
         }
         throw new AssertionError("no RUNNING task: " + arn);
+    }
+
+    /**
+     * A fetch that tries again as the SDKs' container credential providers do: while another process
+     * on the host lets the link-local port go, the next holder takes it over within a fraction of a second.
+     */
+    private static String retried(String url) {
+        return "for i in 1 2 3 4 5 6 7 8 9 10; do wget -qO- " + url + " 2>/dev/null && exit 0; sleep 1; done; exit 1";
     }
 }

@@ -257,9 +257,9 @@ class TaskLifecycleTest {
         long reset = System.nanoTime();
         berth.reset("ecs");
         Waits.until(() -> agent.received().subList(before, agent.received().size()).stream()
-                .anyMatch(r -> r.batch().tasks().isEmpty()), empty -> empty, Duration.ofSeconds(5));
+                .anyMatch(r -> r.batch().tasks().isEmpty()), empty -> empty, Duration.ofSeconds(12));
         assertThat(Duration.ofNanos(System.nanoTime() - reset)).as("not the 20 s poll timeout")
-                .isLessThan(Duration.ofSeconds(10));
+                .isLessThan(Duration.ofSeconds(15));
     }
 
     @Test
@@ -274,7 +274,7 @@ class TaskLifecycleTest {
             assertThat(body).as("version '%s'", refused).contains("\"__type\":\"UnsupportedAgentProtocol\"");
         }
         assertThat(new String(agent.speaking("2.0").pollResponse(0, 0).body(), java.nio.charset.StandardCharsets.UTF_8))
-                .contains("Agent protocol 2.0 is not spoken here").contains("speaks 1.0");
+                .contains("Agent protocol 2.0 is not spoken here").contains("speaks " + berth.agentwire.ProtocolVersion.CURRENT);
         assertThat(agent.speaking("2.0").observe(new TaskObservation("versions",
                 "arn:aws:ecs:us-east-1:000000000000:task/versions/0123", List.of(), "", ""))).isEqualTo(400);
         assertThat(agent.speaking("1.9").pollResponse(0, 0).statusCode()).as("a newer minor version").isEqualTo(200);

@@ -116,6 +116,13 @@ public record ContainerInstance(
                 registeredAt, runningTasksCount, pendingTasksCount, capacityProviderName, tags, endpointAddress);
     }
 
+    /** This instance as one of a capacity provider's Auto Scaling group. */
+    public ContainerInstance withCapacityProvider(String provider) {
+        return new ContainerInstance(accountId, region, cluster, id, ec2InstanceId, status, statusReason,
+                agentConnected, agentLastSeenAt, versionInfo, registeredResources, remainingResources, attributes,
+                registeredAt, runningTasksCount, pendingTasksCount, provider, tags, endpointAddress);
+    }
+
     /** This instance with the task counters DescribeContainerInstances reports. */
     public ContainerInstance withTaskCounts(int running, int pending) {
         return new ContainerInstance(accountId, region, cluster, id, ec2InstanceId, status, statusReason,

@@ -94,8 +94,7 @@ public final class RunTaskRules {
                     + " other and try again.");
         }
         if (fargate == 0) {
-            throw TaskLaunchRejected.invalidParameter("berth cannot place tasks through Auto Scaling group capacity"
-                    + " providers yet; use the EC2 launch type or a Fargate capacity provider.");
+            return new LaunchTarget(LaunchType.EC2, effective);
         }
         return new LaunchTarget(LaunchType.FARGATE, effective);
     }

@@ -87,6 +87,22 @@ public record Task(String accountId, String region, String cluster, String id, S
         return !containerInstanceArn.isEmpty();
     }
 
+    /**
+     * An EC2 task of a capacity provider strategy that waits in PROVISIONING for an instance with room,
+     * as ECS holds tasks until managed scaling brings capacity.
+     */
+    public boolean awaitingCapacity() {
+        return launchType == LaunchType.EC2 && containerInstanceArn.isEmpty();
+    }
+
+    /** This waiting task placed on an instance: its zone and what it holds there; one more version. */
+    public Task placedOn(String instanceArn, String zone, TaskReservation held) {
+        return new Task(accountId, region, cluster, id, taskDefinitionArn, definition, instanceArn, launchType,
+                capacityProviderName, platformVersion, zone, held, desiredStatus, lastStatus, healthStatus, connectivity,
+                stopCode, stoppedReason, containers, attachments, group, startedBy, tags, overrides, clientToken,
+                enableExecuteCommand, times, version + 1);
+    }
+
     public boolean awsvpc() {
         return definition.effectiveNetworkMode() == NetworkMode.AWSVPC;
     }

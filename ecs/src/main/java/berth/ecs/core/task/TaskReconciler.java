@@ -103,6 +103,13 @@ public final class TaskReconciler {
     private static Optional<ReconcilePlan.Action> decide(Task task, Map<String, ContainerInstance> instances,
                                                          Map<String, FargateCapacity> capacities, Instant now,
                                                          ReconcileSettings settings) {
+        if (task.awaitingCapacity()) {
+            // waits for an instance of its capacity provider; asked to stop, it stops without ever having run
+            return task.desiredStatus() == TaskStatus.STOPPED
+                    ? Optional.of(new ReconcilePlan.StopWithoutAgent(task.key(), StopCode.UserInitiated,
+                            task.stoppedReason().isEmpty() ? "Task stopped by user" : task.stoppedReason()))
+                    : Optional.empty();
+        }
         boolean agentConnected;
         if (task.onInstance()) {
             ContainerInstance instance = instances.get(task.containerInstanceArn());

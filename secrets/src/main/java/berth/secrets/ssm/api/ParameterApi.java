@@ -8,7 +8,9 @@ import berth.secrets.ssm.core.ParameterNames;
 import berth.secrets.ssm.core.ParameterRules;
 import berth.secrets.ssm.core.ParameterVersion;
 import berth.secrets.ssm.state.ParameterLookup;
+import berth.secrets.PublicParameters;
 import berth.secrets.ssm.state.ParameterRecords;
+import berth.secrets.ssm.state.PublicParameterTable;
 import berth.store.Store;
 import berth.store.VersionConflict;
 import java.time.Clock;
@@ -30,11 +32,16 @@ import software.amazon.awssdk.services.ssm.model.PutParameterResponse;
 
 /** PutParameter, GetParameter, GetParameters, DeleteParameter, DeleteParameters. */
 final class ParameterApi {
+    /** When public parameters were last changed, as their LastModifiedDate says. */
+    private static final Instant PUBLISHED = Instant.parse("2025-01-01T00:00:00Z");
+
     private final ParameterRecords records;
+    private final PublicParameterTable publicParameters;
     private final Clock clock;
 
-    ParameterApi(ParameterRecords records, Clock clock) {
+    ParameterApi(ParameterRecords records, PublicParameterTable publicParameters, Clock clock) {
         this.records = records;
+        this.publicParameters = publicParameters;
         this.clock = clock;
     }
 
@@ -68,6 +75,10 @@ final class ParameterApi {
     }
 
     GetParameterResponse get(GetParameterRequest request, RequestContext ctx) {
+        Optional<PublicParameters.Definition> published = publicParameters.find(request.name(), ctx.region());
+        if (published.isPresent()) {
+            return GetParameterResponse.builder().parameter(toSdk(published.get(), ctx.region())).build();
+        }
         ParameterLookup.Found found = switch (ParameterLookup.find(records, request.name(), ctx.scope())) {
             case ParameterLookup.Hit hit -> hit.found();
             case ParameterLookup.Missing missing -> throw SsmErrors.notFound();
@@ -85,6 +96,11 @@ final class ParameterApi {
         List<String> invalid = new ArrayList<>();
         boolean decrypt = Boolean.TRUE.equals(request.withDecryption());
         for (String name : new LinkedHashSet<>(request.names())) {
+            Optional<PublicParameters.Definition> published = publicParameters.find(name, ctx.region());
+            if (published.isPresent()) {
+                parameters.add(toSdk(published.get(), ctx.region()));
+                continue;
+            }
             switch (ParameterLookup.find(records, name, ctx.scope())) {
                 case ParameterLookup.Hit hit -> parameters.add(toSdk(hit.found().parameter(), hit.found().version(),
                         hit.found().selector(), decrypt));
@@ -136,6 +152,14 @@ final class ParameterApi {
                 .dataType(version.dataType());
         if (!selector.isEmpty()) builder.selector(selector);
         return builder.build();
+    }
+
+    /** A public parameter as every account reads it: a String at version 1, belonging to no account. */
+    static software.amazon.awssdk.services.ssm.model.Parameter toSdk(PublicParameters.Definition parameter, String region) {
+        return software.amazon.awssdk.services.ssm.model.Parameter.builder()
+                .name(parameter.name()).type("String").value(parameter.valueInRegion().apply(region)).version(1L)
+                .lastModifiedDate(PUBLISHED).arn(PublicParameterTable.arn(parameter, region)).dataType(parameter.dataType())
+                .build();
     }
 
     static String orEmpty(String text) {

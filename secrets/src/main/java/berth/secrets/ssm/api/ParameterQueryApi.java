@@ -6,7 +6,9 @@ import berth.secrets.ssm.core.ParameterFilter;
 import berth.secrets.ssm.core.ParameterNames;
 import berth.secrets.ssm.core.ParameterVersion;
 import berth.secrets.ssm.state.ParameterLookup;
+import berth.secrets.PublicParameters;
 import berth.secrets.ssm.state.ParameterRecords;
+import berth.secrets.ssm.state.PublicParameterTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +30,19 @@ final class ParameterQueryApi {
 
     private final ParameterRecords records;
     private final ParameterApi parameters;
+    private final PublicParameterTable publicParameters;
 
-    ParameterQueryApi(ParameterRecords records, ParameterApi parameters) {
+    ParameterQueryApi(ParameterRecords records, ParameterApi parameters, PublicParameterTable publicParameters) {
         this.records = records;
         this.parameters = parameters;
+        this.publicParameters = publicParameters;
     }
 
     GetParametersByPathResponse byPath(GetParametersByPathRequest request, RequestContext ctx) {
         String path = request.path();
+        if (PublicParameterTable.isPublic(path)) {
+            return publicByPath(request, ctx.region());
+        }
         if (!ParameterNames.validPath(path)) {
             throw SsmErrors.VALIDATION.exception("The parameter doesn't meet the parameter name requirements. The parameter name must "
                     + "begin with a forward slash \"/\". It can't be prefixed with \"aws\" or \"ssm\" (case-insensitive). It "
@@ -54,6 +61,21 @@ final class ParameterQueryApi {
         boolean decrypt = Boolean.TRUE.equals(request.withDecryption());
         return GetParametersByPathResponse.builder()
                 .parameters(page.items().stream().map(p -> parameters.toSdk(p, p.latest(), "", decrypt)).toList())
+                .nextToken(page.nextToken().orElse(null))
+                .build();
+    }
+
+    /** The public parameters under a path of {@code /aws/service/}; they have no tags, labels or key. */
+    private GetParametersByPathResponse publicByPath(GetParametersByPathRequest request, String region) {
+        if (request.hasParameterFilters() && !request.parameterFilters().isEmpty()) {
+            throw SsmErrors.VALIDATION.exception("berth does not filter public parameters.");
+        }
+        List<PublicParameters.Definition> matching = publicParameters.under(request.path(),
+                Boolean.TRUE.equals(request.recursive()));
+        SsmPages<PublicParameters.Definition> page = SsmPages.of(matching, request.nextToken(), request.maxResults(), 10,
+                PublicParameters.Definition::name);
+        return GetParametersByPathResponse.builder()
+                .parameters(page.items().stream().map(p -> ParameterApi.toSdk(p, region)).toList())
                 .nextToken(page.nextToken().orElse(null))
                 .build();
     }

@@ -5,6 +5,7 @@ import berth.aws.OperationHandler;
 import berth.aws.ServiceModel;
 import berth.aws.model.ServiceDescription;
 import berth.secrets.ssm.state.ParameterRecords;
+import berth.secrets.ssm.state.PublicParameterTable;
 import java.time.Clock;
 import software.amazon.awssdk.services.ssm.model.AddTagsToResourceRequest;
 import software.amazon.awssdk.services.ssm.model.DeleteParameterRequest;
@@ -18,15 +19,15 @@ import software.amazon.awssdk.services.ssm.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ssm.model.PutParameterRequest;
 import software.amazon.awssdk.services.ssm.model.RemoveTagsFromResourceRequest;
 
-/** SSM Parameter Store on AWS JSON 1.1, target prefix {@code AmazonSSM}. */
+/** SSM Parameter Store on AWS JSON 1.1, target prefix {@code AmazonSSM}, with the public parameters of {@code /aws/service/}. */
 public final class SsmService extends DescribedService {
     private static final ServiceDescription DESCRIPTION = ServiceDescription.bundled("ssm");
     private static final ServiceModel MODEL = DESCRIPTION.toServiceModel("ssm", "software.amazon.awssdk.services.ssm.model");
 
-    public SsmService(ParameterRecords records, Clock clock) {
+    public SsmService(ParameterRecords records, PublicParameterTable publicParameters, Clock clock) {
         super(MODEL, DESCRIPTION);
-        ParameterApi parameters = new ParameterApi(records, clock);
-        ParameterQueryApi queries = new ParameterQueryApi(records, parameters);
+        ParameterApi parameters = new ParameterApi(records, publicParameters, clock);
+        ParameterQueryApi queries = new ParameterQueryApi(records, parameters, publicParameters);
         ParameterTagsApi tags = new ParameterTagsApi(records);
         add("PutParameter", (OperationHandler<PutParameterRequest, ?>) parameters::put);
         add("GetParameter", (OperationHandler<GetParameterRequest, ?>) parameters::get);

@@ -1,0 +1,74 @@
+package berth.autoscaling;
+
+import berth.autoscaling.core.ScalableTarget;
+import berth.autoscaling.core.ScalingPolicy;
+import berth.cloudwatch.MetricAlarms;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The two alarms a target tracking policy owns, named and shaped as Application Auto Scaling makes
+ * them: {@code TargetTracking-<resourceId>-AlarmHigh-<uuid>} (the metric above the target for
+ * {@code highPeriods} periods: scale out) and {@code ...-AlarmLow-<uuid>} (below 90% of it for
+ * {@code lowPeriods}: scale in; none when scale-in is disabled). The period is 60 s on AWS; berth's
+ * may be shorter by configuration.
+ */
+public final class TargetTrackingAlarms {
+    private final MetricAlarms alarms;
+    private final int period;
+    private final int highPeriods;
+    private final int lowPeriods;
+
+    public TargetTrackingAlarms(MetricAlarms alarms, int period, int highPeriods, int lowPeriods) {
+        this.alarms = alarms;
+        this.period = period;
+        this.highPeriods = highPeriods;
+        this.lowPeriods = lowPeriods;
+    }
+
+    /** Creates or replaces the policy's alarms, reusing their names; answers the names. */
+    List<String> put(ScalableTarget target, String policyArn, ScalingPolicy.TargetTracking tt, List<String> existing) {
+        String prefix = "TargetTracking-" + target.resourceId() + "-";
+        String high = existing.stream().filter(n -> n.contains("-AlarmHigh-")).findFirst()
+                .orElse(prefix + "AlarmHigh-" + UUID.randomUUID());
+        String low = existing.stream().filter(n -> n.contains("-AlarmLow-")).findFirst()
+                .orElse(prefix + "AlarmLow-" + UUID.randomUUID());
+        ScalingPolicy.TrackedMetric m = tt.metric();
+        String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + policyArn + ".";
+        alarms.put(target.scope(), new MetricAlarms.AlarmSpec(high, description, m.namespace(), m.metricName(), m.dimensions(),
+                m.statistic(), m.unit(), period, highPeriods, highPeriods, tt.targetValue(), "GreaterThanThreshold",
+                "missing", List.of(policyArn)));
+        if (tt.disableScaleIn()) {
+            alarms.delete(target.scope(), low);
+            return List.of(high);
+        }
+        alarms.put(target.scope(), new MetricAlarms.AlarmSpec(low, description, m.namespace(), m.metricName(), m.dimensions(),
+                m.statistic(), m.unit(), period, lowPeriods, lowPeriods, tt.targetValue() * 0.9, "LessThanThreshold",
+                "missing", List.of(policyArn)));
+        return List.of(high, low);
+    }
+
+    /** The metric a predefined metric type tracks for an ECS service. */
+    public static ScalingPolicy.TrackedMetric predefined(String type, String resourceLabel, ScalableTarget target) {
+        String[] service = target.ecsService();
+        Map<String, String> ecs = Map.of("ClusterName", service[0], "ServiceName", service[1]);
+        return switch (type) {
+            case "ECSServiceAverageCPUUtilization" ->
+                    new ScalingPolicy.TrackedMetric("AWS/ECS", "CPUUtilization", ecs, "Average", "Percent");
+            case "ECSServiceAverageMemoryUtilization" ->
+                    new ScalingPolicy.TrackedMetric("AWS/ECS", "MemoryUtilization", ecs, "Average", "Percent");
+            case "ALBRequestCountPerTarget" -> {
+                int at = resourceLabel.indexOf("/targetgroup/");
+                if (!resourceLabel.startsWith("app/") || at < 0) {
+                    throw new berth.aws.AwsException(400, "ValidationException",
+                            "ResourceLabel must be app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>");
+                }
+                yield new ScalingPolicy.TrackedMetric("AWS/ApplicationELB", "RequestCountPerTarget",
+                        Map.of("TargetGroup", resourceLabel.substring(at + 1)), "Sum", "");
+            }
+            default -> throw new berth.aws.AwsException(400, "ValidationException",
+                    "Unsupported predefined metric type " + type + " for ecs:service:DesiredCount");
+        };
+    }
+}
