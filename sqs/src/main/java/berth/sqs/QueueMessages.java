@@ -27,11 +27,12 @@ public interface QueueMessages {
     /**
      * Sends as a caller another service assumed (EventBridge Scheduler sends as its target's role):
      * SendMessage decoded, validated and authorised as on the wire, the caller's policies beside the
-     * queue's. {@code attributes} become String message attributes; {@code messageGroupId} is empty
-     * for a standard queue.
+     * queue's. {@code attributes} become String message attributes; {@code messageGroupId} and
+     * {@code deduplicationId} are empty for a standard queue.
      *
      * @return the message id
      * @throws berth.aws.AwsException as SendMessage answers it on the wire
      */
-    String sendAs(Caller caller, String queueArn, String body, Map<String, String> attributes, String messageGroupId);
+    String sendAs(Caller caller, String queueArn, String body, Map<String, String> attributes, String messageGroupId,
+                  String deduplicationId);
 }

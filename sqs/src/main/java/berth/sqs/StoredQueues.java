@@ -63,7 +63,8 @@ final class StoredQueues implements QueueMessages, QueueDepths {
     }
 
     @Override
-    public String sendAs(Caller caller, String queueArn, String body, Map<String, String> attributes, String messageGroupId) {
+    public String sendAs(Caller caller, String queueArn, String body, Map<String, String> attributes, String messageGroupId,
+                         String deduplicationId) {
         QueueNames.QueueRef ref = QueueNames.fromArn(queueArn).orElseThrow(() ->
                 new AwsException(400, "QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue",
                         "The specified queue does not exist.", true));
@@ -71,6 +72,7 @@ final class StoredQueues implements QueueMessages, QueueDepths {
         request.put("QueueUrl", endpoint.replaceAll("/+$", "") + "/" + ref.scope().accountId() + "/" + ref.name());
         request.put("MessageBody", body);
         if (!messageGroupId.isEmpty()) request.put("MessageGroupId", messageGroupId);
+        if (!deduplicationId.isEmpty()) request.put("MessageDeduplicationId", deduplicationId);
         if (!attributes.isEmpty()) {
             ObjectNode attrs = request.putObject("MessageAttributes");
             attributes.forEach((name, value) -> attrs.putObject(name).put("DataType", "String").put("StringValue", value));
