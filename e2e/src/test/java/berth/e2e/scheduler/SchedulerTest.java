@@ -133,6 +133,10 @@ class SchedulerTest {
         scheduler.createSchedule(r -> r.name("inbox-every-minute").scheduleExpression("rate(1 minute)")
                 .startDate(now.plusSeconds(3)).flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                 .target(t -> t.arn(queueArn(inboxUrl)).roleArn(runner).input("{\"report\":\"hourly\"}")));
+        scheduler.createSchedule(r -> r.name("universal-send").scheduleExpression(at(now.plusSeconds(3), ZoneOffset.UTC))
+                .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+                .target(t -> t.arn("arn:aws:scheduler:::aws-sdk:sqs:sendMessage").roleArn(runner)
+                        .input("{\"QueueUrl\":\"" + inboxUrl + "\",\"MessageBody\":\"from the universal target\"}")));
         scheduler.createSchedule(r -> r.name("not-allowed").scheduleExpression(at(now.plusSeconds(3), ZoneOffset.UTC))
                 .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                 .target(t -> t.arn(clusterArn).roleArn(sendOnly).input("{}")
@@ -156,9 +160,13 @@ class SchedulerTest {
         assertThat(sdkTask.taskDefinitionArn()).isEqualTo(taskDefinition);
         assertThat(cliTask.containers().get(0).exitCode()).isZero();
 
-        List<Message> inbox = await(() -> sqs.receiveMessage(r -> r.queueUrl(inboxUrl).waitTimeSeconds(1)).messages(),
-                m -> !m.isEmpty(), "the rate schedule's first message arrives at its StartDate");
-        assertThat(inbox.get(0).body()).isEqualTo("{\"report\":\"hourly\"}");
+        List<String> inbox = new ArrayList<>();
+        await(() -> {
+            sqs.receiveMessage(r -> r.queueUrl(inboxUrl).waitTimeSeconds(1).maxNumberOfMessages(10)).messages()
+                    .forEach(m -> inbox.add(m.body()));
+            return inbox;
+        }, m -> m.size() >= 2, "the rate schedule's first message (at its StartDate) and the universal target's arrive");
+        assertThat(inbox).containsExactlyInAnyOrder("{\"report\":\"hourly\"}", "from the universal target");
         List<Message> dead = await(() -> sqs.receiveMessage(r -> r.queueUrl(dlqUrl).waitTimeSeconds(1)
                 .messageAttributeNames("All")).messages(), m -> !m.isEmpty(), "the denied invocation's dead-letter event");
         assertThat(dead.get(0).messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("AccessDeniedException");

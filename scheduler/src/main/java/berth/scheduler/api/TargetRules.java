@@ -28,7 +28,87 @@ final class TargetRules {
     private static final Pattern DLQ_ARN = Pattern.compile("arn:aws(-[a-z]+)?:sqs:[a-z0-9\\-]+:\\d{12}:[a-zA-Z0-9\\-_]+");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)?:iam::\\d{12}:role/[\\w+=,.@/-]+");
 
+    static final String UNIVERSAL_RUN_TASK = "arn:aws:scheduler:::aws-sdk:ecs:runTask";
+    static final String UNIVERSAL_SEND_MESSAGE = "arn:aws:scheduler:::aws-sdk:sqs:sendMessage";
+
     private TargetRules() {}
+
+    /**
+     * A universal target: Input is the operation's whole request with its API member names
+     * ({@code {"Cluster": …, "TaskDefinition": …}}, {@code {"QueueUrl": …, "MessageBody": …}}).
+     */
+    private static berth.scheduler.core.Target universal(Target target) {
+        if (target.ecsParameters() != null || target.sqsParameters() != null) {
+            throw SchedulerErrors.invalid("A universal target takes its parameters from Input, not EcsParameters or SqsParameters.");
+        }
+        JsonNode request;
+        try {
+            request = target.input() == null ? null : JSON.readTree(target.input());
+        } catch (IOException e) {
+            request = null;
+        }
+        if (request == null || !request.isObject()) {
+            throw SchedulerErrors.invalid("Input for " + target.arn() + " must be a JSON object of the operation's request.");
+        }
+        boolean ecs = target.arn().equals(UNIVERSAL_RUN_TASK);
+        if (ecs && !request.hasNonNull("TaskDefinition")) {
+            throw SchedulerErrors.invalid("Input for " + target.arn() + " must name a TaskDefinition.");
+        }
+        if (!ecs) {
+            if (!request.path("QueueUrl").isTextual() || !request.path("MessageBody").isTextual()) {
+                throw SchedulerErrors.invalid("Input for " + target.arn() + " must give QueueUrl and MessageBody.");
+            }
+            request.fieldNames().forEachRemaining(name -> {
+                if (!java.util.Set.of("QueueUrl", "MessageBody", "MessageGroupId", "MessageDeduplicationId").contains(name)) {
+                    throw SchedulerErrors.invalid("SendMessage member " + name + " is not supported in a universal target's Input.");
+                }
+            });
+        }
+        berth.scheduler.core.Target.Kind kind = ecs ? berth.scheduler.core.Target.Kind.UNIVERSAL_ECS_RUN_TASK
+                : berth.scheduler.core.Target.Kind.UNIVERSAL_SQS_SEND_MESSAGE;
+        Retry retry = retry(target);
+        return new berth.scheduler.core.Target(kind, target.arn(), target.roleArn(), target.input(), retry.eventAge(),
+                retry.attempts(), deadLetter(target), ecs ? camelCase(request).toString() : "", "", retry.answered());
+    }
+
+    /** ECS's JSON names of a request given with the API's member names: each key's first letter in lower case. */
+    static JsonNode camelCase(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            node.fields().forEachRemaining(e -> out.set(Character.toLowerCase(e.getKey().charAt(0)) + e.getKey().substring(1),
+                    camelCase(e.getValue())));
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            node.forEach(item -> out.add(camelCase(item)));
+            return out;
+        }
+        return node;
+    }
+
+    private static String deadLetter(Target target) {
+        if (target.deadLetterConfig() == null || target.deadLetterConfig().arn() == null) return "";
+        String dlq = target.deadLetterConfig().arn();
+        if (!DLQ_ARN.matcher(dlq).matches()) {
+            throw SchedulerErrors.invalid("DeadLetterConfig Arn " + dlq + " is not a standard Amazon SQS queue ARN.");
+        }
+        return dlq;
+    }
+
+    /** The retry policy with AWS's defaults filled in, and the Target as GetSchedule answers it (JSON). */
+    private record Retry(int eventAge, int attempts, String answered) {}
+
+    private static Retry retry(Target target) {
+        RetryPolicy retry = target.retryPolicy();
+        int age = retry == null || retry.maximumEventAgeInSeconds() == null ? berth.scheduler.core.Target.DEFAULT_EVENT_AGE_SECONDS
+                : retry.maximumEventAgeInSeconds();
+        int attempts = retry == null || retry.maximumRetryAttempts() == null ? berth.scheduler.core.Target.DEFAULT_RETRY_ATTEMPTS
+                : retry.maximumRetryAttempts();
+        Target answered = target.toBuilder().retryPolicy(RetryPolicy.builder().maximumEventAgeInSeconds(age)
+                .maximumRetryAttempts(attempts).build()).build();
+        return new Retry(age, attempts, JsonShapeWriter.writeStructure(answered).toString());
+    }
 
     static berth.scheduler.core.Target toCore(Target target) {
         String arn = target.arn();
@@ -36,10 +116,16 @@ final class TargetRules {
             throw SchedulerErrors.invalid("Invalid RoleArn " + target.roleArn() + ".");
         }
         if (target.eventBridgeParameters() != null || target.kinesisParameters() != null
-                || target.sageMakerPipelineParameters() != null || arn.startsWith("arn:aws:scheduler:::aws-sdk:")
-                || !(CLUSTER_ARN.matcher(arn).matches() || QUEUE_ARN.matcher(arn).matches())) {
-            throw SchedulerErrors.invalid("Target " + arn + " is not supported: berth invokes ECS RunTask (a cluster ARN)"
-                    + " and SQS SendMessage (a queue ARN) targets.");
+                || target.sageMakerPipelineParameters() != null) {
+            throw SchedulerErrors.invalid("Target " + arn + " is not supported: berth invokes ECS RunTask and SQS SendMessage"
+                    + " targets.");
+        }
+        if (arn.equals(UNIVERSAL_RUN_TASK) || arn.equals(UNIVERSAL_SEND_MESSAGE)) {
+            return universal(target);
+        }
+        if (!(CLUSTER_ARN.matcher(arn).matches() || QUEUE_ARN.matcher(arn).matches())) {
+            throw SchedulerErrors.invalid("Target " + arn + " is not supported: berth invokes ECS RunTask (a cluster ARN or "
+                    + UNIVERSAL_RUN_TASK + ") and SQS SendMessage (a queue ARN or " + UNIVERSAL_SEND_MESSAGE + ") targets.");
         }
         boolean ecs = CLUSTER_ARN.matcher(arn).matches();
         if (ecs && target.ecsParameters() == null) {
@@ -71,24 +157,11 @@ final class TargetRules {
                 throw SchedulerErrors.invalid("Input for an Amazon ECS target must be a JSON object of RunTask overrides.");
             }
         }
-        String dlq = "";
-        if (target.deadLetterConfig() != null && target.deadLetterConfig().arn() != null) {
-            dlq = target.deadLetterConfig().arn();
-            if (!DLQ_ARN.matcher(dlq).matches()) {
-                throw SchedulerErrors.invalid("DeadLetterConfig Arn " + dlq + " is not a standard Amazon SQS queue ARN.");
-            }
-        }
-        RetryPolicy retry = target.retryPolicy();
-        int age = retry == null || retry.maximumEventAgeInSeconds() == null ? berth.scheduler.core.Target.DEFAULT_EVENT_AGE_SECONDS
-                : retry.maximumEventAgeInSeconds();
-        int attempts = retry == null || retry.maximumRetryAttempts() == null ? berth.scheduler.core.Target.DEFAULT_RETRY_ATTEMPTS
-                : retry.maximumRetryAttempts();
-        Target answered = target.toBuilder().retryPolicy(RetryPolicy.builder().maximumEventAgeInSeconds(age)
-                .maximumRetryAttempts(attempts).build()).build();
+        Retry retry = retry(target);
         return new berth.scheduler.core.Target(ecs ? berth.scheduler.core.Target.Kind.ECS_RUN_TASK
-                : berth.scheduler.core.Target.Kind.SQS_SEND_MESSAGE, arn, target.roleArn(), input, age, attempts, dlq,
-                ecs ? runTaskMembers(target.ecsParameters()).toString() : "", groupId,
-                JsonShapeWriter.writeStructure(answered).toString());
+                : berth.scheduler.core.Target.Kind.SQS_SEND_MESSAGE, arn, target.roleArn(), input, retry.eventAge(),
+                retry.attempts(), deadLetter(target), ecs ? runTaskMembers(target.ecsParameters()).toString() : "",
+                groupId, retry.answered());
     }
 
     static Target toSdk(berth.scheduler.core.Target target) {

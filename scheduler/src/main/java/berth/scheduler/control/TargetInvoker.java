@@ -60,9 +60,11 @@ final class TargetInvoker {
             Caller caller = session(invocation, "ecs");
             switch (target.kind()) {
                 case ECS_RUN_TASK -> runTask(caller, invocation);
+                case UNIVERSAL_ECS_RUN_TASK -> runTask(caller, invocation);
                 case SQS_SEND_MESSAGE -> queues.get().orElseThrow(() -> unavailable("SQS"))
                         .sendAs(caller, target.arn(), body(target), Map.of(), target.messageGroupId(),
                                 target.messageGroupId().isEmpty() ? "" : invocation.id());
+                case UNIVERSAL_SQS_SEND_MESSAGE -> sendMessage(caller, invocation);
             }
             return Optional.empty();
         } catch (AwsException e) {
@@ -97,21 +99,46 @@ final class TargetInvoker {
         ObjectNode request;
         try {
             request = (ObjectNode) JSON.readTree(target.ecsParameters());
-            if (!target.input().isEmpty()) {
+            if (target.kind() == Target.Kind.ECS_RUN_TASK && !target.input().isEmpty()) {
                 request.set("overrides", JSON.readTree(target.input()));
             }
         } catch (IOException e) {
             throw new AwsException(400, "ValidationException", "Input is not a JSON object of RunTask overrides.");
         }
-        request.put("cluster", target.arn());
-        request.put("clientToken", invocation.id());
-        request.put("startedBy", "scheduler");
+        if (target.kind() == Target.Kind.ECS_RUN_TASK) {
+            request.put("cluster", target.arn());
+        }
+        if (!request.has("clientToken")) {
+            request.put("clientToken", invocation.id());
+        }
+        if (!request.has("startedBy")) {
+            request.put("startedBy", "scheduler");
+        }
         JsonNode answer = ecs.get().orElseThrow(() -> unavailable("ECS")).call(caller, "RunTask", request);
         JsonNode failures = answer.path("failures");
         if (failures.isArray() && !failures.isEmpty() && answer.path("tasks").isEmpty()) {
             JsonNode first = failures.get(0);
             throw new AwsException(500, "ECS.RunTaskFailure", first.path("reason").asText() + " " + first.path("arn").asText(""), false);
         }
+    }
+
+    /** A universal SendMessage target: its Input's QueueUrl (of the schedule's region), body, group and deduplication ids. */
+    private void sendMessage(Caller caller, Invocation invocation) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(invocation.target().input());
+        } catch (IOException e) {
+            throw new AwsException(400, "ValidationException", "Input is not a SendMessage request.");
+        }
+        String[] path = request.path("QueueUrl").asText().replaceAll("^[a-z]+://[^/]*", "").replaceAll("^/+|/+$", "").split("/");
+        if (path.length != 2) {
+            throw new AwsException(400, "QueueDoesNotExist", "The specified queue does not exist.");
+        }
+        String queueArn = "arn:aws:sqs:" + invocation.region() + ":" + path[0] + ":" + path[1];
+        String group = request.path("MessageGroupId").asText("");
+        String dedup = request.path("MessageDeduplicationId").asText(group.isEmpty() ? "" : invocation.id());
+        queues.get().orElseThrow(() -> unavailable("SQS")).sendAs(caller, queueArn, request.path("MessageBody").asText(),
+                Map.of(), group, dedup);
     }
 
     private Caller session(Invocation invocation, String service) {
