@@ -37,15 +37,26 @@ final class InvocationLoop {
 
     Instant pass() {
         Instant now = clock.instant();
+        Instant next = now.plus(POLL);
         for (Versioned<Schedule> versioned : records.allSchedules()) {
             commitDue(versioned, now);
         }
         for (Versioned<Invocation> versioned : records.invocations()) {
             if (versioned.value().nextAttemptMillis() <= now.toEpochMilli()) {
                 attempt(versioned, now);
+            } else if (versioned.value().nextAttemptMillis() < next.toEpochMilli()) {
+                next = Instant.ofEpochMilli(versioned.value().nextAttemptMillis());
             }
         }
-        return now.plus(POLL);
+        for (Versioned<Schedule> versioned : records.allSchedules()) {
+            try {
+                Optional<Instant> due = InvocationPlanner.nextDue(versioned.value(), next);
+                if (due.isPresent() && due.get().isBefore(next)) next = due.get();
+            } catch (RuntimeException e) {
+                // reported by commitDue
+            }
+        }
+        return next;
     }
 
     private void commitDue(Versioned<Schedule> versioned, Instant now) {

@@ -63,6 +63,25 @@ public final class InvocationPlanner {
     }
 
     /**
+     * When the schedule's next occurrence after its cursor falls due (its flexible offset added), if
+     * that is no later than {@code limit}: the loop's next wake-up, so an occurrence is not left waiting
+     * for a poll.
+     */
+    public static Optional<Instant> nextDue(Schedule schedule, Instant limit) {
+        if (schedule.state() != Schedule.State.ENABLED) {
+            return Optional.empty();
+        }
+        berth.aws.text.Schedule expression = berth.aws.text.Schedule.parse(schedule.expression());
+        boolean once = expression instanceof berth.aws.text.Schedule.At;
+        Instant after = Instant.ofEpochMilli(!once && schedule.startMillis() > schedule.cursorMillis()
+                ? schedule.startMillis() - 1 : schedule.cursorMillis());
+        Instant end = !once && schedule.endMillis() > 0 && schedule.endMillis() < limit.toEpochMilli()
+                ? Instant.ofEpochMilli(schedule.endMillis()) : limit;
+        return expression.nextOccurrence(after, end, ZoneId.of(schedule.timezone()), Instant.ofEpochMilli(schedule.anchorMillis()))
+                .map(t -> t.plusMillis(flexibleOffsetMillis(schedule.arn(), t.toEpochMilli(), schedule.windowMinutes())));
+    }
+
+    /**
      * Where within a flexible window of {@code windowMinutes} an occurrence is invoked: the same for the
      * same schedule and occurrence (a restart keeps it), spread over the window across schedules and
      * occurrences so that schedules sharing an expression do not all fire at its start.

@@ -63,6 +63,16 @@ class InvocationPlannerTest {
     }
 
     @Test
+    void nextDueIsTheNextOccurrenceWithinTheLimit() {
+        Instant start = CREATED.plusSeconds(5);
+        Schedule s = schedule("rate(1 minute)", "UTC", start.toEpochMilli(), 0, 0, "NONE");
+
+        assertThat(InvocationPlanner.nextDue(s, CREATED.plusSeconds(10))).contains(start);
+        assertThat(InvocationPlanner.nextDue(s, CREATED.plusSeconds(4))).isEmpty();
+        assertThat(InvocationPlanner.nextDue(s.withCursor(start.toEpochMilli()), start.plusSeconds(60))).contains(start.plusSeconds(60));
+    }
+
+    @Test
     void atFiresOnceIgnoringStartAndEndDates() {
         Schedule s = schedule("at(2030-03-01T10:00:00)", "America/New_York", CREATED.plusSeconds(86_400 * 30).toEpochMilli(),
                 0, 0, "DELETE");
