@@ -1,6 +1,7 @@
 package berth.ecs;
 
 import berth.ecs.api.EcsService;
+import berth.ecs.api.PublishedTasks;
 import berth.ecs.control.EcsSettings;
 import berth.ecs.control.ServiceControl;
 import berth.ecs.control.TaskControl;
@@ -21,6 +22,7 @@ public final class EcsModule implements PlatformModule {
     private volatile CapacityLoop capacity;
     private volatile ServiceControl services;
     private volatile Store store;
+    private volatile PublishedTasks published;
     private volatile berth.ecs.control.ContainerInsightsMetrics insights;
 
     @Override
@@ -43,6 +45,9 @@ public final class EcsModule implements PlatformModule {
                         .map(n -> new TaskInterfaces.TaskInterface(n.networkInterfaceId(), n.id(), n.subnetId(),
                                 n.privateIpv4Address(), n.macAddress(), t.arn())))
                 .toList());
+        published = new PublishedTasks(service, platform.store(), platform::authorizer);
+        platform.publish(EcsCalls.class, published);
+        platform.publish(TaskStateChanges.class, published);
         platform.publish(ServiceCapacity.class, new StoredServiceCapacity(new ServiceRecords(platform.store()), platform.clock()));
         tasks = TaskControl.start(platform, EcsSettings.fromEnvironment(System.getenv()));
         services = ServiceControl.start(platform);
@@ -92,6 +97,9 @@ public final class EcsModule implements PlatformModule {
 
     @Override
     public void stop() {
+        if (published != null) {
+            published.close();
+        }
         if (capacity != null) {
             capacity.close();
         }

@@ -44,7 +44,8 @@ public final class SqsModule implements PlatformModule {
         operations = new SqsOperations(records, book, platform.clock(), platform.endpoint(), mover::wake);
         platform.addAwsService(SqsServices.json(operations.table()));
         platform.addAwsService(SqsServices.query(operations.table()));
-        StoredQueues published = new StoredQueues(records, book, platform.clock());
+        StoredQueues published = new StoredQueues(records, book, platform.clock(),
+                new berth.aws.InProcessCalls(SqsServices.json(operations.table()), platform::authorizer), platform.endpoint().toString());
         platform.publish(QueueMessages.class, published);
         platform.publish(QueueDepths.class, published);
         platform.addHttpService("/_berth/sqs/", DepthsEndpoint.of(new SigV4Verifier(platform.credentials(), platform.clock()),

@@ -1,6 +1,11 @@
 package berth.sqs;
 
+import berth.aws.AwsException;
+import berth.aws.Caller;
+import berth.aws.InProcessCalls;
 import berth.iam.core.MalformedPolicyException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import berth.platform.RecordTable.Versioned;
 import berth.sqs.core.Message;
 import berth.sqs.core.Queue;
@@ -19,11 +24,15 @@ final class StoredQueues implements QueueMessages, QueueDepths {
     private final QueueRecords records;
     private final MessageBook book;
     private final Clock clock;
+    private final InProcessCalls calls;
+    private final String endpoint;
 
-    StoredQueues(QueueRecords records, MessageBook book, Clock clock) {
+    StoredQueues(QueueRecords records, MessageBook book, Clock clock, InProcessCalls calls, String endpoint) {
         this.records = records;
         this.book = book;
         this.clock = clock;
+        this.calls = calls;
+        this.endpoint = endpoint;
     }
 
     private Optional<Queue> queue(String arn) {
@@ -51,6 +60,25 @@ final class StoredQueues implements QueueMessages, QueueDepths {
         Message message = new Message(UUID.randomUUID().toString(), body, Map.of(), "", service, now, "", "", 0, "");
         book.send(queue.storageId(), List.of(new MessageBook.Sending(message, now + queue.settings().delaySeconds() * 1000L, "")));
         return Access.ALLOWED;
+    }
+
+    @Override
+    public String sendAs(Caller caller, String queueArn, String body, Map<String, String> attributes, String messageGroupId,
+                         String deduplicationId) {
+        QueueNames.QueueRef ref = QueueNames.fromArn(queueArn).orElseThrow(() ->
+                new AwsException(400, "QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue",
+                        "The specified queue does not exist.", true));
+        ObjectNode request = JsonNodeFactory.instance.objectNode();
+        request.put("QueueUrl", endpoint.replaceAll("/+$", "") + "/" + ref.scope().accountId() + "/" + ref.name());
+        request.put("MessageBody", body);
+        if (!messageGroupId.isEmpty()) request.put("MessageGroupId", messageGroupId);
+        if (!deduplicationId.isEmpty()) request.put("MessageDeduplicationId", deduplicationId);
+        if (!attributes.isEmpty()) {
+            ObjectNode attrs = request.putObject("MessageAttributes");
+            attributes.forEach((name, value) -> attrs.putObject(name).put("DataType", "String").put("StringValue", value));
+        }
+        Caller inRegion = new Caller(caller.identity(), caller.accessKeyId(), ref.scope().region(), "sqs");
+        return calls.call(inRegion, "SendMessage", request).path("MessageId").asText();
     }
 
     @Override

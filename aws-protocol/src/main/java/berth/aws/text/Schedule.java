@@ -92,4 +92,46 @@ public sealed interface Schedule {
             }
         };
     }
+
+    /**
+     * EventBridge Scheduler's counting: the latest occurrence in (after, now]. Rate occurrences are
+     * {@code anchor + k·every} for k ≥ 0, so the first is at the anchor itself (the StartDate, or the
+     * creation when there is none); at and cron occurrences are those of {@link #lastDue}.
+     */
+    default Optional<Instant> latestOccurrence(Instant after, Instant now, ZoneId zone, Instant anchor) {
+        if (this instanceof Rate rate) {
+            if (now.isBefore(anchor)) {
+                return Optional.empty();
+            }
+            long every = rate.every().toMillis();
+            Instant t = anchor.plusMillis((now.toEpochMilli() - anchor.toEpochMilli()) / every * every);
+            return t.isAfter(after) ? Optional.of(t) : Optional.empty();
+        }
+        return lastDue(after, now, zone, anchor);
+    }
+
+    /** The first occurrence after {@code after} and at or before {@code limit}, counted as {@link #latestOccurrence} does. */
+    default Optional<Instant> nextOccurrence(Instant after, Instant limit, ZoneId zone, Instant anchor) {
+        Optional<Instant> next = switch (this) {
+            case At at -> Optional.of(at.time().atZone(zone).toInstant()).filter(t -> t.isAfter(after));
+            case Rate rate -> {
+                long every = rate.every().toMillis();
+                if (after.isBefore(anchor)) {
+                    yield Optional.of(anchor);
+                }
+                yield Optional.of(anchor.plusMillis(((after.toEpochMilli() - anchor.toEpochMilli()) / every + 1) * every));
+            }
+            case Cron cron -> {
+                ZonedDateTime t = after.atZone(zone).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+                Instant stop = limit.isBefore(after.plus(Duration.ofDays(366))) ? limit : after.plus(Duration.ofDays(366));
+                for (; !t.toInstant().isAfter(stop); t = t.plusMinutes(1)) {
+                    if (cron.expression().matches(t)) {
+                        yield Optional.of(t.toInstant());
+                    }
+                }
+                yield Optional.empty();
+            }
+        };
+        return next.filter(t -> !t.isAfter(limit));
+    }
 }

@@ -1,0 +1,78 @@
+package berth.bench;
+
+import berth.events.core.EventPattern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * EventBridge matching: events per second, each parsed once and matched against 1,000 rules (exact
+ * sources and detail types, prefixes, suffixes, anything-but, numeric ranges, exists, wildcards,
+ * $or), beside the anchor of a plain Jackson parse of the same events, and the ratio.
+ */
+public final class EventMatchBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        SplittableRandom random = new SplittableRandom(7);
+        List<EventPattern> rules = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rules.add(EventPattern.parse(switch (i % 8) {
+                case 0 -> "{\"source\":[\"app.s" + i + "\"],\"detail-type\":[\"Order Placed\"]}";
+                case 1 -> "{\"source\":[{\"prefix\":\"app.s" + (i % 50) + "\"}],\"detail\":{\"state\":[\"paid\"]}}";
+                case 2 -> "{\"detail\":{\"key\":[{\"suffix\":\"." + i + ".png\"}]}}";
+                case 3 -> "{\"detail\":{\"state\":[{\"anything-but\":[\"paid\",\"new\"]}],\"amount\":[{\"numeric\":[\">\"," + i + "]}]}}";
+                case 4 -> "{\"detail\":{\"amount\":[{\"numeric\":[\">=\"," + i + ",\"<\"," + (i + 10) + "]}]}}";
+                case 5 -> "{\"detail\":{\"coupon\":[{\"exists\":true}],\"region\":[{\"wildcard\":\"eu-*-" + (i % 3) + "\"}]}}";
+                case 6 -> "{\"$or\":[{\"source\":[\"app.s" + i + "\"]},{\"detail\":{\"amount\":[" + i + "]}}]}";
+                default -> "{\"source\":[\"aws.s3\"],\"detail\":{\"bucket\":{\"name\":[\"b" + i + "\"]}}}";
+            }));
+        }
+        String[] states = {"new", "paid", "shipped", "cancelled"};
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            events.add("{\"version\":\"0\",\"id\":\"" + i + "\",\"source\":\"app.s" + random.nextInt(1000)
+                    + "\",\"detail-type\":\"Order Placed\",\"account\":\"000000000000\",\"time\":\"2026-12-07T16:00:00Z\","
+                    + "\"region\":\"us-east-1\",\"resources\":[],\"detail\":{\"state\":\"" + states[random.nextInt(4)]
+                    + "\",\"amount\":" + random.nextInt(1200) + ",\"key\":\"u/" + random.nextInt(1000) + ".png\","
+                    + (random.nextBoolean() ? "\"coupon\":\"X\"," : "") + "\"region\":\"eu-west-" + random.nextInt(3)
+                    + "\",\"bucket\":{\"name\":\"b" + random.nextInt(1000) + "\"}}}");
+        }
+        long matched = 0;
+        for (int round = 0; round < 3; round++) {
+            matched = matchAll(rules, events);
+            parseAll(events);
+        }
+        int rounds = 5;
+        long start = System.nanoTime();
+        for (int round = 0; round < rounds; round++) matched = matchAll(rules, events);
+        double matchPerSecond = rounds * events.size() / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        for (int round = 0; round < rounds * 20; round++) parseAll(events);
+        double parsePerSecond = rounds * 20 * events.size() / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("events matched against 1,000 rules: %,.0f events/s (%,d matches per pass of %,d events)%n",
+                matchPerSecond, matched, events.size());
+        System.out.printf("anchor, Jackson readTree of the same events: %,.0f events/s%n", parsePerSecond);
+        System.out.printf("ratio: matching 1,000 rules costs %.1f parses per event (%.3f of parse throughput)%n",
+                parsePerSecond / matchPerSecond, matchPerSecond / parsePerSecond);
+    }
+
+    private static long matchAll(List<EventPattern> rules, List<String> events) throws Exception {
+        long matched = 0;
+        for (String event : events) {
+            JsonNode tree = JSON.readTree(event);
+            for (EventPattern rule : rules) {
+                if (rule.matches(tree)) matched++;
+            }
+        }
+        return matched;
+    }
+
+    private static long parseAll(List<String> events) throws Exception {
+        long fields = 0;
+        for (String event : events) fields += JSON.readTree(event).size();
+        return fields;
+    }
+}

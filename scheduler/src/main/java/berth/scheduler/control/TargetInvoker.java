@@ -1,0 +1,180 @@
+package berth.scheduler.control;
+
+import berth.aws.AwsException;
+import berth.aws.Caller;
+import berth.aws.CredentialSource;
+import berth.aws.SigningKey;
+import berth.ecs.EcsCalls;
+import berth.iam.RoleCredentialsIssuer;
+import berth.scheduler.core.Invocation;
+import berth.scheduler.core.Target;
+import berth.sqs.QueueMessages;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Invokes a target as its role: a session of the role for {@code scheduler.amazonaws.com} (the role's
+ * trust policy must allow it, with {@code aws:SourceArn} the schedule and {@code aws:SourceAccount} its
+ * account), then ECS RunTask or SQS SendMessage called with that session, authorised by the role's
+ * policies as on the wire. Dead-letter events go to the DLQ as the same role.
+ */
+final class TargetInvoker {
+    static final String PRINCIPAL = "scheduler.amazonaws.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Role sessions are reused for this long (they last 15 minutes). */
+    private static final Duration SESSION_REUSE = Duration.ofMinutes(5);
+
+    /** Why an attempt failed; {@code retryable} unless retrying cannot help (denied, invalid, missing). */
+    record Failure(String code, String message, boolean retryable) {}
+
+    private record Session(Caller caller, long until) {}
+
+    private final Supplier<Optional<RoleCredentialsIssuer>> issuer;
+    private final CredentialSource credentials;
+    private final Supplier<Optional<EcsCalls>> ecs;
+    private final Supplier<Optional<QueueMessages>> queues;
+    private final Clock clock;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    TargetInvoker(Supplier<Optional<RoleCredentialsIssuer>> issuer, CredentialSource credentials,
+                  Supplier<Optional<EcsCalls>> ecs, Supplier<Optional<QueueMessages>> queues, Clock clock) {
+        this.issuer = issuer;
+        this.credentials = credentials;
+        this.ecs = ecs;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    /** Attempts an invocation once; empty when the target took it. */
+    Optional<Failure> invoke(Invocation invocation) {
+        Target target = invocation.target();
+        try {
+            Caller caller = session(invocation, "ecs");
+            switch (target.kind()) {
+                case ECS_RUN_TASK -> runTask(caller, invocation);
+                case UNIVERSAL_ECS_RUN_TASK -> runTask(caller, invocation);
+                case SQS_SEND_MESSAGE -> queues.get().orElseThrow(() -> unavailable("SQS"))
+                        .sendAs(caller, target.arn(), body(target), Map.of(), target.messageGroupId(),
+                                target.messageGroupId().isEmpty() ? "" : invocation.id());
+                case UNIVERSAL_SQS_SEND_MESSAGE -> sendMessage(caller, invocation);
+            }
+            return Optional.empty();
+        } catch (AwsException e) {
+            return Optional.of(new Failure(e.code(), e.getMessage(), retryable(e)));
+        } catch (RuntimeException e) {
+            return Optional.of(new Failure("InternalServerException", String.valueOf(e.getMessage()), true));
+        }
+    }
+
+    /** Sends the dead-letter event of an invocation that gave up, as the target's role. */
+    Optional<Failure> deadLetter(Invocation invocation, String condition) {
+        Target target = invocation.target();
+        Map<String, String> attributes = Map.of(
+                "ERROR_CODE", invocation.lastErrorCode(),
+                "ERROR_MESSAGE", invocation.lastErrorMessage().isEmpty() ? invocation.lastErrorCode() : invocation.lastErrorMessage(),
+                "EXHAUSTED_RETRY_CONDITION", condition,
+                "RETRY_ATTEMPTS", Integer.toString(Math.max(0, invocation.attempts() - 1)),
+                "SCHEDULE_ARN", invocation.scheduleArn(),
+                "TARGET_ARN", target.arn(),
+                "INVOCATION_ID", invocation.id());
+        try {
+            Caller caller = session(invocation, "sqs");
+            queues.get().orElseThrow(() -> unavailable("SQS")).sendAs(caller, target.deadLetterArn(), body(target), attributes, "", "");
+            return Optional.empty();
+        } catch (AwsException e) {
+            return Optional.of(new Failure(e.code(), e.getMessage(), false));
+        }
+    }
+
+    private void runTask(Caller caller, Invocation invocation) {
+        Target target = invocation.target();
+        ObjectNode request;
+        try {
+            request = (ObjectNode) JSON.readTree(target.ecsParameters());
+            if (target.kind() == Target.Kind.ECS_RUN_TASK && !target.input().isEmpty()) {
+                request.set("overrides", JSON.readTree(target.input()));
+            }
+        } catch (IOException e) {
+            throw new AwsException(400, "ValidationException", "Input is not a JSON object of RunTask overrides.");
+        }
+        if (target.kind() == Target.Kind.ECS_RUN_TASK) {
+            request.put("cluster", target.arn());
+        }
+        if (!request.has("clientToken")) {
+            request.put("clientToken", invocation.id());
+        }
+        if (!request.has("startedBy")) {
+            request.put("startedBy", "scheduler");
+        }
+        JsonNode answer = ecs.get().orElseThrow(() -> unavailable("ECS")).call(caller, "RunTask", request);
+        JsonNode failures = answer.path("failures");
+        if (failures.isArray() && !failures.isEmpty() && answer.path("tasks").isEmpty()) {
+            JsonNode first = failures.get(0);
+            throw new AwsException(500, "ECS.RunTaskFailure", first.path("reason").asText() + " " + first.path("arn").asText(""), false);
+        }
+    }
+
+    /** A universal SendMessage target: its Input's QueueUrl (of the schedule's region), body, group and deduplication ids. */
+    private void sendMessage(Caller caller, Invocation invocation) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(invocation.target().input());
+        } catch (IOException e) {
+            throw new AwsException(400, "ValidationException", "Input is not a SendMessage request.");
+        }
+        String[] path = request.path("QueueUrl").asText().replaceAll("^[a-z]+://[^/]*", "").replaceAll("^/+|/+$", "").split("/");
+        if (path.length != 2) {
+            throw new AwsException(400, "QueueDoesNotExist", "The specified queue does not exist.");
+        }
+        String queueArn = "arn:aws:sqs:" + invocation.region() + ":" + path[0] + ":" + path[1];
+        String group = request.path("MessageGroupId").asText("");
+        String dedup = request.path("MessageDeduplicationId").asText(group.isEmpty() ? "" : invocation.id());
+        queues.get().orElseThrow(() -> unavailable("SQS")).sendAs(caller, queueArn, request.path("MessageBody").asText(),
+                Map.of(), group, dedup);
+    }
+
+    private Caller session(Invocation invocation, String service) {
+        Target target = invocation.target();
+        String key = target.roleArn() + "|" + invocation.scheduleArn();
+        Session cached = sessions.get(key);
+        long now = clock.millis();
+        if (cached == null || cached.until() < now) {
+            RoleCredentialsIssuer roles = issuer.get().orElseThrow(() -> unavailable("IAM"));
+            RoleCredentialsIssuer.Result result = roles.issue(new RoleCredentialsIssuer.Request(target.roleArn(), PRINCIPAL,
+                    "scheduler-" + invocation.id().substring(0, Math.min(36, invocation.id().length())),
+                    Duration.ofMinutes(15), invocation.accountId(), invocation.scheduleArn()));
+            if (result instanceof RoleCredentialsIssuer.Refused refused) {
+                throw new AwsException(403, "AccessDeniedException", refused.message(), true);
+            }
+            RoleCredentialsIssuer.TemporaryCredentials issued = ((RoleCredentialsIssuer.Issued) result).credentials();
+            SigningKey signing = credentials.find(issued.accessKeyId())
+                    .orElseThrow(() -> new AwsException(500, "InternalServerException", "role session not found", false));
+            cached = new Session(new Caller(signing.identity(), issued.accessKeyId(), invocation.region(), service),
+                    now + SESSION_REUSE.toMillis());
+            sessions.put(key, cached);
+        }
+        Caller caller = cached.caller();
+        return new Caller(caller.identity(), caller.accessKeyId(), invocation.region(), service);
+    }
+
+    private static String body(Target target) {
+        return target.input().isEmpty() ? "{}" : target.input();
+    }
+
+    private static boolean retryable(AwsException e) {
+        if (e.status() >= 500) return true;
+        return e.code().contains("Throttl") || e.code().equals("ServiceUnavailable");
+    }
+
+    private static AwsException unavailable(String what) {
+        return new AwsException(503, "ServiceUnavailable", what + " is not running in this berth.", false);
+    }
+}

@@ -1,0 +1,139 @@
+package berth.scheduler.core;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * The scheduler's decisions, pure: which occurrence of a schedule is due now, when within its flexible
+ * window it is invoked, whether it is the schedule's last, and what follows a failed attempt.
+ */
+public final class InvocationPlanner {
+    /** The first retry waits this long; each later one twice the one before, up to {@link #MAX_BACKOFF}. */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private InvocationPlanner() {}
+
+    /**
+     * An occurrence to commit.
+     *
+     * @param scheduled the occurrence
+     * @param due when to attempt it: the occurrence plus the flexible window's offset
+     * @param last whether no occurrence follows (an at() schedule, or the next is past the EndDate)
+     */
+    public record Firing(Instant scheduled, Instant due, boolean last) {}
+
+    /**
+     * The latest occurrence after the schedule's cursor and at or before {@code now}, within its start
+     * and end dates (at() ignores both, as AWS does); empty when none is due or the schedule is disabled.
+     * Occurrences missed while berth was down collapse into the latest one.
+     */
+    public static Optional<Firing> due(Schedule schedule, Instant now) {
+        if (schedule.state() != Schedule.State.ENABLED) {
+            return Optional.empty();
+        }
+        berth.aws.text.Schedule expression = berth.aws.text.Schedule.parse(schedule.expression());
+        ZoneId zone = ZoneId.of(schedule.timezone());
+        Instant anchor = Instant.ofEpochMilli(schedule.anchorMillis());
+        boolean once = expression instanceof berth.aws.text.Schedule.At;
+        Instant after = Instant.ofEpochMilli(schedule.cursorMillis());
+        Instant limit = now;
+        if (!once && schedule.startMillis() > 0 && after.toEpochMilli() < schedule.startMillis()) {
+            after = Instant.ofEpochMilli(schedule.startMillis() - 1);
+        }
+        if (!once && schedule.endMillis() > 0 && limit.toEpochMilli() > schedule.endMillis()) {
+            limit = Instant.ofEpochMilli(schedule.endMillis());
+        }
+        if (limit.isBefore(after)) {
+            return Optional.empty();
+        }
+        Optional<Instant> occurrence = expression.latestOccurrence(after, limit, zone, anchor);
+        if (occurrence.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant t = occurrence.get();
+        boolean last = once || schedule.endMillis() > 0 && expression.nextOccurrence(t,
+                Instant.ofEpochMilli(schedule.endMillis()), zone, anchor).isEmpty();
+        Instant dueAt = t.plusMillis(flexibleOffsetMillis(schedule.arn(), t.toEpochMilli(), schedule.windowMinutes()));
+        return Optional.of(new Firing(t, dueAt, last));
+    }
+
+    /**
+     * When the schedule's next occurrence after its cursor falls due (its flexible offset added), if
+     * that is no later than {@code limit}: the loop's next wake-up, so an occurrence is not left waiting
+     * for a poll.
+     */
+    public static Optional<Instant> nextDue(Schedule schedule, Instant limit) {
+        if (schedule.state() != Schedule.State.ENABLED) {
+            return Optional.empty();
+        }
+        berth.aws.text.Schedule expression = berth.aws.text.Schedule.parse(schedule.expression());
+        boolean once = expression instanceof berth.aws.text.Schedule.At;
+        Instant after = Instant.ofEpochMilli(!once && schedule.startMillis() > schedule.cursorMillis()
+                ? schedule.startMillis() - 1 : schedule.cursorMillis());
+        Instant end = !once && schedule.endMillis() > 0 && schedule.endMillis() < limit.toEpochMilli()
+                ? Instant.ofEpochMilli(schedule.endMillis()) : limit;
+        return expression.nextOccurrence(after, end, ZoneId.of(schedule.timezone()), Instant.ofEpochMilli(schedule.anchorMillis()))
+                .map(t -> t.plusMillis(flexibleOffsetMillis(schedule.arn(), t.toEpochMilli(), schedule.windowMinutes())));
+    }
+
+    /**
+     * Where within a flexible window of {@code windowMinutes} an occurrence is invoked: the same for the
+     * same schedule and occurrence (a restart keeps it), spread over the window across schedules and
+     * occurrences so that schedules sharing an expression do not all fire at its start.
+     */
+    public static long flexibleOffsetMillis(String scheduleArn, long scheduledMillis, int windowMinutes) {
+        if (windowMinutes <= 0) {
+            return 0;
+        }
+        CRC32 crc = new CRC32();
+        crc.update((scheduleArn + "@" + scheduledMillis).getBytes(StandardCharsets.UTF_8));
+        return crc.getValue() % (windowMinutes * 60_000L);
+    }
+
+    /** Whether a schedule with an EndDate has no occurrence left after {@code now}: ActionAfterCompletion DELETE removes it. */
+    public static boolean completed(Schedule schedule, Instant now) {
+        if (schedule.endMillis() == 0 || now.toEpochMilli() <= schedule.endMillis()) {
+            return false;
+        }
+        berth.aws.text.Schedule expression = berth.aws.text.Schedule.parse(schedule.expression());
+        return !(expression instanceof berth.aws.text.Schedule.At);
+    }
+
+    /** What follows a failed attempt. */
+    public sealed interface AfterFailure {}
+
+    public record Retry(Instant at) implements AfterFailure {}
+
+    /** @param condition AWS's EXHAUSTED_RETRY_CONDITION: {@code MaximumRetryAttempts}, {@code MaximumEventAgeInSeconds} or {@code NonRetryableError} */
+    public record GiveUp(String condition) implements AfterFailure {}
+
+    /**
+     * After attempt number {@code invocation.attempts() + 1} failed: retry with exponential backoff while
+     * the retry policy's attempts and event age allow it, else give up (to the dead-letter queue, if any).
+     */
+    public static AfterFailure afterFailure(Invocation invocation, boolean retryable, Instant now) {
+        if (!retryable) {
+            return new GiveUp("NonRetryableError");
+        }
+        int retriesMade = invocation.attempts();
+        if (retriesMade >= invocation.target().maximumRetryAttempts()) {
+            return new GiveUp("MaximumRetryAttempts");
+        }
+        Instant retryAt = now.plus(backoff(retriesMade));
+        Instant expires = Instant.ofEpochMilli(invocation.dueMillis()).plusSeconds(invocation.target().maximumEventAgeSeconds());
+        if (retryAt.isAfter(expires)) {
+            return new GiveUp("MaximumEventAgeInSeconds");
+        }
+        return new Retry(retryAt);
+    }
+
+    static Duration backoff(int retriesMade) {
+        Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(retriesMade, 20));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+}
