@@ -109,6 +109,11 @@ public final class ScalingControl {
         if (existing.isPresent() && !existing.get().type().equals(type)) {
             throw validation("Cannot change the policy type of existing policy " + name);
         }
+        if (tt != null) {
+            tracking.problem(tt.metric()).ifPresent(problem -> {
+                throw validation("Invalid metrics in CustomizedMetricSpecification: " + problem);
+            });
+        }
         String arn = existing.map(ScalingPolicy::arn).orElse("arn:aws:autoscaling:" + scope.region() + ":" + scope.accountId()
                 + ":scalingPolicy:" + UUID.randomUUID() + ":resource/" + target.namespace() + "/" + target.resourceId()
                 + ":policyName/" + name);

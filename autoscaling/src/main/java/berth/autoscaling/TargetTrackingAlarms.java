@@ -36,17 +36,30 @@ public final class TargetTrackingAlarms {
                 .orElse(prefix + "AlarmLow-" + UUID.randomUUID());
         ScalingPolicy.TrackedMetric m = tt.metric();
         String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + policyArn + ".";
+        List<MetricAlarms.Query> queries = queries(m);
         alarms.put(target.scope(), new MetricAlarms.AlarmSpec(high, description, m.namespace(), m.metricName(), m.dimensions(),
                 m.statistic(), m.unit(), period, highPeriods, highPeriods, tt.targetValue(), "GreaterThanThreshold",
-                "missing", List.of(policyArn)));
+                "missing", List.of(policyArn), queries));
         if (tt.disableScaleIn()) {
             alarms.delete(target.scope(), low);
             return List.of(high);
         }
         alarms.put(target.scope(), new MetricAlarms.AlarmSpec(low, description, m.namespace(), m.metricName(), m.dimensions(),
                 m.statistic(), m.unit(), period, lowPeriods, lowPeriods, tt.targetValue() * 0.9, "LessThanThreshold",
-                "missing", List.of(policyArn)));
+                "missing", List.of(policyArn), queries));
         return List.of(high, low);
+    }
+
+    /** A customized metric's queries as the alarms' queries, each metric at the alarms' period. */
+    public List<MetricAlarms.Query> queries(ScalingPolicy.TrackedMetric m) {
+        return m.queries().stream().map(q -> new MetricAlarms.Query(q.id(), q.expression(), q.label(), q.namespace(),
+                q.metricName(), q.dimensions(), q.stat(), q.unit(), q.expression().isEmpty() ? period : 0, q.returnData()))
+                .toList();
+    }
+
+    /** Why CloudWatch would refuse the alarms over a customized metric's queries; empty when it would not. */
+    public java.util.Optional<String> problem(ScalingPolicy.TrackedMetric m) {
+        return m.queries().isEmpty() ? java.util.Optional.empty() : alarms.problem(queries(m));
     }
 
     /** The metric a predefined metric type tracks for an ECS service. */

@@ -3,6 +3,8 @@ package berth.cloudwatch;
 import berth.cloudwatch.core.Alarm;
 import berth.cloudwatch.core.AlarmEvaluator;
 import berth.cloudwatch.core.AlarmHistoryItem;
+import berth.cloudwatch.core.AlarmQueries;
+import berth.cloudwatch.core.MetricId;
 import berth.cloudwatch.core.Observation;
 import berth.cloudwatch.core.PeriodSeries;
 import berth.cloudwatch.core.Statistic;
@@ -82,7 +84,6 @@ public final class AlarmEvaluationLoop implements AutoCloseable {
 
     private void evaluate(Versioned<Alarm> found, Instant now) {
         Alarm alarm = found.value();
-        Statistic statistic = Statistic.parse(alarm.statistic()).orElseThrow();
         Instant end = PeriodSeries.alignDown(now.minus(delay), alarm.period());
         String key = alarm.scope().key(alarm.name());
         String mark = end + "|" + alarm.configurationUpdated();
@@ -90,10 +91,14 @@ public final class AlarmEvaluationLoop implements AutoCloseable {
             return;
         }
         Instant start = end.minusSeconds((long) alarm.period() * alarm.evaluationPeriods());
-        List<Observation> observations = metrics.observations(alarm.scope(), alarm.metric(), start, end).stream()
-                .filter(o -> alarm.unit().isEmpty() || o.unit().equals(alarm.unit())).toList();
-        List<Optional<Double>> values = PeriodSeries.lastPeriods(observations, end, alarm.period(),
-                alarm.evaluationPeriods(), statistic);
+        List<Optional<Double>> values;
+        if (alarm.onMetricMath()) {
+            values = AlarmQueries.lastPeriods(alarm.metrics(), q -> observations(alarm, q.metric(), q.unit(), start, end),
+                    end, alarm.period(), alarm.evaluationPeriods());
+        } else {
+            values = PeriodSeries.lastPeriods(observations(alarm, alarm.metric(), alarm.unit(), start, end), end,
+                    alarm.period(), alarm.evaluationPeriods(), Statistic.parse(alarm.statistic()).orElseThrow());
+        }
         List<Instant> starts = new ArrayList<>();
         for (int i = 0; i < alarm.evaluationPeriods(); i++) {
             starts.add(start.plusSeconds((long) alarm.period() * i));
@@ -118,6 +123,11 @@ public final class AlarmEvaluationLoop implements AutoCloseable {
         alarms.save(changed, found.version(), List.of(item));
         LOG.info("alarm {} of account {} region {}: {} -> {}", alarm.name(), alarm.accountId(), alarm.region(),
                 alarm.state(), changed.state());
+    }
+
+    private List<Observation> observations(Alarm alarm, MetricId metric, String unit, Instant start, Instant end) {
+        return metrics.observations(alarm.scope(), metric, start, end).stream()
+                .filter(o -> unit.isEmpty() || o.unit().equals(unit)).toList();
     }
 
     @Override

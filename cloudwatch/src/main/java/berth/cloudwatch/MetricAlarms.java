@@ -19,10 +19,42 @@ public interface MetricAlarms {
                      List<String> okActions, Optional<Double> latestValue, double threshold, String comparisonOperator,
                      Instant stateUpdated) {}
 
-    /** An alarm to create or replace. */
+    /**
+     * An alarm to create or replace: on one metric (namespace, metricName, dimensions, statistic,
+     * unit), or on metric math over {@code metrics} (those then empty).
+     */
     record AlarmSpec(String name, String description, String namespace, String metricName, Map<String, String> dimensions,
                      String statistic, String unit, int period, int evaluationPeriods, int datapointsToAlarm,
-                     double threshold, String comparisonOperator, String treatMissingData, List<String> alarmActions) {}
+                     double threshold, String comparisonOperator, String treatMissingData, List<String> alarmActions,
+                     List<Query> metrics) {
+        public AlarmSpec {
+            metrics = List.copyOf(metrics);
+        }
+
+        public AlarmSpec(String name, String description, String namespace, String metricName,
+                         Map<String, String> dimensions, String statistic, String unit, int period, int evaluationPeriods,
+                         int datapointsToAlarm, double threshold, String comparisonOperator, String treatMissingData,
+                         List<String> alarmActions) {
+            this(name, description, namespace, metricName, dimensions, statistic, unit, period, evaluationPeriods,
+                    datapointsToAlarm, threshold, comparisonOperator, treatMissingData, alarmActions, List.of());
+        }
+    }
+
+    /**
+     * One query of an alarm on metric math: a metric with its statistic and period, or (with
+     * {@code expression} not empty) an expression over the other queries' ids.
+     *
+     * @param period the metric's period in seconds; 0 for an expression
+     */
+    record Query(String id, String expression, String label, String namespace, String metricName,
+                 Map<String, String> dimensions, String stat, String unit, int period, boolean returnData) {
+        public Query {
+            dimensions = Map.copyOf(dimensions);
+        }
+    }
+
+    /** Why CloudWatch would refuse an alarm over these queries; empty when it would take them. */
+    Optional<String> problem(List<Query> metrics);
 
     /** The alarms of a scope one of whose actions is {@code actionArn}. */
     List<AlarmView> withAction(Scope scope, String actionArn);

@@ -4,6 +4,8 @@ import berth.aws.Scope;
 import berth.cloudwatch.core.Alarm;
 import berth.cloudwatch.core.AlarmEvaluator;
 import berth.cloudwatch.core.AlarmHistoryItem;
+import berth.cloudwatch.core.AlarmQueries;
+import berth.cloudwatch.core.AlarmQuery;
 import berth.cloudwatch.state.AlarmRecords;
 import berth.platform.RecordTable.Versioned;
 import berth.store.Store;
@@ -52,12 +54,22 @@ final class StoredMetricAlarms implements MetricAlarms {
                 existing.map(e -> e.value().stateReason()).orElse("Unchecked: Initial alarm creation"),
                 existing.map(e -> e.value().stateReasonData()).orElse(""),
                 existing.map(e -> e.value().stateUpdated()).orElse(now), now,
-                existing.map(e -> e.value().tags()).orElse(Map.of()));
+                existing.map(e -> e.value().tags()).orElse(Map.of()), queries(s.metrics()));
         String summary = "Alarm \"" + s.name() + "\" " + (existing.isPresent() ? "updated" : "created");
         records.save(alarm, existing.map(Versioned::version).orElse(Store.ABSENT), List.of(new AlarmHistoryItem(
                 scope.accountId(), scope.region(), s.name(), alarm.arn(), now, "ConfigurationUpdate", summary, "",
                 records.nextSequence())));
         wake.run();
+    }
+
+    @Override
+    public Optional<String> problem(List<Query> metrics) {
+        return AlarmQueries.problem(queries(metrics));
+    }
+
+    private static List<AlarmQuery> queries(List<Query> metrics) {
+        return metrics.stream().map(q -> new AlarmQuery(q.id(), q.expression(), q.label(), q.namespace(), q.metricName(),
+                q.dimensions(), q.stat(), q.unit(), q.period(), q.returnData())).toList();
     }
 
     @Override

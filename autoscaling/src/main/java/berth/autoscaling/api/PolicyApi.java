@@ -54,17 +54,16 @@ final class PolicyApi {
                 } else {
                     CustomizedMetricSpecification m = c.customizedMetricSpecification();
                     if (m.hasMetrics() && !m.metrics().isEmpty()) {
-                        throw AutoScalingErrors.VALIDATION.exception(
-                                "berth tracks a single metric: metric math in CustomizedMetricSpecification is not supported");
-                    }
-                    if (m.metricName() == null || m.namespace() == null || m.statistic() == null) {
+                        metric = CustomizedMetrics.tracked(m);
+                    } else if (m.metricName() == null || m.namespace() == null || m.statistic() == null) {
                         throw AutoScalingErrors.VALIDATION.exception(
                                 "CustomizedMetricSpecification requires MetricName, Namespace and Statistic");
+                    } else {
+                        Map<String, String> dims = new LinkedHashMap<>();
+                        m.dimensions().forEach(d -> dims.put(d.name(), d.value()));
+                        metric = new ScalingPolicy.TrackedMetric(m.namespace(), m.metricName(), dims, m.statisticAsString(),
+                                m.unit() == null ? "" : m.unit());
                     }
-                    Map<String, String> dims = new LinkedHashMap<>();
-                    m.dimensions().forEach(d -> dims.put(d.name(), d.value()));
-                    metric = new ScalingPolicy.TrackedMetric(m.namespace(), m.metricName(), dims, m.statisticAsString(),
-                            m.unit() == null ? "" : m.unit());
                 }
                 yield control.putPolicy(t, r.policyName(), type, new ScalingPolicy.TargetTracking(c.targetValue(), predefined,
                         label, metric, c.scaleOutCooldown() == null ? 300 : c.scaleOutCooldown(),
@@ -145,7 +144,8 @@ final class PolicyApi {
                         .resourceLabel(tt.resourceLabel().isEmpty() ? null : tt.resourceLabel()).build());
             } else {
                 ScalingPolicy.TrackedMetric m = tt.metric();
-                c.customizedMetricSpecification(CustomizedMetricSpecification.builder().metricName(m.metricName())
+                c.customizedMetricSpecification(!m.queries().isEmpty() ? CustomizedMetrics.toSdk(m)
+                        : CustomizedMetricSpecification.builder().metricName(m.metricName())
                         .namespace(m.namespace()).statistic(m.statistic()).unit(m.unit().isEmpty() ? null : m.unit())
                         .dimensions(m.dimensions().entrySet().stream().map(e -> MetricDimension.builder().name(e.getKey())
                                 .value(e.getValue()).build()).toList()).build());

@@ -36,10 +36,27 @@ public record ScalingPolicy(String accountId, String region, String name, String
         return ScalableTarget.id(namespace, resourceId, dimension);
     }
 
-    /** The metric a target tracking policy tracks. */
+    /**
+     * The metric a target tracking policy tracks: one metric, or (with {@code queries}) the one
+     * query of metric math over them that returns data (the other fields then empty).
+     */
     public record TrackedMetric(String namespace, String metricName, Map<String, String> dimensions, String statistic,
-                                String unit) {
+                                String unit, List<TrackedQuery> queries) {
         public TrackedMetric {
+            dimensions = Map.copyOf(dimensions);
+            queries = queries == null ? List.of() : List.copyOf(queries);
+        }
+
+        public TrackedMetric(String namespace, String metricName, Map<String, String> dimensions, String statistic,
+                             String unit) {
+            this(namespace, metricName, dimensions, statistic, unit, List.of());
+        }
+    }
+
+    /** One query of a customized metric on metric math: a metric and its statistic, or an expression. */
+    public record TrackedQuery(String id, String expression, String label, String namespace, String metricName,
+                               Map<String, String> dimensions, String stat, String unit, boolean returnData) {
+        public TrackedQuery {
             dimensions = Map.copyOf(dimensions);
         }
     }

@@ -6,6 +6,8 @@ import berth.aws.Scope;
 import berth.aws.paging.Page;
 import berth.cloudwatch.core.Alarm;
 import berth.cloudwatch.core.AlarmHistoryItem;
+import berth.cloudwatch.core.AlarmQueries;
+import berth.cloudwatch.core.AlarmQuery;
 import berth.cloudwatch.core.Statistic;
 import berth.cloudwatch.state.AlarmRecords;
 import berth.platform.RecordTable.Versioned;
@@ -36,27 +38,34 @@ final class AlarmApi {
 
     PutMetricAlarmResponse put(PutMetricAlarmRequest r, RequestContext ctx) {
         Scope scope = ctx.scope();
-        if (r.hasMetrics() && !r.metrics().isEmpty() || r.thresholdMetricId() != null) {
-            throw CloudWatchErrors.INVALID_PARAMETER_COMBINATION.exception(
-                    "berth evaluates alarms on a single metric: Metrics and ThresholdMetricId are not supported.");
+        if (r.thresholdMetricId() != null) {
+            throw CloudWatchErrors.INVALID_PARAMETER_COMBINATION.exception("berth has no anomaly detection models:"
+                    + " ThresholdMetricId (an alarm on an anomaly detection band) is not supported.");
         }
-        if (r.metricName() == null || r.namespace() == null) {
-            throw CloudWatchErrors.MISSING_PARAMETER.exception("The parameters MetricName and Namespace are required.");
-        }
-        if ((r.statistic() == null) == (r.extendedStatistic() == null)) {
-            throw CloudWatchErrors.INVALID_PARAMETER_COMBINATION.exception(
-                    "Exactly one of Statistic and ExtendedStatistic must be specified.");
-        }
-        String statistic = r.statistic() != null ? r.statisticAsString() : r.extendedStatistic();
-        if (r.extendedStatistic() != null && !(Statistic.parse(statistic).orElse(null) instanceof Statistic.Percentile)) {
-            throw CloudWatchErrors.invalid("ExtendedStatistic", statistic);
-        }
-        if (r.period() == null) {
-            throw CloudWatchErrors.MISSING_PARAMETER.exception("The parameter Period is required.");
-        }
-        int period = r.period();
-        if (!(period == 10 || period == 20 || period == 30 || (period >= 60 && period % 60 == 0))) {
-            throw CloudWatchErrors.INVALID_PARAMETER_VALUE.exception("Period must be 10, 20, 30 or a multiple of 60.");
+        List<AlarmQuery> queries = AlarmMetrics.queries(r, ctx);
+        String statistic = "";
+        int period;
+        if (!queries.isEmpty()) {
+            period = AlarmQueries.period(queries);
+        } else {
+            if (r.metricName() == null || r.namespace() == null) {
+                throw CloudWatchErrors.MISSING_PARAMETER.exception("The parameters MetricName and Namespace are required.");
+            }
+            if ((r.statistic() == null) == (r.extendedStatistic() == null)) {
+                throw CloudWatchErrors.INVALID_PARAMETER_COMBINATION.exception(
+                        "Exactly one of Statistic and ExtendedStatistic must be specified.");
+            }
+            statistic = r.statistic() != null ? r.statisticAsString() : r.extendedStatistic();
+            if (r.extendedStatistic() != null && !(Statistic.parse(statistic).orElse(null) instanceof Statistic.Percentile)) {
+                throw CloudWatchErrors.invalid("ExtendedStatistic", statistic);
+            }
+            if (r.period() == null) {
+                throw CloudWatchErrors.MISSING_PARAMETER.exception("The parameter Period is required.");
+            }
+            period = r.period();
+            if (!AlarmQueries.validPeriod(period)) {
+                throw CloudWatchErrors.INVALID_PARAMETER_VALUE.exception("Period must be 10, 20, 30 or a multiple of 60.");
+            }
         }
         if (r.threshold() == null) {
             throw CloudWatchErrors.MISSING_PARAMETER.exception("The parameter Threshold is required.");
@@ -101,19 +110,23 @@ final class AlarmApi {
             r.tags().forEach(t -> tags.put(t.key(), t.value()));
         }
         Alarm alarm = new Alarm(scope.accountId(), scope.region(), r.alarmName(),
-                r.alarmDescription() == null ? "" : r.alarmDescription(), r.namespace(), r.metricName(),
+                r.alarmDescription() == null ? "" : r.alarmDescription(), orEmpty(r.namespace()), orEmpty(r.metricName()),
                 Dimensions.of(r.dimensions(), "Dimensions"), statistic, period, evaluationPeriods, datapoints,
                 r.threshold(), r.comparisonOperatorAsString(), missing, r.unitAsString() == null ? "" : r.unitAsString(),
                 r.actionsEnabled() == null || r.actionsEnabled(), r.alarmActions(), r.okActions(), r.insufficientDataActions(),
                 existing.map(e -> e.value().state()).orElse(Alarm.INSUFFICIENT_DATA),
                 existing.map(e -> e.value().stateReason()).orElse("Unchecked: Initial alarm creation"),
                 existing.map(e -> e.value().stateReasonData()).orElse(""),
-                existing.map(e -> e.value().stateUpdated()).orElse(now), now, tags);
+                existing.map(e -> e.value().stateUpdated()).orElse(now), now, tags, queries);
         String summary = existing.isPresent() ? "Alarm \"" + alarm.name() + "\" updated" : "Alarm \"" + alarm.name() + "\" created";
         records.save(alarm, existing.map(Versioned::version).orElse(Store.ABSENT),
                 List.of(history(alarm, now, "ConfigurationUpdate", summary, "")));
         wakeEvaluator.run();
         return PutMetricAlarmResponse.builder().build();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     AlarmHistoryItem history(Alarm alarm, Instant at, String type, String summary, String data) {
@@ -162,12 +175,13 @@ final class AlarmApi {
     DescribeAlarmsForMetricResponse forMetric(DescribeAlarmsForMetricRequest r, RequestContext ctx) {
         Map<String, String> dims = Dimensions.of(r.dimensions(), "Dimensions");
         List<MetricAlarm> alarms = records.list(ctx.scope()).stream()
-                .filter(a -> a.namespace().equals(r.namespace()) && a.metricName().equals(r.metricName()))
-                .filter(a -> !r.hasDimensions() || a.dimensions().equals(dims))
-                .filter(a -> r.statistic() == null || a.statistic().equals(r.statisticAsString()))
-                .filter(a -> r.extendedStatistic() == null || a.statistic().equals(r.extendedStatistic()))
-                .filter(a -> r.period() == null || a.period() == r.period())
-                .filter(a -> r.unit() == null || a.unit().equals(r.unitAsString()))
+                .filter(a -> AlarmMetrics.watched(a).stream().anyMatch(q -> q.namespace().equals(r.namespace())
+                        && q.metricName().equals(r.metricName())
+                        && (!r.hasDimensions() || q.dimensions().equals(dims))
+                        && (r.statistic() == null || q.stat().equals(r.statisticAsString()))
+                        && (r.extendedStatistic() == null || q.stat().equals(r.extendedStatistic()))
+                        && (r.period() == null || q.period() == r.period())
+                        && (r.unit() == null || q.unit().equals(r.unitAsString()))))
                 .map(AlarmApi::toSdk).toList();
         return DescribeAlarmsForMetricResponse.builder().metricAlarms(alarms).build();
     }
@@ -299,10 +313,14 @@ final class AlarmApi {
                 .stateValue(a.state()).stateReason(a.stateReason())
                 .stateReasonData(a.stateReasonData().isEmpty() ? null : a.stateReasonData())
                 .stateUpdatedTimestamp(a.stateUpdated()).stateTransitionedTimestamp(a.stateUpdated())
-                .metricName(a.metricName()).namespace(a.namespace())
-                .dimensions(Dimensions.toSdk(a.dimensions())).period(a.period()).evaluationPeriods(a.evaluationPeriods())
+                .evaluationPeriods(a.evaluationPeriods())
                 .datapointsToAlarm(a.datapointsToAlarm()).threshold(a.threshold())
                 .comparisonOperator(a.comparisonOperator()).treatMissingData(a.treatMissingData());
+        if (a.onMetricMath()) {
+            return b.metrics(AlarmMetrics.toSdk(a.metrics())).build();
+        }
+        b.metricName(a.metricName()).namespace(a.namespace())
+                .dimensions(Dimensions.toSdk(a.dimensions())).period(a.period());
         if (Statistic.parse(a.statistic()).orElse(null) instanceof Statistic.Standard) {
             b.statistic(a.statistic());
         } else {

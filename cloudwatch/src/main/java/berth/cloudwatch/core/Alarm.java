@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A metric alarm as stored: its configuration (one metric and statistic, compared with a threshold
- * over evaluation periods) and its current state.
+ * A metric alarm as stored: its configuration (one metric and statistic, or the queries of a metric
+ * math expression, compared with a threshold over evaluation periods) and its current state.
  *
+ * @param metrics the queries of an alarm on metric math (namespace, metricName, statistic and unit
+ *     are then empty, and period is the returned query's); empty for an alarm on one metric
  * @param datapointsToAlarm M of "M out of N"; equal to evaluationPeriods when not given
  * @param treatMissingData missing, breaching, notBreaching or ignore
  * @param state OK, ALARM or INSUFFICIENT_DATA
@@ -19,7 +21,7 @@ public record Alarm(String accountId, String region, String name, String descrip
                     String treatMissingData, String unit, boolean actionsEnabled, List<String> alarmActions,
                     List<String> okActions, List<String> insufficientDataActions, String state, String stateReason,
                     String stateReasonData, Instant stateUpdated, Instant configurationUpdated,
-                    Map<String, String> tags) {
+                    Map<String, String> tags, List<AlarmQuery> metrics) {
     public static final String OK = "OK";
     public static final String ALARM = "ALARM";
     public static final String INSUFFICIENT_DATA = "INSUFFICIENT_DATA";
@@ -30,6 +32,26 @@ public record Alarm(String accountId, String region, String name, String descrip
         okActions = List.copyOf(okActions);
         insufficientDataActions = List.copyOf(insufficientDataActions);
         tags = Map.copyOf(tags);
+        metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+
+    /** An alarm on one metric. */
+    public Alarm(String accountId, String region, String name, String description, String namespace,
+                 String metricName, Map<String, String> dimensions, String statistic, int period,
+                 int evaluationPeriods, int datapointsToAlarm, double threshold, String comparisonOperator,
+                 String treatMissingData, String unit, boolean actionsEnabled, List<String> alarmActions,
+                 List<String> okActions, List<String> insufficientDataActions, String state, String stateReason,
+                 String stateReasonData, Instant stateUpdated, Instant configurationUpdated,
+                 Map<String, String> tags) {
+        this(accountId, region, name, description, namespace, metricName, dimensions, statistic, period,
+                evaluationPeriods, datapointsToAlarm, threshold, comparisonOperator, treatMissingData, unit,
+                actionsEnabled, alarmActions, okActions, insufficientDataActions, state, stateReason, stateReasonData,
+                stateUpdated, configurationUpdated, tags, List.of());
+    }
+
+    /** Whether the alarm evaluates metric math over {@link #metrics()}. */
+    public boolean onMetricMath() {
+        return !metrics.isEmpty();
     }
 
     public Scope scope() {
@@ -48,21 +70,21 @@ public record Alarm(String accountId, String region, String name, String descrip
         return new Alarm(accountId, region, name, description, namespace, metricName, dimensions, statistic, period,
                 evaluationPeriods, datapointsToAlarm, threshold, comparisonOperator, treatMissingData, unit,
                 actionsEnabled, alarmActions, okActions, insufficientDataActions, newState, reason, reasonData, at,
-                configurationUpdated, tags);
+                configurationUpdated, tags, metrics);
     }
 
     public Alarm withActionsEnabled(boolean enabled, Instant at) {
         return new Alarm(accountId, region, name, description, namespace, metricName, dimensions, statistic, period,
                 evaluationPeriods, datapointsToAlarm, threshold, comparisonOperator, treatMissingData, unit,
                 enabled, alarmActions, okActions, insufficientDataActions, state, stateReason, stateReasonData,
-                stateUpdated, at, tags);
+                stateUpdated, at, tags, metrics);
     }
 
     public Alarm withTags(Map<String, String> newTags) {
         return new Alarm(accountId, region, name, description, namespace, metricName, dimensions, statistic, period,
                 evaluationPeriods, datapointsToAlarm, threshold, comparisonOperator, treatMissingData, unit,
                 actionsEnabled, alarmActions, okActions, insufficientDataActions, state, stateReason, stateReasonData,
-                stateUpdated, configurationUpdated, newTags);
+                stateUpdated, configurationUpdated, newTags, metrics);
     }
 
     /** The actions of a state. */

@@ -111,8 +111,12 @@ public final class AlarmEvaluator {
 
     private static String reasonData(Alarm alarm, List<Double> recent, List<Instant> at, Instant now) {
         StringBuilder json = new StringBuilder("{\"version\":\"1.0\",\"queryDate\":\"")
-                .append(DateTimeFormatter.ISO_INSTANT.format(now)).append("\",\"statistic\":\"")
-                .append(alarm.statistic()).append("\",\"period\":").append(alarm.period())
+                .append(DateTimeFormatter.ISO_INSTANT.format(now)).append('"');
+        if (!alarm.onMetricMath()) {
+            // an alarm on metric math has no one statistic: its reason data names none, as CloudWatch's
+            json.append(",\"statistic\":\"").append(alarm.statistic()).append('"');
+        }
+        json.append(",\"period\":").append(alarm.period())
                 .append(",\"recentDatapoints\":[");
         for (int i = 0; i < recent.size(); i++) {
             json.append(i == 0 ? "" : ",").append(recent.get(i));

@@ -25,7 +25,7 @@ public final class MetricMath {
 
     /** An expression CloudWatch would refuse, with the message to say why. */
     public static final class Invalid extends RuntimeException {
-        Invalid(String message) {
+        public Invalid(String message) {
             super(message);
         }
     }
