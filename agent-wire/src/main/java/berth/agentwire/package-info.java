@@ -28,7 +28,7 @@
  * </ul>
  *
  * <p>Since 1.2 an awsvpc task's assignment names the subnet of its network interface and that subnet's
- * CIDR block, from which the agent gives the task its address.
+ * CIDR block, from which the agent gives the task its address ({@link Cidr} reads it, on both sides).
  *
  * <p>The messages: an {@link AssignmentBatch} holds {@link AssignedTask}s; each names the task, its
  * desired and last status, its role credentials ({@link RoleCredentials}) and what the agent needs of

@@ -1,5 +1,6 @@
 package berth.agent.core;
 
+import berth.agentwire.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +29,20 @@ public record SubnetNetwork(String name, String cidr, String gateway, List<Strin
 
     /** The network of subnet {@code subnetId} with block {@code cidr}; empty when that is no AWS subnet block. */
     public static Optional<SubnetNetwork> of(String subnetId, String cidr) {
-        Optional<Block> block = Block.parse(cidr);
-        if (subnetId.isBlank() || block.isEmpty() || block.get().prefix < WIDEST || block.get().prefix > NARROWEST) {
+        Optional<Cidr> block = Cidr.enclosing(cidr);
+        if (subnetId.isBlank() || block.isEmpty() || block.get().prefix() < WIDEST || block.get().prefix() > NARROWEST) {
             return Optional.empty();
         }
-        Block b = block.get();
-        return Optional.of(new SubnetNetwork(subnetId, b.toString(), address(b.network + 1),
-                List.of(address(b.network + 2), address(b.network + 3))));
+        Cidr b = block.get();
+        return Optional.of(new SubnetNetwork(subnetId, b.toString(), Cidr.address(b.at(1)),
+                List.of(Cidr.address(b.at(2)), Cidr.address(b.at(3)))));
     }
 
     /** Whether a task may hold {@code address}: inside the block, past the first four, before the last. */
     public boolean assignable(String address) {
-        Block b = Block.parse(cidr).orElseThrow();
-        Optional<Long> a = Block.address(address);
-        return a.isPresent() && a.get() >= b.network + 4 && a.get() < b.last();
+        Cidr b = Cidr.enclosing(cidr).orElseThrow();
+        Optional<Long> a = Cidr.address(address);
+        return a.isPresent() && a.get() >= b.at(4) && a.get() < b.last();
     }
 
     /**
@@ -55,25 +56,25 @@ public record SubnetNetwork(String name, String cidr, String gateway, List<Strin
      */
     public Optional<String> conflict(List<String> hostRoutes, List<String> interfaceAddresses,
                                      Map<String, List<String>> engineNetworks) {
-        Block mine = Block.parse(cidr).orElseThrow();
+        Cidr mine = Cidr.enclosing(cidr).orElseThrow();
         if (engineNetworks.getOrDefault(name, List.of()).contains(cidr)) {
             return Optional.empty();
         }
         for (String route : hostRoutes) {
-            Optional<Block> r = Block.parse(route);
-            if (r.isPresent() && r.get().prefix > 0 && r.get().overlaps(mine)) {
+            Optional<Cidr> r = Cidr.enclosing(route);
+            if (r.isPresent() && r.get().prefix() > 0 && r.get().overlaps(mine)) {
                 return Optional.of("its block " + cidr + " overlaps the host's route to " + r.get());
             }
         }
         for (String address : interfaceAddresses) {
-            Optional<Block> i = Block.parse(address);
-            if (i.isPresent() && i.get().prefix > 0 && i.get().overlaps(mine)) {
+            Optional<Cidr> i = Cidr.enclosing(address);
+            if (i.isPresent() && i.get().prefix() > 0 && i.get().overlaps(mine)) {
                 return Optional.of("its block " + cidr + " overlaps the host's interface address " + address);
             }
         }
         for (Map.Entry<String, List<String>> network : engineNetworks.entrySet()) {
             for (String block : network.getValue()) {
-                Optional<Block> n = Block.parse(block);
+                Optional<Cidr> n = Cidr.enclosing(block);
                 if (n.isPresent() && n.get().overlaps(mine)) {
                     return Optional.of("its block " + cidr + " overlaps the engine's network " + network.getKey()
                             + " (" + block + ")");
@@ -97,68 +98,11 @@ public record SubnetNetwork(String name, String cidr, String gateway, List<Strin
             try {
                 long destination = Long.reverseBytes(Long.parseLong(f[1], 16) << 32) & 0xFFFF_FFFFL;
                 long mask = Long.reverseBytes(Long.parseLong(f[7], 16) << 32) & 0xFFFF_FFFFL;
-                routes.add(address(destination & mask) + "/" + Long.bitCount(mask));
+                routes.add(Cidr.address(destination & mask) + "/" + Long.bitCount(mask));
             } catch (NumberFormatException e) {
                 // not a route line
             }
         }
         return routes;
-    }
-
-    static String address(long value) {
-        return ((value >> 24) & 255) + "." + ((value >> 16) & 255) + "." + ((value >> 8) & 255) + "." + (value & 255);
-    }
-
-    /** An IPv4 block: its network address and prefix length (an address's host bits are dropped). */
-    private record Block(long network, int prefix) {
-        static Optional<Block> parse(String text) {
-            int slash = text.indexOf('/');
-            if (slash < 0) {
-                return Optional.empty();
-            }
-            Optional<Long> a = address(text.substring(0, slash));
-            try {
-                int prefix = Integer.parseInt(text.substring(slash + 1));
-                if (a.isEmpty() || prefix < 0 || prefix > 32) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Block(a.get() & mask(prefix), prefix));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-
-        static Optional<Long> address(String text) {
-            String[] parts = text.split("\\.", -1);
-            if (parts.length != 4) {
-                return Optional.empty();
-            }
-            long value = 0;
-            for (String part : parts) {
-                if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-                        || Integer.parseInt(part) > 255) {
-                    return Optional.empty();
-                }
-                value = (value << 8) | Integer.parseInt(part);
-            }
-            return Optional.of(value);
-        }
-
-        static long mask(int prefix) {
-            return prefix == 0 ? 0 : (0xFFFF_FFFFL << (32 - prefix)) & 0xFFFF_FFFFL;
-        }
-
-        long last() {
-            return network + (1L << (32 - prefix)) - 1;
-        }
-
-        boolean overlaps(Block other) {
-            return network <= other.last() && other.network <= last();
-        }
-
-        @Override
-        public String toString() {
-            return SubnetNetwork.address(network) + "/" + prefix;
-        }
     }
 }

@@ -2,7 +2,7 @@ package berth.ec2.api;
 
 import berth.aws.RequestContext;
 import berth.aws.Scope;
-import berth.ec2.core.Cidr;
+import berth.agentwire.Cidr;
 import berth.ec2.core.Ec2Errors;
 import berth.ec2.core.Filters;
 import berth.ec2.core.Instance;

@@ -1,5 +1,6 @@
 package berth.ec2.core;
 
+import berth.agentwire.Cidr;
 import berth.aws.Scope;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,12 @@
-package berth.ec2.core;
+package berth.agentwire;
 
 import java.util.Optional;
 
 /**
- * An IPv4 CIDR block such as {@code 10.0.1.0/24}, held as its network address and prefix length;
- * {@link #parse} refuses text whose address has bits set past the prefix, as EC2 does.
+ * An IPv4 CIDR block such as {@code 10.0.1.0/24}, held as its network address and prefix length: EC2's
+ * VPC and subnet blocks, and the subnet block an awsvpc task's assignment names
+ * ({@link AssignedTask#subnetCidr()}). {@link #parse} refuses text whose address has bits set past the
+ * prefix, as EC2 does; {@link #enclosing} drops them (an interface address such as {@code 192.0.2.7/24}).
  */
 public record Cidr(long network, int prefix) {
     public Cidr {
@@ -23,6 +25,20 @@ public record Cidr(long network, int prefix) {
                 return Optional.empty();
             }
             return Optional.of(new Cidr(address.get(), prefix));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The block holding an address with its prefix length ({@code 192.0.2.7/24} is {@code 192.0.2.0/24}); empty for other text. */
+    public static Optional<Cidr> enclosing(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) return Optional.empty();
+        Optional<Long> address = address(text.substring(0, slash));
+        try {
+            int prefix = Integer.parseInt(text.substring(slash + 1));
+            if (address.isEmpty() || prefix < 0 || prefix > 32) return Optional.empty();
+            return Optional.of(new Cidr(address.get() & mask(prefix), prefix));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -52,6 +68,11 @@ public record Cidr(long network, int prefix) {
 
     public long size() {
         return 1L << (32 - prefix);
+    }
+
+    /** The block's last address. */
+    public long last() {
+        return network + size() - 1;
     }
 
     /** The address {@code offset} places into the block. */
