@@ -1,5 +1,6 @@
 package berth.asg.core;
 
+import berth.autoscaling.core.CapacityDecisions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -76,11 +77,11 @@ public final class PolicyDecision {
                 }
                 boolean high = alarm.name().contains("-AlarmHigh-");
                 double value = alarm.latestValue().get();
-                int tracked = current == 0 ? (high ? 1 : 0) : (int) Math.ceil(current * value / tt.targetValue() - 1e-9);
+                int tracked = current == 0 ? (high ? 1 : 0) : CapacityDecisions.tracking(current, value, tt.targetValue());
                 if (high ? tracked <= current : tt.disableScaleIn() || tracked >= current) {
                     return Optional.empty();
                 }
-                wanted = Math.max(group.minSize(), Math.min(group.maxSize(), tracked));
+                wanted = CapacityDecisions.clamp(tracked, group.minSize(), group.maxSize());
             }
             default -> {
                 return Optional.empty();

@@ -1,5 +1,6 @@
 package berth.asg.core;
 
+import berth.autoscaling.core.CapacityDecisions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record ScalingPolicy(String accountId, String region, String groupName, S
      */
     public record StepAdjustment(Double lower, Double upper, int scalingAdjustment) {
         public boolean holds(double breach) {
-            return (lower == null || breach >= lower) && (upper == null || breach < upper);
+            return CapacityDecisions.inStep(lower, upper, breach);
         }
     }
 
@@ -74,19 +75,6 @@ public record ScalingPolicy(String accountId, String region, String groupName, S
 
     /** {@code adjustment} applied by {@code type} to {@code current}, within {@code min}..{@code max}. */
     public static int adjusted(String type, int adjustment, int minAdjustmentMagnitude, int current, int min, int max) {
-        int wanted = switch (type) {
-            case "ExactCapacity" -> adjustment;
-            case "PercentChangeInCapacity" -> {
-                double change = current * adjustment / 100.0;
-                int step = (int) (change >= 0 ? Math.floor(change) : Math.ceil(change));
-                if (step == 0 && adjustment != 0) step = adjustment > 0 ? 1 : -1;
-                if (minAdjustmentMagnitude > 0 && Math.abs(step) < minAdjustmentMagnitude) {
-                    step = Integer.signum(step) * minAdjustmentMagnitude;
-                }
-                yield current + step;
-            }
-            default -> current + adjustment;
-        };
-        return Math.max(min, Math.min(max, wanted));
+        return CapacityDecisions.clamp(CapacityDecisions.adjusted(type, adjustment, minAdjustmentMagnitude, current), min, max);
     }
 }

@@ -2,7 +2,7 @@ package berth.autoscaling.core;
 
 import java.util.Optional;
 
-/** The capacity a policy asks for, as Application Auto Scaling computes it. Pure. */
+/** The capacity a policy asks for, as Application Auto Scaling (and EC2 Auto Scaling, which computes it alike) computes it. Pure. */
 public final class CapacityDecisions {
     private CapacityDecisions() {}
 
@@ -14,23 +14,32 @@ public final class CapacityDecisions {
     public static Optional<Integer> step(ScalingPolicy.StepScaling config, int current, double value, double threshold) {
         double offset = value - threshold;
         for (ScalingPolicy.Step step : config.steps()) {
-            boolean aboveLower = step.lowerBound() == null || offset >= step.lowerBound();
-            boolean belowUpper = step.upperBound() == null || offset < step.upperBound();
-            if (aboveLower && belowUpper) {
-                return Optional.of(apply(config, current, step.adjustment()));
+            if (inStep(step.lowerBound(), step.upperBound(), offset)) {
+                return Optional.of(adjusted(config.adjustmentType(), step.adjustment(), config.minAdjustmentMagnitude(), current));
             }
         }
         return Optional.empty();
     }
 
-    private static int apply(ScalingPolicy.StepScaling config, int current, int adjustment) {
-        return switch (config.adjustmentType()) {
+    /** Whether a step's interval (lower inclusive, upper exclusive, null unbounded) holds {@code offset}. */
+    public static boolean inStep(Double lowerBound, Double upperBound, double offset) {
+        return (lowerBound == null || offset >= lowerBound) && (upperBound == null || offset < upperBound);
+    }
+
+    /**
+     * {@code adjustment} applied to {@code current} by its type (ChangeInCapacity, ExactCapacity,
+     * PercentChangeInCapacity: rounded toward zero, at least 1 and at least {@code minAdjustmentMagnitude}
+     * away from {@code current}), as both Application Auto Scaling and EC2 Auto Scaling apply it; not
+     * yet within any bounds.
+     */
+    public static int adjusted(String adjustmentType, int adjustment, int minAdjustmentMagnitude, int current) {
+        return switch (adjustmentType) {
             case "ExactCapacity" -> adjustment;
             case "PercentChangeInCapacity" -> {
                 double change = current * adjustment / 100.0;
                 int rounded = (int) (change >= 0 ? Math.floor(change) : Math.ceil(change));
-                if (Math.abs(rounded) < config.minAdjustmentMagnitude()) {
-                    rounded = (int) Math.signum(adjustment) * config.minAdjustmentMagnitude();
+                if (Math.abs(rounded) < minAdjustmentMagnitude) {
+                    rounded = (int) Math.signum(adjustment) * minAdjustmentMagnitude;
                 }
                 if (rounded == 0 && adjustment != 0) {
                     rounded = adjustment > 0 ? 1 : -1;
