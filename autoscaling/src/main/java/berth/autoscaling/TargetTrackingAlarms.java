@@ -5,7 +5,6 @@ import berth.autoscaling.core.ScalingPolicy;
 import berth.cloudwatch.MetricAlarms;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The two alarms a target tracking policy owns, named and shaped as Application Auto Scaling makes
@@ -29,25 +28,10 @@ public final class TargetTrackingAlarms {
 
     /** Creates or replaces the policy's alarms, reusing their names; answers the names. */
     List<String> put(ScalableTarget target, String policyArn, ScalingPolicy.TargetTracking tt, List<String> existing) {
-        String prefix = "TargetTracking-" + target.resourceId() + "-";
-        String high = existing.stream().filter(n -> n.contains("-AlarmHigh-")).findFirst()
-                .orElse(prefix + "AlarmHigh-" + UUID.randomUUID());
-        String low = existing.stream().filter(n -> n.contains("-AlarmLow-")).findFirst()
-                .orElse(prefix + "AlarmLow-" + UUID.randomUUID());
         ScalingPolicy.TrackedMetric m = tt.metric();
-        String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + policyArn + ".";
-        List<MetricAlarms.Query> queries = queries(m);
-        alarms.put(target.scope(), new MetricAlarms.AlarmSpec(high, description, m.namespace(), m.metricName(), m.dimensions(),
-                m.statistic(), m.unit(), period, highPeriods, highPeriods, tt.targetValue(), "GreaterThanThreshold",
-                "missing", List.of(policyArn), queries));
-        if (tt.disableScaleIn()) {
-            alarms.delete(target.scope(), low);
-            return List.of(high);
-        }
-        alarms.put(target.scope(), new MetricAlarms.AlarmSpec(low, description, m.namespace(), m.metricName(), m.dimensions(),
-                m.statistic(), m.unit(), period, lowPeriods, lowPeriods, tt.targetValue() * 0.9, "LessThanThreshold",
-                "missing", List.of(policyArn), queries));
-        return List.of(high, low);
+        return alarms.putTargetTracking(target.scope(), target.resourceId(), policyArn, tt.targetValue(), tt.disableScaleIn(),
+                new MetricAlarms.TrackedMetric(m.namespace(), m.metricName(), m.dimensions(), m.statistic(), m.unit(), queries(m)),
+                new MetricAlarms.TrackingPeriods(period, highPeriods, lowPeriods), existing);
     }
 
     /** A customized metric's queries as the alarms' queries, each metric at the alarms' period. */

@@ -5,7 +5,6 @@ import berth.aws.Scope;
 import berth.cloudwatch.MetricAlarms;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -40,25 +39,10 @@ public final class PolicyAlarms {
     /** Creates or replaces a target tracking policy's alarms, keeping the names it has; answers their names. */
     public List<String> track(Scope scope, String group, String policyArn, ScalingPolicy.TargetTracking tt,
                               List<String> existing) {
-        MetricAlarms cloudwatch = alarms.get().orElseThrow();
-        String prefix = "TargetTracking-" + group + "-";
-        String high = existing.stream().filter(n -> n.contains("-AlarmHigh-")).findFirst()
-                .orElse(prefix + "AlarmHigh-" + UUID.randomUUID());
-        String low = existing.stream().filter(n -> n.contains("-AlarmLow-")).findFirst()
-                .orElse(prefix + "AlarmLow-" + UUID.randomUUID());
         ScalingPolicy.TrackedMetric m = tt.metric();
-        String description = "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + policyArn + ".";
-        cloudwatch.put(scope, new MetricAlarms.AlarmSpec(high, description, m.namespace(), m.metricName(), m.dimensions(),
-                m.statistic(), m.unit(), period, highPeriods, highPeriods, tt.targetValue(), "GreaterThanThreshold",
-                "missing", List.of(policyArn)));
-        if (tt.disableScaleIn()) {
-            cloudwatch.delete(scope, low);
-            return List.of(high);
-        }
-        cloudwatch.put(scope, new MetricAlarms.AlarmSpec(low, description, m.namespace(), m.metricName(), m.dimensions(),
-                m.statistic(), m.unit(), period, lowPeriods, lowPeriods, tt.targetValue() * 0.9, "LessThanThreshold",
-                "missing", List.of(policyArn)));
-        return List.of(high, low);
+        return alarms.get().orElseThrow().putTargetTracking(scope, group, policyArn, tt.targetValue(), tt.disableScaleIn(),
+                new MetricAlarms.TrackedMetric(m.namespace(), m.metricName(), m.dimensions(), m.statistic(), m.unit(), List.of()),
+                new MetricAlarms.TrackingPeriods(period, highPeriods, lowPeriods), existing);
     }
 
     /** Deletes the alarms a policy owns (target tracking's two). */
