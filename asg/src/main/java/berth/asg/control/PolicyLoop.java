@@ -7,20 +7,19 @@ import berth.asg.core.ScalingPolicy;
 import berth.asg.state.AsgRecords;
 import berth.aws.Scope;
 import berth.cloudwatch.MetricAlarms;
+import berth.platform.WakeableLoop;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs groups' scaling policies on their alarms, level-triggered: every {@code interval} it reads each
- * policy's alarms (those naming it in their actions) and applies the first change the pure
+ * Runs groups' scaling policies on their alarms, level-triggered: on a change of a policy or an alarm,
+ * and every {@code interval}, it reads each policy's alarms (those naming it in their actions) and applies the first change the pure
  * {@link PolicyDecision} asks for, writing the group's desired capacity and the policy's last action
  * and recording the activity; the group loop then launches or terminates. Alarm actions are read, not
  * pushed, as Application Auto Scaling's scaler reads them.
@@ -32,25 +31,27 @@ public final class PolicyLoop implements AutoCloseable {
     private final PolicyAlarms alarms;
     private final GroupLoop groups;
     private final Clock clock;
-    private final long intervalMillis;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("berth-asg-policies").unstarted(r));
+    private final Duration interval;
+    private final WakeableLoop loop;
 
     public PolicyLoop(AsgRecords records, PolicyAlarms alarms, GroupLoop groups, Clock clock, long intervalMillis) {
         this.records = records;
         this.alarms = alarms;
         this.groups = groups;
         this.clock = clock;
-        this.intervalMillis = intervalMillis;
+        this.interval = Duration.ofMillis(intervalMillis);
+        this.loop = new WakeableLoop("berth-asg-policies", records.store(), clock, List.of(AsgRecords.POLICY_KIND,
+                "cloudwatch.alarm"), Duration.ofMillis(200), this::pass);
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(this::pass, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        loop.start();
     }
 
-    void pass() {
+    Instant pass() {
+        Instant next = clock.instant().plus(interval);
         if (!alarms.available()) {
-            return;
+            return next;
         }
         for (ScalingPolicy policy : records.policies.list("")) {
             try {
@@ -59,6 +60,7 @@ public final class PolicyLoop implements AutoCloseable {
                 LOG.warn("policy {} of group {}: {}", policy.name(), policy.groupName(), e.toString());
             }
         }
+        return next;
     }
 
     private void act(ScalingPolicy policy) {
@@ -99,6 +101,6 @@ public final class PolicyLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        loop.close();
     }
 }

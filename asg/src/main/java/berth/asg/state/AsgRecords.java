@@ -20,6 +20,7 @@ import java.util.List;
 public final class AsgRecords {
     public static final String KIND_PREFIX = "asg.";
     public static final String GROUP_KIND = "asg.group";
+    public static final String POLICY_KIND = "asg.policy";
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS")
             .withZone(java.time.ZoneOffset.UTC);
 
@@ -33,7 +34,7 @@ public final class AsgRecords {
         groups = new RecordTable<>(store, GROUP_KIND, Group.class, g -> g.scope().key(g.name()));
         activities = new RecordTable<>(store, "asg.activity", Activity.class, a -> a.scope().key(a.groupName() + "/"
                 + SORTABLE.format(a.startTime()) + "/" + a.id()));
-        policies = new RecordTable<>(store, "asg.policy", ScalingPolicy.class, p -> new Scope(p.accountId(), p.region())
+        policies = new RecordTable<>(store, POLICY_KIND, ScalingPolicy.class, p -> new Scope(p.accountId(), p.region())
                 .key(p.groupName() + "/" + p.name()));
     }
 
