@@ -2,6 +2,7 @@ package berth.cloudwatch.api;
 
 import berth.aws.RequestContext;
 import berth.cloudwatch.core.MetricId;
+import berth.cloudwatch.core.QueryGraph;
 import berth.cloudwatch.core.MetricMath;
 import berth.cloudwatch.core.PeriodSeries;
 import berth.cloudwatch.core.Statistic;
@@ -10,10 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
@@ -62,9 +62,18 @@ final class MetricDataApi {
                         + ctx.accountId() + ".");
             }
         }
-        Map<String, MetricMath.Series> results = new HashMap<>();
-        for (MetricDataQuery q : r.metricDataQueries()) {
-            resolve(q, byId, results, new HashSet<>(), r, ctx, now);
+        Map<String, String> expressions = new LinkedHashMap<>();
+        r.metricDataQueries().forEach(q -> expressions.put(q.id(), q.metricStat() != null ? "" : q.expression()));
+        Map<String, MetricMath.Series> results;
+        try {
+            results = QueryGraph.resolveAll(expressions, id -> {
+                MetricDataQuery q = byId.get(id);
+                return stat(q.metricStat(), r, ctx, now, q.period());
+            });
+        } catch (QueryGraph.Cycle e) {
+            throw CloudWatchErrors.VALIDATION.exception("Circular dependency in the expression of query " + e.id() + ".");
+        } catch (MetricMath.Invalid e) {
+            throw CloudWatchErrors.VALIDATION.exception(e.getMessage());
         }
         boolean descending = r.scanBy() != ScanBy.TIMESTAMP_ASCENDING;
         int max = r.maxDatapoints() == null ? 100_800 : r.maxDatapoints();
@@ -88,44 +97,6 @@ final class MetricDataApi {
                     .statusCode(StatusCode.COMPLETE).build());
         }
         return GetMetricDataResponse.builder().metricDataResults(out).messages(List.of()).build();
-    }
-
-    private MetricMath.Series resolve(MetricDataQuery q, Map<String, MetricDataQuery> byId, Map<String, MetricMath.Series> done,
-                                      Set<String> visiting, GetMetricDataRequest r, RequestContext ctx, Instant now) {
-        MetricMath.Series known = done.get(q.id());
-        if (known != null) {
-            return known;
-        }
-        if (!visiting.add(q.id())) {
-            throw CloudWatchErrors.VALIDATION.exception("Circular dependency in the expression of query " + q.id() + ".");
-        }
-        MetricMath.Series series;
-        if (q.metricStat() != null) {
-            series = stat(q.metricStat(), r, ctx, now, q.period());
-        } else {
-            Map<String, MetricMath.Series> inputs = new HashMap<>();
-            for (String id : MetricMath.references(q.expression())) {
-                MetricDataQuery ref = byId.get(id);
-                if (ref == null) {
-                    throw CloudWatchErrors.VALIDATION.exception("Error in expression '" + q.id() + "': Unrecognized token "
-                            + id + ".");
-                }
-                inputs.put(id, resolve(ref, byId, done, visiting, r, ctx, now));
-            }
-            try {
-                MetricMath.Value v = MetricMath.evaluate(q.expression(), inputs);
-                series = v instanceof MetricMath.Series s ? s : new MetricMath.Series(new TreeMap<>());
-                if (v instanceof MetricMath.Scalar) {
-                    throw CloudWatchErrors.VALIDATION.exception("Error in expression '" + q.id()
-                            + "': the expression must return a time series.");
-                }
-            } catch (MetricMath.Invalid e) {
-                throw CloudWatchErrors.VALIDATION.exception("Error in expression '" + q.id() + "': " + e.getMessage());
-            }
-        }
-        visiting.remove(q.id());
-        done.put(q.id(), series);
-        return series;
     }
 
     private MetricMath.Series stat(MetricStat s, GetMetricDataRequest r, RequestContext ctx, Instant now, Integer period) {

@@ -68,12 +68,11 @@ public final class AlarmQueries {
             return Optional.of("Invalid metrics list: all metrics of an alarm must have the same period.");
         }
         try {
-            Map<String, MetricMath.Series> done = new HashMap<>();
-            for (AlarmQuery q : queries) {
-                resolve(q, byId, done, new HashSet<>(), m -> new MetricMath.Series(new TreeMap<>()));
-            }
+            QueryGraph.resolveAll(expressions(queries), m -> new MetricMath.Series(new TreeMap<>()));
         } catch (MetricMath.Invalid e) {
             return Optional.of(e.getMessage());
+        } catch (QueryGraph.Cycle e) {
+            return Optional.of("Invalid metrics list: the expression of " + e.id() + " depends on itself.");
         }
         return Optional.empty();
     }
@@ -113,8 +112,9 @@ public final class AlarmQueries {
         queries.forEach(q -> byId.put(q.id(), q));
         MetricMath.Series series;
         try {
-            series = resolve(returned(queries), byId, new HashMap<>(), new HashSet<>(), metric);
-        } catch (MetricMath.Invalid e) {
+            series = QueryGraph.resolve(returned(queries).id(), expressions(queries), id -> metric.apply(byId.get(id)),
+                    new HashMap<>());
+        } catch (MetricMath.Invalid | QueryGraph.Cycle e) {
             series = new MetricMath.Series(new TreeMap<>());
         }
         List<Optional<Double>> values = new ArrayList<>(count);
@@ -124,38 +124,10 @@ public final class AlarmQueries {
         return values;
     }
 
-    private static MetricMath.Series resolve(AlarmQuery q, Map<String, AlarmQuery> byId, Map<String, MetricMath.Series> done,
-                                             Set<String> visiting, Function<AlarmQuery, MetricMath.Series> metric) {
-        MetricMath.Series known = done.get(q.id());
-        if (known != null) return known;
-        if (!visiting.add(q.id())) {
-            throw new MetricMath.Invalid("Invalid metrics list: the expression of " + q.id() + " depends on itself.");
-        }
-        MetricMath.Series series;
-        if (!q.hasExpression()) {
-            series = metric.apply(q);
-        } else {
-            Map<String, MetricMath.Series> inputs = new HashMap<>();
-            for (String id : MetricMath.references(q.expression())) {
-                AlarmQuery ref = byId.get(id);
-                if (ref == null) {
-                    throw new MetricMath.Invalid("Error in expression '" + q.id() + "': Unrecognized token " + id + ".");
-                }
-                inputs.put(id, resolve(ref, byId, done, visiting, metric));
-            }
-            MetricMath.Value v;
-            try {
-                v = MetricMath.evaluate(q.expression(), inputs);
-            } catch (MetricMath.Invalid e) {
-                throw new MetricMath.Invalid("Error in expression '" + q.id() + "': " + e.getMessage());
-            }
-            if (!(v instanceof MetricMath.Series s)) {
-                throw new MetricMath.Invalid("Error in expression '" + q.id() + "': the expression must return a time series.");
-            }
-            series = s;
-        }
-        visiting.remove(q.id());
-        done.put(q.id(), series);
-        return series;
+    /** Each query's expression by id, {@code ""} for a metric. */
+    private static Map<String, String> expressions(List<AlarmQuery> queries) {
+        Map<String, String> expressions = new java.util.LinkedHashMap<>();
+        queries.forEach(q -> expressions.put(q.id(), q.hasExpression() ? q.expression() : ""));
+        return expressions;
     }
 }
