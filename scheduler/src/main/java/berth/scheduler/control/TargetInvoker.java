@@ -3,12 +3,14 @@ package berth.scheduler.control;
 import berth.aws.AwsException;
 import berth.aws.Caller;
 import berth.aws.CredentialSource;
+import berth.aws.Scope;
 import berth.aws.SigningKey;
 import berth.ecs.EcsCalls;
 import berth.iam.RoleCredentialsIssuer;
 import berth.scheduler.core.Invocation;
 import berth.scheduler.core.Target;
 import berth.sqs.QueueMessages;
+import berth.sqs.core.QueueNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -122,7 +124,7 @@ final class TargetInvoker {
         }
     }
 
-    /** A universal SendMessage target: its Input's QueueUrl (of the schedule's region), body, group and deduplication ids. */
+    /** A universal SendMessage target: its Input's QueueUrl (read as SQS reads it, in the schedule's region), body, group and deduplication ids. */
     private void sendMessage(Caller caller, Invocation invocation) {
         JsonNode request;
         try {
@@ -130,11 +132,9 @@ final class TargetInvoker {
         } catch (IOException e) {
             throw new AwsException(400, "ValidationException", "Input is not a SendMessage request.");
         }
-        String[] path = request.path("QueueUrl").asText().replaceAll("^[a-z]+://[^/]*", "").replaceAll("^/+|/+$", "").split("/");
-        if (path.length != 2) {
-            throw new AwsException(400, "QueueDoesNotExist", "The specified queue does not exist.");
-        }
-        String queueArn = "arn:aws:sqs:" + invocation.region() + ":" + path[0] + ":" + path[1];
+        String queueArn = QueueNames.fromUrl(request.path("QueueUrl").asText(), new Scope(invocation.accountId(), invocation.region()))
+                .map(QueueNames.QueueRef::arn)
+                .orElseThrow(() -> new AwsException(400, "QueueDoesNotExist", "The specified queue does not exist."));
         String group = request.path("MessageGroupId").asText("");
         String dedup = request.path("MessageDeduplicationId").asText(group.isEmpty() ? "" : invocation.id());
         queues.get().orElseThrow(() -> unavailable("SQS")).sendAs(caller, queueArn, request.path("MessageBody").asText(),
