@@ -72,7 +72,7 @@ final class UsageSampler implements AutoCloseable {
         for (ContainerObservation c : runtime.list(labels)) {
             String task = c.labels().get(BerthLabels.TASK_ARN);
             if (task == null || c.state() != ContainerState.RUNNING) continue;
-            Optional<double[]> used = runtime.statsJson(c.id()).flatMap(UsageSampler::measure);
+            Optional<double[]> used = runtime.statsJson(c.id()).flatMap(EngineStats::measure);
             if (used.isEmpty()) continue;
             double[] sum = byTask.computeIfAbsent(task, t -> new double[2]);
             sum[0] += used.get()[0];
@@ -83,11 +83,6 @@ final class UsageSampler implements AutoCloseable {
         List<UsageReport.MeasuredTask> tasks = new ArrayList<>();
         byTask.forEach((task, used) -> tasks.add(new UsageReport.MeasuredTask(clusterOf.get(task), task, used[0], used[1])));
         controlPlane.reportUsage(new UsageReport(clock.millis(), tasks));
-    }
-
-    /** CPU units (1024 per core) and MiB a container used, from one engine stats document. */
-    static Optional<double[]> measure(String statsJson) {
-        return EngineStats.measure(statsJson);
     }
 
     @Override
