@@ -163,7 +163,7 @@ final class PolicyApi {
                         + " StepScaling policy");
             }
             double breach = r.metricValue() - r.breachThreshold();
-            step = p.stepAdjustments().stream().filter(s -> s.holds(breach)).findFirst();
+            step = p.stepFor(breach);
             if (step.isEmpty()) {
                 throw AsgErrors.VALIDATION_ERROR.exception("No step adjustment of " + p.name() + " holds a breach of " + breach);
             }
@@ -181,8 +181,7 @@ final class PolicyApi {
                         + " the group is in its cooldown period.");
             }
             change[0] = g.desiredCapacity();
-            change[1] = chosen.map(s -> ScalingPolicy.adjusted(p.adjustmentType(), s.scalingAdjustment(),
-                    p.minAdjustmentMagnitude(), g.desiredCapacity(), g.minSize(), g.maxSize()))
+            change[1] = chosen.map(s -> p.desiredFrom(s, g.desiredCapacity(), g.minSize(), g.maxSize()))
                     .orElseGet(() -> p.desiredFrom(g.desiredCapacity(), g.minSize(), g.maxSize()));
             return g.withSize(g.minSize(), g.maxSize(), change[1]).withScaledAt(now);
         });

@@ -62,13 +62,11 @@ public final class PolicyDecision {
                     return Optional.empty();
                 }
                 double breach = alarm.latestValue().get() - alarm.threshold();
-                Optional<ScalingPolicy.StepAdjustment> step = policy.stepAdjustments().stream()
-                        .filter(s -> s.holds(breach)).findFirst();
+                Optional<ScalingPolicy.StepAdjustment> step = policy.stepFor(breach);
                 if (step.isEmpty()) {
                     return Optional.empty();
                 }
-                wanted = ScalingPolicy.adjusted(policy.adjustmentType(), step.get().scalingAdjustment(),
-                        policy.minAdjustmentMagnitude(), current, group.minSize(), group.maxSize());
+                wanted = policy.desiredFrom(step.get(), current, group.minSize(), group.maxSize());
             }
             case ScalingPolicy.TARGET_TRACKING -> {
                 ScalingPolicy.TargetTracking tt = policy.targetTracking();

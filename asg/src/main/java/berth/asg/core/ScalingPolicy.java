@@ -73,6 +73,16 @@ public record ScalingPolicy(String accountId, String region, String groupName, S
         return adjusted(adjustmentType, scalingAdjustment, minAdjustmentMagnitude, current, min, max);
     }
 
+    /** The step holding {@code breach} (the metric's distance above the alarm's threshold); empty when none does. */
+    public java.util.Optional<StepAdjustment> stepFor(double breach) {
+        return stepAdjustments.stream().filter(s -> s.holds(breach)).findFirst();
+    }
+
+    /** The desired capacity {@code step} asks of a group now at {@code current}, within its bounds. */
+    public int desiredFrom(StepAdjustment step, int current, int min, int max) {
+        return adjusted(adjustmentType, step.scalingAdjustment(), minAdjustmentMagnitude, current, min, max);
+    }
+
     /** {@code adjustment} applied by {@code type} to {@code current}, within {@code min}..{@code max}. */
     public static int adjusted(String type, int adjustment, int minAdjustmentMagnitude, int current, int min, int max) {
         return CapacityDecisions.clamp(CapacityDecisions.adjusted(type, adjustment, minAdjustmentMagnitude, current), min, max);
