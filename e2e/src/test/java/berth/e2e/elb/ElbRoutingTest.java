@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.junit5.BerthTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,8 @@ class ElbRoutingTest {
                 a -> a.key("stickiness.enabled").value("true"), a -> a.key("stickiness.type").value("lb_cookie"),
                 a -> a.key("stickiness.lb_cookie.duration_seconds").value("300")));
         int port = fixture.listener(lb, ProtocolEnum.HTTP, ElbFixture.forward(tg)).port();
+        // a sticky target that is not (yet) routable is replaced, as on AWS: stick once all are healthy
+        fixture.awaitState(tg, "healthy", 3, Duration.ofSeconds(20));
 
         HttpResponse<String> first = Http.get(port, "/");
         List<String> cookies = first.headers().allValues("set-cookie");
