@@ -5,7 +5,7 @@ import berth.events.core.EventRouting;
 import berth.events.core.Rule;
 import berth.events.core.RuleSchedules;
 import berth.events.state.EventsRecords;
-import berth.platform.DeliveryRetries;
+import berth.aws.delivery.DeliveryRetries;
 import berth.platform.RecordTable.Versioned;
 import berth.store.VersionConflict;
 import com.fasterxml.jackson.databind.node.ObjectNode;

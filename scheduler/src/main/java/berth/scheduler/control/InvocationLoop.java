@@ -1,6 +1,6 @@
 package berth.scheduler.control;
 
-import berth.platform.DeliveryRetries;
+import berth.aws.delivery.DeliveryRetries;
 import berth.platform.RecordTable.Versioned;
 import berth.scheduler.core.Invocation;
 import berth.scheduler.core.InvocationPlanner;

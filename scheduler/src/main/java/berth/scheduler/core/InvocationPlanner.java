@@ -1,6 +1,6 @@
 package berth.scheduler.core;
 
-import berth.platform.DeliveryRetries;
+import berth.aws.delivery.DeliveryRetries;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package berth.scheduler.core;
 
-import berth.platform.DeliveryRetries;
+import berth.aws.delivery.DeliveryRetries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

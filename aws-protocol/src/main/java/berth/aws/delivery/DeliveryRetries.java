@@ -1,4 +1,4 @@
-package berth.platform;
+package berth.aws.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
