@@ -3,12 +3,15 @@ package berth.e2e.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.agent.testing.TestImages;
+import berth.e2e.AwsCli;
 import berth.e2e.Policies;
 import berth.e2e.ecs.TaskRuns;
 import berth.junit5.BerthTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -45,6 +49,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * role lets the aws CLI inside it read the object. The same rule's SQS target gets the detail by
  * InputPath, the task's STOPPED state change comes back as an "ECS Task State Change" event, a custom
  * bus forwards to the default bus, and a target the queue's policy refuses ends in its dead-letter queue.
+ * The same architecture is set up once more with the aws CLI alone.
  */
 @BerthTest
 class EventBridgeTest {
@@ -57,8 +62,10 @@ class EventBridgeTest {
     private final IamClient iam;
     private final SqsClient sqs;
     private final S3Client s3;
+    private final URI endpoint;
 
     EventBridgeTest(EventBridgeClient events, EcsClient ecs, IamClient iam, SqsClient sqs, URI endpoint) {
+        this.endpoint = endpoint;
         this.events = events;
         this.ecs = ecs;
         this.iam = iam;
@@ -68,10 +75,28 @@ class EventBridgeTest {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    private static String runnerRole;
+    private static String readerTaskDefinition;
+    private static String clusterArn;
+
+    /** The reader task (its role may read the uploads buckets) and the role rules run it as. */
     @BeforeAll
-    static void image(EcsClient ecs) {
+    static void readerTask(EcsClient ecs, IamClient iam) {
         cliImage = TestImages.ensureAwsCli();
         TaskRuns.awaitInstances(ecs, CLUSTER, 1);
+        String readerRole = iam.createRole(r -> r.roleName("upload-reader")
+                .assumeRolePolicyDocument(Policies.trustService("ecs-tasks.amazonaws.com"))).role().arn();
+        iam.putRolePolicy(r -> r.roleName("upload-reader").policyName("read").policyDocument(
+                Policies.allow("arn:aws:s3:::*uploads/*", "s3:GetObject")));
+        runnerRole = iam.createRole(r -> r.roleName("events-runner")
+                .assumeRolePolicyDocument(Policies.trustService("events.amazonaws.com"))).role().arn();
+        iam.putRolePolicy(r -> r.roleName("events-runner").policyName("run").policyDocument(
+                Policies.allow("*", "ecs:RunTask", "iam:PassRole")));
+        readerTaskDefinition = ecs.registerTaskDefinition(r -> r.family("upload-reader").taskRoleArn(readerRole)
+                .containerDefinitions(c -> c.name("app").image(cliImage).memory(256).essential(true).command("sh", "-c",
+                        "body=$(aws s3 cp \"s3://$BUCKET/$KEY\" - 2>&1); status=$?; echo \"content=$body\"; exit $status")))
+                .taskDefinition().taskDefinitionArn();
+        clusterArn = ecs.describeClusters(r -> r.clusters(CLUSTER)).clusters().get(0).clusterArn();
     }
 
     @AfterAll
@@ -81,19 +106,7 @@ class EventBridgeTest {
 
     @Test
     void anUploadedObjectRunsATaskWhoseRoleReadsIt() throws Exception {
-        String readerRole = iam.createRole(r -> r.roleName("upload-reader")
-                .assumeRolePolicyDocument(Policies.trustService("ecs-tasks.amazonaws.com"))).role().arn();
-        iam.putRolePolicy(r -> r.roleName("upload-reader").policyName("read").policyDocument(
-                Policies.allow("arn:aws:s3:::uploads/*", "s3:GetObject")));
-        String runnerRole = iam.createRole(r -> r.roleName("events-runner")
-                .assumeRolePolicyDocument(Policies.trustService("events.amazonaws.com"))).role().arn();
-        iam.putRolePolicy(r -> r.roleName("events-runner").policyName("run").policyDocument(
-                Policies.allow("*", "ecs:RunTask", "iam:PassRole")));
-        String taskDefinition = ecs.registerTaskDefinition(r -> r.family("upload-reader").taskRoleArn(readerRole)
-                .containerDefinitions(c -> c.name("app").image(cliImage).memory(256).essential(true).command("sh", "-c",
-                        "body=$(aws s3 cp \"s3://$BUCKET/$KEY\" - 2>&1); status=$?; echo \"content=$body\"; exit $status")))
-                .taskDefinition().taskDefinitionArn();
-        String clusterArn = ecs.describeClusters(r -> r.clusters(CLUSTER)).clusters().get(0).clusterArn();
+        String taskDefinition = readerTaskDefinition;
         s3.createBucket(r -> r.bucket("uploads"));
         s3.putBucketNotificationConfiguration(r -> r.bucket("uploads")
                 .notificationConfiguration(n -> n.eventBridgeConfiguration(EventBridgeConfiguration.builder().build())));
@@ -180,6 +193,41 @@ class EventBridgeTest {
         assertThat(JSON.readTree(dead.body()).path("id").asText()).isEqualTo(put.entries().get(0).eventId());
         assertThat(sqs.receiveMessage(r -> r.queueUrl(alertsUrl).waitTimeSeconds(1)).messages())
                 .as("bo's small order was not forwarded").isEmpty();
+    }
+
+    @Test
+    void theSameArchitectureWithTheAwsCli(@TempDir Path dir) throws Exception {
+        AwsCli cli = AwsCli.installed().get(0);
+        ok(cli.run(endpoint, "test", "test", "s3api", "create-bucket", "--bucket", "cli-uploads"));
+        ok(cli.run(endpoint, "test", "test", "s3api", "put-bucket-notification-configuration", "--bucket", "cli-uploads",
+                "--notification-configuration", "{\"EventBridgeConfiguration\":{}}"));
+        ok(cli.run(endpoint, "test", "test", "events", "put-rule", "--name", "cli-on-upload", "--event-pattern",
+                "{\"source\":[\"aws.s3\"],\"detail-type\":[\"Object Created\"],\"detail\":{\"bucket\":{\"name\":[\"cli-uploads\"]}}}"));
+        Path targets = dir.resolve("targets.json");
+        Files.writeString(targets, """
+                [{"Id":"reader","Arn":"%s","RoleArn":"%s",
+                  "EcsParameters":{"TaskDefinitionArn":"%s","TaskCount":1,"LaunchType":"EC2"},
+                  "InputTransformer":{"InputPathsMap":{"bucket":"$.detail.bucket.name","key":"$.detail.object.key"},
+                    "InputTemplate":"{\\"containerOverrides\\":[{\\"name\\":\\"app\\",\\"environment\\":[{\\"name\\":\\"BUCKET\\",\\"value\\":<bucket>},{\\"name\\":\\"KEY\\",\\"value\\":<key>}]}]}"},
+                  "RetryPolicy":{"MaximumRetryAttempts":3}}]""".formatted(clusterArn, runnerRole, readerTaskDefinition));
+        AwsCli.Result put = ok(cli.run(endpoint, "test", "test", "events", "put-targets", "--rule", "cli-on-upload",
+                "--targets", "file://" + targets));
+        assertThat(JSON.readTree(put.stdout()).path("FailedEntryCount").asInt()).isZero();
+        Path file = dir.resolve("note.txt");
+        Files.writeString(file, "uploaded by the cli");
+        ok(cli.run(endpoint, "test", "test", "s3", "cp", file.toString(), "s3://cli-uploads/notes/note.txt"));
+
+        Task task = await(() -> stoppedTask("events-rule/cli-on-upload"), t -> t != null, "the CLI rule's task runs and stops");
+        assertThat(output(task)).contains("content=uploaded by the cli");
+        assertThat(task.containers().get(0).exitCode()).isZero();
+        AwsCli.Result listed = ok(cli.run(endpoint, "test", "test", "events", "list-targets-by-rule", "--rule", "cli-on-upload"));
+        assertThat(JSON.readTree(listed.stdout()).path("Targets").get(0).path("RetryPolicy").path("MaximumRetryAttempts").asInt())
+                .isEqualTo(3);
+    }
+
+    private static AwsCli.Result ok(AwsCli.Result result) {
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        return result;
     }
 
     private String queue(String name, String ruleArn) {
