@@ -1,6 +1,7 @@
 package berth.events;
 
 import berth.aws.Protocol;
+import berth.cloudwatch.MetricSink;
 import berth.ecs.EcsCalls;
 import berth.ecs.TaskStateChanges;
 import berth.events.api.EventsService;
@@ -40,7 +41,8 @@ public final class EventsModule implements PlatformModule {
     public void start(Platform platform) {
         EventsRecords records = new EventsRecords(platform.store());
         runtime = new EventsRuntime(records, platform.store(), platform.clock(), () -> platform.lookup(RoleCredentialsIssuer.class),
-                platform.credentials(), () -> platform.lookup(EcsCalls.class), () -> platform.lookup(QueueMessages.class));
+                platform.credentials(), () -> platform.lookup(EcsCalls.class), () -> platform.lookup(QueueMessages.class),
+                () -> platform.lookup(MetricSink.class));
         RolePassing passing = platform.lookup(PassRoleCheck.class)
                 .<RolePassing>map(check -> (caller, role) -> check.require(caller, role, "events.amazonaws.com", Protocol.AWS_JSON_1_1))
                 .orElse(RolePassing.ANY);

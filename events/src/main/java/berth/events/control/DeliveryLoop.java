@@ -3,6 +3,7 @@ package berth.events.control;
 import berth.events.core.Delivery;
 import berth.events.core.EventRouting;
 import berth.events.core.Rule;
+import berth.events.core.RuleCounts;
 import berth.events.core.RuleSchedules;
 import berth.events.state.EventsRecords;
 import berth.aws.delivery.DeliveryRetries;
@@ -31,11 +32,17 @@ final class DeliveryLoop {
     private final EventsRecords records;
     private final TargetDelivery targets;
     private final Clock clock;
+    private final RuleMetrics metrics;
 
-    DeliveryLoop(EventsRecords records, TargetDelivery targets, Clock clock) {
+    DeliveryLoop(EventsRecords records, TargetDelivery targets, Clock clock, RuleMetrics metrics) {
         this.records = records;
         this.targets = targets;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    private void count(Delivery d, RuleCounts.Metric metric) {
+        metrics.counts().add(d.accountId(), d.region(), d.bus(), d.ruleName(), metric);
     }
 
     Instant pass() {
@@ -57,7 +64,8 @@ final class DeliveryLoop {
             Optional<Instant> due = RuleSchedules.next(versioned.value(), next);
             if (due.isPresent() && due.get().isBefore(next)) next = due.get();
         }
-        return next;
+        Instant flush = metrics.flushIfDue();
+        return flush.isBefore(next) ? flush : next;
     }
 
     private void fireDue(Versioned<Rule> versioned, Instant now) {
@@ -68,6 +76,7 @@ final class DeliveryLoop {
         List<Delivery> deliveries = EventRouting.deliveriesOf(rule, event.path("id").asText(), event, now);
         try {
             records.commitOccurrence(deliveries, rule.withCursor(due.get().toEpochMilli()), versioned.version());
+            metrics.counts().add(rule.accountId(), rule.region(), rule.bus(), rule.name(), RuleCounts.Metric.TriggeredRules);
             LOG.info("rule {} fired for {}: {} deliveries", rule.arn(), due.get(), deliveries.size());
         } catch (VersionConflict e) {
             // changed by an API call or another pass: the next pass re-reads it
@@ -77,9 +86,12 @@ final class DeliveryLoop {
     private void attempt(Versioned<Delivery> versioned, Instant now) {
         Delivery delivery = versioned.value();
         Optional<TargetDelivery.Failure> failure = targets.deliver(delivery);
+        count(delivery, RuleCounts.Metric.InvocationAttempts);
         try {
             if (failure.isEmpty()) {
                 records.deleteDelivery(delivery, versioned.version());
+                count(delivery, RuleCounts.Metric.SuccessfulInvocationAttempts);
+                count(delivery, RuleCounts.Metric.Invocations);
                 LOG.info("event {} of rule {} delivered to {}", delivery.eventId(), delivery.ruleArn(), delivery.target().arn());
                 return;
             }
@@ -97,12 +109,17 @@ final class DeliveryLoop {
                 }
                 case DeliveryRetries.GiveUp giveUp -> {
                     String outcome = "dropped (no dead-letter queue)";
+                    boolean deadLettered = false;
                     if (!delivery.target().deadLetterArn().isEmpty()) {
-                        outcome = targets.deadLetter(failed, giveUp.condition())
-                                .map(d -> "dead-letter message not sent (" + d.message() + ")")
+                        Optional<TargetDelivery.Failure> dlq = targets.deadLetter(failed, giveUp.condition());
+                        deadLettered = dlq.isEmpty();
+                        outcome = dlq.map(d -> "dead-letter message not sent (" + d.message() + ")")
                                 .orElse("dead-letter message sent to " + delivery.target().deadLetterArn());
                     }
                     records.deleteDelivery(delivery, versioned.version());
+                    count(delivery, RuleCounts.Metric.Invocations);
+                    count(delivery, RuleCounts.Metric.FailedInvocations);
+                    if (deadLettered) count(delivery, RuleCounts.Metric.DeadLetterInvocations);
                     LOG.info("event {} of rule {} to {} failed ({}: {}), gave up ({}); {}", delivery.eventId(), delivery.ruleArn(),
                             delivery.target().arn(), f.code(), f.message(), giveUp.condition(), outcome);
                 }

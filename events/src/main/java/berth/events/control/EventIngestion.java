@@ -3,6 +3,7 @@ package berth.events.control;
 import berth.aws.Scope;
 import berth.events.core.Delivery;
 import berth.events.core.EventRouting;
+import berth.events.core.RuleCounts;
 import berth.events.state.EventsRecords;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -22,12 +23,14 @@ public final class EventIngestion {
     private final BusRules rules;
     private final Clock clock;
     private final Runnable wake;
+    private final RuleCounts counts;
 
-    EventIngestion(EventsRecords records, BusRules rules, Clock clock, Runnable wake) {
+    EventIngestion(EventsRecords records, BusRules rules, Clock clock, Runnable wake, RuleCounts counts) {
         this.records = records;
         this.rules = rules;
         this.clock = clock;
         this.wake = wake;
+        this.counts = counts;
     }
 
     /** Whether a bus exists: the default bus always does. */
@@ -45,6 +48,10 @@ public final class EventIngestion {
         if (deliveries.isEmpty()) return 0;
         int added = records.commitDeliveries(deliveries);
         if (added > 0) {
+            deliveries.stream().map(Delivery::ruleName).distinct().forEach(rule -> {
+                counts.add(scope.accountId(), scope.region(), bus, rule, RuleCounts.Metric.MatchedEvents);
+                counts.add(scope.accountId(), scope.region(), bus, rule, RuleCounts.Metric.TriggeredRules);
+            });
             LOG.debug("event {} on bus {} ({}) matched: {} deliveries", event.path("id").asText(), bus, scope, added);
             wake.run();
         }

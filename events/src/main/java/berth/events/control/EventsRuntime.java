@@ -1,6 +1,7 @@
 package berth.events.control;
 
 import berth.aws.CredentialSource;
+import berth.cloudwatch.MetricSink;
 import berth.ecs.EcsCalls;
 import berth.ecs.TaskStateChanges;
 import berth.events.state.EventsRecords;
@@ -18,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * EventBridge's moving parts: ingestion (events matched and committed as deliveries), the delivery
- * loop (woken by new deliveries and rule changes, and at least every half second), and the AWS
- * services' event sources.
+ * loop (woken by new deliveries and rule changes, and at least every half second), the AWS
+ * services' event sources, and the rules' metrics.
  */
 public final class EventsRuntime implements AutoCloseable {
     private final BusRules rules;
@@ -28,15 +29,17 @@ public final class EventsRuntime implements AutoCloseable {
     private ServiceEventSources sources;
 
     public EventsRuntime(EventsRecords records, Store store, Clock clock, Supplier<Optional<RoleCredentialsIssuer>> issuer,
-                         CredentialSource credentials, Supplier<Optional<EcsCalls>> ecs, Supplier<Optional<QueueMessages>> queues) {
+                         CredentialSource credentials, Supplier<Optional<EcsCalls>> ecs, Supplier<Optional<QueueMessages>> queues,
+                         Supplier<Optional<MetricSink>> metricSink) {
         this.rules = new BusRules(records, store);
+        RuleMetrics metrics = new RuleMetrics(metricSink, clock, RuleMetrics.configuredInterval());
         EventIngestion[] self = new EventIngestion[1];
         TargetDelivery targets = new TargetDelivery(new ServiceRoleCallers(TargetDelivery.PRINCIPAL, issuer, credentials, clock),
                 ecs, queues, () -> self[0]);
-        DeliveryLoop pass = new DeliveryLoop(records, targets, clock);
+        DeliveryLoop pass = new DeliveryLoop(records, targets, clock, metrics);
         this.loop = new WakeableLoop("events-delivery", store, clock, List.of(EventsRecords.RULES, EventsRecords.DELIVERIES),
                 Duration.ofMillis(50), pass::pass);
-        this.ingestion = new EventIngestion(records, rules, clock, loop::wake);
+        this.ingestion = new EventIngestion(records, rules, clock, loop::wake, metrics.counts());
         self[0] = ingestion;
     }
 
