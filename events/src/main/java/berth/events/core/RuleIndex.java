@@ -20,40 +20,50 @@ import java.util.Objects;
  * The cost of an anchor is how many rules offer the same one, weighted by its kind, so a rule is
  * filed under its rarest condition.
  *
- * <p>Reads take an immutable snapshot and need no lock; each write builds a new snapshot (linear in
- * the number of rules) under the index's lock.
+ * <p>Reads take an immutable snapshot and need no lock. Writes only mark the snapshot stale; the
+ * next read builds a new one (linear in the number of rules) under the index's lock, so a burst of
+ * writes (loading every rule of a bus) costs one build.
  */
 public final class RuleIndex {
     private final Map<String, EventPattern> rules = new LinkedHashMap<>();
     private volatile RuleSnapshot snapshot = RuleSnapshot.of(List.of(), List.of());
+    private volatile boolean stale;
 
     /** Adds the rule, or replaces its pattern (keeping its place in the order). */
     public synchronized void put(String ruleId, EventPattern pattern) {
         rules.put(Objects.requireNonNull(ruleId), Objects.requireNonNull(pattern));
-        rebuild();
+        stale = true;
     }
 
-    /** Adds or replaces all of {@code patterns} with one rebuild. */
+    /** Adds or replaces all of {@code patterns}. */
     public synchronized void putAll(Map<String, EventPattern> patterns) {
         patterns.forEach((id, pattern) -> rules.put(Objects.requireNonNull(id), Objects.requireNonNull(pattern)));
-        rebuild();
+        stale = true;
     }
 
     /** Removes the rule; nothing happens when it is not there. */
     public synchronized void remove(String ruleId) {
-        if (rules.remove(ruleId) != null) rebuild();
+        if (rules.remove(ruleId) != null) stale = true;
     }
 
     public int size() {
-        return snapshot.size();
+        return current().size();
     }
 
     /** The ids of the rules whose patterns match {@code event}, in the order they were first put. */
     public List<String> matching(JsonNode event) {
-        return snapshot.matching(event);
+        return current().matching(event);
     }
 
-    private void rebuild() {
-        snapshot = RuleSnapshot.of(new ArrayList<>(rules.keySet()), new ArrayList<>(rules.values()));
+    private RuleSnapshot current() {
+        if (stale) {
+            synchronized (this) {
+                if (stale) {
+                    snapshot = RuleSnapshot.of(new ArrayList<>(rules.keySet()), new ArrayList<>(rules.values()));
+                    stale = false;
+                }
+            }
+        }
+        return snapshot;
     }
 }

@@ -85,7 +85,7 @@ final class RuleSnapshot {
         for (int p = 0; p < tables.length; p++) {
             if (tables[p] != null && values.size(p) > 0) tables[p].mark(values, p, candidates);
         }
-        List<String> matched = new ArrayList<>();
+        List<String> matched = new ArrayList<>(16);
         for (int word = 0; word < candidates.length; word++) {
             long bits = candidates[word];
             while (bits != 0) {

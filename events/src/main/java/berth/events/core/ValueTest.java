@@ -16,16 +16,38 @@ interface ValueTest {
     }
 
     static ValueTest of(ValueTest test, List<Anchor> anchors) {
-        return new ValueTest() {
-            @Override
-            public boolean test(JsonNode value) {
-                return test.test(value);
-            }
+        return new Anchored(test, anchors);
+    }
 
-            @Override
-            public List<Anchor> anchors() {
-                return anchors;
-            }
-        };
+    /** A test with its anchors. */
+    record Anchored(ValueTest test, List<Anchor> anchors) implements ValueTest {
+        @Override
+        public boolean test(JsonNode value) {
+            return test.test(value);
+        }
+    }
+
+    /** An exact string, the commonest test, without indirection. */
+    record Text(String wanted, List<Anchor> anchors) implements ValueTest {
+        Text(String wanted) {
+            this(wanted, List.of(new Anchor.Text(wanted)));
+        }
+
+        @Override
+        public boolean test(JsonNode value) {
+            return value.isTextual() && value.textValue().equals(wanted);
+        }
+    }
+
+    /** A case-sensitive prefix or suffix. */
+    record Affix(String wanted, boolean prefix, List<Anchor> anchors) implements ValueTest {
+        Affix(String wanted, boolean prefix) {
+            this(wanted, prefix, List.of(prefix ? new Anchor.Prefix(wanted, false) : new Anchor.Suffix(wanted, false)));
+        }
+
+        @Override
+        public boolean test(JsonNode value) {
+            return value.isTextual() && (prefix ? value.textValue().startsWith(wanted) : value.textValue().endsWith(wanted));
+        }
     }
 }

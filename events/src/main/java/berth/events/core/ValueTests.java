@@ -55,7 +55,7 @@ final class ValueTests {
     }
 
     static ValueTest text(String wanted) {
-        return ValueTest.of(value -> value.isTextual() && value.textValue().equals(wanted), List.of(new Anchor.Text(wanted)));
+        return new ValueTest.Text(wanted);
     }
 
     static boolean sameNumber(JsonNode value, BigDecimal wanted) {
@@ -86,10 +86,7 @@ final class ValueTests {
                 return prefix ? text.startsWith(lowered) : text.endsWith(lowered);
             }, List.of(anchor));
         }
-        String wanted = text(operand, path, operator);
-        Anchor anchor = prefix ? new Anchor.Prefix(wanted, false) : new Anchor.Suffix(wanted, false);
-        return ValueTest.of(value -> value.isTextual()
-                && (prefix ? value.textValue().startsWith(wanted) : value.textValue().endsWith(wanted)), List.of(anchor));
+        return new ValueTest.Affix(text(operand, path, operator), prefix);
     }
 
     private static ValueTest wildcard(String pattern, String path) {
