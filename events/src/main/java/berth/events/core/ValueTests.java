@@ -3,8 +3,6 @@ package berth.events.core;
 import berth.events.core.EventPattern.InvalidEventPattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -150,25 +148,17 @@ final class ValueTests {
 
     private static ValueTest cidr(String range, String path) {
         int slash = range.indexOf('/');
-        try {
-            if (slash < 0) throw new UnknownHostException(range);
-            String address = range.substring(0, slash);
-            if (!address.matches("[0-9a-fA-F:.]+")) throw new UnknownHostException(range);
-            byte[] network = InetAddress.getByName(address).getAddress();
-            int bits = Integer.parseInt(range.substring(slash + 1));
-            if (bits < 0 || bits > network.length * 8) throw new UnknownHostException(range);
-            return value -> {
-                if (!value.isTextual() || !value.textValue().matches("[0-9a-fA-F:.]+")) return false;
-                try {
-                    byte[] candidate = InetAddress.getByName(value.textValue()).getAddress();
-                    return candidate.length == network.length && samePrefix(candidate, network, bits);
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            };
-        } catch (UnknownHostException | NumberFormatException e) {
+        byte[] network = slash < 0 ? null : IpAddress.parse(range.substring(0, slash));
+        String length = slash < 0 ? "" : range.substring(slash + 1);
+        if (network == null || !length.matches("[0-9]{1,3}") || Integer.parseInt(length) > network.length * 8) {
             throw new InvalidEventPattern("Malformed CIDR, one '/' required at " + path);
         }
+        int bits = Integer.parseInt(length);
+        return value -> {
+            if (!value.isTextual()) return false;
+            byte[] candidate = IpAddress.parse(value.textValue());
+            return candidate != null && candidate.length == network.length && samePrefix(candidate, network, bits);
+        };
     }
 
     private static boolean samePrefix(byte[] a, byte[] b, int bits) {
