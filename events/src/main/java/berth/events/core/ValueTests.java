@@ -241,7 +241,18 @@ final class ValueTests {
             throw new InvalidEventPattern("Inside anything but list, either all values are number or string, "
                     + "mixed type is not supported at " + path);
         }
-        if (!strings.isEmpty()) return value -> !value.isTextual() || !strings.contains(value.textValue());
+        if (strings.size() > 8) return value -> !value.isTextual() || !strings.contains(value.textValue());
+        if (!strings.isEmpty()) {
+            String[] few = strings.toArray(String[]::new);
+            return value -> {
+                if (!value.isTextual()) return true;
+                String text = value.textValue();
+                for (String excluded : few) {
+                    if (excluded.equals(text)) return false;
+                }
+                return true;
+            };
+        }
         return value -> {
             for (BigDecimal number : numbers) {
                 if (sameNumber(value, number)) return false;

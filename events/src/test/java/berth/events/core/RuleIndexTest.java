@@ -125,7 +125,7 @@ class RuleIndexTest {
 
     private static final String[][] PATHS = {{"source"}, {"detail-type"}, {"detail", "state"}, {"detail", "amount"},
             {"detail", "key"}, {"detail", "ip"}, {"detail", "coupon"}, {"detail", "items", "kind"}, {"detail", "items", "n"},
-            {"detail", "bucket", "name"}, {"resources"}, {"detail", "flag"}};
+            {"detail", "bucket", "name"}, {"detail", "bucket"}, {"detail", "items"}, {"resources"}, {"detail", "flag"}};
     private static final String[] WORDS = {"app.s1", "app.s12", "aws.s3", "App.S1", "paid", "new", "PAID", "shipped",
             "u/3.png", "u/3.PNG", "dir/lib/x.txt", "a*b", "x", "", "Order Placed", "order placed", "b1", "b2", "eu-west-1",
             "arn:aws:s3:::b1"};
