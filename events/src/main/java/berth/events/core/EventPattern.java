@@ -245,7 +245,7 @@ public final class EventPattern {
                             + at(path, name));
                 }
                 List<String> child = new ArrayList<>(path);
-                child.add(name);
+                child.addAll(List.of(name.split("\\.", -1)));
                 if (value.isObject()) {
                     parts.add(object(value, List.copyOf(child), inOr));
                 } else if (value.isArray()) {

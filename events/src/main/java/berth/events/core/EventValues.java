@@ -2,11 +2,13 @@ package berth.events.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
+import java.util.Iterator;
 
 /**
  * An event's scalar values at each of some {@link FieldPaths}, read in one walk: arrays are
  * flattened at every level (a field's values are all the scalars its arrays hold, and objects in
- * arrays are walked into), and objects are never values, so {@code exists} sees leaves only.
+ * arrays are walked into), objects are never values, so {@code exists} sees leaves only, and a key
+ * with dots stands for the nested keys it joins.
  */
 final class EventValues {
     private final JsonNode[][] values;
@@ -37,6 +39,21 @@ final class EventValues {
             JsonNode child = object.get(names[i]);
             if (child != null) visit(child, step.next[i]);
         }
+        Iterator<String> keys = object.fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (key.indexOf('.') >= 0) dotted(key, object.get(key), step);
+        }
+    }
+
+    /** A key holding dots is the path of its parts, as AWS joins keys with dots. */
+    private void dotted(String key, JsonNode value, FieldPaths.Step step) {
+        FieldPaths.Step at = step;
+        for (String part : key.split("\\.", -1)) {
+            at = at.find(part);
+            if (at == null) return;
+        }
+        visit(value, at);
     }
 
     private void visit(JsonNode node, FieldPaths.Step step) {

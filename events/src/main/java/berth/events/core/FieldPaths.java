@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The field paths some patterns look at, as a tree of field names, each path numbered. Built by one
- * thread, then only read.
+ * thread, then only read. Names never hold a dot: AWS joins a pattern's and an event's keys with
+ * dots, so {@code "state.status"} is the path {@code state}, {@code status}.
  */
 final class FieldPaths {
     /** One field name on the way down; {@code id} is its path's number, -1 when no pattern ends here. */
@@ -16,6 +17,11 @@ final class FieldPaths {
         String[] names = new String[0];
         Step[] next = new Step[0];
         int id = -1;
+
+        /** The step for {@code name} below this one, or null when no pattern goes there. */
+        Step find(String name) {
+            return byName.get(name);
+        }
 
         private Step child(String name) {
             Step step = byName.get(name);

@@ -242,6 +242,22 @@ class EventPatternTest {
                 Arguments.of("{\"source\":\"aws.cloudwatch\",\"metricType\":\"MetricType\",\"namespace\":\"AWS/EC2\",\"spaceId\":1001}",
                         "{\"source\":[\"aws.cloudwatch\"],\"$or\":[{\"metricName\":[\"CPUUtilization\"]},{\"metricType\":[\"MetricType\"],"
                         + "\"namespace\":[\"AWS/EC2\",\"AWS/ES\"],\"$or\":[{\"metricId\":[1234]},{\"spaceId\":[1000]}]},{\"scope\":[\"Service\"]}]}", false),
+                // keys are joined with dots, in patterns and in events alike
+                Arguments.of("{\"detail\":{\"state\":{\"status\":\"running\"}}}", "{\"detail\":{\"state\":{\"status\":[\"running\"]}}}", true),
+                Arguments.of("{\"detail\":{\"state.status\":\"running\"}}", "{\"detail\":{\"state\":{\"status\":[\"running\"]}}}", true),
+                Arguments.of("{\"detail\":{\"state\":{\"status\":\"running\"}}}", "{\"detail\":{\"state.status\":[\"running\"]}}", true),
+                Arguments.of("{\"detail\":{\"state.status\":\"running\"}}", "{\"detail\":{\"state.status\":[\"running\"]}}", true),
+                Arguments.of("{\"detail\":{\"state.status\":\"stopped\"}}", "{\"detail\":{\"state.status\":[\"running\"]}}", false),
+                Arguments.of("{\"detail\":{\"state\":{\"status\":\"stopped\"}}}", "{\"detail.state.status\":[\"running\"]}", false),
+                // duplicate fields: the last one counts, in patterns and in events
+                Arguments.of("{\"source\":\"aws.sns\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":{\"eventSource\":\"sns.amazonaws.com\"}}",
+                        "{\"source\":[\"aws.s3\"],\"source\":[\"aws.sns\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
+                        + "\"detail\":{\"eventSource\":[\"s3.amazonaws.com\"],\"eventSource\":[\"sns.amazonaws.com\"]}}", true),
+                Arguments.of("{\"source\":\"aws.s3\",\"detail-type\":\"AWS API Call via CloudTrail\",\"detail\":{\"eventSource\":\"s3.amazonaws.com\"}}",
+                        "{\"source\":[\"aws.s3\"],\"source\":[\"aws.sns\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"
+                        + "\"detail\":{\"eventSource\":[\"s3.amazonaws.com\"],\"eventSource\":[\"sns.amazonaws.com\"]}}", false),
+                Arguments.of("{\"source\":\"aws.s3\",\"source\":\"aws.sns\",\"detail\":[{\"eventSource\":\"s3.amazonaws.com\",\"eventSource\":\"sns.amazonaws.com\"}]}",
+                        "{\"source\":[\"aws.sns\"],\"detail\":{\"eventSource\":[\"sns.amazonaws.com\"]}}", true),
                 // a key given twice: the last one counts
                 Arguments.of(detail("\"location\":\"eu-west\""), "{\"detail\":{\"location\":[{\"prefix\":\"us-\"}],"
                         + "\"location\":[{\"anything-but\":\"us-east\"}]}}", true),
