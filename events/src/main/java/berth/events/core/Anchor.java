@@ -47,11 +47,14 @@ sealed interface Anchor {
         };
     }
 
-    /** A number, boolean or null as a key equal for equal values (5 and 5.0 alike); null for other values. */
+    /**
+     * A number, boolean or null as a key equal for equal values (5 and 5.0 alike; a literal too large
+     * for a double by its infinity); null for other values.
+     */
     static String scalarKey(JsonNode value) {
         if (value.isNumber()) {
             BigDecimal number = decimal(value);
-            return number == null ? null : "n" + number.stripTrailingZeros();
+            return number == null ? "d" + value.doubleValue() : "n" + number.stripTrailingZeros();
         }
         if (value.isBoolean()) return value.booleanValue() ? "t" : "f";
         if (value.isNull()) return "z";

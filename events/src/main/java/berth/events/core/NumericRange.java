@@ -75,8 +75,8 @@ final class NumericRange implements ValueTest {
         if (operand.size() <= at || !operand.get(at).isNumber()) {
             throw new InvalidEventPattern("Value of " + operator + " must be numeric at " + path);
         }
-        BigDecimal value = operand.get(at).decimalValue();
-        if (value.abs().compareTo(LIMIT) > 0) {
+        BigDecimal value = Anchor.decimal(operand.get(at));
+        if (value == null || value.abs().compareTo(LIMIT) > 0) {
             throw new InvalidEventPattern("Value of " + operator + " must be between -5.0E9 and 5.0E9 inclusive at " + path);
         }
         return value;

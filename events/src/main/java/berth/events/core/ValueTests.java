@@ -21,8 +21,12 @@ final class ValueTests {
     static ValueTest of(JsonNode matcher, String path) {
         if (matcher.isTextual()) return text(matcher.textValue());
         if (matcher.isNumber()) {
-            BigDecimal wanted = matcher.decimalValue();
-            return ValueTest.of(value -> sameNumber(value, wanted), List.of(new Anchor.Scalar(Anchor.scalarKey(matcher))));
+            BigDecimal wanted = Anchor.decimal(matcher);
+            double infinite = matcher.doubleValue();
+            return ValueTest.of(wanted == null
+                            ? value -> value.isNumber() && Anchor.decimal(value) == null && value.doubleValue() == infinite
+                            : value -> sameNumber(value, wanted),
+                    List.of(new Anchor.Scalar(Anchor.scalarKey(matcher))));
         }
         if (matcher.isBoolean()) {
             boolean wanted = matcher.booleanValue();
@@ -232,7 +236,11 @@ final class ValueTests {
             if (v.isTextual()) {
                 strings.add(v.textValue());
             } else if (v.isNumber()) {
-                numbers.add(v.decimalValue());
+                BigDecimal number = Anchor.decimal(v);
+                if (number == null || number.abs().compareTo(NUMERIC_LIMIT) > 0) {
+                    throw new InvalidEventPattern("Value must be between -5.0E9 and 5.0E9, inclusive at " + path);
+                }
+                numbers.add(number);
             } else {
                 throw new InvalidEventPattern("Inside anything but list, start|null|boolean is not supported at " + path);
             }

@@ -40,6 +40,11 @@ class EventPatternTest {
                 Arguments.of(EC2, "{\"detail\":{\"missing\":[null]}}", false),
                 Arguments.of(EC2, "{\"source\":[\"aws.ec2\"],\"detail-type\":[\"EC2 Instance State-change Notification\"],"
                         + "\"detail\":{\"state\":[\"running\"]}}", false),
+                // numbers too large for a double match only their like, and never a range
+                Arguments.of("{\"detail\":{\"big\":1e999}}", "{\"detail\":{\"big\":[1e400]}}", true),
+                Arguments.of("{\"detail\":{\"big\":5}}", "{\"detail\":{\"big\":[1e400]}}", false),
+                Arguments.of("{\"detail\":{\"big\":1e999}}", "{\"detail\":{\"big\":[{\"numeric\":[\">\",0]}]}}", false),
+                Arguments.of("{\"detail\":{\"big\":1e999}}", "{\"detail\":{\"big\":[{\"anything-but\":[1]}]}}", true),
                 // arrays: any value of the event against any of the pattern
                 Arguments.of(EC2, "{\"resources\":[\"arn:aws:ec2:us-west-1:123456789012:instance/i-1234567890abcdef0\",\"x\"]}", true),
                 Arguments.of(EC2, "{\"detail\":{\"tags\":[\"b\"]}}", true),
@@ -304,6 +309,8 @@ class EventPatternTest {
                 Arguments.of("{\"a\":[{\"numeric\":[\">\",1,\"<\",3,\"<\",4]}]}", "Too many terms in numeric range expression"),
                 Arguments.of("{\"a\":[{\"numeric\":[\">\",5,\"<\",5]}]}", "Bottom must be less than top"),
                 Arguments.of("{\"a\":[{\"numeric\":[\">\",6e9]}]}", "must be between -5.0E9 and 5.0E9 inclusive"),
+                Arguments.of("{\"a\":[{\"numeric\":[\">\",1e400]}]}", "must be between -5.0E9 and 5.0E9 inclusive"),
+                Arguments.of("{\"a\":[{\"anything-but\":[6e9]}]}", "Value must be between -5.0E9 and 5.0E9, inclusive"),
                 Arguments.of("{\"a\":[{\"exists\":\"yes\"}]}", "exists match pattern must be either true or false"),
                 Arguments.of("{\"a\":[{\"exists\":true,\"prefix\":\"x\"}]}", "Only one key allowed in match expression"),
                 Arguments.of("{\"a\":[{\"cidr\":\"10.0.0.0\"}]}", "Malformed CIDR"),
