@@ -214,6 +214,13 @@ class EventPatternTest {
                 Arguments.of(detail("\"sourceIPAddress\":\"2001:db8:1234:1a00::5\""), "{\"detail\":{\"sourceIPAddress\":[{\"cidr\":\"2001:db8:1234:1a00::/64\"}]}}", true),
                 Arguments.of(detail("\"sourceIPAddress\":\"2001:db8:1234:1b00::5\""), "{\"detail\":{\"sourceIPAddress\":[{\"cidr\":\"2001:db8:1234:1a00::/64\"}]}}", false),
                 Arguments.of(detail("\"sourceIPAddress\":\"cafe\""), "{\"detail\":{\"sourceIPAddress\":[{\"cidr\":\"10.0.0.0/8\"}]}}", false),
+                Arguments.of(detail("\"ip\":\"10.0.0.07\""), "{\"detail\":{\"ip\":[{\"cidr\":\"10.0.0.0/8\"}]}}", false),
+                Arguments.of(detail("\"ip\":\"::ffff:10.0.0.7\""), "{\"detail\":{\"ip\":[{\"cidr\":\"::ffff:10.0.0.0/120\"}]}}", true),
+                Arguments.of(detail("\"ip\":\"::ffff:10.0.0.7\""), "{\"detail\":{\"ip\":[{\"cidr\":\"10.0.0.0/8\"}]}}", false),
+                Arguments.of(detail("\"ip\":\"::\""), "{\"detail\":{\"ip\":[{\"cidr\":\"::/0\"}]}}", true),
+                Arguments.of(detail("\"ip\":\"1::2::3\""), "{\"detail\":{\"ip\":[{\"cidr\":\"::/0\"}]}}", false),
+                Arguments.of(detail("\"ip\":\"1:2:3:4:5:6:7:8:9\""), "{\"detail\":{\"ip\":[{\"cidr\":\"::/0\"}]}}", false),
+                Arguments.of(detail("\"ip\":\"2001:DB8::1\""), "{\"detail\":{\"ip\":[{\"cidr\":\"2001:db8::/32\"}]}}", true),
                 // exists looks at leaves only
                 Arguments.of(PENDING, "{\"detail\":{\"state\":[{\"exists\":true}]}}", true),
                 Arguments.of(C_COUNT_OBJECT, "{\"detail\":{\"state\":[{\"exists\":true}]}}", false),
