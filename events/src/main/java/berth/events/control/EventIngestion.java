@@ -43,8 +43,7 @@ public final class EventIngestion {
      * @return how many deliveries it made
      */
     public int ingest(Scope scope, String bus, JsonNode event) {
-        List<Delivery> deliveries = EventRouting.route(scope.accountId(), scope.region(), bus, event.path("id").asText(), event,
-                rules.of(scope, bus), rules::pattern, clock.instant());
+        List<Delivery> deliveries = EventRouting.route(event.path("id").asText(), event, rules.of(scope, bus), clock.instant());
         if (deliveries.isEmpty()) return 0;
         int added = records.commitDeliveries(deliveries);
         if (added > 0) {

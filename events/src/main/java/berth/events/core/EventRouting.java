@@ -4,26 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 /**
  * Which deliveries an event on a bus makes, pure: one per target of every enabled rule whose pattern
- * matches, each with the payload its target is given.
+ * matches (found through the bus's {@link RuleIndex}), each with the payload its target is given.
  */
 public final class EventRouting {
     private EventRouting() {}
 
-    /**
-     * @param rules the bus's rules (disabled ones and schedule-only ones make nothing)
-     * @param pattern the compiled pattern of a rule's pattern text
-     */
-    public static List<Delivery> route(String accountId, String region, String bus, String eventId, JsonNode event,
-                                       List<Rule> rules, Function<String, EventPattern> pattern, Instant now) {
+    /** A bus's routable rules by name, their patterns filed in an index under the same names. */
+    public record BusIndex(Map<String, Rule> rules, RuleIndex index) {
+        public BusIndex {
+            rules = Map.copyOf(rules);
+        }
+    }
+
+    /** Whether a rule routes events: enabled, with a pattern and at least one target. */
+    public static boolean routable(Rule rule) {
+        return rule.enabled() && !rule.eventPattern().isEmpty() && !rule.targets().isEmpty();
+    }
+
+    /** The deliveries of an event on a bus: every target of each rule the index matches, in the index's order. */
+    public static List<Delivery> route(String eventId, JsonNode event, BusIndex bus, Instant now) {
         List<Delivery> deliveries = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (!rule.enabled() || rule.eventPattern().isEmpty() || rule.targets().isEmpty()) continue;
-            if (!pattern.apply(rule.eventPattern()).matches(event)) continue;
-            deliveries.addAll(deliveriesOf(rule, eventId, event, now));
+        for (String name : bus.index().matching(event)) {
+            deliveries.addAll(deliveriesOf(bus.rules().get(name), eventId, event, now));
         }
         return deliveries;
     }

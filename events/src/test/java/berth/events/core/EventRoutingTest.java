@@ -32,7 +32,15 @@ class EventRoutingTest {
                 rule("small", "{\"detail\":{\"amount\":[{\"numeric\":[\"<\",100]}]}}", Rule.State.ENABLED, List.of(sqs("c"))),
                 rule("off", "{\"source\":[\"shop.web\"]}", Rule.State.DISABLED, List.of(sqs("d"))),
                 rule("none", "{\"source\":[\"shop.web\"]}", Rule.State.ENABLED, List.of()));
-        List<Delivery> out = EventRouting.route("123456789012", "us-east-1", "orders", "e-1", event, rules, EventPattern::parse, NOW);
+        java.util.Map<String, Rule> routable = new java.util.LinkedHashMap<>();
+        RuleIndex index = new RuleIndex();
+        for (Rule r : rules) {
+            if (!EventRouting.routable(r)) continue;
+            routable.put(r.name(), r);
+            index.put(r.name(), EventPattern.parse(r.eventPattern()));
+        }
+        assertThat(routable).containsOnlyKeys("big", "small");
+        List<Delivery> out = EventRouting.route("e-1", event, new EventRouting.BusIndex(routable, index), NOW);
         assertThat(out).extracting(d -> d.ruleName() + "/" + d.target().id()).containsExactly("big/a", "big/b");
         assertThat(out.get(0).payload()).isEqualTo("{\"amount\":250}");
         assertThat(out.get(0).ruleArn()).endsWith(":rule/orders/big");
