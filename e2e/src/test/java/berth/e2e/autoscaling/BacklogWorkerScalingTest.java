@@ -57,21 +57,23 @@ class BacklogWorkerScalingTest {
     private static final String RESOURCE = "service/" + CLUSTER + "/worker";
     private static final Duration AWAIT = Duration.ofSeconds(120);
     /**
-     * Receives up to 4 messages, works 1 s on each, deletes them in one batch, and says how many it did.
+     * Receives up to 4 messages, works 1 s on each, says how many it did, and deletes them in one batch
+     * (first it says whether its role refuses it to send one, as it should).
      * The CLI v1 sends sqs calls in us-east-1 to its legacy endpoint unless {@code --endpoint-url} is given
      * (it does not read {@code AWS_ENDPOINT_URL} for them), so the worker passes the variable berth injects.
      */
     private static final String WORKER = """
             sqs() { aws --endpoint-url "$AWS_ENDPOINT_URL" sqs "$@"; }
             url=$(sqs get-queue-url --queue-name jobs --query QueueUrl --output text) || exit 1
+            sqs send-message --queue-url "$url" --message-body more 2>&1 | grep -q AccessDenied && echo "send refused"
             echo "polling $url"
             while :; do
               got=$(sqs receive-message --queue-url "$url" --max-number-of-messages 4 --wait-time-seconds 1 \\
                 --query 'Messages[].{Id:MessageId,ReceiptHandle:ReceiptHandle}' --output json) || { sleep 1; continue; }
               n=$(printf '%s\\n' "$got" | grep -c '"Id"')
               [ "$n" -gt 0 ] || continue
-              sleep "$n"
-              sqs delete-message-batch --queue-url "$url" --entries "$got" > /dev/null && echo "processed $n"
+              sleep "$n"; echo "worked $n"
+              sqs delete-message-batch --queue-url "$url" --entries "$got" > /dev/null
             done
             """;
     private static BerthProcess berth;
@@ -170,11 +172,12 @@ class BacklogWorkerScalingTest {
             assertThat(t.taskDefinitionArn()).isEqualTo(definition);
         });
         await("the queue drains", () -> depth(queueUrl), d -> d == 0);
-        Map<String, Integer> processed = processedByTask();
-        assertThat(processed.values().stream().mapToInt(Integer::intValue).sum())
-                .as("every message was worked on at least once: " + processed).isGreaterThanOrEqualTo(30);
-        assertThat(processed.values().stream().filter(n -> n > 0).count())
-                .as("more than one task worked on the backlog: " + processed).isGreaterThanOrEqualTo(2);
+        Map<String, Integer> worked = await("every message was worked on at least once", () -> workedByTask(),
+                m -> m.values().stream().mapToInt(Integer::intValue).sum() >= 30);
+        assertThat(worked.values().stream().filter(n -> n > 0).count())
+                .as("more than one task worked on the backlog: " + worked).isGreaterThanOrEqualTo(2);
+        assertThat(workers()).as("each worker acts as the task role, which may not send")
+                .allSatisfy(c -> assertThat(TaskRuns.docker("logs", c)).contains("send refused"));
         await("the idle service scales back in", () -> service(), s -> s.desiredCount() == 1 && s.runningCount() == 1);
 
         List<ScalingActivity> activities = scaling.describeScalingActivities(r -> r.serviceNamespace(ServiceNamespace.ECS)
@@ -208,13 +211,13 @@ class BacklogWorkerScalingTest {
                 + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
-    /** Messages each worker task reported done, from its container's output. */
-    private static Map<String, Integer> processedByTask() {
+    /** Messages each worker task reported worked on, from its container's output. */
+    private static Map<String, Integer> workedByTask() {
         Map<String, Integer> byTask = new HashMap<>();
         for (String container : workers()) {
             int n = 0;
             for (String line : TaskRuns.docker("logs", container)) {
-                if (line.startsWith("processed ")) n += Integer.parseInt(line.substring("processed ".length()).strip());
+                if (line.startsWith("worked ")) n += Integer.parseInt(line.substring("worked ".length()).strip());
             }
             byTask.merge(TaskRuns.label(container, "berth.task-arn"), n, Integer::sum);
         }
