@@ -52,6 +52,8 @@ provider "aws" {
     ec2            = var.endpoint
     autoscaling    = var.endpoint
     cloudwatch     = var.endpoint
+    events         = var.endpoint
+    scheduler      = var.endpoint
 
     applicationautoscaling = var.endpoint
   }
@@ -529,6 +531,124 @@ resource "aws_appautoscaling_scheduled_action" "new_year" {
   scalable_target_action {
     min_capacity = 3
     max_capacity = 4
+  }
+}
+
+# --- events: a nightly batch run of the task by an EventBridge rule and by a Scheduler schedule --
+
+data "aws_iam_policy_document" "events_trust" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com", "scheduler.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "events" {
+  name               = "${var.name}-events"
+  assume_role_policy = data.aws_iam_policy_document.events_trust.json
+}
+
+resource "aws_iam_role_policy" "events_run_task" {
+  name = "run-task"
+  role = aws_iam_role.events.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = ["ecs:RunTask"], Resource = "*" },
+      { Effect = "Allow", Action = ["iam:PassRole"], Resource = [aws_iam_role.task.arn, aws_iam_role.execution.arn] },
+    ]
+  })
+}
+
+resource "aws_cloudwatch_event_bus" "orders" {
+  name = "${var.name}-orders"
+  tags = { stack = var.name }
+}
+
+resource "aws_cloudwatch_event_rule" "nightly" {
+  name                = "${var.name}-nightly"
+  description         = "the nightly batch"
+  schedule_expression = "cron(0 3 * * ? *)"
+  tags                = { stack = var.name }
+}
+
+resource "aws_cloudwatch_event_target" "nightly" {
+  rule     = aws_cloudwatch_event_rule.nightly.name
+  arn      = aws_ecs_cluster.main.arn
+  role_arn = aws_iam_role.events.arn
+
+  ecs_target {
+    task_definition_arn = aws_ecs_task_definition.app.arn
+    task_count          = 1
+    launch_type         = "FARGATE"
+    network_configuration {
+      subnets          = ["subnet-0a1b2c3d"]
+      assign_public_ip = false
+    }
+  }
+
+  retry_policy {
+    maximum_retry_attempts       = 2
+    maximum_event_age_in_seconds = 3600
+  }
+}
+
+resource "aws_cloudwatch_event_rule" "big_orders" {
+  name           = "${var.name}-big-orders"
+  event_bus_name = aws_cloudwatch_event_bus.orders.name
+  event_pattern = jsonencode({
+    source = [{ prefix = "shop." }]
+    detail = { amount = [{ numeric = [">=", 100] }] }
+  })
+}
+
+resource "aws_cloudwatch_event_target" "big_orders" {
+  rule           = aws_cloudwatch_event_rule.big_orders.name
+  event_bus_name = aws_cloudwatch_event_bus.orders.name
+  target_id      = "run-batch"
+  arn            = aws_ecs_cluster.main.arn
+  role_arn       = aws_iam_role.events.arn
+
+  ecs_target {
+    task_definition_arn = aws_ecs_task_definition.app.arn
+    launch_type         = "FARGATE"
+    network_configuration {
+      subnets = ["subnet-0a1b2c3d"]
+    }
+  }
+
+  input_transformer {
+    input_paths    = { customer = "$.detail.customer" }
+    input_template = <<-EOT
+      {"containerOverrides":[{"name":"web","environment":[{"name":"CUSTOMER","value":<customer>}]}]}
+    EOT
+  }
+}
+
+resource "aws_scheduler_schedule" "weekly" {
+  name                         = "${var.name}-weekly"
+  schedule_expression          = "cron(0 4 ? * SUN *)"
+  schedule_expression_timezone = "Europe/Paris"
+
+  flexible_time_window {
+    mode                      = "FLEXIBLE"
+    maximum_window_in_minutes = 15
+  }
+
+  target {
+    arn      = aws_ecs_cluster.main.arn
+    role_arn = aws_iam_role.events.arn
+
+    ecs_parameters {
+      task_definition_arn = aws_ecs_task_definition.app.arn
+      launch_type         = "FARGATE"
+      network_configuration {
+        subnets = ["subnet-0a1b2c3d"]
+      }
+    }
   }
 }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * Identities: IAM users, roles, managed policies, instance profiles and access keys; STS role
  * sessions; the policy authorizer every non-root call passes. Starts first: the other modules'
  * callers sign with it.
- * Publishes {@link RoleCredentialsIssuer}, {@link RequestResources} and {@link InstanceProfiles}.
+ * Publishes {@link RoleCredentialsIssuer}, {@link RequestResources}, {@link InstanceProfiles} and {@link PassRoleCheck}.
  */
 public final class IamModule implements PlatformModule {
     private static final Logger LOG = LoggerFactory.getLogger(IamModule.class);
@@ -76,7 +76,9 @@ public final class IamModule implements PlatformModule {
         platform.addCredentials(credentials);
         platform.addAwsService(new StsService(iam, sessions, principals, issuer, platform.clock()));
         platform.addAwsService(new IamService(iam, ids, platform.clock()));
-        platform.setAuthorizer(new PolicyAuthorizer(principals, resources, platform.clock()));
+        PolicyAuthorizer authorizer = new PolicyAuthorizer(principals, resources, platform.clock());
+        platform.setAuthorizer(authorizer);
+        platform.publish(PassRoleCheck.class, authorizer);
         platform.publish(RoleCredentialsIssuer.class, new ServiceRoleSessions(iam, issuer, platform.clock()));
         platform.publish(RequestResources.class, resources);
         platform.publish(InstanceProfiles.class, new StoredInstanceProfiles(iam));

@@ -68,7 +68,7 @@ class CorePackagesArePureTest {
                 new Core("scheduler", List.of("berth/scheduler/core"), 5,
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/", "berth/platform/", "berth/ecs/",
                                 "berth/sqs/", "com/fasterxml/jackson/")),
-                new Core("events", List.of("berth/events/core"), 3,
+                new Core("events", List.of("berth/events/core"), 10,
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/")),
                 new Core("s3", List.of("berth/s3/core"), 10,
                         List.of("java/nio/file/", "java/nio/channels/", "berth/store/", "com/fasterxml/jackson/")),

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import berth.platform.RecordTable.Versioned;
 import berth.sqs.core.Message;
+import berth.sqs.core.MessageAttribute;
+import berth.sqs.core.OutgoingMessage;
+import berth.sqs.core.QueueRefusal;
 import berth.sqs.core.Queue;
 import berth.sqs.core.QueueNames;
 import berth.sqs.core.QueueState;
@@ -41,9 +44,13 @@ final class StoredQueues implements QueueMessages, QueueDepths {
 
     @Override
     public Access access(String queueArn, String service, String sourceArn, String sourceAccount) {
+        return access(queueArn, service, sourceArn, sourceAccount, false);
+    }
+
+    private Access access(String queueArn, String service, String sourceArn, String sourceAccount, boolean grouped) {
         Optional<Queue> queue = queue(queueArn);
         if (queue.isEmpty()) return Access.NO_SUCH_QUEUE;
-        if (queue.get().fifo()) return Access.FIFO_UNSUPPORTED;
+        if (queue.get().fifo() && !grouped) return Access.FIFO_UNSUPPORTED;
         try {
             return berth.sqs.api.QueuePolicies.serviceMaySend(queue.get(), service, sourceArn, sourceAccount) ? Access.ALLOWED : Access.DENIED;
         } catch (MalformedPolicyException e) {
@@ -52,13 +59,25 @@ final class StoredQueues implements QueueMessages, QueueDepths {
     }
 
     @Override
-    public Access send(String queueArn, String service, String sourceArn, String sourceAccount, String body) {
-        Access access = access(queueArn, service, sourceArn, sourceAccount);
+    public Access send(String queueArn, String service, String sourceArn, String sourceAccount, ServiceMessage sent) {
+        Access access = access(queueArn, service, sourceArn, sourceAccount, !sent.groupId().isEmpty());
         if (access != Access.ALLOWED) return access;
         Queue queue = queue(queueArn).orElseThrow();
+        Map<String, MessageAttribute> attributes = new java.util.TreeMap<>();
+        sent.attributes().forEach((name, value) -> attributes.put(name, new MessageAttribute("String", value, new byte[0])));
+        String group = queue.fifo() ? sent.groupId() : "";
+        OutgoingMessage outgoing = new OutgoingMessage(sent.body(), attributes, "", -1, group, queue.fifo() ? sent.deduplicationId() : "");
+        OutgoingMessage.Checked checked;
+        try {
+            checked = outgoing.check(queue.settings());
+        } catch (QueueRefusal refusal) {
+            return Access.INVALID_MESSAGE;
+        }
         long now = clock.millis();
-        Message message = new Message(UUID.randomUUID().toString(), body, Map.of(), "", service, now, "", "", 0, "");
-        book.send(queue.storageId(), List.of(new MessageBook.Sending(message, now + queue.settings().delaySeconds() * 1000L, "")));
+        Message message = new Message(UUID.randomUUID().toString(), sent.body(), attributes, "", service, now, group,
+                checked.deduplicationId(), 0, "");
+        String dedupKey = queue.fifo() ? OutgoingMessage.dedupKey(queue.settings(), group, checked.deduplicationId()) : "";
+        book.send(queue.storageId(), List.of(new MessageBook.Sending(message, now + checked.delaySeconds() * 1000L, dedupKey)));
         return Access.ALLOWED;
     }
 

@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -42,7 +44,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * that really serves (the page shows the secrets the containers got), {@code plan -detailed-exitcode}
  * then finds nothing to change, and {@code destroy} leaves nothing behind. Beside the service, EC2
  * capacity (VPC, subnet, security group, launch template, Auto Scaling group, capacity provider with
- * managed scaling) applies, re-plans clean and is destroyed with it.
+ * managed scaling) applies, re-plans clean and is destroyed with it; so do a nightly batch run of the
+ * task by an EventBridge rule, a custom bus's rule with an input transformer, and a Scheduler schedule.
  */
 @BerthTest(accountId = "444455556666")
 class EcsStackTerraformTest {
@@ -60,7 +63,8 @@ class EcsStackTerraformTest {
                                                    SecretsManagerClient secrets, SsmClient ssm,
                                                    CloudWatchLogsClient logs, AutoScalingClient asg, Ec2Client ec2,
                                                    CloudWatchClient cloudwatch,
-                                                   ApplicationAutoScalingClient scaling) throws Exception {
+                                                   ApplicationAutoScalingClient scaling, EventBridgeClient events,
+                                                   SchedulerClient scheduler) throws Exception {
         Path binary = Terraform.binary().orElse(null);
         assumeTrue(binary != null, "no terraform binary on PATH: this test runs Terraform itself against berth");
         Path mirror = Terraform.providerMirror().orElseThrow(() -> new AssertionError("terraform is on PATH but no"
@@ -103,6 +107,15 @@ class EcsStackTerraformTest {
             assertThat(scaling.describeScalingPolicies(r -> r.serviceNamespace("ecs")).scalingPolicies()).hasSize(2);
             assertThat(cloudwatch.describeAlarms().metricAlarms()).extracting(a -> a.alarmName())
                     .contains("tfecs-backlog").anyMatch(n -> n.startsWith("TargetTracking-service/tfecs-cluster/tfecs-app-AlarmHigh-"));
+            // the nightly batch by an EventBridge rule (and a custom bus's rule) and by a Scheduler schedule
+            assertThat(events.listRules(r -> r.namePrefix("tfecs-")).rules()).extracting(r -> r.name())
+                    .containsExactly("tfecs-nightly");
+            assertThat(events.listTargetsByRule(r -> r.rule("tfecs-nightly")).targets()).singleElement()
+                    .satisfies(t -> assertThat(t.ecsParameters().launchTypeAsString()).isEqualTo("FARGATE"));
+            assertThat(events.listTargetsByRule(r -> r.rule("tfecs-big-orders").eventBusName("tfecs-orders")).targets())
+                    .singleElement().satisfies(t -> assertThat(t.inputTransformer().inputPathsMap()).containsKey("customer"));
+            assertThat(scheduler.getSchedule(r -> r.name("tfecs-weekly")).target().ecsParameters().taskDefinitionArn())
+                    .contains("tfecs-app");
             terraform.plan(vars).expectExit(0);
 
             terraform.destroy(vars).expectExit(0);
@@ -124,6 +137,9 @@ class EcsStackTerraformTest {
             assertThat(scaling.describeScalableTargets(r -> r.serviceNamespace("ecs")).scalableTargets()).isEmpty();
             assertThat(cloudwatch.describeAlarms().metricAlarms()).as("the target tracking alarms go with their policy")
                     .isEmpty();
+            assertThat(events.listRules(r -> { }).rules()).isEmpty();
+            assertThat(events.listEventBuses(r -> { }).eventBuses()).extracting(b -> b.name()).containsExactly("default");
+            assertThat(scheduler.listSchedules(r -> { }).schedules()).isEmpty();
             assertThat(TaskRuns.docker("ps", "--filter", "label=berth.control-plane=" + endpoint, "--format",
                     "{{.Names}}")).as("no container of the stack runs").isEmpty();
         } finally {

@@ -25,7 +25,7 @@ import java.util.Optional;
  * {@code sts:GetCallerIdentity} is never refused (as in AWS); {@code sts:AssumeRole} is decided by
  * its handler together with the role's trust policy.
  */
-public final class PolicyAuthorizer implements Authorizer {
+public final class PolicyAuthorizer implements Authorizer, berth.iam.PassRoleCheck {
     /** Signing names whose IAM action prefix differs; every other service's prefix is its signing name. */
     private static final Map<String, String> ACTION_PREFIXES = Map.of("monitoring", "cloudwatch", "email", "ses");
 
@@ -59,6 +59,25 @@ public final class PolicyAuthorizer implements Authorizer {
                         + " is not authorized to perform: " + action + " on resource: " + resource + " "
                         + denied.explanation(action));
             }
+        }
+    }
+
+    @Override
+    public void require(Caller caller, String roleArn, String toService, berth.aws.Protocol protocol) {
+        if (caller.identity().root()) {
+            return;
+        }
+        String action = "iam:PassRole";
+        Optional<PrincipalPolicies.Principal> principal = principals.of(caller.identity(), caller.accessKeyId());
+        RequestContextKeys context = CallerContext.keys(caller, principal, clock.instant())
+                .put("iam:PassedToService", toService).build();
+        Decision decision = principal
+                .map(p -> PolicyEvaluator.evaluate(new AccessRequest(action, roleArn, context), p.policies(), Optional.empty(),
+                        CallerContext.principal(caller, principal)))
+                .orElse(new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW));
+        if (decision instanceof Decision.Denied denied) {
+            throw IamErrors.accessDenied(protocol, "User: " + caller.identity().arn() + " is not authorized to perform: "
+                    + action + " on resource: " + roleArn + " " + denied.explanation(action));
         }
     }
 

@@ -2,6 +2,7 @@ package berth.scheduler.api;
 
 import berth.aws.json.JsonShapeReader;
 import berth.aws.json.JsonShapeWriter;
+import berth.aws.json.MemberNames;
 import berth.aws.wire.SdkModelClasses;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,23 +69,7 @@ final class TargetRules {
                 : berth.scheduler.core.Target.Kind.UNIVERSAL_SQS_SEND_MESSAGE;
         Retry retry = retry(target);
         return new berth.scheduler.core.Target(kind, target.arn(), target.roleArn(), target.input(), retry.eventAge(),
-                retry.attempts(), deadLetter(target), ecs ? camelCase(request).toString() : "", "", retry.answered());
-    }
-
-    /** ECS's JSON names of a request given with the API's member names: each key's first letter in lower case. */
-    static JsonNode camelCase(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode out = JSON.createObjectNode();
-            node.fields().forEachRemaining(e -> out.set(Character.toLowerCase(e.getKey().charAt(0)) + e.getKey().substring(1),
-                    camelCase(e.getValue())));
-            return out;
-        }
-        if (node.isArray()) {
-            ArrayNode out = JSON.createArrayNode();
-            node.forEach(item -> out.add(camelCase(item)));
-            return out;
-        }
-        return node;
+                retry.attempts(), deadLetter(target), ecs ? MemberNames.lowerFirst(request).toString() : "", "", retry.answered());
     }
 
     private static String deadLetter(Target target) {

@@ -1,5 +1,6 @@
 package berth.scheduler.control;
 
+import berth.aws.delivery.DeliveryRetries;
 import berth.platform.RecordTable.Versioned;
 import berth.scheduler.core.Invocation;
 import berth.scheduler.core.InvocationPlanner;
@@ -101,16 +102,16 @@ final class InvocationLoop {
                 return;
             }
             TargetInvoker.Failure f = failure.get();
-            InvocationPlanner.AfterFailure next = InvocationPlanner.afterFailure(invocation, f.retryable(), now);
-            Invocation failed = invocation.failed(f.code(), f.message(), next instanceof InvocationPlanner.Retry r
+            DeliveryRetries.AfterFailure next = InvocationPlanner.afterFailure(invocation, f.retryable(), now);
+            Invocation failed = invocation.failed(f.code(), f.message(), next instanceof DeliveryRetries.Retry r
                     ? r.at().toEpochMilli() : now.toEpochMilli());
             switch (next) {
-                case InvocationPlanner.Retry retry -> {
+                case DeliveryRetries.Retry retry -> {
                     records.saveInvocation(failed, versioned.version());
                     LOG.info("schedule {} invocation {} failed ({}: {}); retry at {}", invocation.scheduleArn(),
                             invocation.id(), f.code(), f.message(), retry.at());
                 }
-                case InvocationPlanner.GiveUp giveUp -> {
+                case DeliveryRetries.GiveUp giveUp -> {
                     String outcome = "dropped (no dead-letter queue)";
                     if (!invocation.target().deadLetterArn().isEmpty()) {
                         Optional<TargetInvoker.Failure> dlq = invoker.deadLetter(failed, giveUp.condition());

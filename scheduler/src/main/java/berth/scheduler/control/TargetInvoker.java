@@ -4,9 +4,9 @@ import berth.aws.AwsException;
 import berth.aws.Caller;
 import berth.aws.CredentialSource;
 import berth.aws.Scope;
-import berth.aws.SigningKey;
 import berth.ecs.EcsCalls;
 import berth.iam.RoleCredentialsIssuer;
+import berth.iam.ServiceRoleCallers;
 import berth.scheduler.core.Invocation;
 import berth.scheduler.core.Target;
 import berth.sqs.QueueMessages;
@@ -16,10 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -31,28 +29,19 @@ import java.util.function.Supplier;
 final class TargetInvoker {
     static final String PRINCIPAL = "scheduler.amazonaws.com";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Role sessions are reused for this long (they last 15 minutes). */
-    private static final Duration SESSION_REUSE = Duration.ofMinutes(5);
 
     /** Why an attempt failed; {@code retryable} unless retrying cannot help (denied, invalid, missing). */
     record Failure(String code, String message, boolean retryable) {}
 
-    private record Session(Caller caller, long until) {}
-
-    private final Supplier<Optional<RoleCredentialsIssuer>> issuer;
-    private final CredentialSource credentials;
+    private final ServiceRoleCallers roles;
     private final Supplier<Optional<EcsCalls>> ecs;
     private final Supplier<Optional<QueueMessages>> queues;
-    private final Clock clock;
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     TargetInvoker(Supplier<Optional<RoleCredentialsIssuer>> issuer, CredentialSource credentials,
                   Supplier<Optional<EcsCalls>> ecs, Supplier<Optional<QueueMessages>> queues, Clock clock) {
-        this.issuer = issuer;
-        this.credentials = credentials;
+        this.roles = new ServiceRoleCallers(PRINCIPAL, issuer, credentials, clock);
         this.ecs = ecs;
         this.queues = queues;
-        this.clock = clock;
     }
 
     /** Attempts an invocation once; empty when the target took it. */
@@ -142,27 +131,8 @@ final class TargetInvoker {
     }
 
     private Caller session(Invocation invocation, String service) {
-        Target target = invocation.target();
-        String key = target.roleArn() + "|" + invocation.scheduleArn();
-        Session cached = sessions.get(key);
-        long now = clock.millis();
-        if (cached == null || cached.until() < now) {
-            RoleCredentialsIssuer roles = issuer.get().orElseThrow(() -> unavailable("IAM"));
-            RoleCredentialsIssuer.Result result = roles.issue(new RoleCredentialsIssuer.Request(target.roleArn(), PRINCIPAL,
-                    "scheduler-" + invocation.id().substring(0, Math.min(36, invocation.id().length())),
-                    Duration.ofMinutes(15), invocation.accountId(), invocation.scheduleArn()));
-            if (result instanceof RoleCredentialsIssuer.Refused refused) {
-                throw new AwsException(403, "AccessDeniedException", refused.message(), true);
-            }
-            RoleCredentialsIssuer.TemporaryCredentials issued = ((RoleCredentialsIssuer.Issued) result).credentials();
-            SigningKey signing = credentials.find(issued.accessKeyId())
-                    .orElseThrow(() -> new AwsException(500, "InternalServerException", "role session not found", false));
-            cached = new Session(new Caller(signing.identity(), issued.accessKeyId(), invocation.region(), service),
-                    now + SESSION_REUSE.toMillis());
-            sessions.put(key, cached);
-        }
-        Caller caller = cached.caller();
-        return new Caller(caller.identity(), caller.accessKeyId(), invocation.region(), service);
+        return roles.of(invocation.target().roleArn(), invocation.scheduleArn(), invocation.accountId(), invocation.region(),
+                service, invocation.id());
     }
 
     private static String body(Target target) {

@@ -1,7 +1,7 @@
 package berth.scheduler.core;
 
+import berth.aws.delivery.DeliveryRetries;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -12,10 +12,6 @@ import java.util.zip.CRC32;
  * window it is invoked, whether it is the schedule's last, and what follows a failed attempt.
  */
 public final class InvocationPlanner {
-    /** The first retry waits this long; each later one twice the one before, up to {@link #MAX_BACKOFF}. */
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-
     private InvocationPlanner() {}
 
     /**
@@ -104,36 +100,12 @@ public final class InvocationPlanner {
         return !(expression instanceof berth.aws.text.Schedule.At);
     }
 
-    /** What follows a failed attempt. */
-    public sealed interface AfterFailure {}
-
-    public record Retry(Instant at) implements AfterFailure {}
-
-    /** @param condition AWS's EXHAUSTED_RETRY_CONDITION: {@code MaximumRetryAttempts}, {@code MaximumEventAgeInSeconds} or {@code NonRetryableError} */
-    public record GiveUp(String condition) implements AfterFailure {}
-
     /**
-     * After attempt number {@code invocation.attempts() + 1} failed: retry with exponential backoff while
-     * the retry policy's attempts and event age allow it, else give up (to the dead-letter queue, if any).
+     * After attempt number {@code invocation.attempts() + 1} failed: the shared retry policy, its event
+     * age counted from the invocation's due time.
      */
-    public static AfterFailure afterFailure(Invocation invocation, boolean retryable, Instant now) {
-        if (!retryable) {
-            return new GiveUp("NonRetryableError");
-        }
-        int retriesMade = invocation.attempts();
-        if (retriesMade >= invocation.target().maximumRetryAttempts()) {
-            return new GiveUp("MaximumRetryAttempts");
-        }
-        Instant retryAt = now.plus(backoff(retriesMade));
-        Instant expires = Instant.ofEpochMilli(invocation.dueMillis()).plusSeconds(invocation.target().maximumEventAgeSeconds());
-        if (retryAt.isAfter(expires)) {
-            return new GiveUp("MaximumEventAgeInSeconds");
-        }
-        return new Retry(retryAt);
-    }
-
-    static Duration backoff(int retriesMade) {
-        Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(retriesMade, 20));
-        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    public static DeliveryRetries.AfterFailure afterFailure(Invocation invocation, boolean retryable, Instant now) {
+        return DeliveryRetries.afterFailure(invocation.attempts(), invocation.target().maximumRetryAttempts(),
+                Instant.ofEpochMilli(invocation.dueMillis()), invocation.target().maximumEventAgeSeconds(), retryable, now);
     }
 }

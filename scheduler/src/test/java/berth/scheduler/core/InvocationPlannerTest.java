@@ -1,5 +1,6 @@
 package berth.scheduler.core;
 
+import berth.aws.delivery.DeliveryRetries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -117,16 +118,16 @@ class InvocationPlannerTest {
         Invocation fresh = new Invocation("123456789012", "us-east-1", "default", "s", "arn", "id", 0, 0, 0, 0, TARGET, "", "");
         Instant now = Instant.ofEpochMilli(1_000);
 
-        InvocationPlanner.AfterFailure first = InvocationPlanner.afterFailure(fresh, true, now);
+        DeliveryRetries.AfterFailure first = InvocationPlanner.afterFailure(fresh, true, now);
         Invocation twice = fresh.failed("X", "x", 0).failed("X", "x", 0);
-        InvocationPlanner.AfterFailure third = InvocationPlanner.afterFailure(twice, true, now);
-        InvocationPlanner.AfterFailure exhausted = InvocationPlanner.afterFailure(twice.failed("X", "x", 0), true, now);
+        DeliveryRetries.AfterFailure third = InvocationPlanner.afterFailure(twice, true, now);
+        DeliveryRetries.AfterFailure exhausted = InvocationPlanner.afterFailure(twice.failed("X", "x", 0), true, now);
 
-        assertThat(first).isEqualTo(new InvocationPlanner.Retry(now.plusSeconds(1)));
-        assertThat(third).isEqualTo(new InvocationPlanner.Retry(now.plusSeconds(4)));
-        assertThat(exhausted).isEqualTo(new InvocationPlanner.GiveUp("MaximumRetryAttempts"));
+        assertThat(first).isEqualTo(new DeliveryRetries.Retry(now.plusSeconds(1)));
+        assertThat(third).isEqualTo(new DeliveryRetries.Retry(now.plusSeconds(4)));
+        assertThat(exhausted).isEqualTo(new DeliveryRetries.GiveUp("MaximumRetryAttempts"));
         assertThat(InvocationPlanner.afterFailure(fresh, true, Instant.ofEpochSecond(600)))
-                .isEqualTo(new InvocationPlanner.GiveUp("MaximumEventAgeInSeconds"));
-        assertThat(InvocationPlanner.afterFailure(fresh, false, now)).isEqualTo(new InvocationPlanner.GiveUp("NonRetryableError"));
+                .isEqualTo(new DeliveryRetries.GiveUp("MaximumEventAgeInSeconds"));
+        assertThat(InvocationPlanner.afterFailure(fresh, false, now)).isEqualTo(new DeliveryRetries.GiveUp("NonRetryableError"));
     }
 }
