@@ -84,9 +84,11 @@ public final class RequestValidator {
                         memberEnum.filter(e -> e.placement() == EnumMembers.Placement.LIST_ITEMS);
                 List<?> items = (List<?>) value;
                 for (int i = 0; i < items.size(); i++) {
-                    if (items.get(i) != null) {
-                        checkValue(item, items.get(i), itemShape, path + "." + (i + 1) + ".member", itemEnum,
-                                Optional.empty(), out);
+                    String itemPath = path + "." + (i + 1) + ".member";
+                    if (items.get(i) == null) {
+                        out.add("Value null at '" + itemPath + "' failed to satisfy constraint: Member must not be null");
+                    } else {
+                        checkValue(item, items.get(i), itemShape, itemPath, itemEnum, Optional.empty(), out);
                     }
                 }
             }
@@ -96,7 +98,9 @@ public final class RequestValidator {
                 Optional<EnumMembers.EnumMember> entryEnum =
                         memberEnum.filter(e -> e.placement() == EnumMembers.Placement.MAP_VALUES);
                 ((Map<?, ?>) value).forEach((key, entry) -> {
-                    if (entry != null) {
+                    if (entry == null) {
+                        out.add("Value null at '" + path + "." + key + "' failed to satisfy constraint: Member must not be null");
+                    } else {
                         checkValue(valueField, entry, valueShape, path + "." + key, entryEnum, Optional.empty(), out);
                     }
                 });

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import berth.e2e.AwsCli;
 import berth.e2e.Policies;
+import berth.e2e.RawAws;
 import berth.junit5.BerthTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,6 +197,43 @@ class EventBridgeApiTest {
 
     @Test
     @Order(4)
+    void wrongTypesAndOddValuesGetA4xxNeverA5xx() throws Exception {
+        RawAws raw = new RawAws(endpoint);
+        String[] values = {"5", "true", "{}", "[]", "{\"a\":1}", "[1,2]", "-1.5e309", "\"\"", "null", "\"x\"", "\"FOO\"",
+                "\"arn:aws:events:us-east-1:000000000000:event-bus/ghost\"", "[{\"Id\":\"a\"}]", "[{}]", "[null]"};
+        Map<String, String> bases = new java.util.LinkedHashMap<>();
+        bases.put("PutRule", "{\"Name\":\"fuzz\",\"EventPattern\":\"{\\\"source\\\":[\\\"f\\\"]}\"}");
+        bases.put("PutTargets", "{\"Rule\":\"fuzz\",\"Targets\":[{\"Id\":\"t\",\"Arn\":\"arn:aws:sqs:us-east-1:000000000000:f\"}]}");
+        bases.put("PutEvents", "{\"Entries\":[{\"Source\":\"f\",\"DetailType\":\"d\",\"Detail\":\"{}\"}]}");
+        bases.put("TestEventPattern", "{\"EventPattern\":\"{}\",\"Event\":\"{}\"}");
+        bases.put("CreateEventBus", "{\"Name\":\"fuzz-bus\"}");
+        bases.put("ListRules", "{}");
+        bases.put("TagResource", "{\"ResourceARN\":\"arn:aws:events:us-east-1:000000000000:rule/fuzz\",\"Tags\":[]}");
+        int answered = 0;
+        for (var base : bases.entrySet()) {
+            JsonNode template = JSON.readTree(base.getValue());
+            List<String> fields = new ArrayList<>();
+            template.fieldNames().forEachRemaining(fields::add);
+            fields.addAll(List.of("EventBusName", "State", "ScheduleExpression", "Limit", "NextToken", "RoleArn", "Tags"));
+            for (String field : fields) {
+                for (String value : values) {
+                    com.fasterxml.jackson.databind.node.ObjectNode body = template.deepCopy();
+                    body.set(field, JSON.readTree(value));
+                    RawAws.Answer answer = raw.signed("POST", "/", RawAws.json11("AWSEvents." + base.getKey()),
+                            body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "events", "us-east-1", "test", "test");
+                    answered++;
+                    assertThat(answer.status()).as(base.getKey() + " " + body + " → " + answer.body()).isLessThan(500);
+                    if (answer.status() >= 400) {
+                        assertThat(JSON.readTree(answer.body()).path("__type").asText()).as(answer.body()).isNotEmpty();
+                    }
+                }
+            }
+        }
+        assertThat(answered).isGreaterThan(500);
+    }
+
+    @Test
+    @Order(5)
     void aCronRuleFiresItsScheduledEventAtTheNextMinute() throws Exception {
         List<Message> got = new ArrayList<>();
         EventBridgeTest.await(() -> {
