@@ -19,4 +19,20 @@ public interface EcsCalls {
      * @throws berth.aws.AwsException as the operation answers it on the wire
      */
     JsonNode call(Caller caller, String operation, JsonNode request);
+
+    /**
+     * RunTask for a target: the answer when it started a task, else the first failure as
+     * {@code ECS.RunTaskFailure} (500, so a target's retry policy retries it), as EventBridge and
+     * Scheduler report a RunTask that placed nothing.
+     */
+    default JsonNode runTask(Caller caller, JsonNode request) {
+        JsonNode answer = call(caller, "RunTask", request);
+        JsonNode failures = answer.path("failures");
+        if (failures.isArray() && !failures.isEmpty() && answer.path("tasks").isEmpty()) {
+            JsonNode first = failures.get(0);
+            throw new berth.aws.AwsException(500, "ECS.RunTaskFailure", first.path("reason").asText() + " "
+                    + first.path("arn").asText(""), false);
+        }
+        return answer;
+    }
 }

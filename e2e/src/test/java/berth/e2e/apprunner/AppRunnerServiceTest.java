@@ -1,5 +1,7 @@
 package berth.e2e.apprunner;
 
+import berth.e2e.Await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,15 +12,12 @@ import berth.e2e.ecs.TaskRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,16 +156,6 @@ class AppRunnerServiceTest {
         return apprunner.describeService(r -> r.serviceArn(service.serviceArn())).service();
     }
 
-    private static <T> T await(Supplier<T> read, Predicate<T> done, Duration timeout, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        T value = read.get();
-        while (!done.test(value)) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("not " + what + " within " + timeout + ": " + value);
-            TaskRuns.sleep(Duration.ofMillis(200));
-            value = read.get();
-        }
-        return value;
-    }
 
     private static int desiredCount() {
         return ecs.describeServices(r -> r.cluster("apprunner").services("webapp-" + service.serviceId().substring(0, 8)))
@@ -184,7 +173,7 @@ class AppRunnerServiceTest {
         assertThat(service.serviceUrl()).matches("[0-9a-f]{10}\\.us-east-1\\.apprunner\\.localhost:\\d+");
         assertThat(service.instanceConfiguration().cpu()).isEqualTo("256");
         assertThat(service.autoScalingConfigurationSummary().autoScalingConfigurationName()).isEqualTo("burst");
-        Service running = await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"),
+        Service running = Await.until(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"),
                 Duration.ofSeconds(40), "RUNNING");
         assertThat(AppImages.get(running.serviceUrl(), "/")).isEqualTo(new AppImages.Answer(200, "v1"));
         assertThat(AppImages.get("other.us-east-1.apprunner.localhost:" + running.serviceUrl().split(":")[1], "/").status())
@@ -195,7 +184,7 @@ class AppRunnerServiceTest {
             assertThat(o.endedAt()).isNotNull();
         });
         String group = "/aws/apprunner/webapp/" + service.serviceId() + "/application";
-        await(() -> logs.describeLogStreams(r -> r.logGroupName(group)).logStreams(), l -> !l.isEmpty(),
+        Await.until(() -> logs.describeLogStreams(r -> r.logGroupName(group)).logStreams(), l -> !l.isEmpty(),
                 Duration.ofSeconds(10), "an instance's log stream");
 
         // 6 clients each keeping one slow request in flight want 3 instances at 2 requests each
@@ -217,21 +206,21 @@ class AppRunnerServiceTest {
             }));
         }
         try {
-            await(AppRunnerServiceTest::desiredCount, n -> n == 3, Duration.ofSeconds(20), "scaled out to 3");
+            Await.until(AppRunnerServiceTest::desiredCount, n -> n == 3, Duration.ofSeconds(20), "scaled out to 3");
         } finally {
             loading.set(false);
             for (Thread t : clients) t.join();
         }
         assertThat(failures).isEmpty();
         assertThat(answered.get()).isGreaterThanOrEqualTo(6);
-        await(AppRunnerServiceTest::desiredCount, n -> n == 1, Duration.ofSeconds(20), "scaled back in to 1");
+        Await.until(AppRunnerServiceTest::desiredCount, n -> n == 1, Duration.ofSeconds(20), "scaled back in to 1");
         assertThat(describe().statusAsString()).isEqualTo("RUNNING");
     }
 
     @Test
     @Order(2)
     void aPushToTheTagRollsOutTheNewVersionWithNoFailedRequest() throws Exception {
-        await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"), Duration.ofSeconds(30), "RUNNING");
+        Await.until(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"), Duration.ofSeconds(30), "RUNNING");
         AtomicBoolean loading = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger answered = new AtomicInteger();
@@ -248,14 +237,14 @@ class AppRunnerServiceTest {
         });
         try {
             images.push(image, "v2");
-            await(() -> {
+            Await.until(() -> {
                 try {
                     return AppImages.get(service.serviceUrl(), "/").body();
                 } catch (Exception e) {
                     return e.toString();
                 }
             }, "v2"::equals, Duration.ofSeconds(40), "serving v2");
-            await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"), Duration.ofSeconds(30),
+            Await.until(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"), Duration.ofSeconds(30),
                     "RUNNING after the deployment");
         } finally {
             loading.set(false);
@@ -279,23 +268,23 @@ class AppRunnerServiceTest {
                 .containsExactlyInAnyOrder("webapp", "from-dockerfile", "from-runtime");
         String arn = service.serviceArn();
         apprunner.associateCustomDomain(r -> r.serviceArn(arn).domainName("shop.example.com"));
-        await(() -> apprunner.describeCustomDomains(r -> r.serviceArn(arn)).customDomains().get(0).statusAsString(),
+        Await.until(() -> apprunner.describeCustomDomains(r -> r.serviceArn(arn)).customDomains().get(0).statusAsString(),
                 "ACTIVE"::equals, Duration.ofSeconds(10), "the custom domain active");
         String port = service.serviceUrl().substring(service.serviceUrl().lastIndexOf(':'));
         assertThat(AppImages.get("www.shop.example.com" + port, "/")).isEqualTo(new AppImages.Answer(200, "v2"));
         apprunner.disassociateCustomDomain(r -> r.serviceArn(arn).domainName("shop.example.com"));
-        await(() -> apprunner.describeCustomDomains(r -> r.serviceArn(arn)).customDomains(), List::isEmpty,
+        Await.until(() -> apprunner.describeCustomDomains(r -> r.serviceArn(arn)).customDomains(), List::isEmpty,
                 Duration.ofSeconds(10), "the custom domain gone");
         assertThat(AppImages.get("shop.example.com" + port, "/").status()).isEqualTo(404);
         AwsCli.Result paused = aws.run(berth.endpoint(), "test", "test", "apprunner", "pause-service", "--service-arn", arn,
                 "--region", "us-east-1", "--query", "Service.Status", "--output", "text");
         assertThat(paused.stdout().trim()).as(paused.stderr()).isEqualTo("OPERATION_IN_PROGRESS");
-        await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("PAUSED"), Duration.ofSeconds(20), "PAUSED");
+        Await.until(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("PAUSED"), Duration.ofSeconds(20), "PAUSED");
         assertThat(AppImages.get(service.serviceUrl(), "/").status()).isEqualTo(503);
         AwsCli.Result resumed = aws.run(berth.endpoint(), "test", "test", "apprunner", "resume-service", "--service-arn", arn,
                 "--region", "us-east-1");
         assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
-        await(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"), Duration.ofSeconds(30), "RUNNING");
+        Await.until(AppRunnerServiceTest::describe, s -> s.statusAsString().equals("RUNNING"), Duration.ofSeconds(30), "RUNNING");
         assertThat(AppImages.get(service.serviceUrl(), "/")).isEqualTo(new AppImages.Answer(200, "v2"));
         assertThat(operations()).extracting(OperationSummary::typeAsString).startsWith("RESUME_SERVICE", "PAUSE_SERVICE");
 
@@ -326,7 +315,7 @@ class AppRunnerServiceTest {
         AwsCli.Result deleted = aws.run(berth.endpoint(), "test", "test", "apprunner", "delete-service", "--service-arn", arn,
                 "--region", "us-east-1", "--query", "OperationId", "--output", "text");
         assertThat(deleted.stdout().trim()).as(deleted.stderr()).matches("[0-9a-f]{32}");
-        await(() -> apprunner.listServices(r -> {}).serviceSummaryList(),
+        Await.until(() -> apprunner.listServices(r -> {}).serviceSummaryList(),
                 l -> l.stream().noneMatch(x -> x.serviceName().equals("webapp")), Duration.ofSeconds(30), "deleted");
         assertThatThrownBy(() -> describe()).isInstanceOf(ResourceNotFoundException.class);
         assertThat(ecs.describeServices(r -> r.cluster("apprunner").services("webapp-" + service.serviceId().substring(0, 8)))
@@ -345,7 +334,7 @@ class AppRunnerServiceTest {
     }
 
     private static Service awaitRunning(String arn) {
-        return await(() -> apprunner.describeService(r -> r.serviceArn(arn)).service(),
+        return Await.until(() -> apprunner.describeService(r -> r.serviceArn(arn)).service(),
                 s -> !s.statusAsString().equals("OPERATION_IN_PROGRESS"), Duration.ofSeconds(60), "built and deployed");
     }
 
@@ -365,7 +354,7 @@ class AppRunnerServiceTest {
         // a commit to the branch of the auto-deployed service builds and rolls it out
         Files.writeString(repo.resolve("greeting.txt"), "from-runtime-v2\n");
         git(repo, "-c", "user.email=b@example.com", "commit", "-q", "-am", "v2");
-        await(() -> {
+        Await.until(() -> {
             try {
                 return AppImages.get(fromRuntime.serviceUrl(), "/").body();
             } catch (Exception e) {
@@ -401,7 +390,7 @@ class AppRunnerServiceTest {
         String logGroup = field(created, "/service/activeConfigurations/0/primaryContainer/awsLogsConfiguration/logGroup");
         assertThat(logGroup).startsWith("/aws/ecs/default/express-web-");
         assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix(logGroup)).logGroups()).hasSize(1);
-        await(() -> {
+        Await.until(() -> {
             try {
                 return AppImages.get(endpoint, "/");
             } catch (Exception e) {

@@ -3,6 +3,7 @@ package berth.e2e.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.agent.testing.TestImages;
+import berth.e2e.Await;
 import berth.e2e.AwsCli;
 import berth.e2e.Policies;
 import berth.e2e.ecs.TaskRuns;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -269,13 +269,6 @@ class EventBridgeTest {
     }
 
     static <T> T await(Supplier<T> read, Predicate<T> done, String what) {
-        Instant deadline = Instant.now().plusSeconds(90);
-        T last = read.get();
-        while (!done.test(last)) {
-            assertThat(Instant.now()).as(what + "; last: " + last).isBefore(deadline);
-            TaskRuns.sleep(Duration.ofMillis(250));
-            last = read.get();
-        }
-        return last;
+        return Await.until(read, done, Duration.ofSeconds(90), what);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import berth.agent.testing.TestImages;
+import berth.e2e.Await;
 import berth.e2e.AwsCli;
 import berth.e2e.Policies;
 import berth.e2e.ecs.TaskRuns;
@@ -94,15 +95,9 @@ class SchedulerTest {
     }
 
     private static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done, String what) {
-        Instant deadline = Instant.now().plusSeconds(40);
-        T last = read.get();
-        while (!done.test(last)) {
-            assertThat(Instant.now()).as(what + "; last: " + last).isBefore(deadline);
-            TaskRuns.sleep(Duration.ofMillis(250));
-            last = read.get();
-        }
-        return last;
+        return Await.until(read, done, Duration.ofSeconds(40), what);
     }
+
 
     private Task stoppedTaskOfGroup(String group) {
         List<String> arns = new ArrayList<>(ecs.listTasks(r -> r.cluster(CLUSTER).startedBy("scheduler")).taskArns());

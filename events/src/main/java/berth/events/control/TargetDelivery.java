@@ -97,12 +97,7 @@ final class TargetDelivery {
         if (!request.has("startedBy")) request.put("startedBy", "events-rule/" + delivery.ruleName());
         Caller caller = roles.of(target.roleArn(), delivery.ruleArn(), delivery.accountId(), delivery.region(), "ecs",
                 delivery.eventId());
-        JsonNode answer = ecs.get().orElseThrow(() -> unavailable("ECS")).call(caller, "RunTask", request);
-        JsonNode failures = answer.path("failures");
-        if (failures.isArray() && !failures.isEmpty() && answer.path("tasks").isEmpty()) {
-            JsonNode first = failures.get(0);
-            throw new AwsException(500, "ECS.RunTaskFailure", first.path("reason").asText() + " " + first.path("arn").asText(""), false);
-        }
+        ecs.get().orElseThrow(() -> unavailable("ECS")).runTask(caller, request);
     }
 
     private void sendMessage(Delivery delivery) {

@@ -3,31 +3,41 @@ package berth.events.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An EventBridge event pattern, compiled once and matched against events: exact values (strings,
  * numbers compared numerically, booleans, null), {@code prefix}, {@code suffix} (both optionally
  * {@code equals-ignore-case}), {@code anything-but} (values, {@code prefix}, {@code suffix},
- * {@code equals-ignore-case}, {@code wildcard}), {@code numeric} ranges, {@code exists},
- * {@code equals-ignore-case}, {@code cidr}, {@code wildcard} and {@code $or}. An event's arrays are
- * flattened: a field matches when any of its values matches any of the pattern's.
+ * {@code equals-ignore-case}, {@code wildcard}, each with one value or a list), {@code numeric}
+ * ranges, {@code exists}, {@code equals-ignore-case}, {@code cidr}, {@code wildcard} and
+ * {@code $or}. An event's arrays are flattened: a field matches when any of its values matches any
+ * of the pattern's. The compiled pattern is a tree of all/any nodes over fields, each field a
+ * numbered path ({@link FieldPaths}), so that {@link RuleIndex} can read an event once for many
+ * patterns and look them up by their {@link Anchor}s.
  */
 public final class EventPattern {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BigDecimal NUMERIC_LIMIT = new BigDecimal("5.0E9");
+    /** Field names AWS refuses inside {@code $or}, so an operator misplaced there is not taken for a field. */
+    private static final Set<String> RESERVED_IN_OR = Set.of("exact", "equals-ignore-case", "prefix", "suffix",
+            "anything-but", "exists", "wildcard", "numeric", "cidr", "=", "<", "<=", ">", ">=");
 
     private final Node root;
+    private final FieldPaths paths;
+    private final List<List<String>> pathNames;
+    private final int[] ownPaths;
 
-    private EventPattern(Node root) {
+    private EventPattern(Node root, FieldPaths paths, List<List<String>> pathNames) {
         this.root = root;
+        this.paths = paths;
+        this.pathNames = List.copyOf(pathNames);
+        this.ownPaths = new int[pathNames.size()];
+        for (int i = 0; i < ownPaths.length; i++) ownPaths[i] = i;
     }
 
     /** @throws InvalidEventPattern with AWS's reason when the pattern is not valid */
@@ -41,12 +51,14 @@ public final class EventPattern {
         if (tree == null || !tree.isObject()) {
             throw new InvalidEventPattern("Filter is not an object");
         }
-        return new EventPattern(object(tree, ""));
+        Parser parser = new Parser();
+        Node root = parser.object(tree, List.of(), false);
+        return new EventPattern(root, parser.paths, parser.names);
     }
 
     /** Whether {@code event} (a JSON object) matches. */
     public boolean matches(JsonNode event) {
-        return root.matches(List.of(event));
+        return root.matches(EventValues.of(event, paths), ownPaths);
     }
 
     public boolean matches(String event) {
@@ -64,350 +76,230 @@ public final class EventPattern {
         }
     }
 
-    private interface Node {
-        /** @param nodes the event's values at this node's path (arrays flattened) */
-        boolean matches(List<JsonNode> nodes);
+    /** Whether the event read into {@code values} matches, this pattern's path {@code i} being {@code at[i]} there. */
+    boolean matches(EventValues values, int[] at) {
+        return root.matches(values, at);
     }
 
-    private interface Leaf {
-        /** Whether one scalar value matches. */
-        boolean matches(JsonNode value);
+    /** The field paths this pattern reads, by its own path numbers. */
+    List<List<String>> paths() {
+        return pathNames;
     }
 
-    private static Node object(JsonNode pattern, String path) {
-        List<Node> parts = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = pattern.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            String at = path.isEmpty() ? name : path + "." + name;
-            if (name.equals("$or")) {
-                if (!value.isArray() || value.size() < 2) {
-                    throw new InvalidEventPattern("Value of $or must be an array of at least 2 objects");
-                }
-                List<Node> alternatives = new ArrayList<>();
-                for (JsonNode alternative : value) {
-                    if (!alternative.isObject()) {
-                        throw new InvalidEventPattern("Value of $or must be an array of at least 2 objects");
-                    }
-                    alternatives.add(object(alternative, path));
-                }
-                parts.add(nodes -> alternatives.stream().anyMatch(a -> a.matches(nodes)));
-            } else if (value.isObject()) {
-                Node child = object(value, at);
-                parts.add(nodes -> child.matches(children(nodes, name)));
-            } else if (value.isArray()) {
-                parts.add(field(value, at, name));
-            } else {
-                throw new InvalidEventPattern("Match value must be String, number, true, false, or null at " + at);
-            }
-        }
-        if (parts.isEmpty() && !path.isEmpty()) {
-            throw new InvalidEventPattern("Empty objects are not allowed at " + path);
-        }
-        return nodes -> {
-            for (Node part : parts) {
-                if (!part.matches(nodes)) return false;
-            }
-            return true;
-        };
+    /** Every anchor some field of the pattern offers (by this pattern's path numbers). */
+    void offeredAnchors(Consumer<PathAnchor> into) {
+        root.offer(into);
     }
 
-    private static List<JsonNode> children(List<JsonNode> nodes, String name) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode node : nodes) {
-            JsonNode child = node.get(name);
-            if (child != null) flatten(child, out);
-        }
-        return out;
+    /**
+     * The cheapest anchors (by {@code cost}) at least one of which every matching event meets, or
+     * null when the pattern can match without any ({@code exists: false} alone).
+     */
+    List<PathAnchor> anchors(AnchorCost cost) {
+        return root.anchors(cost);
     }
 
-    private static void flatten(JsonNode node, List<JsonNode> out) {
-        if (node.isArray()) {
-            for (JsonNode element : node) flatten(element, out);
-        } else {
-            out.add(node);
-        }
-    }
-
-    /** A field's array of matchers; {@code exists} decides on presence, the others on any scalar value. */
-    private static Node field(JsonNode matchers, String path, String name) {
-        if (matchers.isEmpty()) {
-            throw new InvalidEventPattern("Empty arrays are not allowed at " + path);
-        }
-        List<Leaf> leaves = new ArrayList<>();
-        Boolean exists = null;
-        for (JsonNode matcher : matchers) {
-            if (matcher.isObject() && matcher.has("exists")) {
-                if (matcher.size() != 1 || !matcher.get("exists").isBoolean()) {
-                    throw new InvalidEventPattern("exists match pattern must be either true or false at " + path);
-                }
-                if (matchers.size() != 1) {
-                    throw new InvalidEventPattern("exists match pattern must be the only value at " + path);
-                }
-                exists = matcher.get("exists").booleanValue();
-            } else {
-                leaves.add(leaf(matcher, path));
-            }
-        }
-        if (exists != null) {
-            boolean wanted = exists;
-            return nodes -> {
-                boolean present = false;
-                for (JsonNode value : children(nodes, name)) {
-                    if (!value.isObject()) {
-                        present = true;
-                        break;
-                    }
-                }
-                return present == wanted;
-            };
-        }
-        return nodes -> {
-            for (JsonNode value : children(nodes, name)) {
-                if (value.isObject()) continue;
-                for (Leaf leaf : leaves) {
-                    if (leaf.matches(value)) return true;
-                }
-            }
-            return false;
-        };
-    }
-
-    private static Leaf leaf(JsonNode matcher, String path) {
-        if (matcher.isTextual()) {
-            String wanted = matcher.textValue();
-            return value -> value.isTextual() && value.textValue().equals(wanted);
-        }
-        if (matcher.isNumber()) {
-            BigDecimal wanted = matcher.decimalValue();
-            return value -> value.isNumber() && value.decimalValue().compareTo(wanted) == 0;
-        }
-        if (matcher.isBoolean()) {
-            boolean wanted = matcher.booleanValue();
-            return value -> value.isBoolean() && value.booleanValue() == wanted;
-        }
-        if (matcher.isNull()) {
-            return JsonNode::isNull;
-        }
-        if (matcher.isArray()) {
-            throw new InvalidEventPattern("Match value must be String, number, true, false, or null at " + path);
-        }
-        if (matcher.size() != 1) {
-            throw new InvalidEventPattern("Only one key allowed in match expression at " + path);
-        }
-        String operator = matcher.fieldNames().next();
-        JsonNode operand = matcher.get(operator);
-        return switch (operator) {
-            case "prefix" -> affix(operand, path, "prefix", true);
-            case "suffix" -> affix(operand, path, "suffix", false);
-            case "equals-ignore-case" -> {
-                String wanted = text(operand, path, "equals-ignore-case");
-                yield value -> value.isTextual() && value.textValue().equalsIgnoreCase(wanted);
-            }
-            case "wildcard" -> wildcard(text(operand, path, "wildcard"), path);
-            case "numeric" -> numeric(operand, path);
-            case "cidr" -> cidr(text(operand, path, "cidr"), path);
-            case "anything-but" -> anythingBut(operand, path);
-            default -> throw new InvalidEventPattern("Unrecognized match type " + operator + " at " + path);
-        };
-    }
-
-    private static String text(JsonNode operand, String path, String operator) {
-        if (!operand.isTextual()) {
-            throw new InvalidEventPattern(operator + " match pattern must be a string at " + path);
-        }
-        return operand.textValue();
-    }
-
-    private static Leaf affix(JsonNode operand, String path, String operator, boolean prefix) {
-        boolean ignoreCase = false;
-        String wanted;
-        if (operand.isObject() && operand.size() == 1 && operand.has("equals-ignore-case")) {
-            ignoreCase = true;
-            wanted = text(operand.get("equals-ignore-case"), path, operator);
-        } else {
-            wanted = text(operand, path, operator);
-        }
-        boolean caseless = ignoreCase;
-        String lowered = wanted.toLowerCase(Locale.ROOT);
-        return value -> {
-            if (!value.isTextual()) return false;
-            String text = caseless ? value.textValue().toLowerCase(Locale.ROOT) : value.textValue();
-            String against = caseless ? lowered : wanted;
-            return prefix ? text.startsWith(against) : text.endsWith(against);
-        };
-    }
-
-    private static Leaf wildcard(String pattern, String path) {
-        if (pattern.contains("**")) {
-            throw new InvalidEventPattern("Consecutive wildcard characters at pos " + pattern.indexOf("**") + " at " + path);
-        }
-        List<String> pieces = new ArrayList<>();
-        StringBuilder piece = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length() && (pattern.charAt(i + 1) == '*' || pattern.charAt(i + 1) == '\\')) {
-                piece.append(pattern.charAt(++i));
-            } else if (c == '*') {
-                pieces.add(piece.toString());
-                piece.setLength(0);
-            } else {
-                piece.append(c);
-            }
-        }
-        pieces.add(piece.toString());
-        return value -> value.isTextual() && globMatches(pieces, value.textValue());
-    }
-
-    /** pieces are the literal runs between stars: first must start, last must end the text. */
-    static boolean globMatches(List<String> pieces, String text) {
-        if (pieces.size() == 1) return text.equals(pieces.get(0));
-        String first = pieces.get(0);
-        String last = pieces.get(pieces.size() - 1);
-        if (text.length() < first.length() + last.length() || !text.startsWith(first) || !text.endsWith(last)) {
-            return false;
-        }
-        int at = first.length();
-        int end = text.length() - last.length();
-        for (int i = 1; i < pieces.size() - 1; i++) {
-            int found = text.indexOf(pieces.get(i), at);
-            if (found < 0 || found + pieces.get(i).length() > end) return false;
-            at = found + pieces.get(i).length();
-        }
-        return true;
-    }
-
-    private static Leaf numeric(JsonNode operand, String path) {
-        if (!operand.isArray() || operand.isEmpty() || operand.size() % 2 != 0 || operand.size() > 4) {
-            throw new InvalidEventPattern("Value of numeric must be an array of operator and number pairs at " + path);
-        }
-        List<NumberTest> bounds = new ArrayList<>();
-        boolean lower = false;
-        boolean upper = false;
-        boolean equals = false;
-        for (int i = 0; i < operand.size(); i += 2) {
-            JsonNode op = operand.get(i);
-            JsonNode number = operand.get(i + 1);
-            if (!op.isTextual()) {
-                throw new InvalidEventPattern("Value of numeric must be an array of operator and number pairs at " + path);
-            }
-            if (!number.isNumber()) {
-                throw new InvalidEventPattern("Value of " + op.textValue() + " must be a number at " + path);
-            }
-            BigDecimal bound = number.decimalValue();
-            if (bound.abs().compareTo(NUMERIC_LIMIT) > 0) {
-                throw new InvalidEventPattern("Value of " + op.textValue() + " must be between -5.0E9 and 5.0E9 inclusive at " + path);
-            }
-            switch (op.textValue()) {
-                case "<" -> { upper = repeat(upper, path); bounds.add(v -> v.compareTo(bound) < 0); }
-                case "<=" -> { upper = repeat(upper, path); bounds.add(v -> v.compareTo(bound) <= 0); }
-                case ">" -> { lower = repeat(lower, path); bounds.add(v -> v.compareTo(bound) > 0); }
-                case ">=" -> { lower = repeat(lower, path); bounds.add(v -> v.compareTo(bound) >= 0); }
-                case "=" -> { equals = repeat(equals, path); bounds.add(v -> v.compareTo(bound) == 0); }
-                default -> throw new InvalidEventPattern("Unrecognized numeric range operator: " + op.textValue() + " at " + path);
-            }
-            if (equals && (lower || upper)) {
-                throw new InvalidEventPattern("Numeric equals cannot be combined with a range at " + path);
-            }
-        }
-        List<NumberTest> tests = List.copyOf(bounds);
-        return value -> {
-            if (!value.isNumber()) return false;
-            BigDecimal number = value.decimalValue();
-            for (NumberTest test : tests) {
-                if (!test.test(number)) return false;
-            }
-            return true;
-        };
-    }
+    /** An anchor at one of the pattern's paths. */
+    record PathAnchor(int path, Anchor anchor) {}
 
     @FunctionalInterface
-    private interface NumberTest {
-        boolean test(BigDecimal value);
+    interface AnchorCost {
+        double of(PathAnchor anchor);
     }
 
-    private static boolean repeat(boolean seen, String path) {
-        if (seen) {
-            throw new InvalidEventPattern("Bad numeric range operator at " + path);
-        }
-        return true;
+    private sealed interface Node permits All, Any, Field {
+        boolean matches(EventValues values, int[] at);
+
+        void offer(Consumer<PathAnchor> into);
+
+        List<PathAnchor> anchors(AnchorCost cost);
     }
 
-    private static Leaf cidr(String range, String path) {
-        int slash = range.indexOf('/');
-        try {
-            if (slash < 0) throw new UnknownHostException(range);
-            String address = range.substring(0, slash);
-            if (!address.matches("[0-9a-fA-F:.]+")) throw new UnknownHostException(range);
-            byte[] network = InetAddress.getByName(address).getAddress();
-            int bits = Integer.parseInt(range.substring(slash + 1));
-            if (bits < 0 || bits > network.length * 8) throw new UnknownHostException(range);
-            return value -> {
-                if (!value.isTextual() || !value.textValue().matches("[0-9a-fA-F:.]+")) return false;
-                try {
-                    byte[] candidate = InetAddress.getByName(value.textValue()).getAddress();
-                    return candidate.length == network.length && samePrefix(candidate, network, bits);
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            };
-        } catch (UnknownHostException | NumberFormatException e) {
-            throw new InvalidEventPattern("Malformed CIDR, one '/' required at " + path);
-        }
-    }
-
-    private static boolean samePrefix(byte[] a, byte[] b, int bits) {
-        for (int i = 0; i < bits; i++) {
-            int mask = 0x80 >> (i % 8);
-            if ((a[i / 8] & mask) != (b[i / 8] & mask)) return false;
-        }
-        return true;
-    }
-
-    private static Leaf anythingBut(JsonNode operand, String path) {
-        if (operand.isObject()) {
-            if (operand.size() != 1) {
-                throw new InvalidEventPattern("Only one key allowed in anything-but match expression at " + path);
-            }
-            String operator = operand.fieldNames().next();
-            JsonNode inner = operand.get(operator);
-            Leaf not = switch (operator) {
-                case "prefix" -> affix(inner, path, "prefix", true);
-                case "suffix" -> affix(inner, path, "suffix", false);
-                case "wildcard" -> wildcard(text(inner, path, "wildcard"), path);
-                case "equals-ignore-case" -> {
-                    List<String> values = new ArrayList<>();
-                    if (inner.isArray()) {
-                        for (JsonNode v : inner) values.add(text(v, path, "equals-ignore-case"));
-                    } else {
-                        values.add(text(inner, path, "equals-ignore-case"));
-                    }
-                    yield value -> value.isTextual() && values.stream().anyMatch(v -> v.equalsIgnoreCase(value.textValue()));
-                }
-                default -> throw new InvalidEventPattern("Unsupported anything-but pattern: " + operator + " at " + path);
-            };
-            return value -> value.isTextual() && !not.matches(value);
-        }
-        List<Leaf> excluded = new ArrayList<>();
-        if (operand.isArray()) {
-            for (JsonNode v : operand) {
-                if (!v.isTextual() && !v.isNumber()) {
-                    throw new InvalidEventPattern("Inside anything but list, start|null|boolean is not supported at " + path);
-                }
-                excluded.add(leaf(v, path));
-            }
-        } else if (operand.isTextual() || operand.isNumber()) {
-            excluded.add(leaf(operand, path));
-        } else {
-            throw new InvalidEventPattern("Inside anything but list, start|null|boolean is not supported at " + path);
-        }
-        return value -> {
-            for (Leaf leaf : excluded) {
-                if (leaf.matches(value)) return false;
+    private record All(Node[] parts) implements Node {
+        @Override
+        public boolean matches(EventValues values, int[] at) {
+            for (Node part : parts) {
+                if (!part.matches(values, at)) return false;
             }
             return true;
-        };
+        }
+
+        @Override
+        public void offer(Consumer<PathAnchor> into) {
+            for (Node part : parts) part.offer(into);
+        }
+
+        /** Any one part's anchors do, since every part must match: the cheapest. */
+        @Override
+        public List<PathAnchor> anchors(AnchorCost cost) {
+            List<PathAnchor> best = null;
+            double bestCost = Double.POSITIVE_INFINITY;
+            for (Node part : parts) {
+                List<PathAnchor> anchors = part.anchors(cost);
+                if (anchors == null) continue;
+                double total = 0;
+                for (PathAnchor anchor : anchors) total += cost.of(anchor);
+                if (total < bestCost) {
+                    best = anchors;
+                    bestCost = total;
+                }
+            }
+            return best;
+        }
+    }
+
+    private record Any(Node[] alternatives) implements Node {
+        @Override
+        public boolean matches(EventValues values, int[] at) {
+            for (Node alternative : alternatives) {
+                if (alternative.matches(values, at)) return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void offer(Consumer<PathAnchor> into) {
+            for (Node alternative : alternatives) alternative.offer(into);
+        }
+
+        /** Every alternative's anchors together, since any alternative may be the one matching. */
+        @Override
+        public List<PathAnchor> anchors(AnchorCost cost) {
+            List<PathAnchor> all = new ArrayList<>();
+            for (Node alternative : alternatives) {
+                List<PathAnchor> anchors = alternative.anchors(cost);
+                if (anchors == null) return null;
+                all.addAll(anchors);
+            }
+            return all;
+        }
+    }
+
+    /**
+     * A field's array: it matches when a value matches any test, or by presence as its
+     * {@code exists} entries ask.
+     */
+    private record Field(int path, ValueTest[] tests, boolean existsTrue, boolean existsFalse) implements Node {
+        @Override
+        public boolean matches(EventValues values, int[] at) {
+            int p = at[path];
+            int size = values.size(p);
+            if (size == 0) return existsFalse;
+            if (existsTrue) return true;
+            for (int i = 0; i < size; i++) {
+                JsonNode value = values.get(p, i);
+                for (ValueTest test : tests) {
+                    if (test.test(value)) return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void offer(Consumer<PathAnchor> into) {
+            into.accept(new PathAnchor(path, Anchor.PRESENT));
+            for (ValueTest test : tests) {
+                for (Anchor anchor : test.anchors()) into.accept(new PathAnchor(path, anchor));
+            }
+        }
+
+        /** Each test's cheapest anchor, or presence when a test has none; none when absence matches. */
+        @Override
+        public List<PathAnchor> anchors(AnchorCost cost) {
+            if (existsFalse) return null;
+            List<PathAnchor> presence = List.of(new PathAnchor(path, Anchor.PRESENT));
+            if (existsTrue) return presence;
+            List<PathAnchor> chosen = new ArrayList<>();
+            for (ValueTest test : tests) {
+                PathAnchor best = null;
+                for (Anchor anchor : test.anchors()) {
+                    PathAnchor candidate = new PathAnchor(path, anchor);
+                    if (best == null || cost.of(candidate) < cost.of(best)) best = candidate;
+                }
+                if (best == null) return presence;
+                chosen.add(best);
+            }
+            double total = 0;
+            for (PathAnchor anchor : chosen) total += cost.of(anchor);
+            return total <= cost.of(presence.get(0)) ? chosen : presence;
+        }
+    }
+
+    private static final class Parser {
+        final FieldPaths paths = new FieldPaths();
+        final List<List<String>> names = new ArrayList<>();
+
+        Node object(JsonNode pattern, List<String> path, boolean inOr) {
+            List<Node> parts = new ArrayList<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = pattern.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                if (name.equals("$or")) {
+                    parts.add(or(value, path, at(path, name)));
+                    continue;
+                }
+                if (inOr && RESERVED_IN_OR.contains(name)) {
+                    throw new InvalidEventPattern(name + " is Ruler reserved fieldName which cannot be used inside $or. at "
+                            + at(path, name));
+                }
+                List<String> child = new ArrayList<>(path);
+                child.addAll(List.of(name.split("\\.", -1)));
+                if (value.isObject()) {
+                    parts.add(object(value, List.copyOf(child), inOr));
+                } else if (value.isArray()) {
+                    parts.add(field(value, List.copyOf(child)));
+                } else {
+                    throw new InvalidEventPattern("\"" + name + "\" must be an object or an array at " + at(path, name));
+                }
+            }
+            if (parts.isEmpty()) {
+                throw new InvalidEventPattern("Empty objects are not allowed" + (path.isEmpty() ? "" : " at " + String.join(".", path)));
+            }
+            return parts.size() == 1 ? parts.get(0) : new All(parts.toArray(Node[]::new));
+        }
+
+        private Node or(JsonNode value, List<String> path, String at) {
+            if (!value.isArray()) throw new InvalidEventPattern("It must be an Array followed with $or. at " + at);
+            List<Node> alternatives = new ArrayList<>();
+            for (JsonNode alternative : value) {
+                if (!alternative.isObject()) {
+                    throw new InvalidEventPattern("Only JSON object is allowed in array of $or relationship. at " + at);
+                }
+                alternatives.add(object(alternative, path, true));
+            }
+            if (alternatives.size() < 2) {
+                throw new InvalidEventPattern("There must have at least 2 Objects in $or relationship. at " + at);
+            }
+            return new Any(alternatives.toArray(Node[]::new));
+        }
+
+        private Node field(JsonNode matchers, List<String> path) {
+            String at = String.join(".", path);
+            if (matchers.isEmpty()) throw new InvalidEventPattern("Empty arrays are not allowed at " + at);
+            List<ValueTest> tests = new ArrayList<>();
+            boolean existsTrue = false;
+            boolean existsFalse = false;
+            for (JsonNode matcher : matchers) {
+                if (matcher.isObject() && matcher.has("exists")) {
+                    if (matcher.size() != 1) throw new InvalidEventPattern("Only one key allowed in match expression at " + at);
+                    if (!matcher.get("exists").isBoolean()) {
+                        throw new InvalidEventPattern("exists match pattern must be either true or false. at " + at);
+                    }
+                    if (matcher.get("exists").booleanValue()) existsTrue = true;
+                    else existsFalse = true;
+                } else {
+                    tests.add(ValueTests.of(matcher, at));
+                }
+            }
+            int id = paths.id(path);
+            if (id == names.size()) names.add(path);
+            return new Field(id, tests.toArray(ValueTest[]::new), existsTrue, existsFalse);
+        }
+
+        private static String at(List<String> path, String name) {
+            return path.isEmpty() ? name : String.join(".", path) + "." + name;
+        }
     }
 }

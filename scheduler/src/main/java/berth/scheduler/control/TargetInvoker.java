@@ -105,12 +105,7 @@ final class TargetInvoker {
         if (!request.has("startedBy")) {
             request.put("startedBy", "scheduler");
         }
-        JsonNode answer = ecs.get().orElseThrow(() -> unavailable("ECS")).call(caller, "RunTask", request);
-        JsonNode failures = answer.path("failures");
-        if (failures.isArray() && !failures.isEmpty() && answer.path("tasks").isEmpty()) {
-            JsonNode first = failures.get(0);
-            throw new AwsException(500, "ECS.RunTaskFailure", first.path("reason").asText() + " " + first.path("arn").asText(""), false);
-        }
+        ecs.get().orElseThrow(() -> unavailable("ECS")).runTask(caller, request);
     }
 
     /** A universal SendMessage target: its Input's QueueUrl (read as SQS reads it, in the schedule's region), body, group and deduplication ids. */
