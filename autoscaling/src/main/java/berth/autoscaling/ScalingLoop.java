@@ -106,7 +106,7 @@ public final class ScalingLoop implements AutoCloseable {
             List<DynamicScaling.AlarmState> views = alarms.withAction(target.scope(), policy.arn()).stream()
                     .filter(a -> a.alarmActions().contains(policy.arn()))
                     .map(a -> new DynamicScaling.AlarmState(a.name(), a.state(), a.actionsEnabled(), a.latestValue(),
-                            a.threshold(), a.stateUpdated())).toList();
+                            a.threshold(), a.stateUpdated(), a.evaluated())).toList();
             states.add(new DynamicScaling.PolicyState(policy, views));
         }
         Optional<DynamicScaling.Change> change = DynamicScaling.decide(target, current, states, now, reinvoke);

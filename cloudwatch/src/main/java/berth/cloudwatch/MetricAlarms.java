@@ -16,10 +16,14 @@ import java.util.UUID;
  */
 public interface MetricAlarms {
 
-    /** An alarm's state and what its last evaluation saw. */
+    /**
+     * An alarm's state and what its last evaluation saw.
+     *
+     * @param evaluated when that evaluation ran; empty when the alarm was never evaluated
+     */
     record AlarmView(String name, String arn, String state, boolean actionsEnabled, List<String> alarmActions,
                      List<String> okActions, Optional<Double> latestValue, double threshold, String comparisonOperator,
-                     Instant stateUpdated) {}
+                     Instant stateUpdated, Optional<Instant> evaluated) {}
 
     /**
      * An alarm to create or replace: on one metric (namespace, metricName, dimensions, statistic,

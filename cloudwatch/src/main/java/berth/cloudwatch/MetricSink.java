@@ -34,6 +34,18 @@ public interface MetricSink {
         });
     }
 
+    /**
+     * The timestamp of a sample a module publishing every {@code interval} takes at {@code now}: the
+     * start of the interval (counted from the epoch) that holds {@code now}. A module that stamps its
+     * samples so, and takes the next at the following interval's start, puts exactly one sample per
+     * interval in every period however late its passes run, as AWS stamps its per-minute metrics on
+     * the minute (a statistic such as Sum then counts each measurement once).
+     */
+    static Instant stamp(Instant now, java.time.Duration interval) {
+        long millis = Math.max(1, interval.toMillis());
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), millis) * millis);
+    }
+
     /** How often a module publishes: whole seconds from {@code variable}, at least 1, default 60 (CloudWatch's period). */
     static java.time.Duration interval(String variable) {
         try {

@@ -40,7 +40,8 @@ final class StoredMetricAlarms implements MetricAlarms {
 
     private static AlarmView view(Alarm a) {
         return new AlarmView(a.name(), a.arn(), a.state(), a.actionsEnabled(), a.alarmActions(), a.okActions(),
-                AlarmEvaluator.latestValue(a.stateReasonData()), a.threshold(), a.comparisonOperator(), a.stateUpdated());
+                AlarmEvaluator.latestValue(a.stateReasonData()), a.threshold(), a.comparisonOperator(), a.stateUpdated(),
+                AlarmEvaluator.evaluated(a.stateReasonData()));
     }
 
     @Override

@@ -17,6 +17,14 @@ public interface RequestResources {
     void register(String action, Extractor extractor);
 
     /**
+     * Registers that calls of {@code operation} ({@code service:Operation}) are authorized as the IAM
+     * action {@code action}, for operations that have no action of their own (SQS's
+     * {@code sqs:DeleteMessageBatch} is {@code sqs:DeleteMessage}); their resources stay registered under
+     * the operation.
+     */
+    void registerAction(String operation, String action);
+
+    /**
      * Registers where the resource-based policies of resources whose ARNs start with {@code arnPrefix}
      * are (a secret's policy); they are evaluated beside the caller's identity-based policies.
      */

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * SQS's queue metrics in CloudWatch: every {@code BERTH_SQS_METRICS_SECONDS} (default 60, SQS's own
- * period), each queue's ApproximateNumberOfMessagesVisible, ApproximateNumberOfMessagesNotVisible,
+ * period; samples stamped on the interval's start, as SQS's are on the minute), each queue's ApproximateNumberOfMessagesVisible, ApproximateNumberOfMessagesNotVisible,
  * ApproximateNumberOfMessagesDelayed and ApproximateAgeOfOldestMessage go to {@code AWS/SQS} with the
  * dimension QueueName, in the queue's account and region.
  */
@@ -37,13 +37,13 @@ final class QueueMetrics {
         return MetricSink.interval("BERTH_SQS_METRICS_SECONDS");
     }
 
-    /** One round of samples; the next round's time. */
+    /** One round of samples, stamped at the start of the interval it falls in; the next interval's start. */
     Instant pass() {
-        Instant now = clock.instant();
+        Instant at = MetricSink.stamp(clock.instant(), interval);
         Optional<MetricSink> target = sink.get();
-        if (target.isEmpty()) return now.plus(interval);
-        target.get().putEach(samples(depths.all(), now), "the queue metrics");
-        return now.plus(interval);
+        if (target.isEmpty()) return at.plus(interval);
+        target.get().putEach(samples(depths.all(), at), "the queue metrics");
+        return at.plus(interval);
     }
 
     static Map<Scope, List<MetricSink.Sample>> samples(List<QueueDepths.Depth> queues, Instant now) {

@@ -71,6 +71,10 @@ public final class SqsModule implements PlatformModule {
             table.register("sqs:" + operation, (request, caller) -> RequestFields.string(request, "QueueUrl")
                     .flatMap(url -> QueueNames.fromUrl(url, caller.scope())).map(ref -> List.of(ref.arn())).orElse(List.of()));
         }
+        // SQS has no IAM actions for its batch calls: each is authorized as its single call, as on AWS
+        table.registerAction("sqs:SendMessageBatch", "sqs:SendMessage");
+        table.registerAction("sqs:DeleteMessageBatch", "sqs:DeleteMessage");
+        table.registerAction("sqs:ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility");
         table.register("sqs:CreateQueue", (request, caller) -> RequestFields.string(request, "QueueName")
                 .map(name -> List.of(caller.scope().arn("sqs", name))).orElse(List.of()));
         table.register("sqs:GetQueueUrl", (request, caller) -> RequestFields.string(request, "QueueName")

@@ -10,15 +10,20 @@ import java.util.Optional;
  * Application Auto Scaling does: a step policy whose alarm is in ALARM applies the step holding the
  * breach (again each {@code reinvoke} while the alarm stays there), after its cooldown; a target
  * tracking policy scales out while its AlarmHigh is in ALARM and in while its AlarmLow is, to the
- * capacity that brings the metric to the target, after the scale-out or scale-in cooldown. Several
+ * capacity that brings the metric to the target, after the scale-out or scale-in cooldown, once per
+ * evaluation of its alarm (as CloudWatch invokes the policy once per evaluation). Several
  * policies: the largest scale-out wins; scale-in only when no policy scales out. Pure.
  */
 public final class DynamicScaling {
     private DynamicScaling() {}
 
-    /** An alarm naming a policy, as the decision needs it. */
+    /**
+     * An alarm naming a policy, as the decision needs it.
+     *
+     * @param evaluated when the evaluation that saw {@code latestValue} ran
+     */
     public record AlarmState(String name, String state, boolean actionsEnabled, Optional<Double> latestValue,
-                             double threshold, Instant stateUpdated) {
+                             double threshold, Instant stateUpdated, Optional<Instant> evaluated) {
         boolean alarming() {
             return state.equals("ALARM") && actionsEnabled && latestValue.isPresent();
         }
@@ -72,6 +77,11 @@ public final class DynamicScaling {
             cooldown = Duration.ofSeconds(policy.stepScaling().cooldown());
         } else if (policy.targetTracking() != null) {
             ScalingPolicy.TargetTracking tt = policy.targetTracking();
+            if (policy.lastAction() != null && alarm.evaluated().map(e -> !e.isAfter(policy.lastAction())).orElse(true)) {
+                // each evaluation's datapoint is acted on once: the capacity it asks for was computed
+                // from the capacity of its time, so after a change the policy waits for a new one
+                return Optional.empty();
+            }
             wanted = CapacityDecisions.tracking(current, value, tt.targetValue());
             boolean high = alarm.name().contains("-AlarmHigh-");
             if (high && wanted <= current || !high && (wanted >= current || tt.disableScaleIn())) {

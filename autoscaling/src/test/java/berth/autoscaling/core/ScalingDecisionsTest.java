@@ -37,7 +37,8 @@ class ScalingDecisionsTest {
     }
 
     private static DynamicScaling.AlarmState alarm(String name, String state, double value, double threshold) {
-        return new DynamicScaling.AlarmState(name, state, true, Optional.of(value), threshold, T0.minusSeconds(5));
+        return new DynamicScaling.AlarmState(name, state, true, Optional.of(value), threshold, T0.minusSeconds(5),
+                Optional.of(T0.minusSeconds(1)));
     }
 
     @Test
@@ -97,6 +98,36 @@ class ScalingDecisionsTest {
                 List.of(new DynamicScaling.PolicyState(tracking(true), low)), T0, r)).as("scale-in disabled").isEmpty();
         assertThat(DynamicScaling.decide(target(1, 10, null, T0.minusSeconds(30), false), 4,
                 List.of(new DynamicScaling.PolicyState(tracking(false), low)), T0, r)).as("scale-in cooldown").isEmpty();
+    }
+
+    @Test
+    void targetTrackingActsOnceOnEachEvaluationOfItsAlarm() {
+        // backlog per task 40 against a target of 5 at 1 task: 8 tasks, once; the same datapoint read
+        // again at 8 tasks after the cooldown would ask for 64
+        Duration r = Duration.ofSeconds(60);
+        ScalingPolicy policy = new ScalingPolicy("1", "r", "tt", "arn:tt", "ecs", "service/c/s", "ecs:service:DesiredCount",
+                ScalingPolicy.TARGET_TRACKING, new ScalingPolicy.TargetTracking(5, "", "", new ScalingPolicy.TrackedMetric(
+                "", "", Map.of(), "", ""), 5, 5, false), null, List.of(), T0, null);
+        Instant evaluated = T0.minusSeconds(1);
+        var high = List.of(new DynamicScaling.AlarmState("TargetTracking-x-AlarmHigh-1", "ALARM", true, Optional.of(40.0), 5,
+                T0.minusSeconds(1), Optional.of(evaluated)));
+        assertThat(DynamicScaling.decide(target(1, 100, null, null, false), 1,
+                List.of(new DynamicScaling.PolicyState(policy, high)), T0, r)).map(DynamicScaling.Change::capacity).contains(8);
+
+        ScalableTarget scaled = target(1, 100, T0, null, false);
+        ScalingPolicy acted = policy.acted(T0);
+        assertThat(DynamicScaling.decide(scaled, 8, List.of(new DynamicScaling.PolicyState(acted, high)),
+                T0.plusSeconds(30), r)).as("the cooldown is over, but the datapoint is the one acted on").isEmpty();
+        var next = List.of(new DynamicScaling.AlarmState("TargetTracking-x-AlarmHigh-1", "ALARM", true, Optional.of(10.0), 5,
+                T0.minusSeconds(1), Optional.of(T0.plusSeconds(9))));
+        assertThat(DynamicScaling.decide(scaled, 8, List.of(new DynamicScaling.PolicyState(acted, next)),
+                T0.plusSeconds(30), r)).as("the next evaluation's datapoint").map(DynamicScaling.Change::capacity)
+                .contains(16);
+        var low = List.of(new DynamicScaling.AlarmState("TargetTracking-x-AlarmLow-1", "ALARM", true, Optional.of(0.0), 4.5,
+                T0.minusSeconds(1), Optional.of(evaluated)));
+        assertThat(DynamicScaling.decide(target(1, 100, null, T0, false), 3,
+                List.of(new DynamicScaling.PolicyState(policy.acted(T0), low)), T0.plusSeconds(30), r))
+                .as("nor scales in twice on one datapoint").isEmpty();
     }
 
     @Test

@@ -132,6 +132,22 @@ public final class AlarmEvaluator {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) + ".0" : String.valueOf(v);
     }
 
+    /** When an evaluation ran, from its reason data ({@code queryDate}); empty if it names none. */
+    public static Optional<Instant> evaluated(String reasonData) {
+        String key = "\"queryDate\":\"";
+        int at = reasonData.indexOf(key);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int start = at + key.length();
+        int end = reasonData.indexOf('"', start);
+        try {
+            return end < 0 ? Optional.empty() : Optional.of(Instant.parse(reasonData.substring(start, end)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The value of the most recent datapoint of an evaluation, from its reason data; empty if none. */
     public static Optional<Double> latestValue(String reasonData) {
         int at = reasonData.indexOf("\"recentDatapoints\":[");

@@ -42,6 +42,9 @@ class AlarmEvaluatorTest {
         assertThat(d.reason()).isEqualTo("Threshold Crossed: 1 out of the last 1 datapoints [75.5 (01/01/26 00:00:00)]"
                 + " was greater than the threshold (50.0).");
         assertThat(AlarmEvaluator.latestValue(d.reasonData())).contains(75.5);
+        assertThat(AlarmEvaluator.evaluated(d.reasonData())).as("the evaluation's time").contains(T0.plusSeconds(600));
+        assertThat(AlarmEvaluator.evaluated("")).isEmpty();
+        assertThat(AlarmEvaluator.evaluated("{\"queryDate\":\"yesterday\"}")).isEmpty();
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * Container Insights' service task counts, for clusters whose {@code containerInsights} setting is
- * {@code enabled} or {@code enhanced}: every {@code BERTH_ECS_INSIGHTS_SECONDS} (default 60), each
+ * {@code enabled} or {@code enhanced}: every {@code BERTH_ECS_INSIGHTS_SECONDS} (default 60, stamped
+ * on the interval's start as Container Insights' are on the minute), each
  * ACTIVE service's DesiredTaskCount, RunningTaskCount and PendingTaskCount go to CloudWatch's
  * {@code ECS/ContainerInsights} namespace with dimensions ClusterName and ServiceName.
  */
@@ -53,8 +54,9 @@ public final class ContainerInsightsMetrics implements AutoCloseable {
         loop.start();
     }
 
-    private Instant pass() {
-        Instant now = clock.instant();
+    /** One round of counts, stamped at the start of the interval it falls in; the next interval's start. */
+    Instant pass() {
+        Instant now = MetricSink.stamp(clock.instant(), interval);
         Optional<MetricSink> target = sink.get();
         if (target.isEmpty()) {
             return now.plus(interval);

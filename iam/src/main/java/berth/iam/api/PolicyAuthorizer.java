@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Decides every call of an IAM user or role session by its identity-based (and session) policies:
- * the action is {@code <service prefix>:<Operation>}, the resources come from the {@link ResourceTable}.
+ * the action is {@code <service prefix>:<Operation>} (or the action the {@link ResourceTable} names for an
+ * operation without one of its own), the resources come from the {@link ResourceTable}.
  * {@code sts:GetCallerIdentity} is never refused (as in AWS); {@code sts:AssumeRole} is decided by
  * its handler together with the role's trust policy.
  */
@@ -40,13 +41,14 @@ public final class PolicyAuthorizer implements Authorizer, berth.iam.PassRoleChe
 
     @Override
     public void authorize(Caller caller, ServiceModel service, String operation, SdkPojo request) {
-        String action = actionPrefix(service) + ":" + operation;
+        String call = actionPrefix(service) + ":" + operation;
+        String action = resources.actionOf(call);
         if (action.equals("sts:GetCallerIdentity") || action.equals(RoleAssumption.ASSUME_ROLE)) {
             return;
         }
         Optional<PrincipalPolicies.Principal> principal = principals.of(caller.identity(), caller.accessKeyId());
         RequestContextKeys context = CallerContext.keys(caller, principal, clock.instant()).build();
-        for (String resource : resources.resources(action, request, caller)) {
+        for (String resource : resources.resources(call, request, caller)) {
             Optional<PolicyDocument> resourcePolicy = resources.policyOf(resource).flatMap(PolicyAuthorizer::parsed);
             Decision decision = principal
                     .map(p -> PolicyEvaluator.evaluate(new AccessRequest(action, resource, context), p.policies(),

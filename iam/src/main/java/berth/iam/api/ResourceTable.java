@@ -40,6 +40,7 @@ public final class ResourceTable implements RequestResources {
 
     private final Map<String, Extractor> extractors = new ConcurrentHashMap<>();
     private final Map<String, PolicySource> policies = new ConcurrentHashMap<>();
+    private final Map<String, String> actions = new ConcurrentHashMap<>();
 
     public ResourceTable(IamRecords iam) {
         ROLE_ACTIONS.forEach(op -> register("iam:" + op, (request, caller) ->
@@ -78,6 +79,16 @@ public final class ResourceTable implements RequestResources {
     @Override
     public void register(String action, Extractor extractor) {
         extractors.put(action.toLowerCase(Locale.ROOT), extractor);
+    }
+
+    @Override
+    public void registerAction(String operation, String action) {
+        actions.put(operation.toLowerCase(Locale.ROOT), action);
+    }
+
+    /** The IAM action a call of {@code operation} ({@code service:Operation}) is authorized as: its own name unless registered. */
+    public String actionOf(String operation) {
+        return actions.getOrDefault(operation.toLowerCase(Locale.ROOT), operation);
     }
 
     @Override
