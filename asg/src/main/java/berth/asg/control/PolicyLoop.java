@@ -80,7 +80,7 @@ public final class PolicyLoop implements AutoCloseable {
             String acting = a.alarmActions().contains(policy.arn()) && (a.state().equals("ALARM")
                     || !a.okActions().contains(policy.arn())) ? "ALARM" : "OK";
             PolicyDecision.AlarmState alarm = new PolicyDecision.AlarmState(a.name(), a.state(), a.actionsEnabled(),
-                    a.latestValue(), a.threshold(), a.stateUpdated(), acting);
+                    a.latestValue(), a.threshold(), a.stateUpdated(), acting, a.evaluated());
             Optional<PolicyDecision.Change> change = PolicyDecision.decide(found.get(), policy, alarm, now);
             if (change.isEmpty()) {
                 continue;

@@ -13,7 +13,8 @@ import java.util.Optional;
  * policy applies the step holding the breach (the alarm's latest value minus its threshold) when the
  * alarm entered ALARM after the policy last acted, or again once the instance warmup since then passed.
  * A target tracking policy's AlarmHigh scales out and its AlarmLow in (unless scale-in is disabled) to
- * {@code ceil(current · value / target)}, once the warmup since it last acted passed. Within the
+ * {@code ceil(current · value / target)}, once the warmup since it last acted passed and on a datapoint
+ * evaluated after that (each evaluation is acted on once, as CloudWatch invokes the policy). Within the
  * group's bounds; no change when the capacity would stay. Pure.
  */
 public final class PolicyDecision {
@@ -21,10 +22,16 @@ public final class PolicyDecision {
 
     /**
      * An alarm naming the policy, as the decision needs it; {@code actingState} is the state in which
-     * the alarm invokes the policy (ALARM for its AlarmActions, OK for its OKActions).
+     * the alarm invokes the policy (ALARM for its AlarmActions, OK for its OKActions); {@code evaluated}
+     * when the evaluation that saw {@code latestValue} ran (empty when not known).
      */
     public record AlarmState(String name, String state, boolean actionsEnabled, Optional<Double> latestValue,
-                             double threshold, Instant stateUpdated, String actingState) {
+                             double threshold, Instant stateUpdated, String actingState, Optional<Instant> evaluated) {
+        public AlarmState(String name, String state, boolean actionsEnabled, Optional<Double> latestValue,
+                          double threshold, Instant stateUpdated, String actingState) {
+            this(name, state, actionsEnabled, latestValue, threshold, stateUpdated, actingState, Optional.empty());
+        }
+
         public AlarmState(String name, String state, boolean actionsEnabled, Optional<Double> latestValue,
                           double threshold, Instant stateUpdated) {
             this(name, state, actionsEnabled, latestValue, threshold, stateUpdated, "ALARM");
@@ -70,7 +77,9 @@ public final class PolicyDecision {
             }
             case ScalingPolicy.TARGET_TRACKING -> {
                 ScalingPolicy.TargetTracking tt = policy.targetTracking();
-                if (alarm.latestValue().isEmpty() || tt == null || warmingUp(group, policy, alarm, now)) {
+                if (alarm.latestValue().isEmpty() || tt == null || warmingUp(group, policy, alarm, now)
+                        || alarm.evaluated().map(e -> !e.isAfter(policy.lastActedAt())).orElse(false)) {
+                    // each evaluation's datapoint is acted on once: after a change the policy waits for a new one
                     return Optional.empty();
                 }
                 boolean high = alarm.name().contains("-AlarmHigh-");

@@ -99,4 +99,23 @@ class PolicyDecisionTest {
                 new ScalingPolicy.TargetTracking(50, true, "", "", tt.metric()), Instant.EPOCH);
         assertThat(PolicyDecision.decide(group(4, 10, Instant.EPOCH), noScaleIn, alarm(low, "ALARM", 20, 45, T0), T0)).isEmpty();
     }
+
+    @Test
+    void targetTrackingActsOncePerEvaluationOfItsAlarm() {
+        var tt = new ScalingPolicy.TargetTracking(50, false, "", "",
+                new ScalingPolicy.TrackedMetric("App", "Load", Map.of(), "Average", ""));
+        Instant acted = T0.plusSeconds(60);
+        ScalingPolicy justActed = policy(ScalingPolicy.TARGET_TRACKING, "", 0, List.of(), 10, tt, acted);
+        String high = "TargetTracking-g-AlarmHigh-1";
+        Instant later = acted.plusSeconds(30);
+        var sameDatapoint = new PolicyDecision.AlarmState(high, "ALARM", true, Optional.of(120.0), 50, T0, "ALARM",
+                Optional.of(acted.minusSeconds(1)));
+        var newDatapoint = new PolicyDecision.AlarmState(high, "ALARM", true, Optional.of(120.0), 50, T0, "ALARM",
+                Optional.of(acted.plusSeconds(20)));
+
+        assertThat(PolicyDecision.decide(group(5, 20, acted), justActed, sameDatapoint, later))
+                .as("the datapoint it acted on is not acted on again once the warmup passed").isEmpty();
+        assertThat(PolicyDecision.decide(group(5, 20, acted), justActed, newDatapoint, later))
+                .contains(new PolicyDecision.Change(5, 12, high));
+    }
 }
