@@ -21,7 +21,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,9 +52,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * role lets the aws CLI inside it read the object. The same rule's SQS target gets the detail by
  * InputPath, the task's STOPPED state change comes back as an "ECS Task State Change" event, a custom
  * bus forwards to the default bus, and a target the queue's policy refuses ends in its dead-letter queue.
- * The same architecture is set up once more with the aws CLI alone.
+ * The same architecture is set up once more with the aws CLI alone, and a cron rule fires its
+ * "Scheduled Event" into a queue at the next minute.
  */
 @BerthTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventBridgeTest {
     private static final String CLUSTER = "default";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +80,8 @@ class EventBridgeTest {
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
+    private static String tickRuleArn;
+    private static String ticksUrl;
     private static String runnerRole;
     private static String readerTaskDefinition;
     private static String clusterArn;
@@ -99,12 +106,27 @@ class EventBridgeTest {
         clusterArn = ecs.describeClusters(r -> r.clusters(CLUSTER)).clusters().get(0).clusterArn();
     }
 
+    /** A cron rule made first and checked last, so its wait for the next minute overlaps the other tests. */
+    @BeforeAll
+    static void everyMinute(EventBridgeClient events, SqsClient sqs) {
+        tickRuleArn = events.putRule(r -> r.name("every-minute").scheduleExpression("cron(* * * * ? *)")).ruleArn();
+        ticksUrl = sqs.createQueue(r -> r.queueName("ticks")).queueUrl();
+        String arn = sqs.getQueueAttributes(r -> r.queueUrl(ticksUrl).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        sqs.setQueueAttributes(r -> r.queueUrl(ticksUrl).attributes(Map.of(QueueAttributeName.POLICY, """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},
+                 "Action":"sqs:SendMessage","Resource":"%s","Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}"""
+                .formatted(arn, tickRuleArn))));
+        events.putTargets(r -> r.rule("every-minute").targets(t -> t.id("ticks").arn(arn)));
+    }
+
     @AfterAll
     static void removeContainers(URI endpoint) {
         TaskRuns.removeContainers(endpoint);
     }
 
     @Test
+    @Order(1)
     void anUploadedObjectRunsATaskWhoseRoleReadsIt() throws Exception {
         String taskDefinition = readerTaskDefinition;
         s3.createBucket(r -> r.bucket("uploads"));
@@ -154,6 +176,7 @@ class EventBridgeTest {
     }
 
     @Test
+    @Order(2)
     void customBusesForwardTransformAndDeadLetter() throws Exception {
         String busArn = events.createEventBus(r -> r.name("orders")).eventBusArn();
         String forward = events.putRule(r -> r.name("big-orders").eventBusName("orders").eventPattern("""
@@ -165,13 +188,19 @@ class EventBridgeTest {
         String alertRule = events.putRule(r -> r.name("order-alerts").eventPattern("{\"source\":[{\"prefix\":\"shop.\"}]}")).ruleArn();
         String alertsUrl = queue("order-alerts", alertRule);
         String deniedUrl = sqs.createQueue(r -> r.queueName("no-policy")).queueUrl();
+        String viaRoleUrl = sqs.createQueue(r -> r.queueName("via-role")).queueUrl();
+        String sender = iam.createRole(r -> r.roleName("events-sender")
+                .assumeRolePolicyDocument(Policies.trustService("events.amazonaws.com"))).role().arn();
+        iam.putRolePolicy(r -> r.roleName("events-sender").policyName("send").policyDocument(
+                Policies.allow(queueArn(viaRoleUrl), "sqs:SendMessage")));
         String dlqUrl = queue("order-dlq", alertRule);
         events.putTargets(r -> r.rule("order-alerts").targets(
                 Target.builder().id("alerts").arn(queueArn(alertsUrl)).inputTransformer(t -> t
                         .inputPathsMap(Map.of("who", "$.detail.customer", "amount", "$.detail.amount"))
                         .inputTemplate("\"<who> ordered <amount> from <aws.events.rule-name>\"")).build(),
                 Target.builder().id("denied").arn(queueArn(deniedUrl)).retryPolicy(p -> p.maximumRetryAttempts(0))
-                        .deadLetterConfig(d -> d.arn(queueArn(dlqUrl))).build()));
+                        .deadLetterConfig(d -> d.arn(queueArn(dlqUrl))).build(),
+                Target.builder().id("via-role").arn(queueArn(viaRoleUrl)).roleArn(sender).inputPath("$.detail").build()));
 
         PutEventsResponse put = events.putEvents(r -> r.entries(
                 e -> e.eventBusName(busArn).source("shop.web").detailType("Order").detail("{\"customer\":\"ana\",\"amount\":250}"),
@@ -191,11 +220,14 @@ class EventBridgeTest {
         assertThat(dead.messageAttributes().get("RULE_ARN").stringValue()).isEqualTo(alertRule);
         assertThat(dead.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(queueArn(deniedUrl));
         assertThat(JSON.readTree(dead.body()).path("id").asText()).isEqualTo(put.entries().get(0).eventId());
+        assertThat(receive(viaRoleUrl, 1)).as("sent as the target's role, which the queue has no policy for")
+                .extracting(Message::body).containsExactly("{\"customer\":\"ana\",\"amount\":250}");
         assertThat(sqs.receiveMessage(r -> r.queueUrl(alertsUrl).waitTimeSeconds(1)).messages())
                 .as("bo's small order was not forwarded").isEmpty();
     }
 
     @Test
+    @Order(3)
     void theSameArchitectureWithTheAwsCli(@TempDir Path dir) throws Exception {
         AwsCli cli = AwsCli.installed().get(0);
         ok(cli.run(endpoint, "test", "test", "s3api", "create-bucket", "--bucket", "cli-uploads"));
@@ -223,6 +255,16 @@ class EventBridgeTest {
         AwsCli.Result listed = ok(cli.run(endpoint, "test", "test", "events", "list-targets-by-rule", "--rule", "cli-on-upload"));
         assertThat(JSON.readTree(listed.stdout()).path("Targets").get(0).path("RetryPolicy").path("MaximumRetryAttempts").asInt())
                 .isEqualTo(3);
+    }
+
+    @Test
+    @Order(4)
+    void aCronRuleFiresItsScheduledEventAtTheNextMinute() throws Exception {
+        JsonNode tick = JSON.readTree(receive(ticksUrl, 1).get(0).body());
+        assertThat(tick.path("detail-type").asText()).isEqualTo("Scheduled Event");
+        assertThat(tick.path("source").asText()).isEqualTo("aws.events");
+        assertThat(tick.path("resources").get(0).asText()).isEqualTo(tickRuleArn);
+        assertThat(tick.path("time").asText()).endsWith(":00Z");
     }
 
     private static AwsCli.Result ok(AwsCli.Result result) {

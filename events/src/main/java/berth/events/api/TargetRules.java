@@ -54,7 +54,8 @@ final class TargetRules {
         else if (BUS_ARN.matcher(arn).matches()) kind = Target.Kind.EVENT_BUS;
         else throw EventsErrors.invalid("Target " + id + " with Arn " + arn + " is not supported: berth delivers to ECS clusters"
                     + " (RunTask), SQS queues and event buses.");
-        String role = t.roleArn() != null ? t.roleArn() : ruleRoleArn;
+        // an SQS target sends as its own role when it has one, else as events.amazonaws.com under the queue's policy
+        String role = t.roleArn() != null ? t.roleArn() : kind == Target.Kind.SQS_SEND_MESSAGE ? "" : ruleRoleArn;
         if (!role.isEmpty() && !ROLE_ARN.matcher(role).matches()) {
             throw EventsErrors.invalid("RoleArn " + role + " is not valid.");
         }

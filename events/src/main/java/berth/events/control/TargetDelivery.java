@@ -21,9 +21,9 @@ import java.util.function.Supplier;
 /**
  * Delivers one matched event to its target as EventBridge does: ECS RunTask as the target's role
  * (a session for {@code events.amazonaws.com}, its trust policy deciding with the rule as
- * {@code aws:SourceArn}; the shaped input is the task's overrides), SQS SendMessage authorised by
- * the queue's policy for {@code events.amazonaws.com} with the rule as source, or the event put on
- * another bus of the account. Dead-letter messages go to the target's DLQ under the same policy.
+ * {@code aws:SourceArn}; the shaped input is the task's overrides), SQS SendMessage as the target's
+ * role when it has one, else authorised by the queue's policy for {@code events.amazonaws.com} with
+ * the rule as source, or the event put on another bus of the account. Dead-letter messages go to the target's DLQ under the same policy.
  */
 final class TargetDelivery {
     static final String PRINCIPAL = "events.amazonaws.com";
@@ -104,6 +104,12 @@ final class TargetDelivery {
         Target target = delivery.target();
         QueueMessages sqs = queues.get().orElseThrow(() -> unavailable("SQS"));
         String dedup = target.messageGroupId().isEmpty() ? "" : delivery.eventId();
+        if (!target.roleArn().isEmpty()) {
+            Caller caller = roles.of(target.roleArn(), delivery.ruleArn(), delivery.accountId(), delivery.region(), "sqs",
+                    delivery.eventId());
+            sqs.sendAs(caller, target.arn(), delivery.payload(), Map.of(), target.messageGroupId(), dedup);
+            return;
+        }
         QueueMessages.Access access = sqs.send(target.arn(), PRINCIPAL, delivery.ruleArn(), delivery.accountId(),
                 new QueueMessages.ServiceMessage(delivery.payload(), Map.of(), target.messageGroupId(), dedup));
         switch (access) {
