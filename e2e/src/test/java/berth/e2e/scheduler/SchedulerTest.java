@@ -145,7 +145,7 @@ class SchedulerTest {
                         + "{\"TaskDefinitionArn\":\"" + taskDefinition + "\",\"Group\":\"cli-batch\"}}");
         assertThat(created.exitCode()).as(created.stderr()).isZero();
         assertThat(created.stdout()).contains("arn:aws:scheduler:us-east-1:").contains(":schedule/default/cli-batch");
-        assertThat(scheduler.getSchedule(r -> r.name("batch-once")).target().retryPolicy().maximumRetryAttempts())
+        assertThat(scheduler.getSchedule(r -> r.name("inbox-every-minute")).target().retryPolicy().maximumRetryAttempts())
                 .as("AWS's default retry policy").isEqualTo(185);
 
         Task sdkTask = await(() -> stoppedTaskOfGroup("sdk-batch"), t -> t != null, "the SDK's scheduled batch task stops");
