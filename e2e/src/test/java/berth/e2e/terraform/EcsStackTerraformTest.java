@@ -158,7 +158,7 @@ class EcsStackTerraformTest {
 
     /** The first line of every stream of the group, once each of {@code streams} streams has one. */
     private static List<String> awaitLogLines(CloudWatchLogsClient logs, String group, int streams) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         List<String> lines = List.of();
         while (Instant.now().isBefore(deadline)) {
             lines = logs.describeLogStreams(r -> r.logGroupName(group)).logStreams().stream()

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,12 @@ final class ServiceEventSources implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceEventSources.class);
 
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    /** ECS tells task changes on the store's delivery thread, which must not wait: they are ingested here, in order. */
+    private final ExecutorService taskEvents = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "events-ecs-task-changes");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ServiceEventSources(EventIngestion ingestion, Optional<BucketEvents> buckets, Optional<TaskStateChanges> tasks, Clock clock) {
         buckets.ifPresent(b -> subscriptions.add(b.subscribe(e -> {
@@ -30,18 +38,19 @@ final class ServiceEventSources implements AutoCloseable {
                     e.size(), e.etag(), e.versionId(), e.sequencer(), e.time(), requester, e.requestId(), e.sourceIp()))
                     .ifPresent(event -> ingestion.ingest(new Scope(e.bucketOwner(), e.region()), EventBus.DEFAULT, event));
         })));
-        tasks.ifPresent(t -> subscriptions.add(t.subscribe(change -> {
+        tasks.ifPresent(t -> subscriptions.add(t.subscribe(change -> taskEvents.execute(() -> {
             try {
                 ingestion.ingest(change.scope(), EventBus.DEFAULT, ServiceEvents.ecsTask(change.scope().accountId(),
                         change.scope().region(), change.taskArn(), change.task(), clock.instant()));
             } catch (RuntimeException e) {
                 LOG.warn("state change of task {} not put on the default bus: {}", change.taskArn(), e.toString());
             }
-        })));
+        }))));
     }
 
     @Override
     public void close() {
+        taskEvents.shutdownNow();
         for (AutoCloseable s : subscriptions) {
             try {
                 s.close();
