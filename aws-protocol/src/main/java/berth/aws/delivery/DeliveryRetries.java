@@ -15,6 +15,31 @@ public final class DeliveryRetries {
 
     private DeliveryRetries() {}
 
+    /**
+     * Why an attempt to deliver to a target failed; {@code retryable} unless retrying cannot help.
+     */
+    public record Failure(String code, String message, boolean retryable) {
+        /** A target's answer: retried when the target failed (5xx) or throttled, not when it refused (4xx: denied, invalid, missing). */
+        public static Failure of(berth.aws.AwsException e) {
+            return new Failure(e.code(), e.getMessage(), e.status() >= 500 || e.code().contains("Throttl"));
+        }
+
+        /** An error of berth's own while delivering, retried, under the service's internal error code. */
+        public static Failure unexpected(String internalCode, RuntimeException e) {
+            return new Failure(internalCode, String.valueOf(e.getMessage()), true);
+        }
+
+        /** A dead-letter message that could not be sent: nothing retries it. */
+        public static Failure notRetried(String code, String message) {
+            return new Failure(code, message, false);
+        }
+    }
+
+    /** The error a delivery meets when the service of its target does not run in this berth (retried). */
+    public static berth.aws.AwsException unavailable(String service) {
+        return new berth.aws.AwsException(503, "ServiceUnavailable", service + " is not running in this berth.", false);
+    }
+
     /** What follows a failed attempt. */
     public sealed interface AfterFailure {}
 

@@ -85,7 +85,7 @@ final class DeliveryLoop {
 
     private void attempt(Versioned<Delivery> versioned, Instant now) {
         Delivery delivery = versioned.value();
-        Optional<TargetDelivery.Failure> failure = targets.deliver(delivery);
+        Optional<DeliveryRetries.Failure> failure = targets.deliver(delivery);
         count(delivery, RuleCounts.Metric.InvocationAttempts);
         try {
             if (failure.isEmpty()) {
@@ -95,7 +95,7 @@ final class DeliveryLoop {
                 LOG.info("event {} of rule {} delivered to {}", delivery.eventId(), delivery.ruleArn(), delivery.target().arn());
                 return;
             }
-            TargetDelivery.Failure f = failure.get();
+            DeliveryRetries.Failure f = failure.get();
             DeliveryRetries.AfterFailure after = DeliveryRetries.afterFailure(delivery.attempts(),
                     delivery.target().maximumRetryAttempts(), Instant.ofEpochMilli(delivery.firstMillis()),
                     delivery.target().maximumEventAgeSeconds(), f.retryable(), now);
@@ -111,7 +111,7 @@ final class DeliveryLoop {
                     String outcome = "dropped (no dead-letter queue)";
                     boolean deadLettered = false;
                     if (!delivery.target().deadLetterArn().isEmpty()) {
-                        Optional<TargetDelivery.Failure> dlq = targets.deadLetter(failed, giveUp.condition());
+                        Optional<DeliveryRetries.Failure> dlq = targets.deadLetter(failed, giveUp.condition());
                         deadLettered = dlq.isEmpty();
                         outcome = dlq.map(d -> "dead-letter message not sent (" + d.message() + ")")
                                 .orElse("dead-letter message sent to " + delivery.target().deadLetterArn());

@@ -3,6 +3,8 @@ package berth.events.control;
 import berth.aws.AwsException;
 import berth.aws.Caller;
 import berth.aws.Scope;
+import berth.aws.delivery.DeliveryRetries;
+import berth.aws.delivery.DeliveryRetries.Failure;
 import berth.ecs.EcsCalls;
 import berth.events.core.Delivery;
 import berth.events.core.Target;
@@ -29,9 +31,6 @@ final class TargetDelivery {
     static final String PRINCIPAL = "events.amazonaws.com";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Why an attempt failed; {@code retryable} unless retrying cannot help (denied, invalid, missing). */
-    record Failure(String code, String message, boolean retryable) {}
-
     private final ServiceRoleCallers roles;
     private final Supplier<Optional<EcsCalls>> ecs;
     private final Supplier<Optional<QueueMessages>> queues;
@@ -55,9 +54,9 @@ final class TargetDelivery {
             }
             return Optional.empty();
         } catch (AwsException e) {
-            return Optional.of(new Failure(e.code(), e.getMessage(), retryable(e)));
+            return Optional.of(Failure.of(e));
         } catch (RuntimeException e) {
-            return Optional.of(new Failure("InternalException", String.valueOf(e.getMessage()), true));
+            return Optional.of(Failure.unexpected("InternalException", e));
         }
     }
 
@@ -74,7 +73,7 @@ final class TargetDelivery {
                 delivery.accountId(), new QueueMessages.ServiceMessage(delivery.event(), attributes, "", "")))
                 .orElse(QueueMessages.Access.NO_SUCH_QUEUE);
         return access == QueueMessages.Access.ALLOWED ? Optional.empty()
-                : Optional.of(new Failure(access.name(), "the dead-letter queue did not take the message (" + access + ")", false));
+                : Optional.of(Failure.notRetried(access.name(), "the dead-letter queue did not take the message (" + access + ")"));
     }
 
     private void runTask(Delivery delivery) {
@@ -97,12 +96,12 @@ final class TargetDelivery {
         if (!request.has("startedBy")) request.put("startedBy", "events-rule/" + delivery.ruleName());
         Caller caller = roles.of(target.roleArn(), delivery.ruleArn(), delivery.accountId(), delivery.region(), "ecs",
                 delivery.eventId());
-        ecs.get().orElseThrow(() -> unavailable("ECS")).runTask(caller, request);
+        ecs.get().orElseThrow(() -> DeliveryRetries.unavailable("ECS")).runTask(caller, request);
     }
 
     private void sendMessage(Delivery delivery) {
         Target target = delivery.target();
-        QueueMessages sqs = queues.get().orElseThrow(() -> unavailable("SQS"));
+        QueueMessages sqs = queues.get().orElseThrow(() -> DeliveryRetries.unavailable("SQS"));
         String dedup = target.messageGroupId().isEmpty() ? "" : delivery.eventId();
         if (!target.roleArn().isEmpty()) {
             Caller caller = roles.of(target.roleArn(), delivery.ruleArn(), delivery.accountId(), delivery.region(), "sqs",
@@ -141,11 +140,4 @@ final class TargetDelivery {
         }
     }
 
-    private static boolean retryable(AwsException e) {
-        return e.status() >= 500 || e.code().contains("Throttl");
-    }
-
-    private static AwsException unavailable(String what) {
-        return new AwsException(503, "ServiceUnavailable", what + " is not running in this berth.", false);
-    }
 }

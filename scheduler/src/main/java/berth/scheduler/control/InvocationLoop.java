@@ -93,7 +93,7 @@ final class InvocationLoop {
 
     private void attempt(Versioned<Invocation> versioned, Instant now) {
         Invocation invocation = versioned.value();
-        Optional<TargetInvoker.Failure> failure = invoker.invoke(invocation);
+        Optional<DeliveryRetries.Failure> failure = invoker.invoke(invocation);
         try {
             if (failure.isEmpty()) {
                 records.deleteInvocation(invocation, versioned.version());
@@ -101,7 +101,7 @@ final class InvocationLoop {
                         invocation.target().arn());
                 return;
             }
-            TargetInvoker.Failure f = failure.get();
+            DeliveryRetries.Failure f = failure.get();
             DeliveryRetries.AfterFailure next = InvocationPlanner.afterFailure(invocation, f.retryable(), now);
             Invocation failed = invocation.failed(f.code(), f.message(), next instanceof DeliveryRetries.Retry r
                     ? r.at().toEpochMilli() : now.toEpochMilli());
@@ -114,7 +114,7 @@ final class InvocationLoop {
                 case DeliveryRetries.GiveUp giveUp -> {
                     String outcome = "dropped (no dead-letter queue)";
                     if (!invocation.target().deadLetterArn().isEmpty()) {
-                        Optional<TargetInvoker.Failure> dlq = invoker.deadLetter(failed, giveUp.condition());
+                        Optional<DeliveryRetries.Failure> dlq = invoker.deadLetter(failed, giveUp.condition());
                         outcome = dlq.map(d -> "dead-letter event not delivered (" + d.code() + ": " + d.message() + ")")
                                 .orElse("dead-letter event sent to " + invocation.target().deadLetterArn());
                     }

@@ -4,6 +4,8 @@ import berth.aws.AwsException;
 import berth.aws.Caller;
 import berth.aws.CredentialSource;
 import berth.aws.Scope;
+import berth.aws.delivery.DeliveryRetries;
+import berth.aws.delivery.DeliveryRetries.Failure;
 import berth.ecs.EcsCalls;
 import berth.iam.RoleCredentialsIssuer;
 import berth.iam.ServiceRoleCallers;
@@ -30,9 +32,6 @@ final class TargetInvoker {
     static final String PRINCIPAL = "scheduler.amazonaws.com";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Why an attempt failed; {@code retryable} unless retrying cannot help (denied, invalid, missing). */
-    record Failure(String code, String message, boolean retryable) {}
-
     private final ServiceRoleCallers roles;
     private final Supplier<Optional<EcsCalls>> ecs;
     private final Supplier<Optional<QueueMessages>> queues;
@@ -52,16 +51,16 @@ final class TargetInvoker {
             switch (target.kind()) {
                 case ECS_RUN_TASK -> runTask(caller, invocation);
                 case UNIVERSAL_ECS_RUN_TASK -> runTask(caller, invocation);
-                case SQS_SEND_MESSAGE -> queues.get().orElseThrow(() -> unavailable("SQS"))
+                case SQS_SEND_MESSAGE -> queues.get().orElseThrow(() -> DeliveryRetries.unavailable("SQS"))
                         .sendAs(caller, target.arn(), body(target), Map.of(), target.messageGroupId(),
                                 target.messageGroupId().isEmpty() ? "" : invocation.id());
                 case UNIVERSAL_SQS_SEND_MESSAGE -> sendMessage(caller, invocation);
             }
             return Optional.empty();
         } catch (AwsException e) {
-            return Optional.of(new Failure(e.code(), e.getMessage(), retryable(e)));
+            return Optional.of(Failure.of(e));
         } catch (RuntimeException e) {
-            return Optional.of(new Failure("InternalServerException", String.valueOf(e.getMessage()), true));
+            return Optional.of(Failure.unexpected("InternalServerException", e));
         }
     }
 
@@ -78,10 +77,11 @@ final class TargetInvoker {
                 "INVOCATION_ID", invocation.id());
         try {
             Caller caller = session(invocation, "sqs");
-            queues.get().orElseThrow(() -> unavailable("SQS")).sendAs(caller, target.deadLetterArn(), body(target), attributes, "", "");
+            queues.get().orElseThrow(() -> DeliveryRetries.unavailable("SQS"))
+                    .sendAs(caller, target.deadLetterArn(), body(target), attributes, "", "");
             return Optional.empty();
         } catch (AwsException e) {
-            return Optional.of(new Failure(e.code(), e.getMessage(), false));
+            return Optional.of(Failure.notRetried(e.code(), e.getMessage()));
         }
     }
 
@@ -105,7 +105,7 @@ final class TargetInvoker {
         if (!request.has("startedBy")) {
             request.put("startedBy", "scheduler");
         }
-        ecs.get().orElseThrow(() -> unavailable("ECS")).runTask(caller, request);
+        ecs.get().orElseThrow(() -> DeliveryRetries.unavailable("ECS")).runTask(caller, request);
     }
 
     /** A universal SendMessage target: its Input's QueueUrl (read as SQS reads it, in the schedule's region), body, group and deduplication ids. */
@@ -121,8 +121,8 @@ final class TargetInvoker {
                 .orElseThrow(() -> new AwsException(400, "QueueDoesNotExist", "The specified queue does not exist."));
         String group = request.path("MessageGroupId").asText("");
         String dedup = request.path("MessageDeduplicationId").asText(group.isEmpty() ? "" : invocation.id());
-        queues.get().orElseThrow(() -> unavailable("SQS")).sendAs(caller, queueArn, request.path("MessageBody").asText(),
-                Map.of(), group, dedup);
+        queues.get().orElseThrow(() -> DeliveryRetries.unavailable("SQS")).sendAs(caller, queueArn,
+                request.path("MessageBody").asText(), Map.of(), group, dedup);
     }
 
     private Caller session(Invocation invocation, String service) {
@@ -134,12 +134,4 @@ final class TargetInvoker {
         return target.input().isEmpty() ? "{}" : target.input();
     }
 
-    private static boolean retryable(AwsException e) {
-        if (e.status() >= 500) return true;
-        return e.code().contains("Throttl") || e.code().equals("ServiceUnavailable");
-    }
-
-    private static AwsException unavailable(String what) {
-        return new AwsException(503, "ServiceUnavailable", what + " is not running in this berth.", false);
-    }
 }
