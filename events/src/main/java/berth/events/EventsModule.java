@@ -48,7 +48,7 @@ public final class EventsModule implements PlatformModule {
                 .orElse(RolePassing.ANY);
         platform.addAwsService(new EventsService(records, runtime.ingestion(), passing, platform.clock(), runtime::wake));
         platform.lookup(RequestResources.class).ifPresent(EventsModule::registerResources);
-        runtime.start(platform.lookup(BucketEvents.class), platform.lookup(TaskStateChanges.class), platform.clock());
+        runtime.start(platform.lookup(BucketEvents.class), platform.lookup(TaskStateChanges.class));
     }
 
     /** The resources of EventBridge's actions for policy evaluation: the rule or bus a request names. */

@@ -26,6 +26,7 @@ public final class EventsRuntime implements AutoCloseable {
     private final BusRules rules;
     private final WakeableLoop loop;
     private final EventIngestion ingestion;
+    private final Clock clock;
     private ServiceEventSources sources;
 
     public EventsRuntime(EventsRecords records, Store store, Clock clock, Supplier<Optional<RoleCredentialsIssuer>> issuer,
@@ -33,14 +34,14 @@ public final class EventsRuntime implements AutoCloseable {
                          Supplier<Optional<MetricSink>> metricSink) {
         this.rules = new BusRules(records, store);
         RuleMetrics metrics = new RuleMetrics(metricSink, clock, RuleMetrics.configuredInterval());
-        EventIngestion[] self = new EventIngestion[1];
+        // ingestion wakes the loop, whose bus targets ingest again: wake() reads the loop when called
+        this.ingestion = new EventIngestion(records, rules, clock, this::wake, metrics.counts());
         TargetDelivery targets = new TargetDelivery(new ServiceRoleCallers(TargetDelivery.PRINCIPAL, issuer, credentials, clock),
-                ecs, queues, () -> self[0]);
+                ecs, queues, ingestion);
         DeliveryLoop pass = new DeliveryLoop(records, targets, clock, metrics);
         this.loop = new WakeableLoop("events-delivery", store, clock, List.of(EventsRecords.RULES, EventsRecords.DELIVERIES),
                 Duration.ofMillis(50), pass::pass);
-        this.ingestion = new EventIngestion(records, rules, clock, loop::wake, metrics.counts());
-        self[0] = ingestion;
+        this.clock = clock;
     }
 
     public EventIngestion ingestion() {
@@ -48,7 +49,7 @@ public final class EventsRuntime implements AutoCloseable {
     }
 
     /** Starts delivering, and subscribes to the services' events that are running. */
-    public void start(Optional<BucketEvents> buckets, Optional<TaskStateChanges> tasks, Clock clock) {
+    public void start(Optional<BucketEvents> buckets, Optional<TaskStateChanges> tasks) {
         sources = new ServiceEventSources(ingestion, buckets, tasks, clock);
         loop.start();
     }

@@ -34,10 +34,10 @@ final class TargetDelivery {
     private final ServiceRoleCallers roles;
     private final Supplier<Optional<EcsCalls>> ecs;
     private final Supplier<Optional<QueueMessages>> queues;
-    private final Supplier<EventIngestion> ingestion;
+    private final EventIngestion ingestion;
 
     TargetDelivery(ServiceRoleCallers roles, Supplier<Optional<EcsCalls>> ecs, Supplier<Optional<QueueMessages>> queues,
-                   Supplier<EventIngestion> ingestion) {
+                   EventIngestion ingestion) {
         this.roles = roles;
         this.ecs = ecs;
         this.queues = queues;
@@ -127,14 +127,15 @@ final class TargetDelivery {
         Target target = delivery.target();
         berth.aws.arn.Arn arn = berth.aws.arn.Arn.parse(target.arn()).orElseThrow();
         if (!target.roleArn().isEmpty()) {
+            // the event passes as the target's role: its trust policy must allow EventBridge for this rule
             roles.of(target.roleArn(), delivery.ruleArn(), delivery.accountId(), delivery.region(), "events", delivery.eventId());
         }
         Scope scope = new Scope(arn.accountId(), arn.region());
-        if (!ingestion.get().busExists(scope, arn.resourceName())) {
+        if (!ingestion.busExists(scope, arn.resourceName())) {
             throw new AwsException(400, "ResourceNotFoundException", "Event bus " + arn.resourceName() + " does not exist.", false);
         }
         try {
-            ingestion.get().ingest(scope, arn.resourceName(), JSON.readTree(delivery.event()));
+            ingestion.ingest(scope, arn.resourceName(), JSON.readTree(delivery.event()));
         } catch (IOException e) {
             throw new IllegalStateException("stored event is not JSON", e);
         }
