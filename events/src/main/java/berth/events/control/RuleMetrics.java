@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * EventBridge's rule metrics in CloudWatch: every {@code BERTH_EVENTS_METRICS_SECONDS} (default 60)
  * the counts of {@link RuleCounts} go to {@code AWS/Events} (unit Count), in each rule's account and
- * region, stamped with their interval's start.
+ * region, stamped with their interval's start as {@link MetricSink#stamp} counts intervals (the
+ * other modules' samples too), so a period holds each interval's counts once.
  */
 final class RuleMetrics {
     static final String NAMESPACE = "AWS/Events";
@@ -31,7 +32,7 @@ final class RuleMetrics {
         this.sink = sink;
         this.clock = clock;
         this.interval = interval;
-        this.intervalStart = clock.instant();
+        this.intervalStart = MetricSink.stamp(clock.instant(), interval);
     }
 
     static Duration configuredInterval() {
@@ -48,7 +49,7 @@ final class RuleMetrics {
         Instant end = intervalStart.plus(interval);
         if (now.isBefore(end)) return end;
         List<RuleCounts.Count> drained = counts.drain(intervalStart);
-        intervalStart = now;
+        intervalStart = MetricSink.stamp(now, interval);
         Optional<MetricSink> target = sink.get();
         if (target.isPresent() && !drained.isEmpty()) {
             Map<Scope, List<MetricSink.Sample>> byScope = new LinkedHashMap<>();
@@ -58,6 +59,6 @@ final class RuleMetrics {
             }
             target.get().putEach(byScope, "EventBridge's rule metrics");
         }
-        return now.plus(interval);
+        return intervalStart.plus(interval);
     }
 }
