@@ -37,10 +37,6 @@ final class PutEventsApi {
 
     PutEventsResponse put(PutEventsRequest r, RequestContext context) {
         Scope scope = context.scope();
-        if (r.entries().isEmpty() || r.entries().size() > 10) {
-            throw EventsErrors.invalid("1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must"
-                    + " have length less than or equal to 10 and greater than or equal to 1");
-        }
         long size = 0;
         for (PutEventsRequestEntry e : r.entries()) size += entrySize(e);
         if (size > MAX_REQUEST_BYTES) {

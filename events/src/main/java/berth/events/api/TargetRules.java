@@ -33,7 +33,6 @@ final class TargetRules {
     private static final Pattern STANDARD_QUEUE_ARN = Pattern.compile("arn:aws(-[a-z]+)?:sqs:[a-z0-9\\-]+:\\d{12}:[a-zA-Z0-9\\-_]+");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-[a-z]+)?:iam::\\d{12}:role/[\\w+=,.@/-]+");
     private static final Pattern PATH_NAME = Pattern.compile("[A-Za-z0-9_\\-]+");
-    private static final int MAX_PATHS = 100;
 
     private TargetRules() {}
 
@@ -145,9 +144,6 @@ final class TargetRules {
     }
 
     private static void checkTransformer(String id, Map<String, String> paths, String template) {
-        if (paths.size() > MAX_PATHS) {
-            throw EventsErrors.invalid("InputPathsMap of target " + id + " has more than " + MAX_PATHS + " entries.");
-        }
         paths.forEach((name, path) -> {
             if (!PATH_NAME.matcher(name).matches() || name.startsWith("aws.")) {
                 throw EventsErrors.invalid("InputPathsMap key " + name + " of target " + id + " is not valid.");
