@@ -76,21 +76,18 @@ public final class EventsRecords {
 
     /**
      * Commits deliveries that are not committed yet (an event ingested again finds its deliveries there
-     * and adds nothing), in one commit.
+     * and adds nothing), in one commit when none is there, which is the rule.
      *
      * @return how many were new
      */
     public int commitDeliveries(List<Delivery> batch) {
         List<Write> writes = new ArrayList<>();
-        for (Delivery delivery : batch) {
-            if (deliveries.find(deliveries.keyOf(delivery)).isEmpty()) writes.add(deliveries.put(delivery, Store.ABSENT));
-        }
-        if (writes.isEmpty()) return 0;
+        for (Delivery delivery : batch) writes.add(deliveries.put(delivery, Store.ABSENT));
         try {
             store.commit(writes);
             return writes.size();
         } catch (VersionConflict e) {
-            // committed meanwhile by another ingestion of the same event: add the rest one by one
+            // some are there already (the same event ingested again): add the rest one by one
             int added = 0;
             for (Delivery delivery : batch) {
                 try {
