@@ -49,16 +49,8 @@ public final class PolicyAuthorizer implements Authorizer, berth.iam.PassRoleChe
         Optional<PrincipalPolicies.Principal> principal = principals.of(caller.identity(), caller.accessKeyId());
         RequestContextKeys context = CallerContext.keys(caller, principal, clock.instant()).build();
         for (String resource : resources.resources(call, request, caller)) {
-            Optional<PolicyDocument> resourcePolicy = resources.policyOf(resource).flatMap(PolicyAuthorizer::parsed);
-            Decision decision = principal
-                    .map(p -> PolicyEvaluator.evaluate(new AccessRequest(action, resource, context), p.policies(),
-                            resourcePolicy, CallerContext.principal(caller, principal)))
-                    .orElse(new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW));
-            if (decision instanceof Decision.Denied denied) {
-                throw IamErrors.accessDenied(service.protocol(), "User: " + caller.identity().arn()
-                        + " is not authorized to perform: " + action + " on resource: " + resource + " "
-                        + denied.explanation(action));
-            }
+            require(caller, principal, action, resource, context,
+                    resources.policyOf(resource).flatMap(PolicyAuthorizer::parsed), service.protocol());
         }
     }
 
@@ -67,17 +59,23 @@ public final class PolicyAuthorizer implements Authorizer, berth.iam.PassRoleChe
         if (caller.identity().root()) {
             return;
         }
-        String action = "iam:PassRole";
         Optional<PrincipalPolicies.Principal> principal = principals.of(caller.identity(), caller.accessKeyId());
         RequestContextKeys context = CallerContext.keys(caller, principal, clock.instant())
                 .put("iam:PassedToService", toService).build();
+        require(caller, principal, "iam:PassRole", roleArn, context, Optional.empty(), protocol);
+    }
+
+    /** Refuses, in the wire's access-denied shape, unless the caller's policies (and the resource's) allow the action. */
+    private static void require(Caller caller, Optional<PrincipalPolicies.Principal> principal, String action, String resource,
+                                RequestContextKeys context, Optional<PolicyDocument> resourcePolicy, berth.aws.Protocol protocol) {
         Decision decision = principal
-                .map(p -> PolicyEvaluator.evaluate(new AccessRequest(action, roleArn, context), p.policies(), Optional.empty(),
-                        CallerContext.principal(caller, principal)))
+                .map(p -> PolicyEvaluator.evaluate(new AccessRequest(action, resource, context), p.policies(),
+                        resourcePolicy, CallerContext.principal(caller, principal)))
                 .orElse(new Decision.Denied(Decision.Reason.NO_IDENTITY_ALLOW));
         if (decision instanceof Decision.Denied denied) {
-            throw IamErrors.accessDenied(protocol, "User: " + caller.identity().arn() + " is not authorized to perform: "
-                    + action + " on resource: " + roleArn + " " + denied.explanation(action));
+            throw IamErrors.accessDenied(protocol, "User: " + caller.identity().arn()
+                    + " is not authorized to perform: " + action + " on resource: " + resource + " "
+                    + denied.explanation(action));
         }
     }
 
