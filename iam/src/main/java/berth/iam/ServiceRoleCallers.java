@@ -51,9 +51,8 @@ public final class ServiceRoleCallers {
         if (cached == null || cached.until() < now) {
             RoleCredentialsIssuer roles = issuer.get().orElseThrow(() ->
                     new AwsException(503, "ServiceUnavailable", "IAM is not running in this berth.", false));
-            String prefix = principal.substring(0, principal.indexOf('.'));
-            String name = (prefix + "-" + sessionHint.replaceAll("[^\\w+=,.@-]", "")).substring(0,
-                    Math.min(64, prefix.length() + 1 + sessionHint.replaceAll("[^\\w+=,.@-]", "").length()));
+            String name = principal.substring(0, principal.indexOf('.')) + "-" + sessionHint.replaceAll("[^\\w+=,.@-]", "");
+            name = name.substring(0, Math.min(64, name.length()));
             RoleCredentialsIssuer.Result result = roles.issue(new RoleCredentialsIssuer.Request(roleArn, principal, name, SESSION,
                     sourceAccount, sourceArn));
             if (result instanceof RoleCredentialsIssuer.Refused refused) {
