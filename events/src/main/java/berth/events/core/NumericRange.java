@@ -11,7 +11,8 @@ import java.util.List;
  * Event values outside that range match no numeric test. Integers compare as longs, others as decimals.
  */
 final class NumericRange implements ValueTest {
-    private static final BigDecimal LIMIT = new BigDecimal("5.0E9");
+    /** The largest magnitude AWS compares numbers at, in patterns and events. */
+    static final BigDecimal LIMIT = new BigDecimal("5.0E9");
 
     private final Bound lower;
     private final Bound upper;

@@ -14,7 +14,6 @@ import java.util.Set;
  * what AWS refuses with AWS's reason. {@code exists} is the field's business ({@link EventPattern}).
  */
 final class ValueTests {
-    private static final BigDecimal NUMERIC_LIMIT = new BigDecimal("5.0E9");
 
     private ValueTests() {}
 
@@ -237,7 +236,7 @@ final class ValueTests {
                 strings.add(v.textValue());
             } else if (v.isNumber()) {
                 BigDecimal number = Anchor.decimal(v);
-                if (number == null || number.abs().compareTo(NUMERIC_LIMIT) > 0) {
+                if (number == null || number.abs().compareTo(NumericRange.LIMIT) > 0) {
                     throw new InvalidEventPattern("Value must be between -5.0E9 and 5.0E9, inclusive at " + path);
                 }
                 numbers.add(number);
