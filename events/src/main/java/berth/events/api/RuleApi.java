@@ -76,18 +76,14 @@ final class RuleApi {
         long now = clock.millis();
         Optional<Versioned<Rule>> existing = records.rule(scope, bus, r.name());
         Rule before = existing.map(Versioned::value).orElse(null);
-        Map<String, String> tags = TagApi.tags(r.tags());
-        if (before != null && !tags.isEmpty()) {
-            java.util.Map<String, String> merged = new java.util.TreeMap<>(before.tags());
-            merged.putAll(tags);
-            tags = merged;
-        }
+        Map<String, String> tags = new java.util.TreeMap<>(before == null ? Map.of() : before.tags());
+        tags.putAll(TagApi.tags(r.tags()));
         boolean sameSchedule = before != null && before.scheduleExpression().equals(schedule);
         Rule rule = new Rule(scope.accountId(), scope.region(), bus, r.name(), Rule.arn(scope.accountId(), scope.region(), bus, r.name()),
                 r.description() == null ? "" : r.description(), pattern, schedule, state,
                 r.roleArn() == null ? "" : r.roleArn(), "", before == null ? List.of() : before.targets(),
                 sameSchedule ? before.cursorMillis() : now, sameSchedule ? before.anchorMillis() : now,
-                before == null ? now : before.createdMillis(), before == null ? tags : (tags.isEmpty() ? before.tags() : tags));
+                before == null ? now : before.createdMillis(), tags);
         try {
             records.saveRule(rule, existing.map(Versioned::version).orElse(Store.ABSENT));
         } catch (VersionConflict e) {
