@@ -3,8 +3,8 @@ package berth.events.api;
 import berth.aws.Scope;
 import berth.aws.json.JsonShapeReader;
 import berth.aws.json.JsonShapeWriter;
-import berth.aws.json.MemberNames;
 import berth.aws.wire.SdkModelClasses;
+import berth.ecs.TargetRunTask;
 import berth.events.core.InputShaping;
 import berth.events.core.JsonPath;
 import berth.events.core.Target;
@@ -131,12 +131,9 @@ final class TargetRules {
     /** EcsParameters as the members of ECS's RunTask request (its JSON names). */
     static ObjectNode runTaskMembers(EcsParameters p) {
         if (p.referenceId() != null) {
-            throw EventsErrors.invalid("EcsParameters.ReferenceId cannot be used: ECS RunTask has no reference id in berth.");
+            throw EventsErrors.invalid("EcsParameters.ReferenceId cannot be used: berth's ECS keeps no reference id of a task.");
         }
-        ObjectNode members = (ObjectNode) MemberNames.lowerFirst(JsonShapeWriter.writeStructure(p));
-        members.set("taskDefinition", members.remove("taskDefinitionArn"));
-        JsonNode count = members.remove("taskCount");
-        members.put("count", count == null ? 1 : count.asInt());
+        ObjectNode members = TargetRunTask.members(JsonShapeWriter.writeStructure(p));
         if (members.path("count").asInt() > 10) {
             throw EventsErrors.invalid("EcsParameters.TaskCount must be at most 10.");
         }

@@ -4,14 +4,12 @@ import berth.aws.json.JsonShapeReader;
 import berth.aws.json.JsonShapeWriter;
 import berth.aws.json.MemberNames;
 import berth.aws.wire.SdkModelClasses;
+import berth.ecs.TargetRunTask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Map;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.scheduler.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.scheduler.model.EcsParameters;
 import software.amazon.awssdk.services.scheduler.model.RetryPolicy;
 import software.amazon.awssdk.services.scheduler.model.Target;
@@ -162,57 +160,6 @@ final class TargetRules {
 
     /** EcsParameters as the members of ECS's RunTask request (its JSON names). */
     static ObjectNode runTaskMembers(EcsParameters p) {
-        ObjectNode run = JSON.createObjectNode();
-        run.put("taskDefinition", p.taskDefinitionArn());
-        run.put("count", p.taskCount() == null ? 1 : p.taskCount());
-        if (p.launchType() != null) run.put("launchType", p.launchTypeAsString());
-        if (p.networkConfiguration() != null && p.networkConfiguration().awsvpcConfiguration() != null) {
-            AwsVpcConfiguration vpc = p.networkConfiguration().awsvpcConfiguration();
-            ObjectNode awsvpc = run.putObject("networkConfiguration").putObject("awsvpcConfiguration");
-            vpc.subnets().forEach(awsvpc.putArray("subnets")::add);
-            if (vpc.hasSecurityGroups()) vpc.securityGroups().forEach(awsvpc.putArray("securityGroups")::add);
-            if (vpc.assignPublicIp() != null) awsvpc.put("assignPublicIp", vpc.assignPublicIpAsString());
-        }
-        if (p.hasCapacityProviderStrategy()) {
-            ArrayNode strategy = run.putArray("capacityProviderStrategy");
-            p.capacityProviderStrategy().forEach(item -> {
-                ObjectNode entry = strategy.addObject().put("capacityProvider", item.capacityProvider());
-                if (item.weight() != null) entry.put("weight", item.weight());
-                if (item.base() != null) entry.put("base", item.base());
-            });
-        }
-        if (p.group() != null) run.put("group", p.group());
-        if (p.platformVersion() != null) run.put("platformVersion", p.platformVersion());
-        if (p.hasTags()) {
-            ArrayNode tags = run.putArray("tags");
-            for (Map<String, String> tag : p.tags()) {
-                if (tag.containsKey("key")) {
-                    tags.addObject().put("key", tag.get("key")).put("value", tag.getOrDefault("value", ""));
-                } else {
-                    tag.forEach((k, v) -> tags.addObject().put("key", k).put("value", v));
-                }
-            }
-        }
-        if (p.propagateTags() != null) run.put("propagateTags", p.propagateTagsAsString());
-        if (p.enableECSManagedTags() != null) run.put("enableECSManagedTags", p.enableECSManagedTags());
-        if (p.enableExecuteCommand() != null) run.put("enableExecuteCommand", p.enableExecuteCommand());
-        if (p.hasPlacementConstraints()) {
-            ArrayNode constraints = run.putArray("placementConstraints");
-            p.placementConstraints().forEach(c -> {
-                ObjectNode entry = constraints.addObject();
-                if (c.type() != null) entry.put("type", c.typeAsString());
-                if (c.expression() != null) entry.put("expression", c.expression());
-            });
-        }
-        if (p.hasPlacementStrategy()) {
-            ArrayNode strategies = run.putArray("placementStrategy");
-            p.placementStrategy().forEach(s -> {
-                ObjectNode entry = strategies.addObject();
-                if (s.type() != null) entry.put("type", s.typeAsString());
-                if (s.field() != null) entry.put("field", s.field());
-            });
-        }
-        if (p.referenceId() != null) run.put("referenceId", p.referenceId());
-        return run;
+        return TargetRunTask.members(JsonShapeWriter.writeStructure(p));
     }
 }
