@@ -28,4 +28,12 @@ public final class Policies {
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[%s],"Resource":"%s"}]}"""
                 .formatted(list, resource);
     }
+
+    /** A queue policy letting service principal {@code service} send to {@code queueArn} for the resource {@code sourceArn} only. */
+    public static String queueSendFrom(String queueArn, String service, String sourceArn) {
+        return """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"%s"},\
+                "Action":"sqs:SendMessage","Resource":"%s","Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}"""
+                .formatted(service, queueArn, sourceArn);
+    }
 }

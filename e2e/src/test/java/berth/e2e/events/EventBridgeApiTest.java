@@ -36,7 +36,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * EventBridge's API as AWS answers it: both aws CLIs put a rule, a target and events and test a
@@ -70,9 +69,9 @@ class EventBridgeApiTest {
             assertThat(rule.exitCode()).as(rule.stderr()).isZero();
             String ruleArn = JSON.readTree(rule.stdout()).path("RuleArn").asText();
             assertThat(ruleArn).endsWith(":rule/" + name);
-            String url = allowingEvents(sqs, name + "-inbox", ruleArn);
+            String url = EventQueues.allowingRule(sqs, name + "-inbox", ruleArn);
             AwsCli.Result targets = cli.run(endpoint, "test", "test", "events", "put-targets", "--rule", name, "--targets",
-                    "Id=inbox,Arn=" + queueArn(sqs, url));
+                    "Id=inbox,Arn=" + EventQueues.arn(sqs, url));
             assertThat(JSON.readTree(targets.stdout()).path("FailedEntryCount").asInt()).as(targets.stderr()).isZero();
             AwsCli.Result put = cli.run(endpoint, "test", "test", "events", "put-events", "--entries",
                     "[{\"Source\":\"cli.app\",\"DetailType\":\"count\",\"Detail\":\"{\\\"n\\\":2}\"},"
@@ -85,7 +84,7 @@ class EventBridgeApiTest {
                             + "\"detail-type\":\"count\",\"detail\":{}}");
             assertThat(JSON.readTree(test.stdout()).path("Result").asBoolean(true)).as(test.stdout() + test.stderr()).isFalse();
             AwsCli.Result listed = cli.run(endpoint, "test", "test", "events", "list-targets-by-rule", "--rule", name);
-            assertThat(listed.stdout()).contains(queueArn(sqs, url));
+            assertThat(listed.stdout()).contains(EventQueues.arn(sqs, url));
             AwsCli.Result bad = cli.run(endpoint, "test", "test", "events", "put-rule", "--name", name + "-bad", "--event-pattern",
                     "{\"source\":\"cli.app\"}");
             assertThat(bad.exitCode()).isNotZero();
@@ -231,18 +230,4 @@ class EventBridgeApiTest {
         throw new AssertionError("the call was not refused");
     }
 
-    private static String allowingEvents(SqsClient sqs, String name, String ruleArn) {
-        String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
-        String arn = queueArn(sqs, url);
-        sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY, """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},
-                 "Action":"sqs:SendMessage","Resource":"%s","Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}"""
-                .formatted(arn, ruleArn))));
-        return url;
-    }
-
-    private static String queueArn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
-                .get(QueueAttributeName.QUEUE_ARN);
-    }
 }

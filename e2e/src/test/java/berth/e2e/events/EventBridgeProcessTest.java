@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * EventBridge in a berth process of its own (metrics every second instead of every minute): a rule's deliveries are counted in CloudWatch as EventBridge counts them (AWS/Events
@@ -81,15 +80,10 @@ class EventBridgeProcessTest {
             Instant since = Instant.now();
             events.createEventBus(r -> r.name("shop"));
             String ruleArn = events.putRule(r -> r.name("orders").eventBusName("shop").eventPattern("{\"source\":[\"shop\"]}")).ruleArn();
-            String inbox = sqs.createQueue(r -> r.queueName("inbox")).queueUrl();
-            String inboxArn = arn(sqs, inbox);
-            sqs.setQueueAttributes(r -> r.queueUrl(inbox).attributes(Map.of(QueueAttributeName.POLICY, """
-                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},
-                     "Action":"sqs:SendMessage","Resource":"%s","Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}"""
-                    .formatted(inboxArn, ruleArn))));
+            String inboxArn = EventQueues.arn(sqs, EventQueues.allowingRule(sqs, "inbox", ruleArn));
             String closed = sqs.createQueue(r -> r.queueName("closed")).queueUrl();
             events.putTargets(r -> r.rule("orders").eventBusName("shop").targets(t -> t.id("inbox").arn(inboxArn),
-                    t -> t.id("closed").arn(arn(sqs, closed))));
+                    t -> t.id("closed").arn(EventQueues.arn(sqs, closed))));
             for (int i = 0; i < 3; i++) {
                 events.putEvents(r -> r.entries(e -> e.eventBusName("shop").source("shop").detailType("order").detail("{}")));
             }
@@ -126,14 +120,8 @@ class EventBridgeProcessTest {
                     Policies.trustService("events.amazonaws.com"))).role().arn();
             iam.putRolePolicy(r -> r.roleName("runner").policyName("run").policyDocument(Policies.allow("*", "ecs:RunTask")));
             ruleArn = events.putRule(r -> r.name("jobs").eventPattern("{\"source\":[\"jobs\"]}")).ruleArn();
-            dlqUrl = sqs.createQueue(r -> r.queueName("jobs-dlq")).queueUrl();
-            String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-            String rule = ruleArn;
-            sqs.setQueueAttributes(r -> r.queueUrl(dlqUrl).attributes(Map.of(QueueAttributeName.POLICY, """
-                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},
-                     "Action":"sqs:SendMessage","Resource":"%s","Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}"""
-                    .formatted(dlqArn, rule))));
+            dlqUrl = EventQueues.allowingRule(sqs, "jobs-dlq", ruleArn);
+            String dlqArn = EventQueues.arn(sqs, dlqUrl);
             events.putTargets(r -> r.rule("jobs").targets(Target.builder().id("run").arn(cluster).roleArn(role)
                     .ecsParameters(e -> e.taskDefinitionArn(taskDefinition))
                     .retryPolicy(p -> p.maximumRetryAttempts(4).maximumEventAgeInSeconds(300))
@@ -162,11 +150,6 @@ class EventBridgeProcessTest {
                     .isEqualTo("4");
             assertThat(message.messageAttributes().get("RULE_ARN").stringValue()).isEqualTo(ruleArn);
         }
-    }
-
-    private static String arn(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
-                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     /** The metric's sum since {@code since}, waiting up to 20 s for it to reach {@code expected}. */

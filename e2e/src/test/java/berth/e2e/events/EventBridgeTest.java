@@ -43,7 +43,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.EventBridgeConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * EventBridge end to end with the SDK: an object uploaded to S3 (its bucket's EventBridge
@@ -110,13 +109,8 @@ class EventBridgeTest {
     @BeforeAll
     static void everyMinute(EventBridgeClient events, SqsClient sqs) {
         tickRuleArn = events.putRule(r -> r.name("every-minute").scheduleExpression("cron(* * * * ? *)")).ruleArn();
-        ticksUrl = sqs.createQueue(r -> r.queueName("ticks")).queueUrl();
-        String arn = sqs.getQueueAttributes(r -> r.queueUrl(ticksUrl).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
-                .get(QueueAttributeName.QUEUE_ARN);
-        sqs.setQueueAttributes(r -> r.queueUrl(ticksUrl).attributes(Map.of(QueueAttributeName.POLICY, """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},
-                 "Action":"sqs:SendMessage","Resource":"%s","Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}"""
-                .formatted(arn, tickRuleArn))));
+        ticksUrl = EventQueues.allowingRule(sqs, "ticks", tickRuleArn);
+        String arn = EventQueues.arn(sqs, ticksUrl);
         events.putTargets(r -> r.rule("every-minute").targets(t -> t.id("ticks").arn(arn)));
     }
 
@@ -136,7 +130,7 @@ class EventBridgeTest {
         String ruleArn = events.putRule(r -> r.name("on-upload").eventPattern("""
                 {"source":["aws.s3"],"detail-type":["Object Created"],
                  "detail":{"bucket":{"name":["uploads"]},"object":{"key":[{"prefix":"incoming/"}]}}}""")).ruleArn();
-        String seenUrl = queue("uploads-seen", ruleArn);
+        String seenUrl = EventQueues.allowingRule(sqs, "uploads-seen", ruleArn);
         events.putTargets(r -> r.rule("on-upload").targets(
                 Target.builder().id("reader").arn(clusterArn).roleArn(runnerRole)
                         .ecsParameters(e -> e.taskDefinitionArn(taskDefinition).taskCount(1))
@@ -144,12 +138,12 @@ class EventBridgeTest {
                                 .inputTemplate("{\"containerOverrides\":[{\"name\":\"app\",\"environment\":["
                                         + "{\"name\":\"BUCKET\",\"value\":<bucket>},{\"name\":\"KEY\",\"value\":<key>}]}]}"))
                         .build(),
-                Target.builder().id("seen").arn(queueArn(seenUrl)).inputPath("$.detail").build()));
+                Target.builder().id("seen").arn(EventQueues.arn(sqs, seenUrl)).inputPath("$.detail").build()));
         String changesRule = events.putRule(r -> r.name("reader-stopped").eventPattern("""
                 {"source":["aws.ecs"],"detail-type":["ECS Task State Change"],
                  "detail":{"lastStatus":["STOPPED"],"startedBy":["events-rule/on-upload"]}}""")).ruleArn();
-        String changesUrl = queue("task-changes", changesRule);
-        events.putTargets(r -> r.rule("reader-stopped").targets(t -> t.id("changes").arn(queueArn(changesUrl))));
+        String changesUrl = EventQueues.allowingRule(sqs, "task-changes", changesRule);
+        events.putTargets(r -> r.rule("reader-stopped").targets(t -> t.id("changes").arn(EventQueues.arn(sqs, changesUrl))));
 
         s3.putObject(r -> r.bucket("uploads").key("outgoing/ignored.txt"), RequestBody.fromString("not for the rule"));
         s3.putObject(r -> r.bucket("uploads").key("incoming/report.txt"), RequestBody.fromString("hello from s3"));
@@ -186,21 +180,21 @@ class EventBridgeTest {
         String defaultBus = events.describeEventBus(r -> r.name("default")).arn();
         events.putTargets(r -> r.rule("big-orders").eventBusName("orders").targets(t -> t.id("to-default").arn(defaultBus)));
         String alertRule = events.putRule(r -> r.name("order-alerts").eventPattern("{\"source\":[{\"prefix\":\"shop.\"}]}")).ruleArn();
-        String alertsUrl = queue("order-alerts", alertRule);
+        String alertsUrl = EventQueues.allowingRule(sqs, "order-alerts", alertRule);
         String deniedUrl = sqs.createQueue(r -> r.queueName("no-policy")).queueUrl();
         String viaRoleUrl = sqs.createQueue(r -> r.queueName("via-role")).queueUrl();
         String sender = iam.createRole(r -> r.roleName("events-sender")
                 .assumeRolePolicyDocument(Policies.trustService("events.amazonaws.com"))).role().arn();
         iam.putRolePolicy(r -> r.roleName("events-sender").policyName("send").policyDocument(
-                Policies.allow(queueArn(viaRoleUrl), "sqs:SendMessage")));
-        String dlqUrl = queue("order-dlq", alertRule);
+                Policies.allow(EventQueues.arn(sqs, viaRoleUrl), "sqs:SendMessage")));
+        String dlqUrl = EventQueues.allowingRule(sqs, "order-dlq", alertRule);
         events.putTargets(r -> r.rule("order-alerts").targets(
-                Target.builder().id("alerts").arn(queueArn(alertsUrl)).inputTransformer(t -> t
+                Target.builder().id("alerts").arn(EventQueues.arn(sqs, alertsUrl)).inputTransformer(t -> t
                         .inputPathsMap(Map.of("who", "$.detail.customer", "amount", "$.detail.amount"))
                         .inputTemplate("\"<who> ordered <amount> from <aws.events.rule-name>\"")).build(),
-                Target.builder().id("denied").arn(queueArn(deniedUrl)).retryPolicy(p -> p.maximumRetryAttempts(0))
-                        .deadLetterConfig(d -> d.arn(queueArn(dlqUrl))).build(),
-                Target.builder().id("via-role").arn(queueArn(viaRoleUrl)).roleArn(sender).inputPath("$.detail").build()));
+                Target.builder().id("denied").arn(EventQueues.arn(sqs, deniedUrl)).retryPolicy(p -> p.maximumRetryAttempts(0))
+                        .deadLetterConfig(d -> d.arn(EventQueues.arn(sqs, dlqUrl))).build(),
+                Target.builder().id("via-role").arn(EventQueues.arn(sqs, viaRoleUrl)).roleArn(sender).inputPath("$.detail").build()));
 
         PutEventsResponse put = events.putEvents(r -> r.entries(
                 e -> e.eventBusName(busArn).source("shop.web").detailType("Order").detail("{\"customer\":\"ana\",\"amount\":250}"),
@@ -218,7 +212,7 @@ class EventBridgeTest {
         Message dead = receive(dlqUrl, 1).get(0);
         assertThat(dead.messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("SQS.AccessDenied");
         assertThat(dead.messageAttributes().get("RULE_ARN").stringValue()).isEqualTo(alertRule);
-        assertThat(dead.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(queueArn(deniedUrl));
+        assertThat(dead.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(EventQueues.arn(sqs, deniedUrl));
         assertThat(JSON.readTree(dead.body()).path("id").asText()).isEqualTo(put.entries().get(0).eventId());
         assertThat(receive(viaRoleUrl, 1)).as("sent as the target's role, which the queue has no policy for")
                 .extracting(Message::body).containsExactly("{\"customer\":\"ana\",\"amount\":250}");
@@ -270,21 +264,6 @@ class EventBridgeTest {
     private static AwsCli.Result ok(AwsCli.Result result) {
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
         return result;
-    }
-
-    private String queue(String name, String ruleArn) {
-        String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
-        String arn = queueArn(url);
-        sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(Map.of(QueueAttributeName.POLICY, """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},
-                 "Action":"sqs:SendMessage","Resource":"%s","Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}"""
-                .formatted(arn, ruleArn))));
-        return url;
-    }
-
-    private String queueArn(String url) {
-        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
-                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     private List<Message> receive(String url, int count) {
