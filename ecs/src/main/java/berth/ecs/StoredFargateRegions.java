@@ -33,10 +33,9 @@ final class StoredFargateRegions implements FargateRegions {
         // told once each, and only when the set grows: what the store held before the watch is known
         Set<Scope> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
         known.addAll(current());
-        // the prefix also matches other kinds (ecs.capacity-provider): only capacity records count
-        Subscription subscription = store.watch(CapacityRecords.KIND, change -> {
+        Subscription subscription = store.watchKind(CapacityRecords.KIND, change -> {
             String key = change.record().key();
-            if (change.record().kind().equals(CapacityRecords.KIND) && !change.record().deleted()
+            if (!change.record().deleted()
                     && key.split("/", 3).length == 3) {
                 Scope scope = Scope.ofKey(key);
                 if (known.add(scope)) {

@@ -46,11 +46,7 @@ public final class WakeableLoop implements AutoCloseable {
     public void start() {
         running = true;
         for (String kind : kinds) {
-            subscriptions.add(store.watch(kind, c -> {
-                if (c.record().kind().equals(kind)) {
-                    wake();
-                }
-            }));
+            subscriptions.add(store.watchKind(kind, c -> wake()));
         }
         thread = Thread.ofPlatform().name(name).daemon().start(this::run);
     }

@@ -18,8 +18,7 @@ final class BucketNameCache implements AutoCloseable {
 
     BucketNameCache(Store store, S3Records records) {
         this.records = records;
-        this.watch = store.watch(S3Records.BUCKETS, change -> {
-            if (!change.record().kind().equals(S3Records.BUCKETS)) return;
+        this.watch = store.watchKind(S3Records.BUCKETS, change -> {
             if (change.record().deleted()) names.remove(change.record().key());
             else names.add(change.record().key());
         });

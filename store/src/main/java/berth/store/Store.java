@@ -65,6 +65,16 @@ public interface Store extends AutoCloseable {
      */
     Subscription watch(String kindPrefix, Consumer<Change> listener);
 
+    /**
+     * {@link #watch} of one kind only: a kind is also the prefix of longer kinds ({@code ecs.task} of
+     * {@code ecs.taskdef}), whose changes this leaves out.
+     */
+    default Subscription watchKind(String kind, Consumer<Change> listener) {
+        return watch(kind, change -> {
+            if (change.record().kind().equals(kind)) listener.accept(change);
+        });
+    }
+
     /** Every live record of every kind, ordered by kind then key, for snapshots. */
     List<StoredRecord> scanAll();
 

@@ -302,6 +302,19 @@ public abstract class StoreSingleClientContract {
     }
 
     @Test
+    void watchKindLeavesOutKindsItIsThePrefixOf() throws InterruptedException {
+        BlockingQueue<Change> seen = new LinkedBlockingQueue<>();
+        try (Subscription ignored = store.watchKind("ecs.task", seen::add)) {
+            store.put("ecs.taskdef", "d1", bytes("definition"), Store.ABSENT);
+            store.put("ecs.task", "t1", bytes("task"), Store.ABSENT);
+            Change change = seen.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(change).isNotNull();
+            assertThat(change.record().kind() + "/" + change.record().key()).isEqualTo("ecs.task/t1");
+            assertThat(seen.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
     void aWatcherEventuallySeesTheLatestStateOfARecord() throws InterruptedException {
         BlockingQueue<Change> seen = new LinkedBlockingQueue<>();
         try (Subscription ignored = store.watch("", seen::add)) {

@@ -31,9 +31,7 @@ public final class PublishedTasks implements EcsCalls, TaskStateChanges, AutoClo
 
     public PublishedTasks(EcsService service, Store store, Supplier<Authorizer> authorizer) {
         this.calls = new InProcessCalls(service, authorizer);
-        this.watch = store.watch(TaskRecords.KIND, change -> {
-            // the watch is by kind prefix: task definitions' kind starts with the tasks' too
-            if (!change.record().kind().equals(TaskRecords.KIND)) return;
+        this.watch = store.watchKind(TaskRecords.KIND, change -> {
             if (change.record().deleted() || listeners.isEmpty()) {
                 if (change.record().deleted()) lastTold.remove(change.record().key());
                 return;

@@ -42,7 +42,7 @@ final class AssignmentSignals implements AutoCloseable {
     }
 
     void start() {
-        subscription = store.watch(TaskRecords.KIND, this::changed);
+        subscription = store.watchKind(TaskRecords.KIND, this::changed);
         floor = store.put(FLOOR_KIND, "floor", "{}".getBytes(StandardCharsets.UTF_8), Store.ANY).version();
     }
 
@@ -86,9 +86,6 @@ final class AssignmentSignals implements AutoCloseable {
     }
 
     private void changed(Change change) {
-        if (!change.record().kind().equals(TaskRecords.KIND)) {
-            return;
-        }
         String key = change.record().key();
         String[] parts = key.split("/", 4);
         if (parts.length < 4) {

@@ -24,7 +24,7 @@ final class BusRules implements AutoCloseable {
 
     BusRules(EventsRecords records, Store store) {
         this.records = records;
-        this.subscription = store.watch(EventsRecords.RULES, change -> byBus.clear());
+        this.subscription = store.watchKind(EventsRecords.RULES, change -> byBus.clear());
     }
 
     EventRouting.BusIndex of(Scope scope, String bus) {
