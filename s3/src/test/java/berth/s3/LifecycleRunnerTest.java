@@ -1,5 +1,7 @@
 package berth.s3;
 
+import berth.store.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.s3.core.Bucket;
@@ -12,11 +14,8 @@ import berth.s3.state.S3Records;
 import berth.store.Store;
 import berth.store.Stores;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ class LifecycleRunnerTest {
     private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
     @TempDir
     Path dir;
-    private final SettableClock clock = new SettableClock(START);
+    private final ManualClock clock = new ManualClock(START);
 
     @Test
     void unversionedObjectsExpireAndUploadsAbortOnTheMidnightAfterTheirDays() {
@@ -140,30 +139,4 @@ class LifecycleRunnerTest {
     }
 
     /** A clock the test moves. */
-    static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

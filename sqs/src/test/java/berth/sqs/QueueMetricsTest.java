@@ -1,17 +1,16 @@
 package berth.sqs;
 
+import berth.store.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.aws.Scope;
 import berth.cloudwatch.MetricSink;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** SQS's queue metrics: one sample per interval, stamped on the interval's start however late the pass runs. */
@@ -34,27 +33,11 @@ class QueueMetricsTest {
         };
         List<MetricSink.Sample> put = new ArrayList<>();
         MetricSink sink = (Scope scope, List<MetricSink.Sample> samples) -> put.addAll(samples);
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T12:00:59.950Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:59.950Z"));
         QueueMetrics metrics = new QueueMetrics(depths, () -> Optional.of(sink), clock, Duration.ofSeconds(60));
 
         assertThat(metrics.pass()).isEqualTo(Instant.parse("2026-03-01T12:01:00Z"));
-        now.set(Instant.parse("2026-03-01T12:01:00.400Z"));
+        clock.set(Instant.parse("2026-03-01T12:01:00.400Z"));
         assertThat(metrics.pass()).as("late, it is still the next minute's only pass").isEqualTo(Instant.parse("2026-03-01T12:02:00Z"));
 
         assertThat(put).filteredOn(s -> s.metricName().equals("ApproximateNumberOfMessagesVisible"))

@@ -1,35 +1,18 @@
 package berth.registry.auth;
 
+import berth.store.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.aws.Scope;
 import berth.registry.auth.RegistryTokens;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class HmacRegistryTokensTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final HmacRegistryTokens tokens = new HmacRegistryTokens(new byte[32], clock, () -> "http://127.0.0.1:4566");
 
     @Test
@@ -39,9 +22,9 @@ class HmacRegistryTokensTest {
         assertThat(first.scope()).isEqualTo(new Scope("000000000000", "us-east-1"));
         assertThat(tokens.verify(issued.password())).contains(first);
 
-        now.set(issued.expiresAt().minusSeconds(1));
+        clock.set(issued.expiresAt().minusSeconds(1));
         assertThat(tokens.verify(issued.password())).contains(first);
-        now.set(issued.expiresAt().plus(Duration.ofSeconds(1)));
+        clock.set(issued.expiresAt().plus(Duration.ofSeconds(1)));
         assertThat(tokens.verify(issued.password())).isEmpty();
         assertThat(tokens.verify(issued.password())).isEmpty();
     }

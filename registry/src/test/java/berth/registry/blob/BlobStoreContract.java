@@ -3,7 +3,7 @@ package berth.registry.blob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import berth.registry.MutableClock;
+import berth.store.testing.ManualClock;
 import berth.registry.core.Digest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * a store (a fresh one, and the same one again as after a restart).
  */
 public abstract class BlobStoreContract {
-    protected final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    protected final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
     private BlobStore store;
 
     /** A store with nothing in it. */

@@ -3,7 +3,7 @@ package berth.registry.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import berth.registry.MutableClock;
+import berth.store.testing.ManualClock;
 import berth.registry.core.Digest;
 import berth.registry.core.Image;
 import berth.registry.core.RepositoryId;
@@ -29,7 +29,7 @@ class BlobCollectorTest {
 
     @Test
     void collectsUnreferencedBlobsPastTheGracePeriodAndTheirLinks() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
         try (RegistryFixture registry = new RegistryFixture(dir, clock)) {
             RepositoryId app = registry.repository("app");
             Random random = new Random(1);

@@ -3,7 +3,7 @@ package berth.registry.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.aws.Scope;
-import berth.registry.MutableClock;
+import berth.store.testing.ManualClock;
 import berth.registry.blob.FilesystemBlobStore;
 import berth.registry.core.Digest;
 import berth.registry.core.ImageReplication;
@@ -30,7 +30,7 @@ class ReplicationRunnerTest {
 
     @TempDir
     Path dir;
-    final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
 
     private static void replicateTo(RegistrySettings settings, ReplicationConfiguration.Destination... to) {
         settings.saveReplication(ReplicationConfiguration.of(new Scope("000000000000", "us-east-1"),

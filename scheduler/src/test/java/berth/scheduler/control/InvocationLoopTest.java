@@ -1,5 +1,7 @@
 package berth.scheduler.control;
 
+import berth.store.testing.ManualClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import berth.aws.Scope;
@@ -13,8 +15,6 @@ import berth.store.Stores;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,25 +33,6 @@ class InvocationLoopTest {
 
     @TempDir
     Path dir;
-
-    private static final class SetClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static Schedule schedule(String name, String expression, int retries, String after) {
         Target target = new Target(Target.Kind.SQS_SEND_MESSAGE, "arn:aws:sqs:us-east-1:123456789012:q",
@@ -73,8 +54,8 @@ class InvocationLoopTest {
 
     @Test
     void anOccurrenceIsCommittedOnceAcrossPassesAndRestartsAndWaitsForItsRetry() {
-        SetClock clock = new SetClock();
-        clock.now = START.plusSeconds(1);
+        ManualClock clock = new ManualClock(START);
+        clock.set(START.plusSeconds(1));
         try (Store store = Stores.open("", dir)) {
             SchedulerRecords records = new SchedulerRecords(store);
             records.saveSchedule(schedule("every-minute", "rate(1 minute)", 5, "NONE"), Store.ABSENT);
@@ -93,7 +74,7 @@ class InvocationLoopTest {
             loop(records, clock).pass();
             assertThat(invocations(records)).as("after a restart, the same occurrence is not committed again").hasSize(1);
 
-            clock.now = START.plusSeconds(61);
+            clock.set(START.plusSeconds(61));
             loop(records, clock).pass();
             assertThat(invocations(records)).extracting(Invocation::scheduledMillis)
                     .containsExactly(START.toEpochMilli(), START.plusSeconds(60).toEpochMilli());
@@ -105,16 +86,16 @@ class InvocationLoopTest {
 
     @Test
     void aSpentRetryPolicyRemovesTheInvocationAndDeleteRemovesAFiredAtSchedule() {
-        SetClock clock = new SetClock();
+        ManualClock clock = new ManualClock(START);
         try (Store store = Stores.open("", dir)) {
             SchedulerRecords records = new SchedulerRecords(store);
             records.saveSchedule(schedule("once", "at(2030-05-01T12:00:00)", 0, "DELETE"), Store.ABSENT);
             records.saveSchedule(schedule("kept", "at(2030-05-01T12:00:00)", 0, "NONE"), Store.ABSENT);
-            clock.now = START.minusSeconds(1);
+            clock.set(START.minusSeconds(1));
             loop(records, clock).pass();
             assertThat(invocations(records)).isEmpty();
 
-            clock.now = START;
+            clock.set(START);
             loop(records, clock).pass();
 
             assertThat(invocations(records)).as("no retries allowed: given up, no dead-letter queue").isEmpty();

@@ -1,4 +1,4 @@
-package berth.registry;
+package berth.store.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-public final class MutableClock extends Clock {
+/** A clock tests set and move by hand (UTC), for the loops and decisions that take a {@link Clock}. */
+public final class ManualClock extends Clock {
     private volatile Instant now;
 
-    public MutableClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
+    }
+
+    public void set(Instant at) {
+        now = at;
     }
 
     public void advance(Duration by) {
